@@ -1,0 +1,36 @@
+package dev.seatbooking.eventsourcing.messaging;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one producer configuration every publisher of this library uses: idempotent, acknowledged by all
+ * in-sync replicas, so a retried send never duplicates or reorders records of one partition.
+ */
+public final class KafkaProducers {
+
+    private KafkaProducers() {
+    }
+
+    public static Map<String, Object> idempotentConfig(String bootstrapServers, String clientId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return config;
+    }
+
+    public static KafkaProducer<String, byte[]> idempotent(String bootstrapServers, String clientId) {
+        return new KafkaProducer<>(idempotentConfig(bootstrapServers, clientId),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.seatbooking.eventsourcing.store;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Wakes readers of the event table when events commit, in this process and in others.
+ * <p>
+ * Writers do not NOTIFY inside their own transaction: PostgreSQL serialises committing transactions that
+ * notify, which would undo group commit for concurrent appenders. Instead an append marks "something
+ * committed" and one background thread sends at most one NOTIFY per round, coalescing bursts. A LISTEN
+ * connection turns other processes' notifications into local signals. Readers still poll on a timeout,
+ * so a lost notification (a dropped connection, say) only delays them.
+ */
+public final class EventNotifications implements AutoCloseable {
+
+    public static final String CHANNEL = "seatbooking_events";
+    private static final Logger log = LoggerFactory.getLogger(EventNotifications.class);
+    private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
+
+    private final DataSource dataSource;
+    private final ChangeSignal signal = new ChangeSignal();
+    private final AtomicBoolean pendingNotify = new AtomicBoolean();
+    private final ChangeSignal notifyRequests = new ChangeSignal();
+    private volatile boolean running;
+    private Thread notifier;
+    private Thread listener;
+
+    public EventNotifications(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public ChangeSignal signal() {
+        return signal;
+    }
+
+    /** Called once a transaction that appended events has committed. Cheap: never touches the database. */
+    public void eventsCommitted() {
+        signal.signal();
+        if (pendingNotify.compareAndSet(false, true)) notifyRequests.signal();
+    }
+
+    public synchronized EventNotifications start() {
+        if (running) return this;
+        running = true;
+        notifier = Thread.ofPlatform().daemon().name("event-notify").start(this::sendNotifications);
+        listener = Thread.ofPlatform().daemon().name("event-listen").start(this::listen);
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        for (Thread t : new Thread[]{notifier, listener}) {
+            if (t == null) continue;
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void sendNotifications() {
+        while (running) {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                while (running) {
+                    long seen = notifyRequests.generation();
+                    if (pendingNotify.getAndSet(false)) st.execute("NOTIFY " + CHANNEL);
+                    else notifyRequests.awaitChange(seen, Duration.ofSeconds(1));
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (SQLException e) {
+                if (running) pauseAfter("sending NOTIFY", e);
+            }
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                st.execute("LISTEN " + CHANNEL);
+                PGConnection pg = c.unwrap(PGConnection.class);
+                signal.signal(); // we may have missed notifications while (re)connecting
+                while (running) {
+                    PGNotification[] received = pg.getNotifications(500);
+                    if (received != null && received.length > 0) signal.signal();
+                }
+            } catch (SQLException e) {
+                if (running && !Thread.currentThread().isInterrupted()) pauseAfter("listening", e);
+            }
+        }
+    }
+
+    private void pauseAfter(String what, SQLException e) {
+        log.warn("Event notifications: {} failed ({}); readers fall back to polling until it recovers", what, e.getMessage());
+        try {
+            Thread.sleep(RECONNECT_PAUSE);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.seatbooking.eventsourcing.store;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The linear event store on one PostgreSQL table (see {@code db/eventsourcing/V1__event_store.sql}).
+ * <p>
+ * Works inside the caller's Spring transaction when there is one (so an inbox entry, a process manager's
+ * state and the events it causes commit together), and on its own otherwise: every append is a single
+ * statement, atomic by itself.
+ */
+public final class PostgresEventStore {
+
+    // One statement checks the expected version and inserts. Two writers that both expected version n
+    // insert version n+1 twice: the unique (stream_id, version) index makes the second wait for the first
+    // and then fail. A writer that expected less than the stream has finds max(version) differs: no row.
+    private static final String APPEND_ONE = """
+            INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
+            SELECT ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb
+            WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?) = ?
+            RETURNING global_position""";
+
+    private static final String APPEND_MANY = """
+            INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
+            SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::jsonb, ?::jsonb
+            FROM unnest(?::int[], ?::text[], ?::int[], ?::uuid[], ?::text[])
+                 AS e(version, event_type, schema_version, message_id, payload)
+            WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?) = ?
+            ORDER BY e.version
+            RETURNING global_position""";
+
+    private static final String LOAD = """
+            SELECT version, event_type, schema_version, message_id, payload::text, metadata::text
+            FROM events WHERE stream_id = ? AND version > ? ORDER BY version""";
+
+    private static final String CURRENT_VERSION =
+            "SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?";
+
+    // Only transactions below the oldest one still running are read: every event of those is committed
+    // (or rolled back) for good, so nothing can appear later before the returned position. A plain
+    // "global_position > ?" would skip an event whose transaction took its position first but committed last.
+    private static final String READ_ALL = """
+            SELECT global_position, transaction_id::text::bigint, stream_id, stream_type, version, event_type,
+                   schema_version, message_id, payload::text, metadata::text, recorded_at
+            FROM events
+            WHERE (transaction_id, global_position) > (?::text::xid8, ?)
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY transaction_id, global_position
+            LIMIT ?""";
+
+    private final JdbcTemplate jdbc;
+    private final EventSerializer serializer;
+    private final EventNotifications notifications;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public PostgresEventStore(DataSource dataSource, EventSerializer serializer, EventNotifications notifications) {
+        this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource));
+        this.serializer = Objects.requireNonNull(serializer);
+        this.notifications = notifications;
+    }
+
+    /**
+     * Appends events to a stream in one transaction, if the stream is still at {@code expectedVersion}
+     * (0 for a new stream).
+     *
+     * @throws ConcurrencyException if another writer got there first; nothing is written
+     */
+    public AppendResult append(UUID streamId, String streamType, int expectedVersion,
+                               List<?> events, EventMetadata metadata) {
+        if (events.isEmpty()) return new AppendResult(streamId, expectedVersion, -1);
+        String metadataJson = json.writeValueAsString(metadata);
+        List<Long> positions;
+        try {
+            positions = events.size() == 1
+                    ? appendOne(streamId, streamType, expectedVersion, serializer.serialize(events.getFirst()), metadataJson)
+                    : appendMany(streamId, streamType, expectedVersion, events, metadataJson);
+        } catch (DuplicateKeyException conflict) {
+            throw new ConcurrencyException(streamId, expectedVersion);
+        }
+        if (positions.size() != events.size()) throw new ConcurrencyException(streamId, expectedVersion);
+        afterCommit(notifications);
+        return new AppendResult(streamId, expectedVersion + events.size(), positions.getLast());
+    }
+
+    private List<Long> appendOne(UUID streamId, String streamType, int expectedVersion,
+                                 EventSerializer.Serialized event, String metadataJson) {
+        return jdbc.query(APPEND_ONE, (rs, row) -> rs.getLong(1),
+                streamId, streamType, expectedVersion + 1, event.type(), event.schemaVersion(), UUID.randomUUID(),
+                event.json(), metadataJson, streamId, expectedVersion);
+    }
+
+    private List<Long> appendMany(UUID streamId, String streamType, int expectedVersion,
+                                  List<?> events, String metadataJson) {
+        int n = events.size();
+        Integer[] versions = new Integer[n];
+        String[] types = new String[n];
+        Integer[] schemaVersions = new Integer[n];
+        UUID[] messageIds = new UUID[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventSerializer.Serialized s = serializer.serialize(events.get(i));
+            versions[i] = expectedVersion + 1 + i;
+            types[i] = s.type();
+            schemaVersions[i] = s.schemaVersion();
+            messageIds[i] = UUID.randomUUID();
+            payloads[i] = s.json();
+        }
+        return jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement(APPEND_MANY);
+            ps.setObject(1, streamId);
+            ps.setString(2, streamType);
+            ps.setString(3, metadataJson);
+            ps.setArray(4, array(connection, "int4", versions));
+            ps.setArray(5, array(connection, "text", types));
+            ps.setArray(6, array(connection, "int4", schemaVersions));
+            ps.setArray(7, array(connection, "uuid", messageIds));
+            ps.setArray(8, array(connection, "text", payloads));
+            ps.setObject(9, streamId);
+            ps.setInt(10, expectedVersion);
+            return ps;
+        }, (rs, row) -> rs.getLong(1));
+    }
+
+    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
+        return connection.createArrayOf(type, values);
+    }
+
+    /** The stream's events after {@code afterVersion}, decoded (and upcast), in version order. */
+    public List<RecordedEvent<Object>> load(UUID streamId, int afterVersion) {
+        return jdbc.query(LOAD, (rs, row) -> new RecordedEvent<>(
+                streamId,
+                rs.getInt(1),
+                rs.getObject(4, UUID.class),
+                serializer.deserialize(rs.getString(2), rs.getInt(3), rs.getString(5)),
+                json.readValue(rs.getString(6), EventMetadata.class)), streamId, afterVersion);
+    }
+
+    public List<RecordedEvent<Object>> load(UUID streamId) {
+        return load(streamId, 0);
+    }
+
+    /** The stream's version: 0 when it has no events. */
+    public int currentVersion(UUID streamId) {
+        Integer version = jdbc.queryForObject(CURRENT_VERSION, Integer.class, streamId);
+        return version == null ? 0 : version;
+    }
+
+    /**
+     * Up to {@code limit} events after {@code after}, in commit order. Never returns an event while an
+     * earlier-positioned one could still commit, so a reader that continues from the last returned
+     * position sees every event exactly once.
+     */
+    public List<StoredEvent> readAll(Position after, int limit) {
+        return jdbc.query(READ_ALL, storedEvent(), after.transactionId(), after.globalPosition(), limit);
+    }
+
+    /** The signal readers wait on between reads (woken by appends here and NOTIFY from elsewhere). */
+    public ChangeSignal changes() {
+        return notifications == null ? null : notifications.signal();
+    }
+
+    public EventSerializer serializer() {
+        return serializer;
+    }
+
+    private RowMapper<StoredEvent> storedEvent() {
+        return (rs, row) -> new StoredEvent(
+                new Position(rs.getLong(2), rs.getLong(1)),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                rs.getInt(5),
+                rs.getString(6),
+                rs.getInt(7),
+                rs.getObject(8, UUID.class),
+                rs.getString(9),
+                json.readValue(rs.getString(10), EventMetadata.class),
+                rs.getTimestamp(11).toInstant());
+    }
+
+    private static void afterCommit(EventNotifications notifications) {
+        if (notifications == null) return;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    notifications.eventsCommitted();
+                }
+            });
+        } else {
+            notifications.eventsCommitted();
+        }
+    }
+
+    /** Decodes a stored event's payload (with upcasting). */
+    public Object decode(StoredEvent event) {
+        return serializer.deserialize(event.eventType(), event.schemaVersion(), event.payloadJson());
+    }
+}
