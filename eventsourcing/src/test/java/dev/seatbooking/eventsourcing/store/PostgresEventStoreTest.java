@@ -1,0 +1,188 @@
+package dev.seatbooking.eventsourcing.store;
+
+import dev.seatbooking.eventsourcing.support.Counter.CounterEvent.Incremented;
+import dev.seatbooking.eventsourcing.support.Counter.CounterEvent.Limited;
+import dev.seatbooking.eventsourcing.support.EventStoreDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostgresEventStoreTest {
+
+    private static EventStoreDatabase db;
+    private static PostgresEventStore store;
+    private final EventMetadata metadata = EventMetadata.newConversation("test");
+
+    @BeforeAll
+    static void start() {
+        db = new EventStoreDatabase("event_store", 20);
+        store = db.store;
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @Test
+    void appended_events_load_back_in_order_with_their_metadata() {
+        UUID stream = UUID.randomUUID();
+        AppendResult first = store.append(stream, "counter", 0, List.of(new Limited(10)), metadata);
+        AppendResult second = store.append(stream, "counter", 1, List.of(new Incremented(2), new Incremented(3)), metadata);
+
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(second.version()).isEqualTo(3);
+        assertThat(second.lastGlobalPosition()).isGreaterThan(first.lastGlobalPosition());
+        List<RecordedEvent<Object>> loaded = store.load(stream);
+        assertThat(loaded).extracting(RecordedEvent::event)
+                .containsExactly(new Limited(10), new Incremented(2), new Incremented(3));
+        assertThat(loaded).extracting(RecordedEvent::version).containsExactly(1, 2, 3);
+        assertThat(loaded).allSatisfy(e -> assertThat(e.metadata()).isEqualTo(metadata));
+        assertThat(loaded).extracting(RecordedEvent::messageId).doesNotHaveDuplicates();
+        assertThat(store.load(stream, 2)).extracting(RecordedEvent::event).containsExactly(new Incremented(3));
+        assertThat(store.currentVersion(stream)).isEqualTo(3);
+    }
+
+    @Test
+    void an_append_behind_the_stream_is_a_conflict_and_writes_nothing() {
+        UUID stream = UUID.randomUUID();
+        store.append(stream, "counter", 0, List.of(new Incremented(1), new Incremented(1)), metadata);
+
+        assertThatThrownBy(() -> store.append(stream, "counter", 1, List.of(new Incremented(5), new Incremented(6)), metadata))
+                .isInstanceOf(ConcurrencyException.class)
+                .hasMessageContaining(stream.toString())
+                .satisfies(e -> assertThat(((ConcurrencyException) e).expectedVersion()).isEqualTo(1));
+        assertThat(store.currentVersion(stream)).isEqualTo(2);
+    }
+
+    @Test
+    void an_append_ahead_of_the_stream_is_a_conflict_too_so_versions_never_have_holes() {
+        UUID stream = UUID.randomUUID();
+        store.append(stream, "counter", 0, List.of(new Incremented(1)), metadata);
+
+        assertThatThrownBy(() -> store.append(stream, "counter", 5, List.of(new Incremented(1)), metadata))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> store.append(UUID.randomUUID(), "counter", 3, List.of(new Incremented(1)), metadata))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(store.load(stream)).hasSize(1);
+    }
+
+    @Test
+    void of_many_concurrent_writers_expecting_the_same_version_exactly_one_wins() throws Exception {
+        UUID stream = UUID.randomUUID();
+        store.append(stream, "counter", 0, List.of(new Limited(100)), metadata);
+        int writers = 12;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            int by = i + 1;
+            attempts.add(() -> {
+                go.await();
+                try {
+                    store.append(stream, "counter", 1, List.of(new Incremented(by), new Incremented(by)), metadata);
+                    return true;
+                } catch (ConcurrencyException lost) {
+                    return false;
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Boolean>> results = attempts.stream().map(pool::submit).toList();
+            go.countDown();
+            long winners = 0;
+            for (Future<Boolean> r : results) if (r.get()) winners++;
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<RecordedEvent<Object>> loaded = store.load(stream);
+        assertThat(loaded).extracting(RecordedEvent::version).containsExactly(1, 2, 3);
+        assertThat(loaded.get(1).event()).isEqualTo(loaded.get(2).event()); // both from the one winner
+    }
+
+    @Test
+    void read_all_returns_committed_events_after_a_position_in_commit_order() {
+        Position start = lastPosition();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        store.append(a, "counter", 0, List.of(new Incremented(1)), metadata);
+        store.append(b, "counter", 0, List.of(new Incremented(2), new Incremented(3)), metadata);
+
+        List<StoredEvent> read = store.readAll(start, 100);
+        assertThat(read).extracting(StoredEvent::streamId).containsExactly(a, b, b);
+        assertThat(read).extracting(StoredEvent::eventType).containsOnly("Incremented");
+        assertThat(read.get(1).payloadJson()).contains("\"by\"");
+        assertThat(read).extracting(StoredEvent::position).isSorted();
+        assertThat(store.readAll(read.getFirst().position(), 1)).extracting(StoredEvent::streamId).containsExactly(b);
+        assertThat(store.decode(read.get(2))).isEqualTo(new Incremented(3));
+    }
+
+    @Test
+    void read_all_holds_back_a_later_event_while_an_earlier_transaction_is_still_open() throws Exception {
+        Position start = lastPosition();
+        UUID early = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        CountDownLatch earlyInserted = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        Thread slowWriter = Thread.ofPlatform().start(() -> db.transactions.executeWithoutResult(tx -> {
+            store.append(early, "counter", 0, List.of(new Incremented(1)), metadata); // takes its position first
+            earlyInserted.countDown();
+            await(mayCommit);
+        }));
+        earlyInserted.await();
+        store.append(late, "counter", 0, List.of(new Incremented(2)), metadata); // commits first
+
+        // A reader going by global_position alone would return `late` now and later skip `early`.
+        assertThat(store.readAll(start, 100)).isEmpty();
+
+        mayCommit.countDown();
+        slowWriter.join();
+        List<StoredEvent> read = store.readAll(start, 100);
+        assertThat(read).extracting(StoredEvent::streamId).containsExactly(early, late);
+    }
+
+    @Test
+    void a_rolled_back_append_leaves_no_trace_and_does_not_block_readers() {
+        Position start = lastPosition();
+        UUID stream = UUID.randomUUID();
+        assertThatThrownBy(() -> db.transactions.executeWithoutResult(tx -> {
+            store.append(stream, "counter", 0, List.of(new Incremented(1)), metadata);
+            throw new IllegalStateException("handler failed after appending");
+        })).isInstanceOf(IllegalStateException.class);
+        UUID after = UUID.randomUUID();
+        store.append(after, "counter", 0, List.of(new Incremented(1)), metadata);
+
+        assertThat(store.load(stream)).isEmpty();
+        assertThat(store.readAll(start, 100)).extracting(StoredEvent::streamId).containsExactly(after);
+    }
+
+    private static Position lastPosition() {
+        Position last = Position.START;
+        for (List<StoredEvent> batch = store.readAll(last, 1000); !batch.isEmpty(); batch = store.readAll(last, 1000)) {
+            last = batch.getLast().position();
+        }
+        return last;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
