@@ -52,7 +52,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -136,8 +135,13 @@ public final class MessageSamples {
     private MessageSamples() {
     }
 
-    public static Optional<Message> of(Class<? extends Message> type) {
-        return Optional.ofNullable(SAMPLES.get(type));
+    /** Fails the test, naming the class, if a registered message has no sample yet. */
+    public static Message sampleOf(Class<? extends Message> type) {
+        Message sample = SAMPLES.get(type);
+        if (sample == null) {
+            throw new AssertionError("no sample of " + type.getName() + ": add one to MessageSamples");
+        }
+        return sample;
     }
 
     private static Map<Class<? extends Message>, Message> index(List<Message> samples) {

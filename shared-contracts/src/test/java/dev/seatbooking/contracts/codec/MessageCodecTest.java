@@ -2,13 +2,13 @@ package dev.seatbooking.contracts.codec;
 
 import static dev.seatbooking.contracts.MessageSamples.CONFERENCE;
 import static dev.seatbooking.contracts.MessageSamples.ORDER;
+import static dev.seatbooking.contracts.MessageSamples.sampleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seatbooking.contracts.ContractException;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
-import dev.seatbooking.contracts.MessageSamples;
 import dev.seatbooking.contracts.MessageType;
 import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.Money;
@@ -247,11 +247,6 @@ class MessageCodecTest {
 
     private Envelope decodeEnvelope(String json) {
         return codec.decodeEnvelope(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Message sampleOf(Class<? extends Message> type) {
-        return MessageSamples.of(type).orElseThrow(() -> new AssertionError(
-                "no sample of " + type.getName() + ": add one to MessageSamples"));
     }
 
     @MessageType(name = "test.Unregistered")
