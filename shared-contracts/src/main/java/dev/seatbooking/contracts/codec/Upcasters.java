@@ -62,18 +62,21 @@ public final class Upcasters {
     public JsonMessage upcast(JsonMessage stored) {
         JsonMessage current = Require.nonNull(stored, "stored");
         Set<Key> visited = new HashSet<>();
-        Upcaster next;
-        while ((next = byOrigin.get(new Key(current.type(), current.schemaVersion()))) != null) {
-            Key origin = new Key(current.type(), current.schemaVersion());
+        for (Key origin = Key.of(current); byOrigin.containsKey(origin); origin = Key.of(current)) {
             if (!visited.add(origin)) {
                 throw new ContractException("upcasters go round in a circle through " + origin);
             }
-            current = Require.nonNull(next.upcast(current.json()), "result of the upcaster from " + origin);
+            current = Require.nonNull(byOrigin.get(origin).upcast(current.json()),
+                    "result of the upcaster from " + origin);
         }
         return current;
     }
 
     private record Key(String type, int version) {
+        static Key of(JsonMessage message) {
+            return new Key(message.type(), message.schemaVersion());
+        }
+
         @Override
         public String toString() {
             return type + " v" + version;
