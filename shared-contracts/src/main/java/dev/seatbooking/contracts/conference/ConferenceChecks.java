@@ -1,0 +1,37 @@
+package dev.seatbooking.contracts.conference;
+
+import dev.seatbooking.contracts.Require;
+import java.time.Duration;
+import java.time.LocalDate;
+
+/** Checks shared by ConferenceCreated and ConferenceUpdated (a class, because interface members are public). */
+final class ConferenceChecks {
+
+    private ConferenceChecks() {
+    }
+
+    static void details(String slug, String name, String description, String location, LocalDate startDate,
+                        LocalDate endDate, String ownerName, String ownerEmail) {
+        Require.text(slug, "slug");
+        Require.text(name, "name");
+        Require.nonNull(description, "description");
+        Require.nonNull(location, "location");
+        Require.nonNull(startDate, "startDate");
+        Require.nonNull(endDate, "endDate");
+        if (endDate.isBefore(startDate)) {
+            throw new IllegalArgumentException("endDate " + endDate + " is before startDate " + startDate);
+        }
+        Require.text(ownerName, "ownerName");
+        Require.text(ownerEmail, "ownerEmail");
+    }
+
+    static Duration holdOrDefault(Duration hold) {
+        if (hold == null) {
+            return ConferenceEvent.DEFAULT_RESERVATION_HOLD;
+        }
+        if (hold.isNegative() || hold.isZero()) {
+            throw new IllegalArgumentException("reservationHold must be positive, was " + hold);
+        }
+        return hold;
+    }
+}

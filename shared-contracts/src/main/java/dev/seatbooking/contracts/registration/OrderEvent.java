@@ -1,0 +1,99 @@
+package dev.seatbooking.contracts.registration;
+
+import dev.seatbooking.contracts.Message;
+import dev.seatbooking.contracts.MessageType;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.Require;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Events of the Order aggregate (stream id = order id; topic {@code registration.events}, key = order id). */
+public sealed interface OrderEvent extends Message {
+
+    UUID orderId();
+
+    /** @param accessCode lets the registrant find the order again with their email (record locator) */
+    @MessageType(name = "registration.OrderPlaced")
+    record OrderPlaced(UUID orderId, UUID conferenceId, List<SeatQuantity> seats, Instant reservationAutoExpiration,
+                       String accessCode) implements OrderEvent {
+        public OrderPlaced {
+            Require.nonNull(orderId, "orderId");
+            Require.nonNull(conferenceId, "conferenceId");
+            seats = Require.list(seats, "seats");
+            Require.nonNull(reservationAutoExpiration, "reservationAutoExpiration");
+            Require.text(accessCode, "accessCode");
+        }
+    }
+
+    /** The registrant changed the seats while the reservation was held. */
+    @MessageType(name = "registration.OrderUpdated")
+    record OrderUpdated(UUID orderId, List<SeatQuantity> seats) implements OrderEvent {
+        public OrderUpdated {
+            Require.nonNull(orderId, "orderId");
+            seats = Require.list(seats, "seats");
+        }
+    }
+
+    /** Prices come from the seat types Conference Management published. */
+    @MessageType(name = "registration.OrderTotalsCalculated")
+    record OrderTotalsCalculated(UUID orderId, Money total, List<OrderLine> lines, boolean isFreeOfCharge)
+            implements OrderEvent {
+        public OrderTotalsCalculated {
+            Require.nonNull(orderId, "orderId");
+            Require.nonNull(total, "total");
+            lines = Require.list(lines, "lines");
+        }
+    }
+
+    /** Fewer seats were available than asked; {@code seats} is what was actually reserved. */
+    @MessageType(name = "registration.OrderPartiallyReserved")
+    record OrderPartiallyReserved(UUID orderId, Instant reservationExpiration, List<SeatQuantity> seats)
+            implements OrderEvent {
+        public OrderPartiallyReserved {
+            Require.nonNull(orderId, "orderId");
+            Require.nonNull(reservationExpiration, "reservationExpiration");
+            seats = Require.list(seats, "seats");
+        }
+    }
+
+    @MessageType(name = "registration.OrderReservationCompleted")
+    record OrderReservationCompleted(UUID orderId, Instant reservationExpiration, List<SeatQuantity> seats)
+            implements OrderEvent {
+        public OrderReservationCompleted {
+            Require.nonNull(orderId, "orderId");
+            Require.nonNull(reservationExpiration, "reservationExpiration");
+            seats = Require.list(seats, "seats");
+        }
+    }
+
+    /** The order was rejected (hold expired, or payment came too late); its seats go back on sale. */
+    @MessageType(name = "registration.OrderExpired")
+    record OrderExpired(UUID orderId) implements OrderEvent {
+        public OrderExpired {
+            Require.nonNull(orderId, "orderId");
+        }
+    }
+
+    @MessageType(name = "registration.OrderRegistrantAssigned")
+    record OrderRegistrantAssigned(UUID orderId, String firstName, String lastName, String email)
+            implements OrderEvent {
+        public OrderRegistrantAssigned {
+            Require.nonNull(orderId, "orderId");
+            Require.nonNull(firstName, "firstName");
+            Require.nonNull(lastName, "lastName");
+            Require.text(email, "email");
+        }
+    }
+
+    /**
+     * Paid, or free of charge. Streams written before free orders existed hold {@code registration.OrderPaymentConfirmed}
+     * v1 instead; the codec upcasts it to this event with {@code isFreeOfCharge = false}.
+     */
+    @MessageType(name = "registration.OrderConfirmed")
+    record OrderConfirmed(UUID orderId, boolean isFreeOfCharge) implements OrderEvent {
+        public OrderConfirmed {
+            Require.nonNull(orderId, "orderId");
+        }
+    }
+}

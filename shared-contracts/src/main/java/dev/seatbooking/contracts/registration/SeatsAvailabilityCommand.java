@@ -1,0 +1,75 @@
+package dev.seatbooking.contracts.registration;
+
+import dev.seatbooking.contracts.Message;
+import dev.seatbooking.contracts.MessageType;
+import dev.seatbooking.contracts.Require;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Commands to the SeatsAvailability aggregate of one conference (topic
+ * {@code registration.seats-availability.commands}, key = conference id, so one partition owner is its single writer).
+ */
+public sealed interface SeatsAvailabilityCommand extends Message {
+
+    UUID conferenceId();
+
+    /**
+     * Reserves (or re-reserves with new quantities) seats for an order; the reservation id is the order id.
+     *
+     * @param expiresAt the command's time-to-live: one still queued after this instant must not reserve anything,
+     *                  because its order's hold is already over
+     */
+    @MessageType(name = "registration.MakeSeatReservation")
+    record MakeSeatReservation(UUID conferenceId, UUID reservationId, List<SeatQuantity> seats, Instant expiresAt)
+            implements SeatsAvailabilityCommand {
+        public MakeSeatReservation {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(reservationId, "reservationId");
+            seats = Require.list(seats, "seats");
+            Require.nonNull(expiresAt, "expiresAt");
+        }
+
+        /** True once the command is stale: it must then be dropped, not executed. */
+        public boolean isExpiredAt(Instant now) {
+            return !now.isBefore(expiresAt);
+        }
+    }
+
+    @MessageType(name = "registration.CancelSeatReservation")
+    record CancelSeatReservation(UUID conferenceId, UUID reservationId) implements SeatsAvailabilityCommand {
+        public CancelSeatReservation {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(reservationId, "reservationId");
+        }
+    }
+
+    @MessageType(name = "registration.CommitSeatReservation")
+    record CommitSeatReservation(UUID conferenceId, UUID reservationId) implements SeatsAvailabilityCommand {
+        public CommitSeatReservation {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(reservationId, "reservationId");
+        }
+    }
+
+    /** Sent when Conference Management creates a seat type or raises its quantity. */
+    @MessageType(name = "registration.AddSeats")
+    record AddSeats(UUID conferenceId, UUID seatTypeId, int quantity) implements SeatsAvailabilityCommand {
+        public AddSeats {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(seatTypeId, "seatTypeId");
+            Require.nonNegative(quantity, "quantity");
+        }
+    }
+
+    /** Sent when Conference Management lowers a seat type's quantity. */
+    @MessageType(name = "registration.RemoveSeats")
+    record RemoveSeats(UUID conferenceId, UUID seatTypeId, int quantity) implements SeatsAvailabilityCommand {
+        public RemoveSeats {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(seatTypeId, "seatTypeId");
+            Require.nonNegative(quantity, "quantity");
+        }
+    }
+}

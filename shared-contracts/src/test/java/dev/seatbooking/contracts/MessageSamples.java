@@ -1,0 +1,160 @@
+package dev.seatbooking.contracts;
+
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
+import dev.seatbooking.contracts.payments.PaymentCommand.CancelThirdPartyProcessorPayment;
+import dev.seatbooking.contracts.payments.PaymentCommand.CompleteThirdPartyProcessorPayment;
+import dev.seatbooking.contracts.payments.PaymentCommand.InitiateThirdPartyProcessorPayment;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentInitiated;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentRejected;
+import dev.seatbooking.contracts.payments.PaymentItem;
+import dev.seatbooking.contracts.registration.OrderCommand.AssignRegistrantDetails;
+import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
+import dev.seatbooking.contracts.registration.OrderCommand.MarkSeatsAsReserved;
+import dev.seatbooking.contracts.registration.OrderCommand.RegisterToConference;
+import dev.seatbooking.contracts.registration.OrderCommand.RejectOrder;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPartiallyReserved;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
+import dev.seatbooking.contracts.registration.OrderLine;
+import dev.seatbooking.contracts.registration.PersonalInfo;
+import dev.seatbooking.contracts.registration.RegistrationProcessCommand.ExpireRegistrationProcess;
+import dev.seatbooking.contracts.registration.SeatAssignmentsCommand.AssignSeat;
+import dev.seatbooking.contracts.registration.SeatAssignmentsCommand.UnassignSeat;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
+import dev.seatbooking.contracts.registration.SeatPosition;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CancelSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CommitSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.MakeSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.RemoveSeats;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSeatsChanged;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One sample of every message. Values are chosen to catch lossy encodings: instants with nanoseconds, money with
+ * trailing zeros and more digits than a double holds, negative availability deltas, absent optional fields.
+ */
+public final class MessageSamples {
+
+    public static final UUID CONFERENCE = id(1);
+    public static final UUID ORDER = id(2);
+    public static final UUID PAYMENT = id(3);
+    public static final UUID ASSIGNMENTS = id(4);
+    public static final UUID GENERAL = id(10);
+    public static final UUID WORKSHOP = id(11);
+    public static final Instant EXPIRY = Instant.parse("2025-05-01T09:45:00.123456789Z");
+
+    private static final Money GENERAL_PRICE = Money.of("199.90", "EUR");
+    private static final Money WORKSHOP_PRICE = Money.of("12345678901234567.80", "EUR");
+    private static final List<SeatQuantity> SEATS = List.of(new SeatQuantity(GENERAL, 3), new SeatQuantity(WORKSHOP, 1));
+    private static final List<SeatQuantity> DELTAS = List.of(new SeatQuantity(GENERAL, -3), new SeatQuantity(WORKSHOP, -1));
+    private static final PersonalInfo ATTENDEE = new PersonalInfo("Ada", "Lovelace", "ada@example.org");
+
+    private static final Map<Class<? extends Message>, Message> SAMPLES = index(List.of(
+            new ConferenceCreated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon", null, null,
+                    LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper", "grace@example.org", null),
+            new ConferenceUpdated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon",
+                    "Ship it", "#devcon25", LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper",
+                    "grace@example.org", Duration.ofMinutes(20)),
+            new ConferencePublished(CONFERENCE),
+            new ConferenceUnpublished(CONFERENCE),
+            new SeatCreated(CONFERENCE, GENERAL, "General", "All talks", 500, GENERAL_PRICE),
+            new SeatUpdated(CONFERENCE, WORKSHOP, "Workshop", "Hands on", 20, WORKSHOP_PRICE),
+
+            new OrderPlaced(ORDER, CONFERENCE, SEATS, EXPIRY, "K7Q2ZP"),
+            new OrderUpdated(ORDER, List.of(new SeatQuantity(GENERAL, 2))),
+            new OrderTotalsCalculated(ORDER, GENERAL_PRICE.times(3).plus(WORKSHOP_PRICE),
+                    List.of(OrderLine.of(GENERAL, "General", GENERAL_PRICE, 3),
+                            OrderLine.of(WORKSHOP, "Workshop", WORKSHOP_PRICE, 1)), false),
+            new OrderPartiallyReserved(ORDER, EXPIRY, List.of(new SeatQuantity(GENERAL, 2))),
+            new OrderReservationCompleted(ORDER, EXPIRY, SEATS),
+            new OrderExpired(ORDER),
+            new OrderRegistrantAssigned(ORDER, "Alan", "Turing", "alan@example.org"),
+            new OrderConfirmed(ORDER, true),
+
+            new SeatsReserved(CONFERENCE, ORDER, SEATS, DELTAS),
+            new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3))),
+            new SeatsReservationCommitted(CONFERENCE, ORDER),
+            new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5))),
+
+            new SeatAssignmentsCreated(ASSIGNMENTS, ORDER, List.of(new SeatPosition(0, GENERAL), new SeatPosition(1, WORKSHOP))),
+            new SeatAssigned(ASSIGNMENTS, ORDER, 1, WORKSHOP, ATTENDEE),
+            new SeatUnassigned(ASSIGNMENTS, ORDER, 1),
+            new SeatAssignmentUpdated(ASSIGNMENTS, ORDER, 1, new PersonalInfo("Ada", "King", "ADA@example.org")),
+
+            new RegisterToConference(ORDER, CONFERENCE, SEATS),
+            new MarkSeatsAsReserved(ORDER, SEATS, EXPIRY),
+            new RejectOrder(ORDER),
+            new AssignRegistrantDetails(ORDER, "Alan", "Turing", "alan@example.org"),
+            new ConfirmOrder(ORDER),
+
+            new MakeSeatReservation(CONFERENCE, ORDER, SEATS, EXPIRY.plusSeconds(60)),
+            new CancelSeatReservation(CONFERENCE, ORDER),
+            new CommitSeatReservation(CONFERENCE, ORDER),
+            new AddSeats(CONFERENCE, GENERAL, 50),
+            new RemoveSeats(CONFERENCE, WORKSHOP, 5),
+
+            new AssignSeat(ASSIGNMENTS, 0, ATTENDEE),
+            new UnassignSeat(ASSIGNMENTS, 0),
+
+            new ExpireRegistrationProcess(ORDER),
+
+            new PaymentInitiated(PAYMENT, ORDER, CONFERENCE, GENERAL_PRICE),
+            new PaymentCompleted(PAYMENT, ORDER, CONFERENCE, GENERAL_PRICE),
+            new PaymentRejected(PAYMENT, ORDER, CONFERENCE, GENERAL_PRICE),
+            new InitiateThirdPartyProcessorPayment(PAYMENT, ORDER, CONFERENCE, "DevCon 2025 seats",
+                    GENERAL_PRICE.times(2), List.of(new PaymentItem("General", GENERAL_PRICE),
+                    new PaymentItem("General", GENERAL_PRICE))),
+            new CompleteThirdPartyProcessorPayment(PAYMENT),
+            new CancelThirdPartyProcessorPayment(PAYMENT)));
+
+    private MessageSamples() {
+    }
+
+    /** Fails the test, naming the class, if a registered message has no sample yet. */
+    public static Message sampleOf(Class<? extends Message> type) {
+        Message sample = SAMPLES.get(type);
+        if (sample == null) {
+            throw new AssertionError("no sample of " + type.getName() + ": add one to MessageSamples");
+        }
+        return sample;
+    }
+
+    private static Map<Class<? extends Message>, Message> index(List<Message> samples) {
+        Map<Class<? extends Message>, Message> byClass = new LinkedHashMap<>();
+        for (Message sample : samples) {
+            if (byClass.put(sample.getClass(), sample) != null) {
+                throw new IllegalStateException("two samples of " + sample.getClass());
+            }
+        }
+        return byClass;
+    }
+
+    private static UUID id(int n) {
+        return new UUID(0x5eA7_B00C_0000_0000L, n);
+    }
+}
