@@ -242,7 +242,13 @@ public final class EventRelay implements MeterBinder, AutoCloseable {
     private void sendAndAwaitAcks(Producer<String, byte[]> producer, List<StoredEvent> batch)
             throws InterruptedException, ExecutionException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (StoredEvent event : batch) acks.add(producer.send(record(event)));
+        for (StoredEvent event : batch) {
+            Future<RecordMetadata> ack = producer.send(record(event));
+            // A record the producer rejects at once (too large, say) never gets a sequence number, so the
+            // records after it would overtake it on its partition: stop the batch there.
+            if (ack.isDone()) ack.get();
+            acks.add(ack);
+        }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) ack.get();
     }

@@ -13,7 +13,14 @@ import dev.seatbooking.eventsourcing.support.TopicReader;
 import dev.seatbooking.testinfra.TestKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +28,12 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -136,6 +146,52 @@ class EventRelayTest {
         assertThat(records).extracting(r -> header(r, MessageHeaders.MESSAGE_ID))
                 .containsExactlyElementsOf(db.store.load(stream).stream().map(e -> e.messageId().toString()).toList());
         assertThat(secondsProducers).hasValue(1);
+    }
+
+    @Test
+    void after_a_failed_send_the_relay_starts_over_from_its_checkpoint_with_a_new_producer() {
+        UUID stream = UUID.randomUUID();
+        db.store.append(stream, "Counter", 0, Collections.nCopies(30, new Incremented(1)),
+                EventMetadata.newConversation("test"));
+        AtomicInteger producers = new AtomicInteger();
+        EventRelay relay = new EventRelay(db.dataSource, db.store, () -> producers.incrementAndGet() == 1
+                ? new FailingAtProducer(13)
+                : KafkaProducers.idempotent(TestKafka.bootstrapServers(), "relay-retry"),
+                e -> counters, EventRelayTest::encode,
+                settings.withBatchSize(10).withRetryBackoff(Duration.ofMillis(50), Duration.ofMillis(50))).start();
+        relays.add(relay);
+        await().atMost(PUBLISHED).until(() -> relay.lag() == 0);
+
+        // The first producer was handed 1..12 and rejected 13, in the second batch. Of its records, 1..10
+        // were acknowledged (the checkpoint), 11 and 12 perhaps; then the relay resent from the checkpoint.
+        List<String> ids = db.store.load(stream).stream().map(e -> e.messageId().toString()).toList();
+        List<String> published = TopicReader.readAll(counters).stream().map(r -> header(r, MessageHeaders.MESSAGE_ID)).toList();
+        int fromFirstProducer = published.size() - 20;
+        assertThat(fromFirstProducer).isBetween(10, 12);
+        List<String> expected = new ArrayList<>(ids.subList(0, fromFirstProducer));
+        expected.addAll(ids.subList(10, 30));
+        assertThat(published).containsExactlyElementsOf(expected);
+        assertThat(producers).hasValue(2);
+    }
+
+    /** A producer whose n-th record fails, as a record does that Kafka never acknowledges. */
+    private static final class FailingAtProducer extends KafkaProducer<String, byte[]> {
+        private final AtomicInteger sends = new AtomicInteger();
+        private final int failing;
+
+        FailingAtProducer(int failing) {
+            super(KafkaProducers.idempotentConfig(TestKafka.bootstrapServers(), "relay-failing"),
+                    new StringSerializer(), new ByteArraySerializer());
+            this.failing = failing;
+        }
+
+        @Override
+        public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+            if (sends.incrementAndGet() == failing) {
+                return CompletableFuture.failedFuture(new TimeoutException("simulated: not acknowledged in time"));
+            }
+            return super.send(record, callback);
+        }
     }
 
     private void appendIncrements(UUID stream, int expectedVersion, int count) {
