@@ -1,16 +1,24 @@
 package dev.seatbooking.eventsourcing.messaging;
 
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 import java.time.Duration;
 
 /**
  * How often a failing record is retried before it goes to its dead-letter topic {@code <topic>.DLT}, with
  * the reason in Spring's {@code kafka_dlt-*} headers. Records that cannot be decoded are not retried.
+ * <p>
+ * A database that cannot be reached is no fault of the record: such failures are retried every
+ * {@code maxInterval} until the database is back, holding up the partition rather than dead-lettering
+ * good records.
  * <p>
  * Retries happen in the consumer thread, which blocks its partitions meanwhile: keep the total backoff well
  * below {@code max.poll.interval.ms}.
@@ -52,6 +60,22 @@ public record DeadLetterPolicy(int maxRetries, Duration initialInterval, double 
         backOff.setMaxAttempts(maxRetries);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(UndecodableMessageException.class);
+        // Asked again whenever the failure's root cause changes: a record that fails for itself once the
+        // database is back gets the bounded retries.
+        handler.setBackOffFunction((record, failure) -> databaseUnavailable(failure)
+                ? new FixedBackOff(maxInterval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)
+                : null);
         return handler;
+    }
+
+    private static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessResourceException
+                    || cause instanceof CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

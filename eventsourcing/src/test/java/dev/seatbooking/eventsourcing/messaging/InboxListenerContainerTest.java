@@ -22,6 +22,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,9 @@ class InboxListenerContainerTest {
     private static ConcurrentMessageListenerContainer<String, byte[]> container;
     /** Messages whose handling always fails, and how often it was tried. */
     private static final Map<UUID, AtomicInteger> poison = new ConcurrentHashMap<>();
+    /** Messages whose handling finds the database away for their first attempts, and the attempts made. */
+    private static final Map<UUID, AtomicInteger> databaseAway = new ConcurrentHashMap<>();
+    private static final int DATABASE_AWAY_ATTEMPTS = 5;
     private static final AtomicInteger garbageDecoded = new AtomicInteger();
 
     @BeforeAll
@@ -88,6 +92,10 @@ class InboxListenerContainerTest {
         if (attempts != null) {
             attempts.incrementAndGet();
             throw new IllegalStateException("Cannot handle " + message.messageId());
+        }
+        AtomicInteger attemptsWhileAway = databaseAway.get(message.messageId());
+        if (attemptsWhileAway != null && attemptsWhileAway.incrementAndGet() <= DATABASE_AWAY_ATTEMPTS) {
+            throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
         }
         UUID counter = UUID.fromString(message.key());
         db.store.append(counter, "Counter", db.store.currentVersion(counter), List.of(message.payload()),
@@ -149,6 +157,20 @@ class InboxListenerContainerTest {
         assertThat(db.store.load(counter)).extracting(RecordedEvent::event)
                 .containsExactly(new Incremented(1), new Incremented(5));
         assertThat(db.store.load(counter).getFirst().metadata().causationId()).isEqualTo(message);
+    }
+
+    @Test
+    void a_record_is_retried_for_as_long_as_the_database_is_unavailable_instead_of_being_dead_lettered() {
+        UUID counter = UUID.randomUUID();
+        UUID message = UUID.randomUUID();
+        databaseAway.put(message, new AtomicInteger());
+
+        send(counter, message, "Incremented", "{\"by\":7}");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.store.currentVersion(counter) == 1);
+        assertThat(databaseAway.get(message)).as("attempts").hasValue(DATABASE_AWAY_ATTEMPTS + 1);
+        assertThat(DATABASE_AWAY_ATTEMPTS).isGreaterThan(1 + MAX_RETRIES);
+        assertThat(deadLettersOf(counter)).isEmpty();
     }
 
     private static RecordMetadata send(UUID key, UUID messageId, String type, String payload) {
