@@ -64,6 +64,7 @@ public final class EventRelay implements MeterBinder, AutoCloseable {
             SELECT count(*) FROM events WHERE (transaction_id, global_position) > (?::text::xid8, ?)""";
 
     private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private final PostgresEventStore store;
     private final Supplier<? extends Producer<String, byte[]>> producers;
     private final Function<StoredEvent, String> topicFor;
@@ -85,6 +86,7 @@ public final class EventRelay implements MeterBinder, AutoCloseable {
                       Function<StoredEvent, String> topicFor, EventEnvelopeEncoder encoder,
                       RelaySettings settings) {
         this.dataSource = Objects.requireNonNull(dataSource);
+        this.jdbc = new JdbcTemplate(dataSource);
         this.store = Objects.requireNonNull(store);
         this.producers = Objects.requireNonNull(producers);
         this.topicFor = Objects.requireNonNull(topicFor);
@@ -141,7 +143,7 @@ public final class EventRelay implements MeterBinder, AutoCloseable {
      * database, so every instance reports the same, whether it publishes or stands by.
      */
     public long lag() {
-        return new JdbcTemplate(dataSource).execute((ConnectionCallback<Long>) connection -> {
+        return jdbc.execute((ConnectionCallback<Long>) connection -> {
             Position at = checkpoint.load(connection);
             try (PreparedStatement ps = connection.prepareStatement(EVENTS_AFTER)) {
                 ps.setLong(1, at.transactionId());
