@@ -4,6 +4,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +32,12 @@ public final class KafkaProducers {
 
     public static KafkaProducer<String, byte[]> idempotent(String bootstrapServers, String clientId) {
         return new KafkaProducer<>(idempotentConfig(bootstrapServers, clientId),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** The same producers for Spring's {@code KafkaTemplate} (dead letters); {@code destroy()} it when done. */
+    public static DefaultKafkaProducerFactory<String, byte[]> producerFactory(String bootstrapServers, String clientId) {
+        return new DefaultKafkaProducerFactory<>(idempotentConfig(bootstrapServers, clientId),
                 new StringSerializer(), new ByteArraySerializer());
     }
 }
