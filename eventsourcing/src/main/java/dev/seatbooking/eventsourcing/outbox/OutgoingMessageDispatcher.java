@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +50,21 @@ import java.util.function.Supplier;
  * this process enqueued something), or the poll timeout, whichever comes first. The poll timeout is what
  * finds messages enqueued by other processes, and those a crashed instance left behind.
  * <p>
- * A failed send counts an attempt, records the error and is due again after an exponential backoff; it is
- * never dropped. Ordering: messages go out by due time, then enqueue order, and one partition keeps the
- * order one round sent them in. Across a failed-and-retried send, or two dispatchers' rounds running side
- * by side, a later message may overtake an earlier one; receivers must not depend on the order of messages
- * from different transactions (the process manager correlates replies by command id for this reason).
+ * Messages go out by due time, then enqueue order, and the producer keeps that order within a partition.
+ * A failed send counts an attempt and records the error; a message is never dropped. How it is retried
+ * depends on the error:
+ * <ul>
+ *   <li>Kafka says it may pass on retry (broker unreachable, timeouts, leader changes: a
+ *       {@link RetriableException}): the message keeps its place, the rest of the round is left, and the
+ *       dispatcher pauses with exponential backoff before trying again from the oldest due message. An outage
+ *       thus reorders nothing: a second {@code MakeSeatReservation} for an order cannot overtake the first.</li>
+ *   <li>Anything else concerns the record itself (too large, invalid topic, not authorised): retrying at once
+ *       would fail alike and block the messages behind it, so the message steps aside, due again after a
+ *       backoff that grows with its attempts. Its {@code attempts} and {@code last_error} are what to alert on.</li>
+ * </ul>
+ * Two dispatchers' rounds running side by side may send one key's messages out of order, as may a
+ * producer that fails one record of a partition but not the next; receivers must not depend on the order
+ * of messages from different transactions (the process manager correlates replies by command id).
  */
 public final class OutgoingMessageDispatcher implements AutoCloseable {
 
@@ -73,9 +85,11 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
             UPDATE outgoing_messages SET sent_at = clock_timestamp(), attempts = attempts + 1
             WHERE message_id = ANY(?)""";
 
+    // A null step-aside keeps the row's place (due_at); otherwise it is due again after that many ms.
     private static final String MARK_FAILED = """
             UPDATE outgoing_messages
-            SET attempts = attempts + 1, last_error = ?, due_at = clock_timestamp() + ? * interval '1 millisecond'
+            SET attempts = attempts + 1, last_error = ?,
+                due_at = coalesce(clock_timestamp() + ?::bigint * interval '1 millisecond', due_at)
             WHERE message_id = ?""";
 
     // Run in the claiming transaction, so now() is the time of the claim. Unsent rows that were due then
@@ -99,7 +113,8 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
      * @param pollTimeout     the longest sleep between rounds without a wake-up
      * @param sendTimeout     how long a round waits for acknowledgements before it counts a send as failed;
      *                        longer than the producer's own delivery timeout, which normally decides first
-     * @param retryBackoff    the wait after a first failed send, doubled after each further one ...
+     * @param retryBackoff    the pause after a round failed for want of a broker, and the wait before a
+     *                        message that failed by itself is retried; doubled after each further failure ...
      * @param maxRetryBackoff ... up to this
      * @param retention       how long sent rows are kept (see {@link #deleteSentRows()})
      * @param cleanupInterval how often sent rows past the retention are deleted
@@ -156,6 +171,7 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
     private Thread thread;
     private Producer<String, byte[]> producer; // used by the dispatcher thread only
     private long nextCleanupNanos;
+    private int failedRoundsInARow;
 
     /**
      * @param wakeUp    the signal of this process's {@link OutgoingMessages#enqueued()}
@@ -232,8 +248,11 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
         return failedSends.get();
     }
 
-    /** Rounds completed since start: a test can tell "started and gone to sleep" from "not yet looked". */
-    long completedRounds() {
+    /**
+     * Rounds completed since start. A liveness indicator (it grows at least once per poll timeout), and
+     * how a test tells "has looked and gone to sleep" from "has not looked yet".
+     */
+    public long completedRounds() {
         return rounds.get();
     }
 
@@ -243,10 +262,16 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
             while (running) {
                 long seen = wakeUp.generation();
                 try {
-                    Duration untilNextRound = dispatchDue();
+                    Round round = dispatchDue();
                     rounds.incrementAndGet();
                     cleanUpWhenTime();
-                    wakeUp.awaitChange(seen, untilNextRound);
+                    if (round.brokerFailed()) {
+                        // Wake-ups do not cut this short: enqueuing more does not bring the broker back.
+                        pause(backoff(++failedRoundsInARow));
+                    } else {
+                        failedRoundsInARow = 0;
+                        wakeUp.awaitChange(seen, round.untilNext());
+                    }
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -254,7 +279,7 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
                     log.warn("Outgoing messages ({}): round failed, retrying in {}", settings.name(),
                             settings.pollTimeout(), e);
                     discardProducer();
-                    Thread.sleep(settings.pollTimeout());
+                    pause(settings.pollTimeout());
                 }
             }
         } catch (InterruptedException stop) {
@@ -264,13 +289,27 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
         }
     }
 
+    /** Sleeps, but returns at once when closed. */
+    private void pause(Duration duration) throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        long left;
+        while (running && (left = deadline - System.nanoTime()) > 0) {
+            wakeUp.awaitChange(wakeUp.generation(), Duration.ofNanos(left));
+        }
+    }
+
     /**
-     * One round: claim, send, mark, commit.
+     * What a round found.
      *
-     * @return how long to sleep before the next round unless woken: zero when due rows may be left (a full
-     *         batch, sends skipped after a failure, or rows that came due during the round)
+     * @param untilNext   how long to sleep unless woken: zero when due rows may be left (a full batch, sends
+     *                    skipped after a failure, or rows that came due during the round)
+     * @param brokerFailed a send failed with an error Kafka calls retriable: pause before the next round
      */
-    Duration dispatchDue() {
+    record Round(Duration untilNext, boolean brokerFailed) {
+    }
+
+    /** One round: claim, send, mark, commit. */
+    Round dispatchDue() {
         return transactions.execute(tx -> {
             List<Claimed> due = jdbc.query(CLAIM, (rs, row) -> new Claimed(
                     rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBytes(4),
@@ -279,10 +318,18 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
                 Outcome outcome = send(due);
                 markSent(outcome.sent());
                 markFailed(outcome.failed());
-                if (due.size() == settings.batchSize() || outcome.attempted() < due.size()) return Duration.ZERO;
+                boolean brokerFailed = outcome.failed().stream().anyMatch(f -> brokerFailure(f.error()));
+                if (brokerFailed || due.size() == settings.batchSize() || outcome.attempted() < due.size()) {
+                    return new Round(Duration.ZERO, brokerFailed);
+                }
             }
-            return untilNextDue();
+            return new Round(untilNextDue(), false);
         });
+    }
+
+    /** Whether a send failed for want of a (healthy) broker, not because of the record itself. */
+    private static boolean brokerFailure(Throwable error) {
+        return error instanceof RetriableException || error instanceof TimeoutException;
     }
 
     private record Claimed(UUID messageId, String topic, String key, byte[] value, String headersJson, int attempts) {
@@ -384,12 +431,13 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
         }
         jdbc.batchUpdate(MARK_FAILED, failures, failures.size(), (ps, f) -> {
             ps.setString(1, truncate(f.error().toString()));
-            ps.setLong(2, backoff(f.message().attempts() + 1).toMillis());
+            if (brokerFailure(f.error())) ps.setNull(2, Types.BIGINT);
+            else ps.setLong(2, backoff(f.message().attempts() + 1).toMillis());
             ps.setObject(3, f.message().messageId());
         });
     }
 
-    /** The wait before the next attempt, after {@code attempts} failed ones: doubling, capped. */
+    /** The wait after {@code attempts} failures in a row: doubling, capped. */
     Duration backoff(int attempts) {
         Duration backoff = settings.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
         return backoff.compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff;

@@ -3,17 +3,17 @@ package dev.seatbooking.eventsourcing.outbox;
 import dev.seatbooking.eventsourcing.outbox.OutgoingMessageDispatcher.Settings;
 import dev.seatbooking.eventsourcing.store.ChangeSignal;
 import dev.seatbooking.eventsourcing.support.EventStoreDatabase;
+import dev.seatbooking.eventsourcing.support.TestProducers;
 import dev.seatbooking.eventsourcing.support.TopicReader;
 import dev.seatbooking.testinfra.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,28 +187,58 @@ class OutgoingMessageDispatcherTest {
     }
 
     @Test
-    void aFailedSendIsRetriedWithBackoffAndSentOnceTheBrokerIsReachable() {
+    void whileTheBrokerIsUnreachableMessagesKeepTheirPlaceAndGoOutInOrderOnceItIsBack() {
         OutgoingMessages outgoing = new OutgoingMessages(db.dataSource);
-        UUID id = UUID.randomUUID();
+        OutgoingMessage first = OutgoingMessage.sendNow(UUID.randomUUID(), topic, "order-1", bytes("MakeSeatReservation 1"), Map.of());
+        OutgoingMessage second = OutgoingMessage.sendNow(UUID.randomUUID(), topic, "order-1", bytes("MakeSeatReservation 2"), Map.of());
         OutgoingMessageDispatcher failing = closing(new OutgoingMessageDispatcher(db.dataSource, outgoing.enqueued(),
-                unreachableBroker(), SETTINGS.withName("unreachable"))).start();
+                TestProducers.toUnreachableBroker(), SETTINGS.withName("unreachable"))).start();
 
-        outgoing.enqueue(OutgoingMessage.sendNow(id, topic, "order-1", bytes("confirm"), Map.of()));
+        db.transactions.executeWithoutResult(tx -> {
+            outgoing.enqueue(first);
+            outgoing.enqueue(second);
+        });
 
-        await().atMost(ARRIVAL).until(() -> attempts(id) >= 2);
+        await().atMost(ARRIVAL).until(() -> attempts(first.messageId()) >= 2);
         failing.close();
         Map<String, Object> row = db.jdbc.queryForMap(
-                "SELECT sent_at, last_error, due_at > created_at AS backed_off FROM outgoing_messages WHERE message_id = ?", id);
+                "SELECT sent_at, last_error, due_at = created_at AS kept_its_place FROM outgoing_messages WHERE message_id = ?",
+                first.messageId());
         assertThat(row.get("sent_at")).isNull();
-        assertThat((String) row.get("last_error")).contains("Timeout");
-        assertThat(row.get("backed_off")).isEqualTo(true);
+        assertThat((String) row.get("last_error")).contains("TimeoutException");
+        assertThat(row.get("kept_its_place")).isEqualTo(true);
+        assertThat(attempts(second.messageId())).as("not tried while the one before it fails").isZero();
         assertThat(failing.sentCount()).isZero();
-        assertThat(failing.failedSendCount()).isGreaterThanOrEqualTo(2);
 
         closing(dispatcher(new ChangeSignal(), "reachable")).start();
 
-        assertThat(awaitRecords(1)).map(TopicReader::messageId).containsExactly(id);
-        await().atMost(ARRIVAL).until(() -> unsent() == 0);
+        awaitRecords(2);
+        assertThat(reader.readToEnd()).map(TopicReader::messageId).containsExactly(first.messageId(), second.messageId());
+        assertThat(unsent()).isZero();
+    }
+
+    @Test
+    void aMessageThatFailsByItselfStepsAsideAndDoesNotBlockTheOthers() {
+        OutgoingMessages outgoing = new OutgoingMessages(db.dataSource);
+        OutgoingMessageDispatcher dispatcher = closing(dispatcher(outgoing.enqueued(), "too-large")).start();
+        UUID tooLarge = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+
+        db.transactions.executeWithoutResult(tx -> {
+            // Over the producer's max.request.size (1 MiB): Kafka will never take it.
+            outgoing.enqueue(OutgoingMessage.sendNow(tooLarge, topic, "order-1", new byte[2 * 1024 * 1024], Map.of()));
+            outgoing.enqueue(OutgoingMessage.sendNow(next, topic, "order-1", bytes("next"), Map.of()));
+        });
+
+        assertThat(awaitRecords(1)).map(TopicReader::messageId).containsExactly(next);
+        Map<String, Object> row = db.jdbc.queryForMap(
+                "SELECT sent_at, attempts, last_error, due_at > created_at AS stepped_aside FROM outgoing_messages WHERE message_id = ?",
+                tooLarge);
+        assertThat(row.get("sent_at")).isNull();
+        assertThat((Integer) row.get("attempts")).isPositive();
+        assertThat((String) row.get("last_error")).contains("RecordTooLargeException");
+        assertThat(row.get("stepped_aside")).isEqualTo(true);
+        assertThat(dispatcher.failedSendCount()).isPositive();
     }
 
     @Test
@@ -235,20 +266,8 @@ class OutgoingMessageDispatcherTest {
         return new OutgoingMessageDispatcher(db.dataSource, signal, producers(name), SETTINGS.withName(name));
     }
 
-    private static java.util.function.Supplier<org.apache.kafka.clients.producer.Producer<String, byte[]>> producers(String name) {
-        return OutgoingMessageDispatcher.kafkaProducers(TestKafka.bootstrapServers(), "test-" + name);
-    }
-
-    /** Producers to a port nobody listens on: every send fails after the (short) metadata wait. */
-    static java.util.function.Supplier<org.apache.kafka.clients.producer.Producer<String, byte[]>> unreachableBroker() {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return OutgoingMessageDispatcher.kafkaProducers("127.0.0.1:" + closedPort, "test-unreachable",
-                Duration.ofMillis(300), Duration.ofMillis(1000));
+    private static Supplier<Producer<String, byte[]>> producers(String name) {
+        return TestProducers.toTestBroker("test-" + name);
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitRecords(int count) {
