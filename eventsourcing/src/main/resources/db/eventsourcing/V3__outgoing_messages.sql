@@ -2,8 +2,9 @@
 -- One table serves two needs: a command to send now is due now (it is enqueued in the transaction that
 -- decided it, and sent after commit), and a scheduled message (a reservation's expiry) is due later.
 -- The dispatcher (OutgoingMessageDispatcher) claims due rows with FOR UPDATE SKIP LOCKED, sends them and
--- sets sent_at in the same transaction. A failed send counts an attempt, keeps the error and moves
--- due_at back by a backoff: due_at means "not to be sent before".
+-- sets sent_at in the same transaction. A failed send counts an attempt and keeps the error; a message
+-- that failed by itself (not for want of a broker) is moved back by a backoff: due_at means "not to be
+-- sent before".
 CREATE TABLE outgoing_messages (
     message_id  uuid        PRIMARY KEY,
     -- Ties between equal due times are broken by enqueue order, so the commands one transaction
