@@ -4,9 +4,14 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.eventsourcing.messaging.MessageDecoder;
+import dev.seatbooking.eventsourcing.messaging.MessageHeaders;
+import dev.seatbooking.eventsourcing.outbox.OutgoingMessage;
 import dev.seatbooking.eventsourcing.relay.EventEnvelopeEncoder;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.eventsourcing.store.StoredEvent;
+
+import java.time.Instant;
+import java.util.Map;
 
 /**
  * The wire format between services: every Kafka record's value is a contracts {@link Envelope}, encoded
@@ -35,5 +40,19 @@ public final class ContractsMessaging {
         return new Envelope(stored.messageId(), codec.types().nameOf(payload.getClass()),
                 codec.types().versionOf(payload.getClass()), metadata.correlationId(), causation,
                 stored.recordedAt(), stored.streamId(), stored.version(), payload);
+    }
+
+    /**
+     * A command (or other message) to send through the outgoing-messages table: keyed by its aggregate id,
+     * with the same headers the relay puts on events. {@code dueAt} null means as soon as the transaction
+     * that enqueues it commits.
+     */
+    public static OutgoingMessage outgoing(MessageCodec codec, String topic, Envelope envelope, Instant dueAt) {
+        Map<String, String> headers = Map.of(
+                MessageHeaders.MESSAGE_TYPE, envelope.type(),
+                MessageHeaders.CORRELATION_ID, envelope.correlationId().toString(),
+                MessageHeaders.CAUSATION_ID, envelope.causationId().toString());
+        return new OutgoingMessage(envelope.messageId(), topic, envelope.aggregateId().toString(),
+                codec.encodeEnvelope(envelope), headers, dueAt);
     }
 }

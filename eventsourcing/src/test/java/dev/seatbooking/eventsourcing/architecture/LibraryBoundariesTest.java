@@ -24,8 +24,9 @@ class LibraryBoundariesTest {
     }
 
     @Test
-    void only_the_contracts_adapter_knows_the_contracts() {
-        noClasses().that().resideOutsideOfPackage("dev.seatbooking.eventsourcing.contracts..")
+    void only_the_contracts_adapter_and_the_spring_wiring_know_the_contracts() {
+        noClasses().that().resideOutsideOfPackages("dev.seatbooking.eventsourcing.contracts..",
+                        "dev.seatbooking.eventsourcing.spring..")
                 .should().dependOnClassesThat().resideInAPackage("dev.seatbooking.contracts..")
                 .check(library);
     }
