@@ -1,0 +1,113 @@
+package dev.seatbooking.registration.order;
+
+import dev.seatbooking.registration.DomainRejection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Why the Order refused a command. Nothing was decided; the order is as it was. */
+public abstract sealed class OrderRejection extends DomainRejection {
+
+    private OrderRejection(Kind kind, String code, String message) {
+        super(kind, code, message);
+    }
+
+    /** A command for an order that was never placed. */
+    public static final class UnknownOrder extends OrderRejection {
+        public UnknownOrder(UUID orderId) {
+            super(Kind.UNKNOWN, "unknown-order", "Order " + orderId + " does not exist");
+        }
+    }
+
+    public static final class ConferenceNotPublished extends OrderRejection {
+        public ConferenceNotPublished(UUID conferenceId) {
+            super(Kind.RULE_VIOLATION, "conference-not-published",
+                    "Conference " + conferenceId + " is not published: it takes no orders");
+        }
+    }
+
+    /** An order id that is already used for another conference's order. */
+    public static final class OrderOfAnotherConference extends OrderRejection {
+        public OrderOfAnotherConference(UUID orderId, UUID orderConference, UUID requestedConference) {
+            super(Kind.STATE_CONFLICT, "order-of-another-conference", "Order " + orderId + " is for conference "
+                    + orderConference + ", not " + requestedConference);
+        }
+    }
+
+    public static final class NoSeatsRequested extends OrderRejection {
+        public NoSeatsRequested() {
+            super(Kind.RULE_VIOLATION, "no-seats-requested", "An order needs at least one seat");
+        }
+    }
+
+    public static final class InvalidSeatQuantity extends OrderRejection {
+        public InvalidSeatQuantity(UUID seatTypeId, int quantity) {
+            super(Kind.RULE_VIOLATION, "invalid-seat-quantity",
+                    "Seat type " + seatTypeId + " is asked " + quantity + " times: a quantity must be more than 0");
+        }
+    }
+
+    public static final class TooManySeats extends OrderRejection {
+        public TooManySeats(UUID seatTypeId, int quantity, int maximum) {
+            super(Kind.RULE_VIOLATION, "too-many-seats", "Seat type " + seatTypeId + " is asked " + quantity
+                    + " times: one order takes at most " + maximum + " seats of a type");
+        }
+    }
+
+    public static final class UnknownSeatType extends OrderRejection {
+        public UnknownSeatType(UUID conferenceId, UUID seatTypeId) {
+            super(Kind.RULE_VIOLATION, "unknown-seat-type",
+                    "Conference " + conferenceId + " has no seat type " + seatTypeId);
+        }
+    }
+
+    /** The seat types asked for are priced in different currencies, so the order has no total. */
+    public static final class MixedCurrencies extends OrderRejection {
+        public MixedCurrencies(UUID conferenceId) {
+            super(Kind.RULE_VIOLATION, "mixed-currencies",
+                    "The seat types ordered from conference " + conferenceId + " are priced in different currencies");
+        }
+    }
+
+    public static final class OrderAlreadyConfirmed extends OrderRejection {
+        public OrderAlreadyConfirmed(UUID orderId) {
+            super(Kind.STATE_CONFLICT, "order-confirmed", "Order " + orderId + " is already confirmed");
+        }
+    }
+
+    public static final class OrderAlreadyExpired extends OrderRejection {
+        public OrderAlreadyExpired(UUID orderId) {
+            super(Kind.STATE_CONFLICT, "order-expired", "Order " + orderId + " has expired");
+        }
+    }
+
+    /** The registrant acts after the countdown ran out (the seats may still be held for a buffer, but not for them). */
+    public static final class ReservationHoldOver extends OrderRejection {
+        public ReservationHoldOver(UUID orderId, Instant heldUntil) {
+            super(Kind.STATE_CONFLICT, "reservation-hold-over",
+                    "The seats of order " + orderId + " were held until " + heldUntil);
+        }
+    }
+
+    /** Confirming before SeatsAvailability has reserved the order's current seats would sell unreserved seats. */
+    public static final class OrderNotReserved extends OrderRejection {
+        public OrderNotReserved(UUID orderId) {
+            super(Kind.STATE_CONFLICT, "order-not-reserved",
+                    "The seats of order " + orderId + " are not reserved yet");
+        }
+    }
+
+    /** Nothing could be reserved: there is nothing to confirm (the registrant may change or abandon the order). */
+    public static final class NoSeatsReserved extends OrderRejection {
+        public NoSeatsReserved(UUID orderId) {
+            super(Kind.STATE_CONFLICT, "no-seats-reserved", "Order " + orderId + " holds no seat");
+        }
+    }
+
+    /** Only an order whose total is zero may be confirmed without a payment. */
+    public static final class PaymentRequired extends OrderRejection {
+        public PaymentRequired(UUID orderId) {
+            super(Kind.RULE_VIOLATION, "payment-required", "Order " + orderId + " is not free of charge");
+        }
+    }
+}

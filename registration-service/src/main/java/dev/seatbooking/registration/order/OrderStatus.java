@@ -1,0 +1,24 @@
+package dev.seatbooking.registration.order;
+
+/** Where an order stands, as its events tell it. */
+public enum OrderStatus {
+    /** No OrderPlaced yet: the order does not exist. */
+    NOT_PLACED,
+    /** Placed or updated; SeatsAvailability has not answered for its current seats yet. */
+    PENDING_RESERVATION,
+    /** Fewer seats than asked were available; the order now holds what was reserved. */
+    PARTIALLY_RESERVED,
+    RESERVATION_COMPLETED,
+    /** Rejected (hold over, or a payment came too late): final, its seats went back on sale. */
+    EXPIRED,
+    /** Paid or free of charge: final, its seats are sold. */
+    CONFIRMED;
+
+    boolean isReserved() {
+        return this == PARTIALLY_RESERVED || this == RESERVATION_COMPLETED;
+    }
+
+    boolean isFinal() {
+        return this == EXPIRED || this == CONFIRMED;
+    }
+}
