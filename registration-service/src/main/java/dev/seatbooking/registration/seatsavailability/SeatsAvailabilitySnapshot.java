@@ -1,0 +1,58 @@
+package dev.seatbooking.registration.seatsavailability;
+
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.eventsourcing.aggregate.Snapshotting;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The whole state of a {@link SeatsAvailability}, as a plain record stored as JSON (the book's memento): lists
+ * rather than maps, so the JSON reads well and keeps the order of seat types and reservations.
+ */
+public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<PendingReservation> pendingReservations) {
+
+    public record PendingReservation(UUID reservationId, List<SeatQuantity> seats) {
+        public PendingReservation {
+            seats = List.copyOf(seats);
+        }
+    }
+
+    public SeatsAvailabilitySnapshot {
+        remaining = List.copyOf(remaining);
+        pendingReservations = List.copyOf(pendingReservations);
+    }
+
+    /** Raise {@link #schemaVersion()} whenever the record or its meaning changes: older snapshots are then ignored. */
+    public static final class Snapshots implements Snapshotting<SeatsAvailability, SeatsAvailabilitySnapshot> {
+
+        Snapshots() {
+        }
+
+        @Override
+        public Class<SeatsAvailabilitySnapshot> snapshotType() {
+            return SeatsAvailabilitySnapshot.class;
+        }
+
+        @Override
+        public int schemaVersion() {
+            return 1;
+        }
+
+        @Override
+        public SeatsAvailabilitySnapshot take(SeatsAvailability availability) {
+            return new SeatsAvailabilitySnapshot(availability.remainingSeats(),
+                    availability.pending.entrySet().stream()
+                            .map(e -> new PendingReservation(e.getKey(), e.getValue()))
+                            .toList());
+        }
+
+        @Override
+        public SeatsAvailability restore(UUID conferenceId, SeatsAvailabilitySnapshot snapshot) {
+            SeatsAvailability availability = new SeatsAvailability(conferenceId);
+            snapshot.remaining().forEach(s -> availability.remaining.put(s.seatTypeId(), s.quantity()));
+            snapshot.pendingReservations().forEach(r -> availability.pending.put(r.reservationId(), r.seats()));
+            return availability;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.seatbooking.registration.seatsavailability;
+
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.function.Function;
+
+import static dev.seatbooking.registration.seatsavailability.SeatsAvailabilityTestData.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A snapshot is only a cache: restored from its JSON, the aggregate must decide exactly as the replayed one. */
+class SeatsAvailabilitySnapshotTest {
+
+    // As the library's AggregateRepository stores snapshots.
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private static final List<SeatsAvailabilityEvent> HISTORY = List.of(
+            seatsAdded(GENERAL, 10), seatsAdded(WORKSHOP, 4),
+            seatsReserved(ORDER, holding(seat(GENERAL, 3), seat(WORKSHOP, 2)),
+                    availabilityChanged(change(GENERAL, -3), change(WORKSHOP, -2))),
+            seatsReserved(OTHER_ORDER, GENERAL, 5));
+
+    private static final List<Function<SeatsAvailability, List<SeatsAvailabilityEvent>>> DECISIONS = List.of(
+            a -> a.makeReservation(makeReservation(ORDER, seat(GENERAL, 4)), NOW),
+            a -> a.makeReservation(makeReservation(ORDER, seat(GENERAL, 9), seat(WORKSHOP, 9)), NOW),
+            a -> a.cancelReservation(cancelReservation(OTHER_ORDER)),
+            a -> a.commitReservation(commitReservation(ORDER)),
+            a -> a.removeSeats(removeSeats(GENERAL, 5)),
+            a -> a.addSeats(addSeats(WORKSHOP, 0)));
+
+    @Test
+    void a_restored_snapshot_decides_as_the_replayed_stream() {
+        SeatsAvailability replayed = replay();
+        String stored = json.writeValueAsString(SeatsAvailability.SNAPSHOTS.take(replayed));
+        SeatsAvailability restored = SeatsAvailability.SNAPSHOTS.restore(CONFERENCE,
+                json.readValue(stored, SeatsAvailability.SNAPSHOTS.snapshotType()));
+
+        assertThat(restored.remainingSeats()).isEqualTo(replayed.remainingSeats());
+        for (var decision : DECISIONS) {
+            // Each decision on fresh copies, so that one does not feed the next.
+            SeatsAvailability fromEvents = replay();
+            SeatsAvailability fromSnapshot = SeatsAvailability.SNAPSHOTS.restore(CONFERENCE,
+                    json.readValue(stored, SeatsAvailability.SNAPSHOTS.snapshotType()));
+            assertThat(decision.apply(fromSnapshot)).isEqualTo(decision.apply(fromEvents));
+        }
+    }
+
+    @Test
+    void the_snapshot_reads_as_seats_on_sale_and_pending_reservations() {
+        String stored = json.writeValueAsString(SeatsAvailability.SNAPSHOTS.take(replay()));
+        assertThat(stored).isEqualTo("""
+                {"remaining":[{"seatTypeId":"%s","quantity":2},{"seatTypeId":"%s","quantity":2}],\
+                "pendingReservations":[{"reservationId":"%s","seats":[{"seatTypeId":"%s","quantity":3},\
+                {"seatTypeId":"%s","quantity":2}]},{"reservationId":"%s","seats":[{"seatTypeId":"%s","quantity":5}]}]}"""
+                .formatted(GENERAL, WORKSHOP, ORDER, GENERAL, WORKSHOP, OTHER_ORDER, GENERAL));
+    }
+
+    @Test
+    void an_empty_conference_round_trips_too() {
+        var empty = new SeatsAvailability(CONFERENCE);
+        String stored = json.writeValueAsString(SeatsAvailability.SNAPSHOTS.take(empty));
+        var restored = SeatsAvailability.SNAPSHOTS.restore(CONFERENCE, json.readValue(stored, SeatsAvailabilitySnapshot.class));
+        assertThat(restored.remainingSeats()).isEmpty();
+    }
+
+    private static SeatsAvailability replay() {
+        var availability = new SeatsAvailability(CONFERENCE);
+        HISTORY.forEach(availability::apply);
+        return availability;
+    }
+}
