@@ -1,0 +1,136 @@
+package dev.seatbooking.registration.seatassignments;
+
+import dev.seatbooking.contracts.registration.PersonalInfo;
+import dev.seatbooking.contracts.registration.SeatAssignmentsCommand.AssignSeat;
+import dev.seatbooking.contracts.registration.SeatAssignmentsCommand.UnassignSeat;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
+import dev.seatbooking.contracts.registration.SeatPosition;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.eventsourcing.aggregate.Aggregate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Who sits in each seat a confirmed order bought (stream id = {@link #idFor(UUID) seat assignments id}). Every seat
+ * is its own position, numbered from 0 as in the RI; the registrant assigns, reassigns and unassigns attendees.
+ */
+public final class SeatAssignments implements Aggregate<SeatAssignmentsEvent> {
+
+    private record Seat(UUID seatTypeId, PersonalInfo attendee) {
+    }
+
+    private final UUID id;
+    private UUID orderId;
+    private final Map<Integer, Seat> seats = new TreeMap<>();
+
+    public SeatAssignments(UUID id) {
+        this.id = Objects.requireNonNull(id, "id");
+    }
+
+    /**
+     * The stream id of an order's seat assignments. Derived from the order id (which its Order stream already
+     * uses), so that creating them again for a redelivered OrderConfirmed finds the same stream.
+     */
+    public static UUID idFor(UUID orderId) {
+        return UUID.nameUUIDFromBytes(("seat-assignments:" + orderId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One position per purchased seat. Created again for the same order, nothing changes. */
+    public List<SeatAssignmentsEvent> create(UUID orderId, List<SeatQuantity> purchasedSeats) {
+        Objects.requireNonNull(orderId, "orderId");
+        if (isCreated()) {
+            if (this.orderId.equals(orderId)) return List.of();
+            throw new SeatAssignmentsRejection.CreatedForAnotherOrder(id, this.orderId);
+        }
+        List<SeatPosition> positions = new ArrayList<>();
+        for (SeatQuantity seat : purchasedSeats) {
+            for (int i = 0; i < seat.quantity(); i++) positions.add(new SeatPosition(positions.size(), seat.seatTypeId()));
+        }
+        if (positions.isEmpty()) throw new SeatAssignmentsRejection.NoSeatsPurchased(orderId);
+        return List.of(new SeatAssignmentsCreated(id, orderId, positions));
+    }
+
+    /**
+     * Puts an attendee in a seat. A different person (another email) takes the seat from whoever had it; the same
+     * person (same email, whatever its case) with a changed name is an update; the same details change nothing.
+     * The email is required: an attendee ({@link PersonalInfo}) cannot be made without one.
+     */
+    public List<SeatAssignmentsEvent> assignSeat(AssignSeat command) {
+        Seat seat = seatAt(command.seatAssignmentsId(), command.position());
+        PersonalInfo next = command.attendee();
+        PersonalInfo current = seat.attendee();
+        if (current == null) {
+            return List.of(new SeatAssigned(id, orderId, command.position(), seat.seatTypeId(), next));
+        }
+        if (!current.email().equalsIgnoreCase(next.email())) {
+            return List.of(new SeatUnassigned(id, orderId, command.position()),
+                    new SeatAssigned(id, orderId, command.position(), seat.seatTypeId(), next));
+        }
+        boolean renamed = !current.firstName().equals(next.firstName()) || !current.lastName().equals(next.lastName());
+        if (renamed) return List.of(new SeatAssignmentUpdated(id, orderId, command.position(), next));
+        return List.of();
+    }
+
+    /** Frees a seat. A seat without attendee stays as it is. */
+    public List<SeatAssignmentsEvent> unassignSeat(UnassignSeat command) {
+        Seat seat = seatAt(command.seatAssignmentsId(), command.position());
+        if (seat.attendee() == null) return List.of();
+        return List.of(new SeatUnassigned(id, orderId, command.position()));
+    }
+
+    @Override
+    public void apply(SeatAssignmentsEvent event) {
+        switch (event) {
+            case SeatAssignmentsCreated e -> {
+                orderId = e.orderId();
+                e.seats().forEach(p -> seats.put(p.position(), new Seat(p.seatTypeId(), null)));
+            }
+            case SeatAssigned e -> seats.put(e.position(), new Seat(e.seatTypeId(), e.attendee()));
+            case SeatUnassigned e -> seats.computeIfPresent(e.position(), (p, s) -> new Seat(s.seatTypeId(), null));
+            case SeatAssignmentUpdated e ->
+                    seats.computeIfPresent(e.position(), (p, s) -> new Seat(s.seatTypeId(), e.attendee()));
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public boolean isCreated() {
+        return orderId != null;
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    /** Every seat, by position. */
+    public List<SeatPosition> positions() {
+        return seats.entrySet().stream().map(e -> new SeatPosition(e.getKey(), e.getValue().seatTypeId())).toList();
+    }
+
+    public Optional<PersonalInfo> attendee(int position) {
+        return Optional.ofNullable(seats.get(position)).map(Seat::attendee);
+    }
+
+    private Seat seatAt(UUID seatAssignmentsId, int position) {
+        if (!id.equals(seatAssignmentsId)) {
+            throw new IllegalArgumentException("command for seat assignments " + seatAssignmentsId + " sent to " + id);
+        }
+        if (!isCreated()) throw new SeatAssignmentsRejection.UnknownSeatAssignments(id);
+        Seat seat = seats.get(position);
+        if (seat == null) throw new SeatAssignmentsRejection.UnknownSeatPosition(id, position);
+        return seat;
+    }
+}
