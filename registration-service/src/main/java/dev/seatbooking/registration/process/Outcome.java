@@ -1,0 +1,29 @@
+package dev.seatbooking.registration.process;
+
+import java.util.UUID;
+
+/**
+ * What a decision tells the service besides commands: why a message changed nothing, or what a person or another
+ * service must do. Where the RI threw (and retried the message into a dead-letter queue), the process records an
+ * outcome instead: the message is handled, and the reason is logged or acted on.
+ */
+public sealed interface Outcome {
+
+    String reason();
+
+    /** A duplicate or stale message; nothing to do (log at debug). */
+    record Ignored(String reason) implements Outcome {
+    }
+
+    /** A message that does not fit this stage of the registration; nothing was done (log as a warning). */
+    record Refused(String reason) implements Outcome {
+    }
+
+    /** The payment came when the order could not take it: it must be refunded. The order stays unconfirmed. */
+    record PaymentNeedsRefund(UUID paymentId, UUID orderId, String reason) implements Outcome {
+    }
+
+    /** Something that should not happen happened and no command can mend it: alert a person. */
+    record NeedsAttention(String reason) implements Outcome {
+    }
+}

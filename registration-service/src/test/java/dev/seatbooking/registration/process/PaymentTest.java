@@ -1,0 +1,102 @@
+package dev.seatbooking.registration.process;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static dev.seatbooking.registration.process.ProcessScenario.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** PaymentCompleted and PaymentRejected, from the Payments context. */
+class PaymentTest {
+
+    @Test
+    void a_payment_for_a_reserved_order_confirms_it() {
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)))
+                .when(paymentCompleted(PAYMENT))
+                .thenSends(confirmOrder())
+                .thenIsIn(ProcessState.PAYMENT_CONFIRMATION_RECEIVED)
+                .thenRuns()
+                .thenReportsNothing()
+                .state(s -> assertThat(s.paymentId()).isEqualTo(PAYMENT));
+    }
+
+    @Test
+    void a_payment_inside_the_buffer_after_the_countdown_still_confirms_the_order() {
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)))
+                .when(paymentCompleted(PAYMENT).at(HOLD_END.plus(Duration.ofMinutes(13))))
+                .thenSends(confirmOrder());
+    }
+
+    @Test
+    void the_same_payment_again_is_ignored() {
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT))
+                .when(paymentCompleted(PAYMENT))
+                .thenIgnores();
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT),
+                        orderConfirmed())
+                .when(paymentCompleted(PAYMENT))
+                .thenIgnores();
+    }
+
+    @Test
+    void a_second_payment_of_the_same_order_is_refunded() {
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT))
+                .when(paymentCompleted(OTHER_PAYMENT))
+                .thenRefunds(OTHER_PAYMENT)
+                .thenSendsNothing()
+                .thenIsIn(ProcessState.PAYMENT_CONFIRMATION_RECEIVED)
+                .state(s -> assertThat(s.paymentId()).isEqualTo(PAYMENT));
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT),
+                        orderConfirmed())
+                .when(paymentCompleted(OTHER_PAYMENT))
+                .thenRefunds(OTHER_PAYMENT)
+                .thenSendsNothing();
+    }
+
+    @Test
+    void a_payment_after_the_order_expired_is_refunded_and_the_order_stays_unconfirmed() {
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), expiry())
+                .when(paymentCompleted(PAYMENT).at(HOLD_END.plus(Duration.ofMinutes(15))))
+                .thenRefunds(PAYMENT)
+                .thenSendsNothing()
+                .thenCompletes(Completion.REJECTED);
+    }
+
+    @Test
+    void a_late_payment_flagged_for_refund_once_is_not_flagged_again() {
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), expiry(), paymentCompleted(PAYMENT))
+                .when(paymentCompleted(PAYMENT))
+                .thenIgnores()
+                .state(s -> assertThat(s.paymentsToRefund()).containsExactly(PAYMENT));
+    }
+
+    @Test
+    void a_payment_for_an_order_being_reserved_again_is_refunded() {
+        // The registrant paid the old total after changing the order: the new total is not paid.
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), orderUpdated(seat(GENERAL, 4)))
+                .when(paymentCompleted(PAYMENT))
+                .thenRefunds(PAYMENT)
+                .thenSendsNothing()
+                .thenIsIn(ProcessState.AWAITING_RESERVATION_CONFIRMATION)
+                .thenRuns();
+    }
+
+    @Test
+    void a_payment_for_an_order_never_placed_is_refunded() {
+        givenNothing()
+                .when(paymentCompleted(PAYMENT))
+                .thenRefunds(PAYMENT)
+                .thenSendsNothing();
+    }
+
+    @Test
+    void a_rejected_payment_leaves_the_registrant_free_to_pay_again() {
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)))
+                .when(paymentRejected(PAYMENT))
+                .thenIgnores();
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentRejected(PAYMENT))
+                .when(paymentCompleted(OTHER_PAYMENT))
+                .thenSends(confirmOrder());
+    }
+}
