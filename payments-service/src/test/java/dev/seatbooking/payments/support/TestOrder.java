@@ -65,6 +65,11 @@ public final class TestOrder {
         return RegistrationEvents.send(Envelope.of(event, orderId, ++version));
     }
 
+    /** The very same message again (same message id): a redelivery. */
+    public static Envelope resend(Envelope envelope) {
+        return RegistrationEvents.send(envelope);
+    }
+
     /** An event at a version of the caller's choosing (a late or repeated one); the order's version stays. */
     public Envelope publishAt(OrderEvent event, long atVersion) {
         return RegistrationEvents.send(Envelope.of(event, orderId, atVersion));
