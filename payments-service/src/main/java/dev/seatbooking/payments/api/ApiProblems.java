@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.api;
 
+import dev.seatbooking.contracts.Money;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.payments.payment.PaymentRefused;
 import org.slf4j.Logger;
@@ -63,7 +64,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> refused(PaymentRefused refused) {
         Kind kind = kindOf(refused.reason());
         ProblemDetail problem = problem(kind.status(), kind.slug(), kind.title(), refused.getMessage());
-        refused.details().forEach(problem::setProperty);
+        refused.details().forEach((name, value) ->
+                problem.setProperty(name, value instanceof Money money ? AmountJson.of(money) : value));
         return ResponseEntity.status(kind.status()).body(problem);
     }
 

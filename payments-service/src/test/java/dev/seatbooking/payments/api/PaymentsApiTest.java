@@ -134,6 +134,8 @@ class PaymentsApiTest extends PaymentsServiceTest {
             UUID paymentId = UUID.randomUUID();
             problem(start(paymentId, order, "100.00"), 422, "amount-mismatch")
                     .andExpect(jsonPath("$.orderTotal.amount").value(120.00))
+                    .andExpect(jsonPath("$.orderTotal.currency").value("EUR"))
+                    .andExpect(jsonPath("$.orderTotal.zero").doesNotExist())
                     .andExpect(jsonPath("$.amount.amount").value(100.00));
             assertThat(store.currentVersion(paymentId)).isZero();
         }
@@ -231,6 +233,12 @@ class PaymentsApiTest extends PaymentsServiceTest {
             problem(postJson("/api/payments", "{\"paymentId\": 42,"), 400, "malformed-request")
                     .andExpect(content().string(not(containsString("Exception"))))
                     .andExpect(content().string(not(containsString("at dev.seatbooking"))));
+        }
+
+        @Test
+        void a_list_limit_out_of_range_is_a_field_error() throws Exception {
+            problem(mvc.perform(get("/api/payments").param("limit", "0")), 400, "invalid-request")
+                    .andExpect(jsonPath("$.errors[0].field").value("limit"));
         }
 
         @Test
