@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -93,7 +94,7 @@ public class PaymentCommandHandler {
             if (request.sameAs(existing.get())) return new Handled(existing.get(), false);
             throw new PaymentRefused(PaymentRefused.Reason.PAYMENT_ID_CONFLICT, "Payment " + request.paymentId()
                     + " was already started with other content; a payment id cannot be reused for another payment",
-                    java.util.Map.of("paymentId", request.paymentId()));
+                    Map.of("paymentId", request.paymentId()));
         }
         Optional<KnownOrder> order = orders.find(request.orderId(), KnownOrders.Lock.SHARE)
                 .flatMap(totals -> totals.known(records.paidBy(request.orderId(), request.paymentId()).orElse(null)));

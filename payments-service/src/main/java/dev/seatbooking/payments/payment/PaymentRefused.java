@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.payment;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public final class PaymentRefused extends RuntimeException {
     public PaymentRefused(Reason reason, String message, Map<String, ?> details) {
         super(message);
         this.reason = Objects.requireNonNull(reason);
-        this.details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public PaymentRefused(Reason reason, String message) {
