@@ -17,9 +17,7 @@ import dev.seatbooking.eventsourcing.schema.EventSourcingSchema;
 import dev.seatbooking.eventsourcing.store.EventNotifications;
 import dev.seatbooking.eventsourcing.store.EventSerializer;
 import dev.seatbooking.eventsourcing.store.PostgresEventStore;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -113,15 +111,13 @@ public class EventSourcingAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "seatbooking.eventsourcing.relay.enabled", matchIfMissing = true)
     EventRelay eventRelay(DataSource dataSource, PostgresEventStore store, MessageCodec codec,
-                          EventSourcingProperties properties, Environment environment,
-                          ObjectProvider<MeterRegistry> meters) {
+                          EventSourcingProperties properties, Environment environment) {
         var relay = properties.relay();
         var settings = RelaySettings.defaults(serviceName(environment) + "-relay").withBatchSize(relay.batchSize());
         String bootstrap = bootstrapServers(environment);
-        var eventRelay = new EventRelay(dataSource, store, () -> KafkaProducers.idempotent(bootstrap, settings.name()),
+        // A MeterBinder bean: Spring Boot's metrics binds its gauges, when the service has a MeterRegistry.
+        return new EventRelay(dataSource, store, () -> KafkaProducers.idempotent(bootstrap, settings.name()),
                 TopicRouting.byStreamType(relay.topics()), ContractsMessaging.envelopeEncoder(codec), settings);
-        meters.ifAvailable(eventRelay::bindTo);
-        return eventRelay;
     }
 
     @Bean

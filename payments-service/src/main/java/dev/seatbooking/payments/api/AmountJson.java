@@ -1,0 +1,25 @@
+package dev.seatbooking.payments.api;
+
+import dev.seatbooking.contracts.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import java.math.BigDecimal;
+
+/** An amount of money on the wire, e.g. {@code {"amount": 120.00, "currency": "EUR"}}. */
+@Schema(name = "Amount")
+public record AmountJson(
+        @Schema(example = "120.00") @NotNull @PositiveOrZero BigDecimal amount,
+        @Schema(example = "EUR") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
+
+    static AmountJson of(Money money) {
+        return new AmountJson(money.amount(), money.currency());
+    }
+
+    /** @throws IllegalArgumentException when it is not money (unknown currency, finer than its minor unit) */
+    Money toMoney() {
+        return new Money(amount, currency);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.seatbooking.payments.api;
+
+import dev.seatbooking.payments.handling.PaymentRecords;
+import dev.seatbooking.payments.orders.KnownOrders;
+import dev.seatbooking.payments.orders.OrderTotals;
+import dev.seatbooking.payments.payment.PaymentRefused;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@Tag(name = "Orders", description = "What payments knows of registration's orders")
+@RestController
+public class KnownOrdersController {
+
+    private final KnownOrders orders;
+    private final PaymentRecords records;
+    private final PaymentViews payments;
+
+    public KnownOrdersController(KnownOrders orders, PaymentRecords records, PaymentViews payments) {
+        this.orders = orders;
+        this.records = records;
+        this.payments = payments;
+    }
+
+    @Operation(summary = "An order's total and status as registration published them, with its payments")
+    @ApiResponse(responseCode = "200", description = "The order")
+    @ApiResponse(responseCode = "404", description = "unknown-order: no event of it has arrived (yet)")
+    @GetMapping("/api/orders/{orderId}")
+    public KnownOrderView order(@PathVariable UUID orderId) {
+        OrderTotals order = orders.find(orderId, KnownOrders.Lock.NONE)
+                .orElseThrow(() -> PaymentRefused.unknownOrder(orderId));
+        return new KnownOrderView(order.orderId(), order.conferenceId(),
+                order.total() == null ? null : AmountJson.of(order.total()), order.freeOfCharge(), order.status(),
+                order.version(), records.list(orderId, false, 1000).stream().map(payments::of).toList());
+    }
+}

@@ -1,0 +1,155 @@
+package dev.seatbooking.payments.api;
+
+import dev.seatbooking.contracts.ConsistencyToken;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.payments.PaymentItem;
+import dev.seatbooking.eventsourcing.store.EventMetadata;
+import dev.seatbooking.payments.handling.PaymentCommandHandler;
+import dev.seatbooking.payments.handling.PaymentCommandHandler.Handled;
+import dev.seatbooking.payments.handling.PaymentRecord;
+import dev.seatbooking.payments.handling.PaymentRecords;
+import dev.seatbooking.payments.handling.StartPayment;
+import dev.seatbooking.payments.payment.PaymentRefused;
+import dev.seatbooking.payments.payment.PaymentStatus;
+import dev.seatbooking.payments.processor.PaymentProcessor;
+import dev.seatbooking.payments.processor.PaymentProcessor.PaymentRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Tag(name = "Payments", description = "Third-party processor payments of orders")
+@RestController
+@RequestMapping("/api/payments")
+public class PaymentsController {
+
+    static final String CORRELATION_HEADER = "Correlation-Id";
+    private static final Logger log = LoggerFactory.getLogger(PaymentsController.class);
+
+    private final PaymentCommandHandler handler;
+    private final PaymentRecords records;
+    private final PaymentProcessor processor;
+    private final PaymentViews views;
+
+    PaymentsController(PaymentCommandHandler handler, PaymentRecords records, PaymentProcessor processor,
+                       PaymentViews views) {
+        this.handler = handler;
+        this.records = records;
+        this.processor = processor;
+        this.views = views;
+    }
+
+    @Operation(summary = "Start paying an order (InitiateThirdPartyProcessorPayment)",
+            description = """
+                    The amount must be the order's total as registration published it. The client chooses the \
+                    payment id, so a repeated request is harmless: the same id with the same content answers 201 \
+                    with the payment as it is now; with other content, 409. The answer's payerUrl is where the \
+                    payer accepts or rejects the payment at the (simulated) processor.""")
+    @ApiResponse(responseCode = "201", description = "Initiated (or a repeat of the request that initiated it)")
+    @ApiResponse(responseCode = "400", description = "Malformed or invalid request (field list in `errors`)")
+    @ApiResponse(responseCode = "404", description = "unknown-order: registration has not (yet) announced the order; retry shortly")
+    @ApiResponse(responseCode = "409", description = "order-already-paid, payment-id-conflict")
+    @ApiResponse(responseCode = "422", description = "amount-mismatch, order-expired, order-free-of-charge, conference-mismatch, items-mismatch")
+    @PostMapping
+    public ResponseEntity<PaymentView> start(
+            @Valid @RequestBody StartPaymentRequest body,
+            @Parameter(description = "Joins the payment's events to an existing conversation")
+            @RequestHeader(name = CORRELATION_HEADER, required = false) UUID correlationId) {
+        StartPayment request = toStartPayment(body);
+        EventMetadata metadata = correlationId != null
+                ? new EventMetadata(correlationId, null, "payments-api")
+                : EventMetadata.newConversation("payments-api");
+        PaymentRecord payment = handler.start(request, metadata).payment();
+        if (payment.status() == PaymentStatus.INITIATED) payment = submit(payment);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/payments/{id}").buildAndExpand(payment.paymentId()).toUri();
+        return ResponseEntity.created(location)
+                .header(ConsistencyToken.HEADER, token(payment))
+                .body(view(payment));
+    }
+
+    @Operation(summary = "A payment's status, and whether a refund is due")
+    @ApiResponse(responseCode = "200", description = "The payment")
+    @ApiResponse(responseCode = "404", description = "unknown-payment")
+    @GetMapping("/{paymentId}")
+    public PaymentView payment(@PathVariable UUID paymentId) {
+        return view(records.find(paymentId).orElseThrow(() -> PaymentRefused.unknownPayment(paymentId)));
+    }
+
+    @Operation(summary = "Payments, newest first: of one order, or those whose money is due back")
+    @GetMapping
+    public List<PaymentView> payments(@RequestParam(required = false) UUID orderId,
+                                      @RequestParam(defaultValue = "false") boolean refundDue,
+                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return records.list(orderId, refundDue, limit).stream().map(this::view).toList();
+    }
+
+    /** Hands the payment to the processor; in an automatic mode it answers at once, so read the payment again. */
+    private PaymentRecord submit(PaymentRecord payment) {
+        try {
+            processor.submit(new PaymentRequest(payment.paymentId(), payment.orderId(), payment.description(),
+                    payment.amount(), payment.items()));
+        } catch (RuntimeException e) {
+            // The payment stays initiated; the payer (or a repeated start) can still get it answered.
+            log.warn("The processor did not take payment {}: {}", payment.paymentId(), e.toString());
+            return payment;
+        }
+        return records.find(payment.paymentId()).orElse(payment);
+    }
+
+    private PaymentView view(PaymentRecord payment) {
+        return views.of(payment);
+    }
+
+    static String token(PaymentRecord payment) {
+        return new ConsistencyToken(payment.paymentId(), payment.version()).toString();
+    }
+
+    static ResponseEntity<PaymentView> accepted(Handled handled, PaymentView view) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).header(ConsistencyToken.HEADER, token(handled.payment())).body(view);
+    }
+
+    private static StartPayment toStartPayment(StartPaymentRequest body) {
+        List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
+        Money amount = money(body.amount(), "amount", problems);
+        List<PaymentItem> items = new ArrayList<>();
+        List<PaymentItemJson> given = body.items() == null ? List.of() : body.items();
+        for (int i = 0; i < given.size(); i++) {
+            Money itemAmount = money(given.get(i).amount(), "items[" + i + "].amount", problems);
+            if (itemAmount != null) items.add(new PaymentItem(given.get(i).description(), itemAmount));
+        }
+        if (!problems.isEmpty()) throw new InvalidRequestException(problems);
+        String description = body.description() != null ? body.description() : "Order " + body.orderId();
+        return new StartPayment(body.paymentId(), body.orderId(), body.conferenceId(), description, amount, items);
+    }
+
+    private static Money money(AmountJson json, String field, List<InvalidRequestException.FieldProblem> problems) {
+        try {
+            return json.toMoney();
+        } catch (IllegalArgumentException notMoney) {
+            problems.add(new InvalidRequestException.FieldProblem(field, notMoney.getMessage()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.seatbooking.payments.handling;
+
+import dev.seatbooking.contracts.payments.PaymentEvent;
+import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
+import dev.seatbooking.eventsourcing.aggregate.AggregateType;
+import dev.seatbooking.eventsourcing.store.PostgresEventStore;
+import dev.seatbooking.payments.payment.ThirdPartyProcessorPayment;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PaymentsConfiguration {
+
+    /** A payment has at most three events: no snapshots. */
+    @Bean
+    AggregateRepository<ThirdPartyProcessorPayment, PaymentEvent> paymentRepository(PostgresEventStore store) {
+        return new AggregateRepository<>(store, new AggregateType<>(ThirdPartyProcessorPayment.STREAM_TYPE,
+                PaymentEvent.class, ThirdPartyProcessorPayment::new));
+    }
+}

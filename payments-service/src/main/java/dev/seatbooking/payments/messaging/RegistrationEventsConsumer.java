@@ -1,0 +1,35 @@
+package dev.seatbooking.payments.messaging;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
+import dev.seatbooking.eventsourcing.messaging.IncomingMessage;
+import dev.seatbooking.payments.handling.PaymentCommandHandler;
+import dev.seatbooking.payments.orders.OrderEventsProjection;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registration's events as payments needs them: order totals and statuses, and refunds due when an order expires
+ * after one of its payments completed. Runs in the inbox transaction, so a redelivered event changes nothing.
+ */
+@Component
+public class RegistrationEventsConsumer {
+
+    /** Inbox name and Kafka consumer group: keep it stable. */
+    public static final String CONSUMER = "payments";
+
+    private final OrderEventsProjection orders;
+    private final PaymentCommandHandler payments;
+
+    public RegistrationEventsConsumer(OrderEventsProjection orders, PaymentCommandHandler payments) {
+        this.orders = orders;
+        this.payments = payments;
+    }
+
+    public void handle(IncomingMessage<Envelope> message) {
+        Envelope envelope = message.payload();
+        if (!(envelope.payload() instanceof OrderEvent event)) return; // seat availability and assignments
+        orders.apply(event, envelope.aggregateVersion());
+        if (event instanceof OrderExpired expired) payments.orderExpired(expired.orderId());
+    }
+}

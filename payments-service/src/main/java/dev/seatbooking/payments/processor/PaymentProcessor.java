@@ -1,0 +1,34 @@
+package dev.seatbooking.payments.processor;
+
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.payments.PaymentItem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The external, third-party payment processor. This service hands it each initiated payment; the processor lets
+ * the payer approve or decline it and reports the answer through {@link PaymentOutcomes}, which completes or
+ * cancels the payment. {@link SimulatedPaymentProcessor} stands in for a real one; a real gateway implements this
+ * same interface (create a checkout session in {@link #submit}, answer its webhook with {@link PaymentOutcomes}).
+ */
+public interface PaymentProcessor {
+
+    /** What the processor needs to take the money. */
+    record PaymentRequest(UUID paymentId, UUID orderId, String description, Money amount, List<PaymentItem> items) {
+    }
+
+    /**
+     * Hands an initiated payment to the processor. Called again for the same payment (a repeated start request),
+     * it must do no harm.
+     */
+    void submit(PaymentRequest payment);
+
+    /**
+     * Where the payer approves or declines the payment, if they have to: absolute, or a path on this service.
+     * Empty when the processor answers without the payer.
+     */
+    Optional<URI> payerUrl(UUID paymentId);
+}

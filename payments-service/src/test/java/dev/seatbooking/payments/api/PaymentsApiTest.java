@@ -1,0 +1,342 @@
+package dev.seatbooking.payments.api;
+
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.eventsourcing.store.PostgresEventStore;
+import dev.seatbooking.payments.support.PaymentsServiceTest;
+import dev.seatbooking.payments.support.TestOrder;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The REST API: starting, seeing and answering payments, and every refusal as an RFC 9457 problem. */
+class PaymentsApiTest extends PaymentsServiceTest {
+
+    static final String PROBLEMS = "https://seatbooking.dev/problems/";
+
+    @Autowired
+    PostgresEventStore store;
+
+    @Nested
+    class Starting {
+
+        @Test
+        void a_payment_of_the_orders_total_is_initiated_and_waits_for_the_payer() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            UUID paymentId = UUID.randomUUID();
+
+            start(paymentId, order, "120.00")
+                    .andExpect(status().isCreated())
+                    .andExpect(header().string("Location", endsWith("/api/payments/" + paymentId)))
+                    .andExpect(header().string("Consistency-Token", paymentId + ".1"))
+                    .andExpect(jsonPath("$.paymentId").value(paymentId.toString()))
+                    .andExpect(jsonPath("$.orderId").value(order.orderId().toString()))
+                    .andExpect(jsonPath("$.conferenceId").value(order.conferenceId().toString()))
+                    .andExpect(jsonPath("$.amount.amount").value(120.00))
+                    .andExpect(jsonPath("$.amount.currency").value("EUR"))
+                    .andExpect(jsonPath("$.status").value("INITIATED"))
+                    .andExpect(jsonPath("$.refundDue").value(false))
+                    .andExpect(jsonPath("$.payerUrl").value("http://localhost/payment-processor/" + paymentId))
+                    .andExpect(jsonPath("$.version").value(1));
+
+            mvc.perform(get("/api/payments/{id}", paymentId))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("INITIATED"))
+                    .andExpect(jsonPath("$.description").value("Registration"));
+        }
+
+        @Test
+        void items_shown_to_the_payer_are_kept() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            UUID paymentId = UUID.randomUUID();
+            postJson("/api/payments", """
+                    {"paymentId": "%s", "orderId": "%s", "conferenceId": "%s", "description": "Registration",
+                     "amount": {"amount": "120.00", "currency": "EUR"},
+                     "items": [{"description": "Full pass", "amount": {"amount": 100, "currency": "EUR"}},
+                               {"description": "Workshop", "amount": {"amount": 20, "currency": "EUR"}}]}
+                    """.formatted(paymentId, order.orderId(), order.conferenceId()))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.items[*].description", containsInAnyOrder("Full pass", "Workshop")));
+        }
+
+        @Test
+        void the_same_request_again_answers_the_same_and_changes_nothing() throws Exception {
+            TestOrder order = givenOrder("80.00");
+            UUID paymentId = UUID.randomUUID();
+            start(paymentId, order, "80.00").andExpect(status().isCreated());
+
+            start(paymentId, order, "80.00")
+                    .andExpect(status().isCreated())
+                    .andExpect(header().string("Location", endsWith("/api/payments/" + paymentId)))
+                    .andExpect(header().string("Consistency-Token", paymentId + ".1"))
+                    .andExpect(jsonPath("$.status").value("INITIATED"));
+            assertThat(store.currentVersion(paymentId)).isEqualTo(1);
+        }
+
+        @Test
+        void the_same_request_after_the_payment_completed_still_succeeds() throws Exception {
+            TestOrder order = givenOrder("80.00");
+            UUID paymentId = UUID.randomUUID();
+            start(paymentId, order, "80.00").andExpect(status().isCreated());
+            accept(paymentId).andExpect(status().isAccepted());
+
+            start(paymentId, order, "80.00")
+                    .andExpect(status().isCreated())
+                    .andExpect(header().string("Consistency-Token", paymentId + ".2"))
+                    .andExpect(jsonPath("$.status").value("COMPLETED"));
+        }
+
+        @Test
+        void the_same_payment_id_with_other_content_is_refused() throws Exception {
+            TestOrder order = givenOrder("80.00");
+            UUID paymentId = UUID.randomUUID();
+            start(paymentId, order, "80.00").andExpect(status().isCreated());
+
+            problem(postJson("/api/payments", """
+                    {"paymentId": "%s", "orderId": "%s", "description": "Something else", "amount": {"amount": 80, "currency": "EUR"}}
+                    """.formatted(paymentId, order.orderId())), 409, "payment-id-conflict")
+                    .andExpect(jsonPath("$.paymentId").value(paymentId.toString()));
+            assertThat(store.currentVersion(paymentId)).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void an_order_payments_does_not_know_is_not_found() throws Exception {
+            UUID orderId = UUID.randomUUID();
+            UUID paymentId = UUID.randomUUID();
+            problem(postJson("/api/payments", """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 10, "currency": "EUR"}}
+                    """.formatted(paymentId, orderId)), 404, "unknown-order")
+                    .andExpect(jsonPath("$.orderId").value(orderId.toString()));
+            assertThat(store.currentVersion(paymentId)).isZero();
+        }
+
+        @Test
+        void an_amount_other_than_the_orders_total_is_refused() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            UUID paymentId = UUID.randomUUID();
+            problem(start(paymentId, order, "100.00"), 422, "amount-mismatch")
+                    .andExpect(jsonPath("$.orderTotal.amount").value(120.00))
+                    .andExpect(jsonPath("$.orderTotal.currency").value("EUR"))
+                    .andExpect(jsonPath("$.orderTotal.zero").doesNotExist())
+                    .andExpect(jsonPath("$.amount.amount").value(100.00));
+            assertThat(store.currentVersion(paymentId)).isZero();
+        }
+
+        @Test
+        void the_total_in_another_currency_is_refused() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            problem(postJson("/api/payments", """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "USD"}}
+                    """.formatted(UUID.randomUUID(), order.orderId())), 422, "amount-mismatch");
+        }
+
+        @Test
+        void the_amount_of_a_recalculated_order_must_be_its_new_total() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            order.totals(eur("60.00"), false); // partially reserved: fewer seats, new total
+            awaitApplied(order);
+            problem(start(UUID.randomUUID(), order, "120.00"), 422, "amount-mismatch");
+            start(UUID.randomUUID(), order, "60.00").andExpect(status().isCreated());
+        }
+
+        @Test
+        void an_expired_order_is_refused() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            order.expire();
+            awaitApplied(order);
+            problem(start(UUID.randomUUID(), order, "120.00"), 422, "order-expired");
+        }
+
+        @Test
+        void a_second_payment_of_a_paid_order_is_refused() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            UUID first = UUID.randomUUID();
+            start(first, order, "120.00").andExpect(status().isCreated());
+            accept(first).andExpect(status().isAccepted());
+
+            problem(start(UUID.randomUUID(), order, "120.00"), 409, "order-already-paid")
+                    .andExpect(jsonPath("$.paidBy").value(first.toString()));
+        }
+
+        @Test
+        void a_payment_of_a_confirmed_order_is_refused() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            order.confirm();
+            awaitApplied(order);
+            problem(start(UUID.randomUUID(), order, "120.00"), 409, "order-already-paid");
+        }
+
+        @Test
+        void a_payment_of_a_free_order_is_refused() throws Exception {
+            TestOrder order = givenOrder(Money.zero("EUR"), true);
+            problem(start(UUID.randomUUID(), order, "0"), 422, "order-free-of-charge");
+        }
+
+        @Test
+        void another_conference_than_the_orders_is_refused() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            problem(postJson("/api/payments", """
+                    {"paymentId": "%s", "orderId": "%s", "conferenceId": "%s", "amount": {"amount": 120, "currency": "EUR"}}
+                    """.formatted(UUID.randomUUID(), order.orderId(), UUID.randomUUID())), 422, "conference-mismatch");
+        }
+
+        @Test
+        void items_that_do_not_add_up_to_the_amount_are_refused() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            problem(postJson("/api/payments", """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
+                     "items": [{"description": "Full pass", "amount": {"amount": 100, "currency": "EUR"}}]}
+                    """.formatted(UUID.randomUUID(), order.orderId())), 422, "items-mismatch");
+        }
+    }
+
+    @Nested
+    class MalformedRequests {
+
+        @Test
+        void missing_and_invalid_fields_are_listed() throws Exception {
+            problem(postJson("/api/payments", """
+                    {"orderId": "%s", "amount": {"amount": -5, "currency": "euro"}}
+                    """.formatted(UUID.randomUUID())), 400, "invalid-request")
+                    .andExpect(jsonPath("$.errors[*].field",
+                            containsInAnyOrder("paymentId", "amount.amount", "amount.currency")));
+        }
+
+        @Test
+        void money_that_is_not_money_is_a_field_error() throws Exception {
+            problem(postJson("/api/payments", """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 10.001, "currency": "XYZ"}}
+                    """.formatted(UUID.randomUUID(), UUID.randomUUID())), 400, "invalid-request")
+                    .andExpect(jsonPath("$.errors[0].field").value("amount"));
+        }
+
+        @Test
+        void unreadable_json_is_a_malformed_request_without_internals() throws Exception {
+            problem(postJson("/api/payments", "{\"paymentId\": 42,"), 400, "malformed-request")
+                    .andExpect(content().string(not(containsString("Exception"))))
+                    .andExpect(content().string(not(containsString("at dev.seatbooking"))));
+        }
+
+        @Test
+        void a_list_limit_out_of_range_is_a_field_error() throws Exception {
+            problem(mvc.perform(get("/api/payments").param("limit", "0")), 400, "invalid-request")
+                    .andExpect(jsonPath("$.errors[0].field").value("limit"));
+        }
+
+        @Test
+        void an_id_that_is_not_a_uuid_is_a_malformed_request() throws Exception {
+            problem(mvc.perform(get("/api/payments/not-a-uuid")), 400, "malformed-request");
+        }
+    }
+
+    @Nested
+    class Answering {
+
+        @Test
+        void the_payer_accepting_completes_the_payment_once() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            UUID paymentId = UUID.randomUUID();
+            start(paymentId, order, "45.50").andExpect(status().isCreated());
+
+            accept(paymentId)
+                    .andExpect(status().isAccepted())
+                    .andExpect(header().string("Consistency-Token", paymentId + ".2"))
+                    .andExpect(jsonPath("$.status").value("COMPLETED"))
+                    .andExpect(jsonPath("$.payerUrl").doesNotExist());
+            accept(paymentId)
+                    .andExpect(status().isAccepted())
+                    .andExpect(header().string("Consistency-Token", paymentId + ".2"));
+
+            assertThat(store.currentVersion(paymentId)).isEqualTo(2);
+            mvc.perform(get("/api/payments/{id}", paymentId)).andExpect(jsonPath("$.status").value("COMPLETED"));
+        }
+
+        @Test
+        void the_payer_rejecting_rejects_the_payment_once_and_it_cannot_complete_any_more() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            UUID paymentId = UUID.randomUUID();
+            start(paymentId, order, "45.50").andExpect(status().isCreated());
+
+            reject(paymentId)
+                    .andExpect(status().isAccepted())
+                    .andExpect(header().string("Consistency-Token", paymentId + ".2"))
+                    .andExpect(jsonPath("$.status").value("REJECTED"));
+            reject(paymentId).andExpect(status().isAccepted());
+            problem(accept(paymentId), 409, "payment-already-rejected");
+            assertThat(store.currentVersion(paymentId)).isEqualTo(2);
+        }
+
+        @Test
+        void a_rejected_payment_leaves_the_order_open_for_another() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            UUID first = UUID.randomUUID();
+            start(first, order, "45.50").andExpect(status().isCreated());
+            reject(first).andExpect(status().isAccepted());
+            start(UUID.randomUUID(), order, "45.50").andExpect(status().isCreated());
+        }
+
+        @Test
+        void a_completed_payment_cannot_be_rejected() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            UUID paymentId = UUID.randomUUID();
+            start(paymentId, order, "45.50").andExpect(status().isCreated());
+            accept(paymentId).andExpect(status().isAccepted());
+            problem(reject(paymentId), 409, "payment-already-completed");
+        }
+
+        @Test
+        void an_unknown_payment_is_not_found() throws Exception {
+            UUID paymentId = UUID.randomUUID();
+            problem(mvc.perform(get("/api/payments/{id}", paymentId)), 404, "unknown-payment");
+            problem(accept(paymentId), 404, "unknown-payment");
+            problem(reject(paymentId), 404, "unknown-payment");
+        }
+
+        @Test
+        void an_orders_payments_are_listed_with_it() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            UUID first = UUID.randomUUID();
+            UUID second = UUID.randomUUID();
+            start(first, order, "45.50").andExpect(status().isCreated());
+            reject(first).andExpect(status().isAccepted());
+            start(second, order, "45.50").andExpect(status().isCreated());
+
+            mvc.perform(get("/api/payments").param("orderId", order.orderId().toString()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].paymentId", containsInAnyOrder(first.toString(), second.toString())));
+            mvc.perform(get("/api/orders/{id}", order.orderId()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total.amount").value(45.50))
+                    .andExpect(jsonPath("$.status").value("PENDING"))
+                    .andExpect(jsonPath("$.payments[*].status", containsInAnyOrder("REJECTED", "INITIATED")));
+        }
+    }
+
+    static ResultActions problem(ResultActions response, int status, String type) throws Exception {
+        return response
+                .andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + type))
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.title").isNotEmpty())
+                .andExpect(jsonPath("$.trace").doesNotExist());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.seatbooking.payments.handling;
+
+import dev.seatbooking.payments.support.PaymentsServiceTest;
+import dev.seatbooking.payments.support.TestOrder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Races the refusals cannot catch: the money arrived for an order that cannot take it. The payment is kept as
+ * completed (its PaymentCompleted is published: registration flags it too) and marked as due for refund, visible in
+ * its status and in the refund list.
+ */
+class RefundsDueTest extends PaymentsServiceTest {
+
+    @Autowired
+    PaymentRecords records;
+    @Autowired
+    PaymentCommandHandler handler;
+
+    @Test
+    void a_payment_the_payer_accepts_after_the_order_expired_is_due_for_refund() throws Exception {
+        TestOrder order = givenOrder("120.00");
+        UUID paymentId = UUID.randomUUID();
+        start(paymentId, order, "120.00").andExpect(status().isCreated());
+        order.expire();
+        awaitApplied(order);
+
+        accept(paymentId)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.refundDue").value(true))
+                .andExpect(jsonPath("$.refundReason").value("ORDER_EXPIRED"));
+        mvc.perform(get("/api/payments").param("refundDue", "true"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].paymentId", hasItem(paymentId.toString())));
+    }
+
+    @Test
+    void a_completed_payment_whose_order_then_expires_is_due_for_refund() throws Exception {
+        TestOrder order = givenOrder("120.00");
+        UUID paymentId = UUID.randomUUID();
+        start(paymentId, order, "120.00").andExpect(status().isCreated());
+        accept(paymentId).andExpect(jsonPath("$.refundDue").value(false));
+
+        order.expire(); // registration's process manager expired the order before it saw PaymentCompleted
+
+        await().atMost(PATIENCE).until(() -> records.find(paymentId).orElseThrow().refundDue());
+        mvc.perform(get("/api/payments/{id}", paymentId))
+                .andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.refundReason").value("ORDER_EXPIRED"));
+    }
+
+    @Test
+    void the_second_of_two_payments_started_together_that_completes_is_due_for_refund() throws Exception {
+        TestOrder order = givenOrder("120.00");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        start(first, order, "120.00").andExpect(status().isCreated());
+        start(second, order, "120.00").andExpect(status().isCreated());
+
+        accept(first).andExpect(jsonPath("$.refundDue").value(false));
+        accept(second)
+                .andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.refundReason").value("ORDER_ALREADY_PAID"));
+        assertThat(records.find(first).orElseThrow().refundDue()).isFalse();
+    }
+
+    @Test
+    void of_payments_of_one_order_completing_at_the_same_time_exactly_one_is_kept() throws Exception {
+        TestOrder order = givenOrder("120.00");
+        List<UUID> payments = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        for (UUID paymentId : payments) start(paymentId, order, "120.00").andExpect(status().isCreated());
+
+        ExecutorService pool = Executors.newFixedThreadPool(payments.size());
+        try {
+            List<Callable<PaymentCommandHandler.Handled>> completions = payments.stream()
+                    .<Callable<PaymentCommandHandler.Handled>>map(id -> () -> handler.complete(id)).toList();
+            for (Future<PaymentCommandHandler.Handled> done : pool.invokeAll(completions)) done.get();
+        } finally {
+            pool.shutdown();
+        }
+
+        List<PaymentRecord> completed = records.list(order.orderId(), false, 10);
+        assertThat(completed).extracting(PaymentRecord::status).containsOnly(dev.seatbooking.payments.payment.PaymentStatus.COMPLETED);
+        assertThat(completed).filteredOn(p -> !p.refundDue()).hasSize(1);
+        assertThat(completed).filteredOn(PaymentRecord::refundDue).hasSize(2)
+                .extracting(PaymentRecord::refundReason)
+                .containsOnly(dev.seatbooking.payments.payment.RefundReason.ORDER_ALREADY_PAID);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.seatbooking.payments.support;
+
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.payments.PaymentsApplication;
+import dev.seatbooking.payments.orders.KnownOrders;
+import dev.seatbooking.testinfra.TestKafka;
+import dev.seatbooking.testinfra.TestPostgres;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The one application context of this module's integration tests (every subclass shares it through Spring's
+ * test-context cache): the whole service on a fresh database of the shared real PostgreSQL and the shared real
+ * Kafka broker, the simulated processor in manual mode. Tests isolate themselves with fresh order and payment ids.
+ */
+@SpringBootTest(classes = PaymentsApplication.class)
+@AutoConfigureMockMvc
+public abstract class PaymentsServiceTest {
+
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestPostgres.Database database = TestPostgres.newDatabase("payments");
+        registry.add("spring.datasource.url", database::jdbcUrl);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("seatbooking.payments.processor.mode", () -> "manual");
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected KnownOrders knownOrders;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    /** An order registration placed and priced, known here once its events arrived. */
+    protected TestOrder givenOrder(String total) {
+        return givenOrder(eur(total), false);
+    }
+
+    protected TestOrder givenOrder(Money total, boolean freeOfCharge) {
+        TestOrder order = TestOrder.place(total, freeOfCharge);
+        awaitApplied(order);
+        return order;
+    }
+
+    /** Waits until payments has applied the order's events published so far. */
+    protected void awaitApplied(TestOrder order) {
+        await().atMost(PATIENCE).until(() -> knownOrders.find(order.orderId(), KnownOrders.Lock.NONE)
+                .map(o -> o.version() >= order.version()).orElse(false));
+    }
+
+    /** Waits until payments' consumer has processed this message (found it in its inbox). */
+    protected void awaitProcessed(UUID messageId) {
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM inbox WHERE consumer = 'payments' AND message_id = ?", Integer.class,
+                messageId) == 1);
+    }
+
+    protected ResultActions start(UUID paymentId, TestOrder order, String amount) throws Exception {
+        return postJson("/api/payments", """
+                {"paymentId": "%s", "orderId": "%s", "description": "Registration", "amount": {"amount": %s, "currency": "EUR"}}
+                """.formatted(paymentId, order.orderId(), amount));
+    }
+
+    protected ResultActions postJson(String path, String json) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    protected ResultActions accept(UUID paymentId) throws Exception {
+        return mvc.perform(post("/api/payment-processor/{id}/accept", paymentId));
+    }
+
+    protected ResultActions reject(UUID paymentId) throws Exception {
+        return mvc.perform(post("/api/payment-processor/{id}/reject", paymentId));
+    }
+
+    protected static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.seatbooking.payments.support;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.OrderLine;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** An order of registration's, told through its events on {@code registration.events}, one stream version at a time. */
+public final class TestOrder {
+
+    private final UUID orderId = UUID.randomUUID();
+    private final UUID conferenceId = UUID.randomUUID();
+    private long version;
+
+    private TestOrder() {
+    }
+
+    static TestOrder place(Money total, boolean freeOfCharge) {
+        TestOrder order = new TestOrder();
+        UUID seatType = UUID.randomUUID();
+        order.publish(new OrderPlaced(order.orderId, order.conferenceId, List.of(new SeatQuantity(seatType, 1)),
+                Instant.now().plus(15, ChronoUnit.MINUTES), "ABC123"));
+        order.totals(total, freeOfCharge);
+        return order;
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    public UUID conferenceId() {
+        return conferenceId;
+    }
+
+    /** The version of the last event published. */
+    public long version() {
+        return version;
+    }
+
+    public Envelope totals(Money total, boolean freeOfCharge) {
+        return publish(new OrderTotalsCalculated(orderId, total,
+                List.of(new OrderLine(UUID.randomUUID(), "General admission", total, 1, total)), freeOfCharge));
+    }
+
+    public Envelope expire() {
+        return publish(new OrderExpired(orderId));
+    }
+
+    public Envelope confirm() {
+        return publish(new OrderConfirmed(orderId, false));
+    }
+
+    /** The next event of the order's stream. */
+    public Envelope publish(OrderEvent event) {
+        return RegistrationEvents.send(Envelope.of(event, orderId, ++version));
+    }
+
+    /** The very same message again (same message id): a redelivery. */
+    public static Envelope resend(Envelope envelope) {
+        return RegistrationEvents.send(envelope);
+    }
+
+    /** An event at a version of the caller's choosing (a late or repeated one); the order's version stays. */
+    public Envelope publishAt(OrderEvent event, long atVersion) {
+        return RegistrationEvents.send(Envelope.of(event, orderId, atVersion));
+    }
+}
