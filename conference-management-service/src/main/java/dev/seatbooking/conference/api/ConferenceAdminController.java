@@ -4,7 +4,6 @@ import dev.seatbooking.conference.access.OwnerOnly;
 import dev.seatbooking.conference.conference.Conference;
 import dev.seatbooking.conference.conference.ConferenceAdministration;
 import dev.seatbooking.conference.conference.ConferenceRejection;
-import dev.seatbooking.conference.conference.SeatType;
 import dev.seatbooking.conference.orders.OrderQueries;
 import dev.seatbooking.contracts.ConsistencyToken;
 import io.swagger.v3.oas.annotations.Operation;
@@ -89,11 +88,11 @@ class ConferenceAdminController {
                     + " 422 if its currency differs from the other seat types'.")
     ResponseEntity<Views.SeatTypeView> addSeatType(@PathVariable UUID conferenceId,
                                                    @Valid @RequestBody SeatTypeRequest request) {
-        SeatType seatType = administration.addSeatType(conferenceId, request.id(), request.toDetails());
-        Conference conference = administration.get(conferenceId);
-        return ResponseEntity.created(URI.create("/api/conferences/" + conferenceId + "/seat-types/" + seatType.id()))
-                .header(ConsistencyToken.HEADER, token(conference))
-                .body(seatTypeView(conferenceId, seatType.id()));
+        var added = administration.addSeatType(conferenceId, request.id(), request.toDetails());
+        UUID seatTypeId = added.seatType().id();
+        return ResponseEntity.created(URI.create("/api/conferences/" + conferenceId + "/seat-types/" + seatTypeId))
+                .header(ConsistencyToken.HEADER, new ConsistencyToken(conferenceId, added.eventVersion()).toString())
+                .body(seatTypeView(conferenceId, seatTypeId));
     }
 
     @GetMapping("/seat-types/{seatTypeId}")
@@ -109,9 +108,9 @@ class ConferenceAdminController {
     ResponseEntity<Views.SeatTypeView> updateSeatType(@PathVariable UUID conferenceId, @PathVariable UUID seatTypeId,
                                                       @Valid @RequestBody SeatTypeRequest request) {
         requireSameId(request.id(), seatTypeId);
-        administration.updateSeatType(conferenceId, seatTypeId, request.toDetails());
-        Conference conference = administration.get(conferenceId);
-        return ResponseEntity.ok().header(ConsistencyToken.HEADER, token(conference))
+        var updated = administration.updateSeatType(conferenceId, seatTypeId, request.toDetails());
+        return ResponseEntity.ok()
+                .header(ConsistencyToken.HEADER, new ConsistencyToken(conferenceId, updated.eventVersion()).toString())
                 .body(seatTypeView(conferenceId, seatTypeId));
     }
 

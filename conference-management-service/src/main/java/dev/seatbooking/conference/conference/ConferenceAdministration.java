@@ -29,6 +29,14 @@ public class ConferenceAdministration {
     public record Created(Conference conference, String accessCode) {
     }
 
+    /**
+     * A seat type as a change left it.
+     *
+     * @param eventVersion the conference's event version after the change (for the consistency token)
+     */
+    public record SeatTypeChange(SeatType seatType, long eventVersion) {
+    }
+
     private final ConferenceRepository conferences;
     private final ConferenceEventOutbox outbox;
     private final SoldSeats soldSeats;
@@ -53,7 +61,7 @@ public class ConferenceAdministration {
         Conference conference = new Conference(id, details, AccessCode.hash(accessCode), now());
         conferences.save(conference);
         outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.created(conference));
-        flush(details.slug());
+        flush(conference);
         return new Created(conference, accessCode);
     }
 
@@ -70,7 +78,7 @@ public class ConferenceAdministration {
         }
         if (conference.update(details, now())) {
             outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.updated(conference));
-            flush(details.slug());
+            flush(conference);
         }
         return conference;
     }
@@ -102,7 +110,7 @@ public class ConferenceAdministration {
     }
 
     /** @param seatTypeId the client's id for it (a replayed add then adds nothing twice), or null */
-    public SeatType addSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
+    public SeatTypeChange addSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
         Conference conference = locked(conferenceId);
         SeatType seatType = conference.addSeatType(seatTypeId != null ? seatTypeId : UUID.randomUUID(), details, now());
         if (conference.wasEverPublished()) {
@@ -114,10 +122,10 @@ public class ConferenceAdministration {
             // the id is another conference's seat type
             throw new ConferenceRejection.SeatTypeAlreadyExists(seatType.id());
         }
-        return seatType;
+        return new SeatTypeChange(seatType, conference.eventVersion());
     }
 
-    public SeatType updateSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
+    public SeatTypeChange updateSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
         Conference conference = locked(conferenceId);
         int sold = soldSeats.soldOf(seatTypeId);
         boolean changed = conference.updateSeatType(seatTypeId, details, sold, now());
@@ -125,7 +133,7 @@ public class ConferenceAdministration {
         if (changed && conference.wasEverPublished()) {
             outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.seatUpdated(conference, seatType));
         }
-        return seatType;
+        return new SeatTypeChange(seatType, conference.eventVersion());
     }
 
     public Conference removeSeatType(UUID conferenceId, UUID seatTypeId) {
@@ -139,15 +147,17 @@ public class ConferenceAdministration {
                 .orElseThrow(() -> new ConferenceRejection.ConferenceNotFound(conferenceId));
     }
 
-    /** Makes a slug taken by a concurrent transaction a rejection instead of an error at commit. */
-    private void flush(String slug) {
+    /**
+     * Makes a slug or conference id that a concurrent transaction took a rejection, rather than an error at
+     * commit (the checks before the change cannot see uncommitted rows).
+     */
+    private void flush(Conference conference) {
         try {
             conferences.flush();
         } catch (DataIntegrityViolationException e) {
-            if (e.getCause() instanceof ConstraintViolationException c
-                    && "conferences_slug_unique".equals(c.getConstraintName())) {
-                throw new ConferenceRejection.SlugTaken(slug);
-            }
+            String constraint = e.getCause() instanceof ConstraintViolationException c ? c.getConstraintName() : null;
+            if ("conferences_slug_unique".equals(constraint)) throw new ConferenceRejection.SlugTaken(conference.slug());
+            if ("conferences_pkey".equals(constraint)) throw new ConferenceRejection.ConferenceAlreadyExists(conference.id());
             throw e;
         }
     }

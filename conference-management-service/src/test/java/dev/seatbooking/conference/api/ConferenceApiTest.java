@@ -164,6 +164,7 @@ class ConferenceApiTest extends IntegrationTest {
         api.perform(api.withJson(post(owner.path() + "/seat-types").with(as(owner)), general))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", owner.path() + "/seat-types/" + clientId))
+                .andExpect(header().string("Consistency-Token", owner.conferenceId() + ".1")) // never published: no event
                 .andExpect(jsonPath("$.id").value(clientId.toString()))
                 .andExpect(jsonPath("$.quantity").value(100))
                 .andExpect(jsonPath("$.sold").value(0))
@@ -216,12 +217,14 @@ class ConferenceApiTest extends IntegrationTest {
         AdminApi api = api();
         Owner owner = api.createConference();
         UUID general = api.addSeatType(owner, AdminApi.seatType("General", 100, "199", "EUR"));
-        api.perform(post(owner.path() + "/publish").with(as(owner))).andExpect(status().isOk());
+        api.perform(post(owner.path() + "/publish").with(as(owner))).andExpect(status().isOk()); // v2 seat, v3 published
 
+        int version = 3;
         for (int quantity : new int[]{150, 0, 5}) {
             api.perform(api.withJson(put(owner.path() + "/seat-types/" + general).with(as(owner)),
                             AdminApi.seatType("General", quantity, "199", "EUR")))
                     .andExpect(status().isOk())
+                    .andExpect(header().string("Consistency-Token", owner.conferenceId() + "." + ++version))
                     .andExpect(jsonPath("$.quantity").value(quantity));
         }
     }

@@ -93,7 +93,8 @@ class InputValidationTest extends IntegrationTest {
                 set("ownerEmail has at most 254 characters", "ownerEmail", "o".repeat(243) + "@example.org"),
                 set("reservationHoldMinutes is at least 1", "reservationHoldMinutes", 0),
                 set("reservationHoldMinutes is at most 240", "reservationHoldMinutes", 241),
-                set("reservationHoldMinutes is a number", "reservationHoldMinutes", "fifteen"));
+                set("reservationHoldMinutes is a number", "reservationHoldMinutes", "fifteen"),
+                set("reservationHoldMinutes is whole", "reservationHoldMinutes", new java.math.BigDecimal("15.5")));
     }
 
     static List<Case> seatTypeRules() {
@@ -106,6 +107,7 @@ class InputValidationTest extends IntegrationTest {
                 set("quantity is not negative", "quantity", -1),
                 set("quantity is at most 100000", "quantity", 100_001),
                 set("quantity is a number", "quantity", "ten"),
+                set("quantity is whole", "quantity", new java.math.BigDecimal("1.5")),
                 set("price is required", "price", null),
                 set("price amount is required", "price.amount", null),
                 set("price amount is not negative", "price.amount", new java.math.BigDecimal("-0.01")),
