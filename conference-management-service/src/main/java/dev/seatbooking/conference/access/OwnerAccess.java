@@ -1,7 +1,7 @@
 package dev.seatbooking.conference.access;
 
 import dev.seatbooking.conference.conference.AccessCode;
-import dev.seatbooking.conference.conference.ConferenceRepository;
+import dev.seatbooking.conference.administration.ConferenceRepository;
 import dev.seatbooking.conference.conference.OwnerKey;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package dev.seatbooking.conference.api;
 
 import dev.seatbooking.conference.access.OwnerOnly;
 import dev.seatbooking.conference.conference.Conference;
-import dev.seatbooking.conference.conference.ConferenceAdministration;
+import dev.seatbooking.conference.administration.ConferenceAdministration;
 import dev.seatbooking.conference.conference.ConferenceRejection;
 import dev.seatbooking.conference.orders.OrderQueries;
 import dev.seatbooking.contracts.ConsistencyToken;

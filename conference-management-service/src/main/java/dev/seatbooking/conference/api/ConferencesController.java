@@ -2,7 +2,7 @@ package dev.seatbooking.conference.api;
 
 import dev.seatbooking.conference.access.OwnerAccess;
 import dev.seatbooking.conference.access.OwnerCredentials;
-import dev.seatbooking.conference.conference.ConferenceAdministration;
+import dev.seatbooking.conference.administration.ConferenceAdministration;
 import dev.seatbooking.conference.orders.OrderQueries;
 import dev.seatbooking.contracts.ConsistencyToken;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,8 @@
-package dev.seatbooking.conference.conference;
+package dev.seatbooking.conference.administration;
 
-import dev.seatbooking.conference.support.AdminApi;
+import dev.seatbooking.conference.conference.ConferenceDetails;
 import dev.seatbooking.conference.support.AdminApi.Owner;
+import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.IntegrationTest;
 import dev.seatbooking.conference.support.TopicFollower;
 import dev.seatbooking.contracts.Envelope;

@@ -1,5 +1,12 @@
-package dev.seatbooking.conference.conference;
+package dev.seatbooking.conference.administration;
 
+import dev.seatbooking.conference.conference.AccessCode;
+import dev.seatbooking.conference.conference.Conference;
+import dev.seatbooking.conference.conference.ConferenceDetails;
+import dev.seatbooking.conference.conference.ConferenceRejection;
+import dev.seatbooking.conference.conference.SeatType;
+import dev.seatbooking.conference.conference.SeatTypeDetails;
+import dev.seatbooking.conference.conference.SoldSeats;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
 import org.hibernate.exception.ConstraintViolationException;

@@ -1,5 +1,7 @@
-package dev.seatbooking.conference.conference;
+package dev.seatbooking.conference.administration;
 
+import dev.seatbooking.conference.conference.Conference;
+import dev.seatbooking.conference.conference.OwnerKey;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
