@@ -109,6 +109,12 @@ class AdminAccessTest extends IntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
+    void with_the_owners_email_but_another_conferences_code_is_401(Endpoint endpoint) throws Exception {
+        refused(endpoint, target.conferenceId(), basic(target.email(), other.accessCode()), 401);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
     void with_the_code_but_another_email_is_401(Endpoint endpoint) throws Exception {
         refused(endpoint, target.conferenceId(), basic(other.email(), target.accessCode()), 401);
     }

@@ -291,6 +291,13 @@ class ConferenceApiTest extends IntegrationTest {
     }
 
     @Test
+    void the_service_reports_its_health() throws Exception {
+        api().perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
     void the_openapi_description_lists_the_admin_api() throws Exception {
         api().perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
