@@ -1,0 +1,97 @@
+package dev.seatbooking.conference.access;
+
+import dev.seatbooking.conference.conference.AccessCode;
+import dev.seatbooking.conference.administration.ConferenceRepository;
+import dev.seatbooking.conference.conference.OwnerKey;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Checks an owner's credentials (email + access code) against one conference, and finds the conference a pair of
+ * credentials opens. Codes are compared by their SHA-256 in constant time; an unknown conference is compared
+ * against a dummy hash, so neither the answer nor its timing tells whether a conference exists. Every failed
+ * attempt counts against the client in {@link FailedSignIns}.
+ */
+@Component
+public class OwnerAccess {
+
+    private static final byte[] NO_CONFERENCE = new byte[32];
+
+    private final ConferenceRepository conferences;
+    private final FailedSignIns failures;
+
+    public OwnerAccess(ConferenceRepository conferences, FailedSignIns failures) {
+        this.conferences = conferences;
+        this.failures = failures;
+    }
+
+    /**
+     * Lets the request through if {@code credentials} are the owner's of conference {@code conferenceId}.
+     *
+     * @param client       who is asking (the remote address), for throttling
+     * @param conferenceId the path's text, whatever it is
+     * @throws OwnerAccessDenied.NotAuthenticated no credentials, or ones that open no conference (401)
+     * @throws OwnerAccessDenied.Forbidden        credentials of another conference (403)
+     * @throws OwnerAccessDenied.TooManyFailures  the client failed too often lately (429)
+     */
+    public void requireOwner(String client, String conferenceId, Optional<OwnerCredentials> credentials) {
+        OwnerCredentials given = credentials.orElseThrow(() -> new OwnerAccessDenied.NotAuthenticated(
+                "Send the conference owner's email and access code (HTTP Basic)"));
+        refuseIfThrottled(client);
+        Optional<OwnerKey> key = idOf(conferenceId).flatMap(conferences::findOwnerKey);
+        if (opens(key, given)) return;
+        failures.recordFailure(client);
+        if (locate(given).isPresent()) throw new OwnerAccessDenied.Forbidden();
+        throw new OwnerAccessDenied.NotAuthenticated("Wrong owner email or access code");
+    }
+
+    /**
+     * The conference that {@code credentials} open ("locate a conference with owner email + access code").
+     *
+     * @throws OwnerAccessDenied.NotAuthenticated when they open none (and the failure is counted)
+     * @throws OwnerAccessDenied.TooManyFailures  the client failed too often lately
+     */
+    public UUID signIn(String client, OwnerCredentials credentials) {
+        refuseIfThrottled(client);
+        return locate(credentials).orElseThrow(() -> {
+            failures.recordFailure(client);
+            return new OwnerAccessDenied.NotAuthenticated("Wrong owner email or access code");
+        });
+    }
+
+    private Optional<UUID> locate(OwnerCredentials credentials) {
+        List<OwnerKey> keys = conferences.findOwnerKeysByEmail(credentials.email());
+        if (keys.isEmpty()) {
+            AccessCode.matches(credentials.accessCode(), NO_CONFERENCE); // the same work as for a known email
+            return Optional.empty();
+        }
+        UUID found = null;
+        for (OwnerKey key : keys) {
+            if (AccessCode.matches(credentials.accessCode(), key.accessCodeHash())) found = key.conferenceId();
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static boolean opens(Optional<OwnerKey> key, OwnerCredentials given) {
+        boolean codeMatches = AccessCode.matches(given.accessCode(), key.map(OwnerKey::accessCodeHash).orElse(NO_CONFERENCE));
+        boolean emailMatches = key.map(k -> k.ownerEmail().equalsIgnoreCase(given.email())).orElse(false);
+        return key.isPresent() & codeMatches & emailMatches;
+    }
+
+    private void refuseIfThrottled(String client) {
+        failures.refusal(client).ifPresent(wait -> {
+            throw new OwnerAccessDenied.TooManyFailures(wait);
+        });
+    }
+
+    private static Optional<UUID> idOf(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

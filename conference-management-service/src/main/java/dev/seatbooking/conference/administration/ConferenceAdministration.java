@@ -1,0 +1,175 @@
+package dev.seatbooking.conference.administration;
+
+import dev.seatbooking.conference.conference.AccessCode;
+import dev.seatbooking.conference.conference.Conference;
+import dev.seatbooking.conference.conference.ConferenceDetails;
+import dev.seatbooking.conference.conference.ConferenceRejection;
+import dev.seatbooking.conference.conference.SeatType;
+import dev.seatbooking.conference.conference.SeatTypeDetails;
+import dev.seatbooking.conference.conference.SoldSeats;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
+import org.hibernate.exception.ConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What an owner can do to a conference. Each method is one transaction: it locks the conference, changes it, and
+ * writes the integration events the change causes to the outbox, all or nothing.
+ * <p>
+ * Events, as in the RI's {@code ConferenceService}: ConferenceCreated on creation; ConferenceUpdated when the
+ * details change; ConferencePublished / ConferenceUnpublished when the publication state changes; seat-type events
+ * only once the conference has been published at least once: the first publication announces every seat type
+ * (SeatCreated each, before ConferencePublished), later additions SeatCreated, later edits SeatUpdated. A change
+ * that changes nothing announces nothing.
+ */
+@Service
+@Transactional
+public class ConferenceAdministration {
+
+    /** A new conference and its access code, which is shown this once and never stored. */
+    public record Created(Conference conference, String accessCode) {
+    }
+
+    /**
+     * A seat type as a change left it.
+     *
+     * @param eventVersion the conference's event version after the change (for the consistency token)
+     */
+    public record SeatTypeChange(SeatType seatType, long eventVersion) {
+    }
+
+    private final ConferenceRepository conferences;
+    private final ConferenceEventOutbox outbox;
+    private final SoldSeats soldSeats;
+    private final Clock clock;
+
+    public ConferenceAdministration(ConferenceRepository conferences, ConferenceEventOutbox outbox,
+                                    SoldSeats soldSeats, Clock clock) {
+        this.conferences = conferences;
+        this.outbox = outbox;
+        this.soldSeats = soldSeats;
+        this.clock = clock;
+    }
+
+    /**
+     * @param conferenceId the client's id for it (a replayed create then creates nothing twice), or null
+     */
+    public Created create(UUID conferenceId, ConferenceDetails details) {
+        UUID id = conferenceId != null ? conferenceId : UUID.randomUUID();
+        if (conferences.existsById(id)) throw new ConferenceRejection.ConferenceAlreadyExists(id);
+        if (conferences.existsBySlug(details.slug())) throw new ConferenceRejection.SlugTaken(details.slug());
+        String accessCode = AccessCode.generate();
+        Conference conference = new Conference(id, details, AccessCode.hash(accessCode), now());
+        conferences.save(conference);
+        outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.created(conference));
+        flush(conference);
+        return new Created(conference, accessCode);
+    }
+
+    @Transactional(readOnly = true)
+    public Conference get(UUID conferenceId) {
+        return conferences.findById(conferenceId)
+                .orElseThrow(() -> new ConferenceRejection.ConferenceNotFound(conferenceId));
+    }
+
+    public Conference update(UUID conferenceId, ConferenceDetails details) {
+        Conference conference = locked(conferenceId);
+        if (!conference.slug().equals(details.slug()) && conferences.existsBySlugAndIdNot(details.slug(), conferenceId)) {
+            throw new ConferenceRejection.SlugTaken(details.slug());
+        }
+        if (conference.update(details, now())) {
+            outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.updated(conference));
+            flush(conference);
+        }
+        return conference;
+    }
+
+    public Conference publish(UUID conferenceId) {
+        Conference conference = locked(conferenceId);
+        UUID correlationId = UUID.randomUUID();
+        switch (conference.publish(now())) {
+            case FIRST -> {
+                for (SeatType seatType : conference.seatTypes()) {
+                    outbox.announce(conference, correlationId, ConferenceMessages.seatCreated(conference, seatType));
+                }
+                outbox.announce(conference, correlationId, new ConferencePublished(conferenceId));
+            }
+            case AGAIN -> outbox.announce(conference, correlationId, new ConferencePublished(conferenceId));
+            case UNCHANGED -> {
+                // published already: nothing to announce
+            }
+        }
+        return conference;
+    }
+
+    public Conference unpublish(UUID conferenceId) {
+        Conference conference = locked(conferenceId);
+        if (conference.unpublish(now())) {
+            outbox.announce(conference, UUID.randomUUID(), new ConferenceUnpublished(conferenceId));
+        }
+        return conference;
+    }
+
+    /** @param seatTypeId the client's id for it (a replayed add then adds nothing twice), or null */
+    public SeatTypeChange addSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
+        Conference conference = locked(conferenceId);
+        SeatType seatType = conference.addSeatType(seatTypeId != null ? seatTypeId : UUID.randomUUID(), details, now());
+        if (conference.wasEverPublished()) {
+            outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.seatCreated(conference, seatType));
+        }
+        try {
+            conferences.flush();
+        } catch (DataIntegrityViolationException e) {
+            // the id is another conference's seat type
+            throw new ConferenceRejection.SeatTypeAlreadyExists(seatType.id());
+        }
+        return new SeatTypeChange(seatType, conference.eventVersion());
+    }
+
+    public SeatTypeChange updateSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
+        Conference conference = locked(conferenceId);
+        int sold = soldSeats.soldOf(seatTypeId);
+        boolean changed = conference.updateSeatType(seatTypeId, details, sold, now());
+        SeatType seatType = conference.seatType(seatTypeId).orElseThrow();
+        if (changed && conference.wasEverPublished()) {
+            outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.seatUpdated(conference, seatType));
+        }
+        return new SeatTypeChange(seatType, conference.eventVersion());
+    }
+
+    public Conference removeSeatType(UUID conferenceId, UUID seatTypeId) {
+        Conference conference = locked(conferenceId);
+        conference.removeSeatType(seatTypeId, now());
+        return conference;
+    }
+
+    private Conference locked(UUID conferenceId) {
+        return conferences.findForUpdate(conferenceId)
+                .orElseThrow(() -> new ConferenceRejection.ConferenceNotFound(conferenceId));
+    }
+
+    /**
+     * Makes a slug or conference id that a concurrent transaction took a rejection, rather than an error at
+     * commit (the checks before the change cannot see uncommitted rows).
+     */
+    private void flush(Conference conference) {
+        try {
+            conferences.flush();
+        } catch (DataIntegrityViolationException e) {
+            String constraint = e.getCause() instanceof ConstraintViolationException c ? c.getConstraintName() : null;
+            if ("conferences_slug_unique".equals(constraint)) throw new ConferenceRejection.SlugTaken(conference.slug());
+            if ("conferences_pkey".equals(constraint)) throw new ConferenceRejection.ConferenceAlreadyExists(conference.id());
+            throw e;
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.seatbooking.conference.administration;
+
+import dev.seatbooking.conference.conference.Conference;
+import dev.seatbooking.conference.conference.ConferenceDetails;
+import dev.seatbooking.conference.conference.SeatType;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
+
+/** The integration events' view of a conference (never its access code). */
+final class ConferenceMessages {
+
+    private ConferenceMessages() {
+    }
+
+    static ConferenceCreated created(Conference c) {
+        ConferenceDetails d = c.details();
+        return new ConferenceCreated(c.id(), d.slug(), d.name(), d.description(), d.location(), d.tagline(),
+                d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold());
+    }
+
+    static ConferenceUpdated updated(Conference c) {
+        ConferenceDetails d = c.details();
+        return new ConferenceUpdated(c.id(), d.slug(), d.name(), d.description(), d.location(), d.tagline(),
+                d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold());
+    }
+
+    static SeatCreated seatCreated(Conference c, SeatType s) {
+        return new SeatCreated(c.id(), s.id(), s.name(), s.description(), s.quantity(), s.price());
+    }
+
+    static SeatUpdated seatUpdated(Conference c, SeatType s) {
+        return new SeatUpdated(c.id(), s.id(), s.name(), s.description(), s.quantity(), s.price());
+    }
+}

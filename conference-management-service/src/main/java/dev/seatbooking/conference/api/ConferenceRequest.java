@@ -1,0 +1,54 @@
+package dev.seatbooking.conference.api;
+
+import dev.seatbooking.conference.conference.ConferenceDetails;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A conference's details, to create it ({@code POST /api/conferences}) or replace them ({@code PUT}). */
+@EndNotBeforeStart
+public record ConferenceRequest(
+        @Schema(description = "Client-chosen id, so that a replayed create creates nothing twice (create only;"
+                + " on PUT it must be absent or the path's)")
+        UUID id,
+        @NotBlank @Size(max = 64)
+        @Pattern(regexp = SLUG, message = "must be lower-case letters, digits, '-' or '_', starting with a letter or"
+                + " digit (it is part of the conference's web address)")
+        String slug,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 4000) String description,
+        @NotBlank @Size(max = 500) String location,
+        @Size(max = 200) String tagline,
+        @Size(max = 200) String twitterSearch,
+        @NotNull LocalDate startDate,
+        @Schema(description = "Not before startDate")
+        @NotNull LocalDate endDate,
+        @NotBlank @Size(max = 200) String ownerName,
+        @NotBlank @Size(max = 254) @Email(regexp = EMAIL, message = "must be a valid email address")
+        String ownerEmail,
+        @Schema(description = "How long an order's seats are held, in minutes; 15 when absent")
+        @Min(1) @Max(240) Integer reservationHoldMinutes) {
+
+    static final String SLUG = "[a-z0-9][a-z0-9_-]*";
+    /** Something@domain.tld, no spaces; Bean Validation's own check already holds the rest of RFC 5321's shape. */
+    static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+    ConferenceDetails toDetails() {
+        return new ConferenceDetails(slug, name, description, location, blankToNull(tagline),
+                blankToNull(twitterSearch), startDate, endDate, ownerName, ownerEmail,
+                reservationHoldMinutes == null ? null : Duration.ofMinutes(reservationHoldMinutes));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

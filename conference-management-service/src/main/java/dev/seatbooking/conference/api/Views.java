@@ -1,0 +1,89 @@
+package dev.seatbooking.conference.api;
+
+import dev.seatbooking.conference.conference.Conference;
+import dev.seatbooking.conference.conference.ConferenceDetails;
+import dev.seatbooking.conference.conference.SeatType;
+import dev.seatbooking.conference.orders.OrderQueries;
+import dev.seatbooking.contracts.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the admin API answers. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record ConferenceView(UUID id, String slug, String name, String description, String location,
+                                 String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
+                                 String ownerName, String ownerEmail, int reservationHoldMinutes, boolean published,
+                                 boolean wasEverPublished, List<SeatTypeView> seatTypes) {
+
+        static ConferenceView of(Conference conference, Map<UUID, Integer> sold) {
+            ConferenceDetails d = conference.details();
+            return new ConferenceView(conference.id(), d.slug(), d.name(), d.description(), d.location(),
+                    d.tagline(), d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(),
+                    Math.toIntExact(d.reservationHold().toMinutes()), conference.isPublished(),
+                    conference.wasEverPublished(),
+                    conference.seatTypes().stream().map(s -> SeatTypeView.of(s, sold.getOrDefault(s.id(), 0))).toList());
+        }
+    }
+
+    /** @param sold seats of this type in confirmed orders: the lowest the quantity may go */
+    public record SeatTypeView(UUID id, String name, String description, int quantity, int sold, PriceView price) {
+
+        static SeatTypeView of(SeatType seatType, int sold) {
+            return new SeatTypeView(seatType.id(), seatType.name(), seatType.description(), seatType.quantity(), sold,
+                    PriceView.of(seatType.price()));
+        }
+    }
+
+    public record PriceView(BigDecimal amount, String currency) {
+
+        static PriceView of(Money money) {
+            return money == null ? null : new PriceView(money.amount(), money.currency());
+        }
+    }
+
+    public record CreatedConference(
+            @Schema(description = "The owner's access code: shown this once, never stored in clear, never sent again")
+            String accessCode,
+            ConferenceView conference) {
+    }
+
+    /** @param registrant null until the registrant gave their details; total null until the order is priced */
+    public record OrderView(UUID orderId, OrderQueries.Status status, RegistrantView registrant,
+                            List<OrderLineView> seats, PriceView total, Instant placedAt) {
+
+        static OrderView of(OrderQueries.Order order) {
+            return new OrderView(order.orderId(), order.status(),
+                    order.registrant() == null ? null : new RegistrantView(order.registrant().firstName(),
+                            order.registrant().lastName(), order.registrant().email()),
+                    order.lines().stream().map(l -> new OrderLineView(l.seatTypeId(), l.description(), l.quantity(),
+                            PriceView.of(l.unitPrice()), PriceView.of(l.lineTotal()))).toList(),
+                    PriceView.of(order.total()), order.placedAt());
+        }
+    }
+
+    public record RegistrantView(String firstName, String lastName, String email) {
+    }
+
+    public record OrderLineView(UUID seatTypeId, String description, int quantity, PriceView unitPrice,
+                                PriceView lineTotal) {
+    }
+
+    public record AttendeeView(UUID orderId, int position, UUID seatTypeId, String seatTypeName, String firstName,
+                               String lastName, String email) {
+
+        static AttendeeView of(OrderQueries.Attendee a) {
+            return new AttendeeView(a.orderId(), a.position(), a.seatTypeId(), a.seatTypeName(), a.firstName(),
+                    a.lastName(), a.email());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.seatbooking.conference.conference;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What an owner says about a conference (everything but its identity, access code and publication state).
+ * The API validates the fields' shapes and sizes; the database enforces them again.
+ *
+ * @param tagline         optional
+ * @param twitterSearch   optional
+ * @param reservationHold how long an order's seats are held; null means the default (15 minutes)
+ */
+public record ConferenceDetails(String slug, String name, String description, String location, String tagline,
+                                String twitterSearch, LocalDate startDate, LocalDate endDate, String ownerName,
+                                String ownerEmail, Duration reservationHold) {
+
+    public static final Duration DEFAULT_RESERVATION_HOLD = Duration.ofMinutes(15);
+
+    public ConferenceDetails {
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(startDate, "startDate");
+        Objects.requireNonNull(endDate, "endDate");
+        Objects.requireNonNull(ownerName, "ownerName");
+        Objects.requireNonNull(ownerEmail, "ownerEmail");
+        if (endDate.isBefore(startDate)) {
+            throw new IllegalArgumentException("endDate " + endDate + " is before startDate " + startDate);
+        }
+        if (reservationHold == null) reservationHold = DEFAULT_RESERVATION_HOLD;
+        if (reservationHold.isNegative() || reservationHold.isZero()) {
+            throw new IllegalArgumentException("reservationHold must be positive, was " + reservationHold);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.seatbooking.conference.conference;
+
+import java.util.UUID;
+
+/** What checking an owner's credentials needs of a conference, and nothing more. */
+public record OwnerKey(UUID conferenceId, String ownerEmail, byte[] accessCodeHash) {
+}

@@ -1,0 +1,25 @@
+package dev.seatbooking.conference.orders;
+
+import dev.seatbooking.contracts.Topics;
+import dev.seatbooking.eventsourcing.spring.MessageConsumers;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+
+import java.util.List;
+
+/** Subscribes {@link OrderProjection} to registration's events, through the foundation's inbox consumer. */
+@Configuration(proxyBeanMethods = false)
+public class RegistrationEventsConsumer {
+
+    /** The inbox's consumer name and the Kafka consumer group: keep it stable. */
+    public static final String CONSUMER = "conference-management";
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> registrationEventsListener(
+            MessageConsumers consumers, OrderProjection projection,
+            @Value("${conference.consumers.concurrency:1}") int concurrency) {
+        return consumers.subscribe(CONSUMER, List.of(Topics.REGISTRATION_EVENTS), concurrency, projection::handle);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.seatbooking.conference.access;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OwnerCredentialsTest {
+
+    @Test
+    void basic_credentials_are_email_and_access_code() {
+        assertThat(OwnerCredentials.fromAuthorizationHeader(basic("ada@example.org:ABCD-EFGH")))
+                .contains(new OwnerCredentials("ada@example.org", "ABCD-EFGH"));
+        assertThat(OwnerCredentials.fromAuthorizationHeader("basic " + encode("ada@example.org:X")))
+                .contains(new OwnerCredentials("ada@example.org", "X"));
+    }
+
+    @Test
+    void absent_or_other_schemes_are_no_credentials() {
+        assertThat(OwnerCredentials.fromAuthorizationHeader(null)).isEmpty();
+        assertThat(OwnerCredentials.fromAuthorizationHeader("Bearer abc")).isEmpty();
+    }
+
+    @Test
+    void unreadable_basic_credentials_are_refused() {
+        assertThatThrownBy(() -> OwnerCredentials.fromAuthorizationHeader("Basic %%%"))
+                .isInstanceOf(OwnerAccessDenied.NotAuthenticated.class);
+        assertThatThrownBy(() -> OwnerCredentials.fromAuthorizationHeader(basic("no-colon")))
+                .isInstanceOf(OwnerAccessDenied.NotAuthenticated.class);
+        assertThatThrownBy(() -> OwnerCredentials.fromAuthorizationHeader(basic("ada@example.org:")))
+                .isInstanceOf(OwnerAccessDenied.NotAuthenticated.class);
+    }
+
+    @Test
+    void the_code_never_shows_in_logs() {
+        assertThat(new OwnerCredentials("ada@example.org", "SECRET").toString()).doesNotContain("SECRET");
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Basic " + encode(userAndPassword);
+    }
+
+    private static String encode(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

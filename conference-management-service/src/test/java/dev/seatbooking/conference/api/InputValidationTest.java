@@ -1,0 +1,225 @@
+package dev.seatbooking.conference.api;
+
+import dev.seatbooking.conference.support.AdminApi;
+import dev.seatbooking.conference.support.AdminApi.Owner;
+import dev.seatbooking.conference.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static dev.seatbooking.conference.support.AdminApi.as;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every field rule, broken one at a time, on create and on edit: 400, an RFC 9457 validation problem naming the
+ * field, and nothing created or changed.
+ */
+class InputValidationTest extends IntegrationTest {
+
+    /** One broken rule: how to break a valid body, and the field the problem must name. */
+    record Case(String rule, Consumer<Map<String, Object>> breakIt, String field) {
+        @Override
+        public String toString() {
+            return rule;
+        }
+    }
+
+    static Case set(String rule, String field, Object value) {
+        return new Case(rule, body -> putPath(body, field, value), field);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void putPath(Map<String, Object> body, String path, Object value) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            body.put(path, value);
+        } else {
+            Map<String, Object> nested = new LinkedHashMap<>((Map<String, Object>) body.get(path.substring(0, dot)));
+            putPath(nested, path.substring(dot + 1), value);
+            body.put(path.substring(0, dot), nested);
+        }
+    }
+
+    static List<Case> conferenceRules() {
+        return List.of(
+                set("slug is required", "slug", null),
+                set("slug must not be blank", "slug", ""),
+                set("slug has at most 64 characters", "slug", "a".repeat(65)),
+                set("slug is lower case", "slug", "CQRS-summit"),
+                set("slug has no spaces", "slug", "cqrs summit"),
+                set("slug has no slashes", "slug", "cqrs/summit"),
+                set("slug has no other punctuation", "slug", "cqrs?summit"),
+                set("slug starts with a letter or digit", "slug", "-cqrs"),
+                set("name is required", "name", null),
+                set("name must not be blank", "name", "   "),
+                set("name has at most 200 characters", "name", "n".repeat(201)),
+                set("description is required", "description", null),
+                set("description must not be blank", "description", ""),
+                set("description has at most 4000 characters", "description", "d".repeat(4001)),
+                set("location is required", "location", null),
+                set("location has at most 500 characters", "location", "l".repeat(501)),
+                set("tagline has at most 200 characters", "tagline", "t".repeat(201)),
+                set("twitterSearch has at most 200 characters", "twitterSearch", "#".repeat(201)),
+                set("startDate is required", "startDate", null),
+                set("startDate is a date", "startDate", "2026-13-01"),
+                set("endDate is required", "endDate", null),
+                set("endDate is a date", "endDate", "next week"),
+                new Case("endDate is not before startDate", body -> {
+                    body.put("startDate", "2026-09-02");
+                    body.put("endDate", "2026-09-01");
+                }, "endDate"),
+                set("ownerName is required", "ownerName", null),
+                set("ownerName must not be blank", "ownerName", " "),
+                set("ownerName has at most 200 characters", "ownerName", "o".repeat(201)),
+                set("ownerEmail is required", "ownerEmail", null),
+                set("ownerEmail is an email address", "ownerEmail", "not-an-email"),
+                set("ownerEmail has a domain with a dot", "ownerEmail", "owner@localhost"),
+                set("ownerEmail has no spaces", "ownerEmail", "ow ner@example.org"),
+                set("ownerEmail has at most 254 characters", "ownerEmail", "o".repeat(243) + "@example.org"),
+                set("reservationHoldMinutes is at least 1", "reservationHoldMinutes", 0),
+                set("reservationHoldMinutes is at most 240", "reservationHoldMinutes", 241),
+                set("reservationHoldMinutes is a number", "reservationHoldMinutes", "fifteen"),
+                set("reservationHoldMinutes is whole", "reservationHoldMinutes", new java.math.BigDecimal("15.5")));
+    }
+
+    static List<Case> seatTypeRules() {
+        return List.of(
+                set("name is required", "name", null),
+                set("name must not be blank", "name", ""),
+                set("name has at most 70 characters", "name", "n".repeat(71)),
+                set("description has at most 250 characters", "description", "d".repeat(251)),
+                set("quantity is required", "quantity", null),
+                set("quantity is not negative", "quantity", -1),
+                set("quantity is at most 100000", "quantity", 100_001),
+                set("quantity is a number", "quantity", "ten"),
+                set("quantity is whole", "quantity", new java.math.BigDecimal("1.5")),
+                set("price is required", "price", null),
+                set("price amount is required", "price.amount", null),
+                set("price amount is not negative", "price.amount", new java.math.BigDecimal("-0.01")),
+                set("price amount is at most 1000000", "price.amount", new java.math.BigDecimal("1000000.01")),
+                set("price amount has no more decimals than the currency", "price.amount", new java.math.BigDecimal("10.005")),
+                set("price amount is a number", "price.amount", "ten euros"),
+                new Case("price amount in yen has no decimals", body -> {
+                    putPath(body, "price.currency", "JPY");
+                    putPath(body, "price.amount", new java.math.BigDecimal("100.5"));
+                }, "price.amount"),
+                set("price currency is required", "price.currency", null),
+                set("price currency is upper case", "price.currency", "eur"),
+                set("price currency has three letters", "price.currency", "EURO"),
+                set("price currency is an ISO 4217 code", "price.currency", "ABC"),
+                set("price currency can be paid in", "price.currency", "XXX"));
+    }
+
+    private Owner owner;
+    private UUID seatType;
+
+    @BeforeEach
+    void conference() throws Exception {
+        owner = api().createConference();
+        seatType = api().addSeatType(owner, AdminApi.seatType("General", 10, "100", "EUR"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conferenceRules")
+    void creating_a_conference_checks_that(Case rule) throws Exception {
+        AdminApi api = api();
+        Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
+        rule.breakIt().accept(body);
+        invalid(api.perform(api.withJson(post("/api/conferences"), body)), rule.field());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conferenceRules")
+    void editing_a_conference_checks_that(Case rule) throws Exception {
+        AdminApi api = api();
+        Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), owner.email());
+        body.put("name", "Changed");
+        rule.breakIt().accept(body);
+        invalid(api.perform(api.withJson(put(owner.path()).with(as(owner)), body)), rule.field());
+        api.perform(get(owner.path()).with(as(owner))).andExpect(jsonPath("$.name").value("CQRS Summit"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seatTypeRules")
+    void adding_a_seat_type_checks_that(Case rule) throws Exception {
+        AdminApi api = api();
+        Map<String, Object> body = AdminApi.seatType("VIP", 5, "500", "EUR");
+        rule.breakIt().accept(body);
+        invalid(api.perform(api.withJson(post(owner.path() + "/seat-types").with(as(owner)), body)), rule.field());
+        api.perform(get(owner.path() + "/seat-types").with(as(owner))).andExpect(jsonPath("$.length()").value(1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seatTypeRules")
+    void editing_a_seat_type_checks_that(Case rule) throws Exception {
+        AdminApi api = api();
+        Map<String, Object> body = AdminApi.seatType("Changed", 5, "500", "EUR");
+        rule.breakIt().accept(body);
+        invalid(api.perform(api.withJson(put(owner.path() + "/seat-types/" + seatType).with(as(owner)), body)),
+                rule.field());
+        api.perform(get(owner.path() + "/seat-types/" + seatType).with(as(owner)))
+                .andExpect(jsonPath("$.name").value("General"));
+    }
+
+    @Test
+    void an_id_in_the_body_must_be_the_paths() throws Exception {
+        AdminApi api = api();
+        Map<String, Object> conference = AdminApi.conference(AdminApi.uniqueSlug(), owner.email());
+        conference.put("id", UUID.randomUUID().toString());
+        invalid(api.perform(api.withJson(put(owner.path()).with(as(owner)), conference)), "id");
+        Map<String, Object> seat = AdminApi.seatType("General", 10, "100", "EUR");
+        seat.put("id", UUID.randomUUID().toString());
+        invalid(api.perform(api.withJson(put(owner.path() + "/seat-types/" + seatType).with(as(owner)), seat)), "id");
+    }
+
+    @Test
+    void every_broken_rule_is_reported_at_once() throws Exception {
+        AdminApi api = api();
+        Map<String, Object> body = AdminApi.conference("Bad Slug", "nobody");
+        body.remove("name");
+        body.put("endDate", "2026-08-01");
+        api.perform(api.withJson(post("/api/conferences"), body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("slug")))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("name")))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("endDate")))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("ownerEmail")))
+                .andExpect(jsonPath("$.errors.length()").value(4));
+    }
+
+    @Test
+    void a_body_that_is_not_json_or_missing_is_malformed() throws Exception {
+        AdminApi api = api();
+        api.perform(post("/api/conferences").contentType(MediaType.APPLICATION_JSON).content("[1, 2"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/malformed-request"));
+        api.perform(post(owner.path() + "/seat-types").with(as(owner)).contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/malformed-request"));
+    }
+
+    private static void invalid(ResultActions result, String field) throws Exception {
+        result.andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/validation"))
+                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem(field)))
+                .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.seatbooking.conference.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The shape building-a-service.md asks for: a domain package without Spring, Kafka or JDBC; no cycles. */
+@AnalyzeClasses(packages = "dev.seatbooking.conference", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageRulesTest {
+
+    /** The conference's rules: plain Java plus JPA's mapping annotations. */
+    @ArchTest
+    static final ArchRule the_domain_knows_no_framework = noClasses()
+            .that().resideInAPackage("dev.seatbooking.conference.conference..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.apache.kafka..", "java.sql..", "javax.sql..",
+                    "dev.seatbooking.eventsourcing..", "org.hibernate..");
+
+    @ArchTest
+    static final ArchRule features_have_no_cycles = slices()
+            .matching("dev.seatbooking.conference.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Only the API speaks HTTP. */
+    @ArchTest
+    static final ArchRule only_the_api_and_access_know_the_web = noClasses()
+            .that().resideInAnyPackage("dev.seatbooking.conference.conference..",
+                    "dev.seatbooking.conference.administration..", "dev.seatbooking.conference.orders..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
+}

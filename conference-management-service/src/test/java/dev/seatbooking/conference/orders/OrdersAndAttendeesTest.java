@@ -1,0 +1,235 @@
+package dev.seatbooking.conference.orders;
+
+import dev.seatbooking.conference.support.AdminApi;
+import dev.seatbooking.conference.support.AdminApi.Owner;
+import dev.seatbooking.conference.support.IntegrationTest;
+import dev.seatbooking.conference.support.RegistrationEvents;
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPartiallyReserved;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.OrderLine;
+import dev.seatbooking.contracts.registration.PersonalInfo;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
+import dev.seatbooking.contracts.registration.SeatPosition;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.seatbooking.conference.support.AdminApi.as;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Registration's events, sent to the real broker, become the owner's lists of orders and attendees and the seats
+ * sold that bound a seat type's quantity; a redelivered message has no second effect.
+ */
+class OrdersAndAttendeesTest extends IntegrationTest {
+
+    private static final Duration CONSUMED = Duration.ofSeconds(30);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final RegistrationEvents registration = new RegistrationEvents();
+    private Owner owner;
+    private UUID general;
+    private UUID workshop;
+
+    @BeforeEach
+    void conference() throws Exception {
+        owner = api().createConference();
+        general = api().addSeatType(owner, AdminApi.seatType("General", 10, "100", "EUR"));
+        workshop = api().addSeatType(owner, AdminApi.seatType("Workshop", 5, "50", "EUR"));
+    }
+
+    @AfterEach
+    void close() {
+        registration.close();
+    }
+
+    @Test
+    void a_confirmed_order_is_listed_with_its_registrant_seats_and_total() throws Exception {
+        UUID order = UUID.randomUUID();
+        placeAndPrice(order, 3, 1);
+        registration.send(order, 3, new OrderRegistrantAssigned(order, "Grace", "Hopper", "grace@example.org"));
+        registration.send(order, 4, new OrderConfirmed(order, false));
+
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].status").value("CONFIRMED")));
+        api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$[0].orderId").value(order.toString()))
+                .andExpect(jsonPath("$[0].registrant.firstName").value("Grace"))
+                .andExpect(jsonPath("$[0].registrant.lastName").value("Hopper"))
+                .andExpect(jsonPath("$[0].registrant.email").value("grace@example.org"))
+                .andExpect(jsonPath("$[0].total.amount").value(350))
+                .andExpect(jsonPath("$[0].total.currency").value("EUR"))
+                .andExpect(jsonPath("$[0].seats", hasSize(2)))
+                .andExpect(jsonPath("$[0].seats[0].seatTypeId").value(general.toString()))
+                .andExpect(jsonPath("$[0].seats[0].quantity").value(3))
+                .andExpect(jsonPath("$[0].seats[0].unitPrice.amount").value(100))
+                .andExpect(jsonPath("$[0].seats[0].lineTotal.amount").value(300))
+                .andExpect(jsonPath("$[0].seats[1].seatTypeId").value(workshop.toString()))
+                .andExpect(jsonPath("$[0].placedAt").isNotEmpty());
+        api().perform(get(owner.path() + "/seat-types/" + general).with(as(owner)))
+                .andExpect(jsonPath("$.sold").value(3));
+    }
+
+    @Test
+    void a_seat_quantity_shrinks_down_to_the_seats_sold_and_no_further() throws Exception {
+        UUID confirmed = UUID.randomUUID();
+        placeAndPrice(confirmed, 4, 0);
+        registration.send(confirmed, 3, new OrderConfirmed(confirmed, false));
+        UUID pending = UUID.randomUUID();
+        placeAndPrice(pending, 2, 0);
+        UUID expired = UUID.randomUUID();
+        placeAndPrice(expired, 3, 0);
+        registration.send(expired, 3, new OrderExpired(expired));
+
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$[?(@.status == 'CONFIRMED')]", hasSize(1)))
+                .andExpect(jsonPath("$[?(@.status == 'EXPIRED')]", hasSize(1)))
+                .andExpect(jsonPath("$[?(@.status == 'PENDING')]", hasSize(1))));
+        api().perform(get(owner.path() + "/seat-types/" + general).with(as(owner)))
+                .andExpect(jsonPath("$.sold").value(4));
+
+        api().perform(api().withJson(put(owner.path() + "/seat-types/" + general).with(as(owner)),
+                        AdminApi.seatType("General", 3, "100", "EUR")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/seats-sold"))
+                .andExpect(jsonPath("$.sold").value(4))
+                .andExpect(jsonPath("$.errors[0].field").value("quantity"));
+        api().perform(api().withJson(put(owner.path() + "/seat-types/" + general).with(as(owner)),
+                        AdminApi.seatType("General", 4, "100", "EUR")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.quantity").value(4));
+        api().perform(api().withJson(put(owner.path() + "/seat-types/" + general).with(as(owner)),
+                        AdminApi.seatType("General", 40, "100", "EUR")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void a_partially_reserved_order_counts_the_seats_of_its_recalculated_totals() throws Exception {
+        UUID order = UUID.randomUUID();
+        placeAndPrice(order, 5, 0);
+        registration.send(order, 3, new OrderPartiallyReserved(order, Instant.now().plusSeconds(900),
+                List.of(new SeatQuantity(general, 2))));
+        registration.send(order, 4, totals(order, 2, 0));
+        registration.send(order, 5, new OrderConfirmed(order, false));
+
+        await().atMost(CONSUMED).untilAsserted(() -> api()
+                .perform(get(owner.path() + "/seat-types/" + general).with(as(owner)))
+                .andExpect(jsonPath("$.sold").value(2)));
+        api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$[0].total.amount").value(200))
+                .andExpect(jsonPath("$[0].seats[0].quantity").value(2));
+    }
+
+    @Test
+    void attendees_follow_the_seat_assignments_even_when_they_arrive_before_the_order() throws Exception {
+        UUID order = UUID.randomUUID();
+        UUID assignments = UUID.randomUUID();
+        registration.send(assignments, 1, new SeatAssignmentsCreated(assignments, order, List.of(
+                new SeatPosition(0, general), new SeatPosition(1, general), new SeatPosition(2, workshop))));
+        registration.send(assignments, 2, new SeatAssigned(assignments, order, 0, general,
+                new PersonalInfo("Alan", "Turing", "alan@example.org")));
+        registration.send(assignments, 3, new SeatAssigned(assignments, order, 1, general,
+                new PersonalInfo("Ada", "Lovelace", "ada@example.org")));
+        registration.send(assignments, 4, new SeatAssigned(assignments, order, 2, workshop,
+                new PersonalInfo("Edsger", "Dijkstra", "edsger@example.org")));
+        registration.send(assignments, 5, new SeatUnassigned(assignments, order, 1));
+        registration.send(assignments, 6, new SeatAssignmentUpdated(assignments, order, 0,
+                new PersonalInfo("Alan M.", "Turing", "alan@example.org")));
+        placeAndPrice(order, 2, 1);
+        registration.send(order, 3, new OrderConfirmed(order, false));
+
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(owner.path() + "/attendees").with(as(owner)))
+                .andExpect(jsonPath("$", hasSize(2)))
+                .andExpect(jsonPath("$[0].position").value(0))
+                .andExpect(jsonPath("$[0].firstName").value("Alan M.")));
+        api().perform(get(owner.path() + "/attendees").with(as(owner)))
+                .andExpect(jsonPath("$[0].orderId").value(order.toString()))
+                .andExpect(jsonPath("$[0].seatTypeName").value("General"))
+                .andExpect(jsonPath("$[0].email").value("alan@example.org"))
+                .andExpect(jsonPath("$[1].position").value(2))
+                .andExpect(jsonPath("$[1].seatTypeId").value(workshop.toString()))
+                .andExpect(jsonPath("$[1].seatTypeName").value("Workshop"))
+                .andExpect(jsonPath("$[1].lastName").value("Dijkstra"));
+    }
+
+    @Test
+    void a_redelivered_message_has_no_second_effect() throws Exception {
+        UUID order = UUID.randomUUID();
+        placeAndPrice(order, 1, 0);
+        Envelope first = registration.send(order, 3,
+                new OrderRegistrantAssigned(order, "Old", "Name", "old@example.org"));
+        registration.send(order, 4, new OrderRegistrantAssigned(order, "New", "Name", "new@example.org"));
+        registration.send(first); // Kafka delivers it again, after the newer one
+        registration.send(order, 5, new OrderConfirmed(order, false));
+
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$[0].status").value("CONFIRMED")));
+        api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$[0].registrant.email").value("new@example.org"));
+        Integer inboxed = jdbc.queryForObject("SELECT count(*) FROM inbox WHERE consumer = ? AND message_id = ?",
+                Integer.class, RegistrationEventsConsumer.CONSUMER, first.messageId());
+        org.assertj.core.api.Assertions.assertThat(inboxed).isEqualTo(1);
+    }
+
+    @Test
+    void orders_of_other_conferences_and_unrelated_registration_events_are_not_listed() throws Exception {
+        Owner other = api().createConference();
+        UUID othersOrder = UUID.randomUUID();
+        registration.send(othersOrder, 1, new OrderPlaced(othersOrder, other.conferenceId(),
+                List.of(new SeatQuantity(UUID.randomUUID(), 1)), Instant.now().plusSeconds(900), "XYZ123"));
+        registration.send(owner.conferenceId(), 1, new SeatsReserved(owner.conferenceId(), othersOrder,
+                List.of(new SeatQuantity(general, 1)), List.of(new SeatQuantity(general, -1))));
+        UUID mine = UUID.randomUUID();
+        placeAndPrice(mine, 1, 0);
+
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(other.path() + "/orders").with(as(other)))
+                .andExpect(jsonPath("$", hasSize(1))));
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].orderId").value(mine.toString())));
+    }
+
+    /** OrderPlaced and OrderTotalsCalculated (versions 1 and 2) for that many General and Workshop seats. */
+    private void placeAndPrice(UUID order, int generalSeats, int workshopSeats) {
+        List<SeatQuantity> seats = workshopSeats == 0
+                ? List.of(new SeatQuantity(general, generalSeats))
+                : List.of(new SeatQuantity(general, generalSeats), new SeatQuantity(workshop, workshopSeats));
+        registration.send(order, 1, new OrderPlaced(order, owner.conferenceId(), seats,
+                Instant.now().plusSeconds(900), "ABC123"));
+        registration.send(order, 2, totals(order, generalSeats, workshopSeats));
+    }
+
+    private OrderTotalsCalculated totals(UUID order, int generalSeats, int workshopSeats) {
+        OrderLine generalLine = OrderLine.of(general, "General", Money.of("100", "EUR"), generalSeats);
+        List<OrderLine> lines = workshopSeats == 0 ? List.of(generalLine)
+                : List.of(generalLine, OrderLine.of(workshop, "Workshop", Money.of("50", "EUR"), workshopSeats));
+        Money total = lines.stream().map(OrderLine::lineTotal).reduce(Money.zero("EUR"), Money::plus);
+        return new OrderTotalsCalculated(order, total, lines, total.isZero());
+    }
+}
