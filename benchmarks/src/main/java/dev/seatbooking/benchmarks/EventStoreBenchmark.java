@@ -629,9 +629,10 @@ public final class EventStoreBenchmark {
         ps.setObject(6, UUID.randomUUID());
         ps.setString(7, row.payloadJson());
         ps.setString(8, row.metadataJson());
-        if (checked) {
-            ps.setObject(9, stream);
-            ps.setObject(10, expected);
+        if (checked) { // our APPEND_ONE's version check: expected, then (stream, expected) for the EXISTS
+            ps.setInt(9, expected);
+            ps.setObject(10, stream);
+            ps.setInt(11, expected);
         }
     }
 

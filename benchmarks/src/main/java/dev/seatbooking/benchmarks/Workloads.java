@@ -163,6 +163,7 @@ final class Workloads {
             return 1;
         }
 
+        /** Binds our APPEND_ONE the way {@code PostgresEventStore} does. */
         static void bindAndRun(Connection c, String sql, UUID stream, int expected, Row row) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, stream);
@@ -173,11 +174,10 @@ final class Workloads {
                 ps.setObject(6, UUID.randomUUID());
                 ps.setString(7, row.payloadJson());
                 ps.setString(8, row.metadataJson());
-                ps.setObject(9, stream);
-                ps.setObject(10, expected);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new IllegalStateException("version conflict in a raw writer");
-                }
+                ps.setInt(9, expected);
+                ps.setObject(10, stream);
+                ps.setInt(11, expected);
+                if (ps.executeUpdate() != 1) throw new IllegalStateException("version conflict in a raw writer");
             }
         }
     }
@@ -314,13 +314,10 @@ final class Workloads {
                 ps.setArray(7, c.createArrayOf("uuid", messageIds));
                 ps.setArray(8, c.createArrayOf("text", payloads));
                 if (checked) {
-                    ps.setObject(9, streams[i]);
-                    ps.setObject(10, versions[i]);
-                    int rows = 0;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) rows++;
-                    }
-                    if (rows != n) throw new IllegalStateException("version conflict in a raw writer");
+                    ps.setInt(9, versions[i]);
+                    ps.setObject(10, streams[i]);
+                    ps.setInt(11, versions[i]);
+                    if (ps.executeUpdate() != n) throw new IllegalStateException("version conflict in a raw writer");
                 } else if (ps.executeUpdate() != n) {
                     throw new IllegalStateException("raw unnest insert wrote too few rows");
                 }

@@ -2,9 +2,6 @@ package dev.seatbooking.eventsourcing.store;
 
 import java.util.UUID;
 
-/**
- * What an append produced: the stream's new version (the consistency token a command answer carries)
- * and the global position of its last event.
- */
-public record AppendResult(UUID streamId, int version, long lastGlobalPosition) {
+/** What an append produced: the stream's new version, the consistency token a command answer carries. */
+public record AppendResult(UUID streamId, int version) {
 }

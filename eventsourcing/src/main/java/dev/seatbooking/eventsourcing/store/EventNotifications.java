@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>
  * Writers do not NOTIFY inside their own transaction: PostgreSQL serialises committing transactions that
  * notify, which would undo group commit for concurrent appenders. Instead an append marks "something
- * committed" and one background thread sends at most one NOTIFY per round, coalescing bursts. A LISTEN
+ * committed" and one background thread sends at most one NOTIFY every {@link #NOTIFY_INTERVAL}, coalescing
+ * bursts: each NOTIFY is a transaction of its own, and one per append measurably slows appends (see
+ * benchmarks/README.md). Readers in this process are signalled at once; only other processes wait up to
+ * that interval. A LISTEN
  * connection turns other processes' notifications into local signals. Readers still poll on a timeout,
  * so a lost notification (a dropped connection, say) only delays them.
  */
@@ -25,6 +28,7 @@ public final class EventNotifications implements AutoCloseable {
 
     public static final String CHANNEL = "seatbooking_events";
     private static final Logger log = LoggerFactory.getLogger(EventNotifications.class);
+    public static final Duration NOTIFY_INTERVAL = Duration.ofMillis(10);
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
@@ -77,8 +81,12 @@ public final class EventNotifications implements AutoCloseable {
                 c.setAutoCommit(true);
                 while (running) {
                     long seen = notifyRequests.generation();
-                    if (pendingNotify.getAndSet(false)) st.execute("NOTIFY " + CHANNEL);
-                    else notifyRequests.awaitChange(seen, Duration.ofSeconds(1));
+                    if (pendingNotify.getAndSet(false)) {
+                        st.execute("NOTIFY " + CHANNEL);
+                        Thread.sleep(NOTIFY_INTERVAL); // pacing: commits meanwhile share the next NOTIFY
+                    } else {
+                        notifyRequests.awaitChange(seen, Duration.ofSeconds(1));
+                    }
                 }
             } catch (InterruptedException e) {
                 return;

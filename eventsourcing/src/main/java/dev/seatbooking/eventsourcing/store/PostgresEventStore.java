@@ -25,23 +25,23 @@ import java.util.UUID;
  */
 public final class PostgresEventStore {
 
-    // One statement checks the expected version and inserts. Two writers that both expected version n
-    // insert version n+1 twice: the unique (stream_id, version) index makes the second wait for the first
-    // and then fail. A writer that expected less than the stream has finds max(version) differs: no row.
+    // One statement checks the expected version and inserts. The unique (stream_id, version) index refuses
+    // a writer that is behind: two writers that both expected version n insert version n+1 twice, and the
+    // second waits for the first, then fails. The EXISTS refuses a writer that is ahead (it expected a version
+    // the stream never reached), so versions never have holes; a new stream (expected 0) needs no lookup.
+    // Both are point lookups on that index, the cheapest check there is (see benchmarks/README.md).
     private static final String APPEND_ONE = """
             INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
             SELECT ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb
-            WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?) = ?
-            RETURNING global_position""";
+            WHERE ? = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = ? AND version = ?)""";
 
     private static final String APPEND_MANY = """
             INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
             SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::jsonb, ?::jsonb
             FROM unnest(?::int[], ?::text[], ?::int[], ?::uuid[], ?::text[])
                  AS e(version, event_type, schema_version, message_id, payload)
-            WHERE (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?) = ?
-            ORDER BY e.version
-            RETURNING global_position""";
+            WHERE ? = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = ? AND version = ?)
+            ORDER BY e.version""";
 
     private static final String LOAD = """
             SELECT version, event_type, schema_version, message_id, payload::text, metadata::text
@@ -53,13 +53,15 @@ public final class PostgresEventStore {
     // Only transactions below the oldest one still running are read: every event of those is committed
     // (or rolled back) for good, so nothing can appear later before the returned position. A plain
     // "global_position > ?" would skip an event whose transaction took its position first but committed last.
+    // ORDER BY names the table's columns: an unqualified "transaction_id" would mean the bigint output
+    // column, which no index provides, and every page would sort the whole table.
     private static final String READ_ALL = """
-            SELECT global_position, transaction_id::text::bigint, stream_id, stream_type, version, event_type,
-                   schema_version, message_id, payload::text, metadata::text, recorded_at
+            SELECT global_position, transaction_id::text::bigint AS transaction_number, stream_id, stream_type,
+                   version, event_type, schema_version, message_id, payload::text, metadata::text, recorded_at
             FROM events
-            WHERE (transaction_id, global_position) > (?::text::xid8, ?)
-              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY transaction_id, global_position
+            WHERE (events.transaction_id, events.global_position) > (?::text::xid8, ?)
+              AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY events.transaction_id, events.global_position
             LIMIT ?""";
 
     private final JdbcTemplate jdbc;
@@ -81,30 +83,30 @@ public final class PostgresEventStore {
      */
     public AppendResult append(UUID streamId, String streamType, int expectedVersion,
                                List<?> events, EventMetadata metadata) {
-        if (events.isEmpty()) return new AppendResult(streamId, expectedVersion, -1);
+        if (events.isEmpty()) return new AppendResult(streamId, expectedVersion);
         String metadataJson = json.writeValueAsString(metadata);
-        List<Long> positions;
+        int inserted;
         try {
-            positions = events.size() == 1
+            inserted = events.size() == 1
                     ? appendOne(streamId, streamType, expectedVersion, serializer.serialize(events.getFirst()), metadataJson)
                     : appendMany(streamId, streamType, expectedVersion, events, metadataJson);
         } catch (DuplicateKeyException conflict) {
             throw new ConcurrencyException(streamId, expectedVersion);
         }
-        if (positions.size() != events.size()) throw new ConcurrencyException(streamId, expectedVersion);
+        if (inserted != events.size()) throw new ConcurrencyException(streamId, expectedVersion);
         afterCommit(notifications);
-        return new AppendResult(streamId, expectedVersion + events.size(), positions.getLast());
+        return new AppendResult(streamId, expectedVersion + events.size());
     }
 
-    private List<Long> appendOne(UUID streamId, String streamType, int expectedVersion,
-                                 EventSerializer.Serialized event, String metadataJson) {
-        return jdbc.query(APPEND_ONE, (rs, row) -> rs.getLong(1),
+    private int appendOne(UUID streamId, String streamType, int expectedVersion,
+                          EventSerializer.Serialized event, String metadataJson) {
+        return jdbc.update(APPEND_ONE,
                 streamId, streamType, expectedVersion + 1, event.type(), event.schemaVersion(), UUID.randomUUID(),
-                event.json(), metadataJson, streamId, expectedVersion);
+                event.json(), metadataJson, expectedVersion, streamId, expectedVersion);
     }
 
-    private List<Long> appendMany(UUID streamId, String streamType, int expectedVersion,
-                                  List<?> events, String metadataJson) {
+    private int appendMany(UUID streamId, String streamType, int expectedVersion,
+                           List<?> events, String metadataJson) {
         int n = events.size();
         Integer[] versions = new Integer[n];
         String[] types = new String[n];
@@ -119,7 +121,7 @@ public final class PostgresEventStore {
             messageIds[i] = UUID.randomUUID();
             payloads[i] = s.json();
         }
-        return jdbc.query(connection -> {
+        return jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement(APPEND_MANY);
             ps.setObject(1, streamId);
             ps.setString(2, streamType);
@@ -129,10 +131,11 @@ public final class PostgresEventStore {
             ps.setArray(6, array(connection, "int4", schemaVersions));
             ps.setArray(7, array(connection, "uuid", messageIds));
             ps.setArray(8, array(connection, "text", payloads));
-            ps.setObject(9, streamId);
-            ps.setInt(10, expectedVersion);
+            ps.setInt(9, expectedVersion);
+            ps.setObject(10, streamId);
+            ps.setInt(11, expectedVersion);
             return ps;
-        }, (rs, row) -> rs.getLong(1));
+        });
     }
 
     private static Array array(Connection connection, String type, Object[] values) throws SQLException {
