@@ -6,6 +6,7 @@ import dev.seatbooking.readmodel.conference.ConferenceQueries;
 import dev.seatbooking.readmodel.conference.ConferencesProjection;
 import dev.seatbooking.readmodel.draftorder.DraftOrderQueries;
 import dev.seatbooking.readmodel.draftorder.DraftOrdersProjection;
+import dev.seatbooking.readmodel.lag.ProjectionHealth;
 import dev.seatbooking.readmodel.lag.ProjectionLag;
 import dev.seatbooking.readmodel.orderseats.OrderSeatsProjection;
 import dev.seatbooking.readmodel.orderseats.OrderSeatsQueries;
@@ -90,6 +91,12 @@ public class ReadModelConfiguration {
     @Bean
     ProjectionLag projectionLag(Projections projections, ProjectionLifecycle lifecycle) {
         return new ProjectionLag(projections, lifecycle);
+    }
+
+    @Bean
+    ProjectionHealth projectionsHealthIndicator(Projections projections, ServingGenerations serving,
+                                                ProjectionLifecycle lifecycle, ProjectionLag lag) {
+        return new ProjectionHealth(projections, serving, lifecycle, lag);
     }
 
     @Bean

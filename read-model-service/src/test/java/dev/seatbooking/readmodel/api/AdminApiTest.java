@@ -59,6 +59,11 @@ class AdminApiTest extends ReadModelTest {
         mvc.perform(get("/actuator/metrics/readmodel.projection.lag").param("tag", "projection:draft-orders"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.measurements[0].value").value(0.0));
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health"))
+                .andExpect(jsonPath("$.components.projections.details.draft-orders.ready").value(true));
         assertThat(meters.get("readmodel.projection.events.applied").tag("projection", "draft-orders")
                 .functionCounter().count()).isPositive();
     }
