@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code projection_generations}: which generations of each projection exist and which one serves queries
@@ -52,10 +51,6 @@ public final class GenerationRepository {
                 FROM projection_generations WHERE projection = ? ORDER BY generation""", (row, n) -> new Row(
                 new Generation(row.getString(1), row.getInt(2), row.getInt(3)), Status.of(row.getString(4)),
                 instant(row.getTimestamp(5)), instant(row.getTimestamp(6)), instant(row.getTimestamp(7))), projection);
-    }
-
-    public Optional<Row> withStatus(String projection, Status status) {
-        return all(projection).stream().filter(r -> r.status() == status).findFirst();
     }
 
     /**

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,6 @@ public final class ProjectionRunner {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile Map<TopicPartition, Long> positions = Map.of();
-    private volatile Map<TopicPartition, Long> endOffsets = Map.of();
     private volatile long lag = -1;
     private volatile String failure;
 
@@ -147,10 +145,6 @@ public final class ProjectionRunner {
     /** Records on the assigned partitions after this generation's position, as of the last check; -1 unknown. */
     public long lag() {
         return lag;
-    }
-
-    public Map<TopicPartition, Long> endOffsets() {
-        return endOffsets;
     }
 
     public long recordsRead() {
@@ -279,24 +273,12 @@ public final class ProjectionRunner {
         if (Duration.between(lagCheckedAt, now).compareTo(LAG_REFRESH) < 0 || assignment.isEmpty()) return;
         lagCheckedAt = now;
         Map<TopicPartition, Long> ends = c.endOffsets(assignment, Duration.ofSeconds(5));
-        endOffsets = Map.copyOf(ends);
         long behind = 0;
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             Long position = positions.get(end.getKey());
             behind += Math.max(0, end.getValue() - (position == null ? 0 : position));
         }
         lag = behind;
-    }
-
-    /** Current end offsets of the assigned partitions, read now (in the runner's thread, e.g. from a listener). */
-    public Map<TopicPartition, Long> fetchEndOffsets() {
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c == null || Thread.currentThread() != thread) throw new IllegalStateException("Only in the runner's thread");
-        return c.endOffsets(assignment, Duration.ofSeconds(5));
-    }
-
-    public Collection<TopicPartition> assignment() {
-        return assignment;
     }
 
     private void pause(Duration duration) {

@@ -189,7 +189,6 @@ public final class ProjectionLifecycle implements SmartLifecycle {
 
     private Rebuild startRebuildRunner(Projection projection, Generation generation, Map<TopicPartition, Target> targets,
                                        String reason) {
-        RunnerListener liveListener = liveListener(projection);
         Rebuild rebuild = new Rebuild(generation, targets, reason, new Rebuild.Handover() {
             @Override
             public Map<TopicPartition, Long> freezeServing(Generation building) {
