@@ -83,7 +83,7 @@ public class OrderController {
         Consistency consistency = readYourWrites.await(draftOrders, tokenHeader, tokenParam);
         Tables tables = serving.tables(draftOrders);
         DraftOrder order = draftOrderQueries.findByAccessCode(tables, email, accessCode)
-                .orElseThrow(() -> new ViewNotFoundException("order with that email and access code", "", consistency));
+                .orElseThrow(() -> new ViewNotFoundException("order", "with that email and access code", consistency));
         return Answers.ok(order, tables, "v" + order.version(), REVALIDATE, consistency);
     }
 

@@ -15,6 +15,7 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSe
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
 import dev.seatbooking.readmodel.support.EventPublisher;
 import dev.seatbooking.readmodel.support.ReadModelTest;
+import dev.seatbooking.readmodel.support.Samples;
 import dev.seatbooking.readmodel.support.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,8 +114,7 @@ class QueryApiTest extends ReadModelTest {
         Stream assignments = Stream.random();
         events.publish(order.next(orderPlaced(id, conference, seats(GENERAL, 2))),
                 order.next(totals(id, "25", seats(GENERAL, 2))),
-                order.next(new OrderReservationCompleted(id, order.at(0, orderPlaced(id, conference)).occurredAt()
-                        .plusSeconds(900), List.of(seats(GENERAL, 2)))),
+                order.next(new OrderReservationCompleted(id, Samples.EXPIRES, List.of(seats(GENERAL, 2)))),
                 order.next(new OrderRegistrantAssigned(id, "Grace", "Hopper", "grace@example.com")),
                 payment.next(new PaymentInitiated(payment.id(), id, conference, Money.of("50", "EUR"))),
                 payment.next(new PaymentCompleted(payment.id(), id, conference, Money.of("50", "EUR"))),
@@ -131,6 +131,7 @@ class QueryApiTest extends ReadModelTest {
                 .andExpect(jsonPath("$.lines[0].requested").value(2))
                 .andExpect(jsonPath("$.lines[0].reserved").value(2))
                 .andExpect(jsonPath("$.registrant.email").value("grace@example.com"))
+                .andExpect(jsonPath("$.reservationExpiration").value(Samples.EXPIRES.toString()))
                 .andExpect(jsonPath("$.version").value(5))
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, private"))
                 .andExpect(header().string(HttpHeaders.ETAG, startsWith("\"g")));

@@ -33,6 +33,7 @@ import static dev.seatbooking.readmodel.support.Samples.totals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -107,12 +108,21 @@ class RestartTest extends ReadModelTest {
         lifecycle.stop();
         jdbc.update("UPDATE projection_generations SET schema_version = 0 WHERE projection = ? AND generation = ?",
                 old.projection(), old.number());
+        // What the service sees while it rebuilds: a serving generation whose tables have another shape.
+        serving.serve(new Generation(old.projection(), old.number(), 0));
+        mvc.perform(get("/api/draft-orders/" + id))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/projection-not-ready"));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
         lifecycle.start();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> serving.generation(DraftOrdersProjection.NAME)
                 .map(g -> g.number() > old.number() && g.schemaVersion() == 1).orElse(false));
         mvc.perform(get("/api/draft-orders/" + id)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("PENDING_RESERVATION"));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
         assertThat(jdbc.queryForObject("SELECT status FROM projection_generations WHERE projection = ? AND generation = ?",
                 String.class, old.projection(), old.number())).isIn("retired", "dropped");
     }
