@@ -1,0 +1,50 @@
+package dev.seatbooking.readmodel;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code seatbooking.readmodel.*}: how the read side runs.
+ *
+ * @param topics                 the event topics it projects (the contracts' names unless told otherwise)
+ * @param consistencyWait        how long a query carrying a consistency token waits for its projection at most
+ * @param conferenceCacheMaxAge  how long clients and proxies may cache conference pages ({@code Cache-Control})
+ * @param consumer               how projections read Kafka
+ * @param rebuild                rebuilding projections
+ */
+@ConfigurationProperties("seatbooking.readmodel")
+public record ReadModelProperties(
+        @DefaultValue Topics topics,
+        @DefaultValue("5s") Duration consistencyWait,
+        @DefaultValue("10s") Duration conferenceCacheMaxAge,
+        @DefaultValue Consumer consumer,
+        @DefaultValue Rebuild rebuild) {
+
+    public record Topics(@DefaultValue(dev.seatbooking.contracts.Topics.CONFERENCE_EVENTS) String conferenceEvents,
+                         @DefaultValue(dev.seatbooking.contracts.Topics.REGISTRATION_EVENTS) String registrationEvents,
+                         @DefaultValue(dev.seatbooking.contracts.Topics.PAYMENTS_EVENTS) String paymentsEvents) {
+    }
+
+    /**
+     * @param maxPollRecords records per poll, and so at most per projection transaction
+     * @param pollTimeout    how long a caught-up projection waits in Kafka for more
+     * @param retryInterval  pause after a failure that is no fault of the records (database or broker away)
+     */
+    public record Consumer(@DefaultValue("1000") int maxPollRecords, @DefaultValue("500ms") Duration pollTimeout,
+                           @DefaultValue("2s") Duration retryInterval) {
+    }
+
+    /**
+     * @param dropRetiredAfter how long a replaced generation's tables stay, so queries that started on them finish
+     */
+    public record Rebuild(@DefaultValue("30s") Duration dropRetiredAfter) {
+    }
+
+    /** The contracts' topic names, for code that runs without Spring (benchmarks). */
+    public static Topics defaultTopics() {
+        return new Topics(dev.seatbooking.contracts.Topics.CONFERENCE_EVENTS,
+                dev.seatbooking.contracts.Topics.REGISTRATION_EVENTS, dev.seatbooking.contracts.Topics.PAYMENTS_EVENTS);
+    }
+}

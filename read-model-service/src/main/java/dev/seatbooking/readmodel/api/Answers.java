@@ -1,0 +1,36 @@
+package dev.seatbooking.readmodel.api;
+
+import dev.seatbooking.contracts.ConsistencyToken;
+import dev.seatbooking.readmodel.projection.Tables;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * How queries answer: an ETag made of the serving generation and the versions the view reflects (so a client
+ * revalidates with {@code If-None-Match} and gets 304 while nothing changed), Cache-Control, and when the query
+ * carried a consistency token, {@code Consistency: reached|stale} and {@code Consistency-Token} with the
+ * version the answer reflects.
+ */
+final class Answers {
+
+    private Answers() {
+    }
+
+    static <T> ResponseEntity<T> ok(T body, Tables tables, String versions, CacheControl cache, Consistency consistency) {
+        return ResponseEntity.ok()
+                .eTag("\"g" + tables.generation().number() + "-" + versions + "\"")
+                .cacheControl(consistency.stale() ? CacheControl.noStore() : cache)
+                .headers(consistencyHeaders(consistency))
+                .body(body);
+    }
+
+    static HttpHeaders consistencyHeaders(Consistency consistency) {
+        HttpHeaders headers = new HttpHeaders();
+        if (consistency != null && consistency.requested()) {
+            headers.set(Consistency.HEADER, consistency.reached() ? "reached" : "stale");
+            headers.set(ConsistencyToken.HEADER, consistency.answered().toString());
+        }
+        return headers;
+    }
+}

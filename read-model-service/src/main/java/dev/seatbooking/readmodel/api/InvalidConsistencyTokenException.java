@@ -1,0 +1,8 @@
+package dev.seatbooking.readmodel.api;
+
+public final class InvalidConsistencyTokenException extends RuntimeException {
+
+    public InvalidConsistencyTokenException(String message) {
+        super(message);
+    }
+}

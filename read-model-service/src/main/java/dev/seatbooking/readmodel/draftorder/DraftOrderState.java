@@ -1,0 +1,15 @@
+package dev.seatbooking.readmodel.draftorder;
+
+/** Where an order stands, as the registrant sees it (the book's DraftOrder.States). */
+public enum DraftOrderState {
+    /** Placed or updated; the seats are being reserved. */
+    PENDING_RESERVATION,
+    /** Fewer seats than asked were available; the registrant may accept, change or abandon the order. */
+    PARTIALLY_RESERVED,
+    /** Every seat asked for is held until the reservation expires. */
+    RESERVATION_COMPLETED,
+    /** Rejected: the hold ran out or the payment came too late; the seats went back on sale. */
+    EXPIRED,
+    /** Paid, or free of charge. */
+    CONFIRMED
+}

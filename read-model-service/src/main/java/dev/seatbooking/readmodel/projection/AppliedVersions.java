@@ -1,0 +1,83 @@
+package dev.seatbooking.readmodel.projection;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The in-process signal behind read-your-writes: a query waiting for version {@code v} of a stream registers
+ * here; the serving generation's runner, after committing a batch, completes every waiter whose version it
+ * has reached. No polling: a waiter is woken only by a commit that concerns its stream (or a switch).
+ */
+public final class AppliedVersions {
+
+    private record Key(String projection, UUID stream) {
+    }
+
+    /** A registered wait; {@link #reached()} completes when the stream may have reached the version. */
+    public static final class Waiter {
+        private final Key key;
+        private final long version;
+        private final CompletableFuture<Void> reached = new CompletableFuture<>();
+
+        private Waiter(Key key, long version) {
+            this.key = key;
+            this.version = version;
+        }
+
+        public CompletableFuture<Void> reached() {
+            return reached;
+        }
+    }
+
+    private final Map<Key, List<Waiter>> waiters = new ConcurrentHashMap<>();
+
+    /** Register before checking the tables, so that a commit between the check and the wait is not missed. */
+    public Waiter register(String projection, UUID stream, long version) {
+        Waiter waiter = new Waiter(new Key(projection, stream), version);
+        waiters.computeIfAbsent(waiter.key, k -> new CopyOnWriteArrayList<>()).add(waiter);
+        return waiter;
+    }
+
+    public void unregister(Waiter waiter) {
+        waiters.computeIfPresent(waiter.key, (k, list) -> {
+            list.remove(waiter);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    /** The serving generation of {@code projection} has committed these versions of these streams. */
+    public void applied(String projection, Map<UUID, Long> versions) {
+        if (waiters.isEmpty()) return;
+        versions.forEach((stream, version) -> {
+            List<Waiter> list = waiters.get(new Key(projection, stream));
+            if (list == null) return;
+            for (Waiter waiter : list) {
+                if (waiter.version <= version) {
+                    waiter.reached.complete(null);
+                    unregister(waiter);
+                }
+            }
+        });
+    }
+
+    /** Wakes every waiter of {@code projection} to check again (another generation serves now). */
+    public void wakeAll(String projection) {
+        waiters.forEach((key, list) -> {
+            if (key.projection.equals(projection)) {
+                for (Waiter waiter : list) {
+                    waiter.reached.complete(null);
+                    unregister(waiter);
+                }
+            }
+        });
+    }
+
+    /** Waiters still registered (for tests and metrics). */
+    public int waiting() {
+        return waiters.values().stream().mapToInt(List::size).sum();
+    }
+}

@@ -1,0 +1,292 @@
+package dev.seatbooking.readmodel.projection;
+
+import dev.seatbooking.readmodel.ReadModelProperties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Feeds one generation of one projection from Kafka, in one thread: poll, apply the batch in one
+ * transaction ({@link BatchApplier}), repeat. It uses no consumer group: the generation's own
+ * {@code offsets} table, written in the batch's transaction, says where to resume, so every generation
+ * reads the topics independently (a rebuild from offset zero while the serving generation keeps going),
+ * and a batch is never half applied nor applied twice.
+ *
+ * <p>A failing batch is retried from the last committed offsets with a growing pause (up to 30 s), its
+ * error shown by {@link #failure()}: the projection stalls rather than skip an event.
+ */
+public final class ProjectionRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration PARTITION_REFRESH = Duration.ofSeconds(30);
+    private static final Duration LAG_REFRESH = Duration.ofMillis(500);
+
+    private final Projection projection;
+    private final Tables tables;
+    private final BatchApplier applier;
+    private final String bootstrapServers;
+    private final List<String> topics;
+    private final ReadModelProperties.Consumer settings;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
+    private final AtomicLong recordsRead = new AtomicLong();
+    private final AtomicLong eventsApplied = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final Instant startedAt = Instant.now();
+
+    private volatile RunnerListener listener;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Thread thread;
+    private volatile Map<TopicPartition, Long> positions = Map.of();
+    private volatile long lag = -1;
+    private volatile String failure;
+
+    private volatile List<TopicPartition> assignment = List.of();
+    private Instant partitionsCheckedAt = Instant.EPOCH;
+    private Instant lagCheckedAt = Instant.EPOCH;
+
+    public ProjectionRunner(Projection projection, Tables tables, BatchApplier applier, String bootstrapServers,
+                            ReadModelProperties.Topics topicNames, ReadModelProperties.Consumer settings,
+                            RunnerListener listener) {
+        this.projection = Objects.requireNonNull(projection);
+        this.tables = Objects.requireNonNull(tables);
+        this.applier = Objects.requireNonNull(applier);
+        this.bootstrapServers = Objects.requireNonNull(bootstrapServers);
+        this.topics = topicsOf(projection, topicNames);
+        this.settings = Objects.requireNonNull(settings);
+        this.listener = Objects.requireNonNull(listener);
+    }
+
+    /** The topics a projection reads, in a stable order. */
+    public static List<String> topicsOf(Projection projection, ReadModelProperties.Topics topicNames) {
+        return projection.streams().stream().map(type -> type.topic(topicNames)).distinct().sorted().toList();
+    }
+
+    public synchronized void start() {
+        if (thread != null) throw new IllegalStateException("Already started");
+        running = true;
+        thread = Thread.ofPlatform().name("projection-" + projection.name() + "-g" + tables.generation().number())
+                .daemon(true).start(this::run);
+    }
+
+    /** Stops after the batch in hand (which commits or rolls back as a whole) and waits for the thread to end. */
+    public void stop() {
+        running = false;
+        stopping.countDown();
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) c.wakeup();
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public void listener(RunnerListener listener) {
+        this.listener = Objects.requireNonNull(listener);
+    }
+
+    public Projection projection() {
+        return projection;
+    }
+
+    public Generation generation() {
+        return tables.generation();
+    }
+
+    public Tables tables() {
+        return tables;
+    }
+
+    public List<String> topics() {
+        return topics;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Next offset per partition as committed with the last batch (or found in the table at start). */
+    public Map<TopicPartition, Long> committedOffsets() {
+        return Map.copyOf(committed);
+    }
+
+    /** The consumer's position per assigned partition after its last poll. */
+    public Map<TopicPartition, Long> positions() {
+        return positions;
+    }
+
+    /** Records on the assigned partitions after this generation's position, as of the last check; -1 unknown. */
+    public long lag() {
+        return lag;
+    }
+
+    public long recordsRead() {
+        return recordsRead.get();
+    }
+
+    public long eventsApplied() {
+        return eventsApplied.get();
+    }
+
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Why the last batch failed, while it keeps failing; null when the last attempt succeeded. */
+    public String failure() {
+        return failure;
+    }
+
+    private void run() {
+        Duration backoff = settings.retryInterval();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer = c;
+            while (running) {
+                try {
+                    if (!ensureAssigned(c)) {
+                        pause(settings.retryInterval());
+                        continue;
+                    }
+                    ConsumerRecords<String, byte[]> records = c.poll(settings.pollTimeout());
+                    if (!records.isEmpty()) {
+                        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
+                        for (ConsumerRecord<String, byte[]> record : records) batch.add(record);
+                        BatchApplier.Outcome outcome = applier.apply(projection, tables, batch);
+                        committed.putAll(outcome.nextOffsets());
+                        recordsRead.addAndGet(outcome.records());
+                        eventsApplied.addAndGet(outcome.applied());
+                        duplicates.addAndGet(outcome.duplicates());
+                        failure = null;
+                        backoff = settings.retryInterval();
+                        listener.committed(this, outcome);
+                    }
+                    positions = currentPositions(c);
+                    refreshLag(c);
+                    listener.polled(this);
+                } catch (WakeupException | InterruptException e) {
+                    if (!running) break;
+                } catch (RuntimeException e) {
+                    if (!running) break;
+                    failure = e.toString();
+                    log.warn("Projection {} failed; retrying from its last committed offsets in {} ms",
+                            tables.generation(), backoff.toMillis(), e);
+                    pause(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    rewind(c);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Projection {} stopped", tables.generation(), e);
+        } finally {
+            consumer = null;
+            running = false;
+        }
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "readmodel-" + tables.generation().schema());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        return config;
+    }
+
+    /** Assigns every partition of the topics, resuming from the stored offsets; false while a topic is missing. */
+    private boolean ensureAssigned(KafkaConsumer<String, byte[]> c) {
+        Instant now = Instant.now();
+        if (!assignment.isEmpty() && Duration.between(partitionsCheckedAt, now).compareTo(PARTITION_REFRESH) < 0) {
+            return true;
+        }
+        partitionsCheckedAt = now;
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos == null || infos.isEmpty()) {
+                log.info("Projection {} waits for topic {}", tables.generation(), topic);
+                return !assignment.isEmpty();
+            }
+            for (PartitionInfo info : infos) partitions.add(new TopicPartition(topic, info.partition()));
+        }
+        if (partitions.size() == assignment.size() && assignment.containsAll(partitions)) return true;
+        c.assign(partitions);
+        assignment = List.copyOf(partitions);
+        committed.putAll(GenerationSchema.offsets(tables));
+        rewind(c);
+        log.info("Projection {} reads {} partitions of {}", tables.generation(), partitions.size(), topics);
+        return true;
+    }
+
+    /** Back to the committed offsets, so a failed batch is read again. */
+    private void rewind(KafkaConsumer<String, byte[]> c) {
+        List<TopicPartition> fresh = new ArrayList<>();
+        for (TopicPartition tp : assignment) {
+            Long next = committed.get(tp);
+            if (next == null) fresh.add(tp);
+            else c.seek(tp, next);
+        }
+        if (!fresh.isEmpty()) c.seekToBeginning(fresh);
+    }
+
+    private Map<TopicPartition, Long> currentPositions(KafkaConsumer<String, byte[]> c) {
+        Map<TopicPartition, Long> now = new HashMap<>();
+        for (TopicPartition tp : assignment) now.put(tp, c.position(tp, Duration.ofSeconds(10)));
+        return Map.copyOf(now);
+    }
+
+    private void refreshLag(KafkaConsumer<String, byte[]> c) {
+        Instant now = Instant.now();
+        if (Duration.between(lagCheckedAt, now).compareTo(LAG_REFRESH) < 0 || assignment.isEmpty()) return;
+        lagCheckedAt = now;
+        Map<TopicPartition, Long> ends = c.endOffsets(assignment, Duration.ofSeconds(5));
+        long behind = 0;
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            Long position = positions.get(end.getKey());
+            behind += Math.max(0, end.getValue() - (position == null ? 0 : position));
+        }
+        lag = behind;
+    }
+
+    private void pause(Duration duration) {
+        try {
+            stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

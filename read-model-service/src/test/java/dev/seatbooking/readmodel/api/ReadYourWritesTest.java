@@ -1,0 +1,131 @@
+package dev.seatbooking.readmodel.api;
+
+import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
+import dev.seatbooking.readmodel.projection.AppliedVersions;
+import dev.seatbooking.readmodel.support.EventPublisher;
+import dev.seatbooking.readmodel.support.ReadModelTest;
+import dev.seatbooking.readmodel.support.Samples;
+import dev.seatbooking.readmodel.support.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static dev.seatbooking.readmodel.support.Samples.orderPlaced;
+import static dev.seatbooking.readmodel.support.Samples.seats;
+import static dev.seatbooking.readmodel.support.Samples.totals;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A query carrying the token of a write waits (bounded, 3 s in these tests) until its projection has it. */
+class ReadYourWritesTest extends ReadModelTest {
+
+    static final UUID CONFERENCE = UUID.randomUUID();
+    static final UUID GENERAL = UUID.randomUUID();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AppliedVersions appliedVersions;
+
+    final EventPublisher events = EventPublisher.shared();
+
+    Stream placedOrder() throws Exception {
+        Stream order = Stream.random();
+        events.publish(order.next(orderPlaced(order.id(), CONFERENCE, seats(GENERAL, 1))),
+                order.next(totals(order.id(), "10", seats(GENERAL, 1))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/draft-orders/" + order.id()))
+                .andExpect(jsonPath("$.version").value(2)));
+        return order;
+    }
+
+    CompletableFuture<MockHttpServletResponse> queryAsync(String path, String token) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return mvc.perform(get(path).header("Consistency-Token", token)).andReturn().getResponse();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void a_query_waits_for_the_version_its_command_produced_and_then_answers_it() throws Exception {
+        Stream order = placedOrder();
+        int waitingBefore = appliedVersions.waiting();
+        var answer = queryAsync("/api/draft-orders/" + order.id(), order.id() + ".3");
+        await().atMost(Duration.ofSeconds(5)).until(() -> appliedVersions.waiting() > waitingBefore);
+        assertThat(answer).isNotDone();
+
+        long published = System.nanoTime();
+        events.publish(order.next(new OrderReservationCompleted(order.id(), Samples.EXPIRES, List.of(seats(GENERAL, 1)))));
+
+        MockHttpServletResponse response = answer.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - published)).isLessThan(Duration.ofSeconds(3));
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).contains("\"state\":\"RESERVATION_COMPLETED\"", "\"version\":3");
+        assertThat(response.getHeader("Consistency")).isEqualTo("reached");
+        assertThat(response.getHeader("Consistency-Token")).isEqualTo(order.id() + ".3");
+    }
+
+    @Test
+    void an_order_not_yet_projected_is_waited_for_rather_than_404() throws Exception {
+        Stream order = Stream.random();
+        int waitingBefore = appliedVersions.waiting();
+        var answer = queryAsync("/api/draft-orders/" + order.id(), order.id() + ".1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> appliedVersions.waiting() > waitingBefore);
+
+        events.publish(order.next(orderPlaced(order.id(), CONFERENCE, seats(GENERAL, 1))));
+
+        MockHttpServletResponse response = answer.get();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Consistency")).isEqualTo("reached");
+    }
+
+    @Test
+    void past_the_bound_it_answers_with_what_it_has_and_says_it_is_stale() throws Exception {
+        Stream order = placedOrder();
+        long started = System.nanoTime();
+
+        mvc.perform(get("/api/draft-orders/" + order.id()).header("Consistency-Token", order.id() + ".9"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(header().string("Consistency", "stale"))
+                .andExpect(header().string("Consistency-Token", order.id() + ".2"))
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(2900), Duration.ofSeconds(10));
+        assertThat(appliedVersions.waiting()).isZero();
+    }
+
+    @Test
+    void an_unknown_order_past_the_bound_is_a_stale_404() throws Exception {
+        UUID unknown = UUID.randomUUID();
+        mvc.perform(get("/api/priced-orders/" + unknown).param("consistencyToken", unknown + ".1"))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Consistency", "stale"))
+                .andExpect(jsonPath("$.consistency").value("stale"));
+    }
+
+    @Test
+    void a_token_already_reached_answers_at_once_and_may_come_as_a_query_parameter() throws Exception {
+        Stream order = placedOrder();
+        long started = System.nanoTime();
+
+        mvc.perform(get("/api/priced-orders/" + order.id()).param("consistencyToken", order.id() + ".2"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Consistency", "reached"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+}

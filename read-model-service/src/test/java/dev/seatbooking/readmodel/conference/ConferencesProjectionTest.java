@@ -1,0 +1,185 @@
+package dev.seatbooking.readmodel.conference;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSeatsChanged;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.readmodel.support.ProjectionHarness;
+import dev.seatbooking.readmodel.support.ProjectionTest;
+import dev.seatbooking.readmodel.support.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.seatbooking.readmodel.support.Samples.conferenceCreated;
+import static dev.seatbooking.readmodel.support.Samples.conferenceRenamed;
+import static dev.seatbooking.readmodel.support.Samples.seatCreated;
+import static dev.seatbooking.readmodel.support.Samples.seats;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConferencesProjectionTest extends ProjectionTest {
+
+    static final UUID GENERAL = UUID.randomUUID();
+    static final UUID WORKSHOP = UUID.randomUUID();
+
+    @Autowired
+    ConferencesProjection projection;
+    @Autowired
+    ConferenceQueries queries;
+
+    ProjectionHarness harness;
+    Stream conference;
+    Stream availability;
+    UUID id;
+
+    @BeforeEach
+    void setUp() {
+        harness = harness(projection);
+        conference = Stream.random();
+        id = conference.id();
+        availability = Stream.of(id);
+    }
+
+    List<Envelope> publishedWithTwoSeatTypes(String slug) {
+        return List.of(conference.next(conferenceCreated(id, slug)),
+                conference.next(seatCreated(id, GENERAL, "General", 100, "199.00")),
+                conference.next(seatCreated(id, WORKSHOP, "Workshop", 20, "99.50")),
+                conference.next(new ConferencePublished(id)));
+    }
+
+    ConferenceDetails page(String slug) {
+        return queries.publishedBySlug(harness.tables(), slug).orElseThrow();
+    }
+
+    int available(String slug, UUID seatType) {
+        return page(slug).seatTypes().stream().filter(s -> s.id().equals(seatType)).findFirst().orElseThrow()
+                .availableQuantity();
+    }
+
+    @Test
+    void a_published_conference_shows_its_seat_types_and_prices_and_is_listed() {
+        harness.feed(publishedWithTwoSeatTypes("devconf"));
+
+        ConferenceDetails page = page("devconf");
+        assertThat(page.name()).isEqualTo("Conference devconf");
+        assertThat(page.version()).isEqualTo(4);
+        assertThat(page.seatTypes()).extracting(ConferenceDetails.SeatType::name, s -> s.price().amount(),
+                        ConferenceDetails.SeatType::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("General", new BigDecimal("199.00"), 100),
+                        org.assertj.core.groups.Tuple.tuple("Workshop", new BigDecimal("99.50"), 20));
+        assertThat(queries.published(harness.tables())).extracting(ConferenceSummary::slug).containsExactly("devconf");
+    }
+
+    @Test
+    void a_conference_never_published_or_unpublished_is_not_shown() {
+        harness.feed(conference.next(conferenceCreated(id, "hidden")));
+        assertThat(queries.publishedBySlug(harness.tables(), "hidden")).isEmpty();
+
+        harness.feed(conference.next(new ConferencePublished(id)), conference.next(new ConferenceUnpublished(id)));
+        assertThat(queries.publishedBySlug(harness.tables(), "hidden")).isEmpty();
+        assertThat(queries.published(harness.tables())).isEmpty();
+    }
+
+    @Test
+    void available_seats_follow_additions_reservations_and_cancellations() {
+        harness.feed(publishedWithTwoSeatTypes("avail"));
+        assertThat(available("avail", GENERAL)).as("no seats until Registration added them").isZero();
+
+        UUID order = UUID.randomUUID();
+        harness.feed(
+                availability.next(new AvailableSeatsChanged(id, List.of(seats(GENERAL, 100), seats(WORKSHOP, 20)))),
+                availability.next(new SeatsReserved(id, order, List.of(seats(GENERAL, 3)), List.of(seats(GENERAL, -3)))));
+        assertThat(available("avail", GENERAL)).isEqualTo(97);
+        assertThat(available("avail", WORKSHOP)).isEqualTo(20);
+
+        harness.feed(availability.next(new SeatsReservationCancelled(id, order, List.of(seats(GENERAL, 3)))),
+                availability.next(new AvailableSeatsChanged(id, List.of(seats(WORKSHOP, -5)))));
+        assertThat(available("avail", GENERAL)).isEqualTo(100);
+        assertThat(available("avail", WORKSHOP)).isEqualTo(15);
+        assertThat(page("avail").availabilityVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void a_committed_reservation_changes_nothing_more() {
+        harness.feed(publishedWithTwoSeatTypes("commit"));
+        UUID order = UUID.randomUUID();
+        harness.feed(availability.next(new AvailableSeatsChanged(id, List.of(seats(GENERAL, 10)))),
+                availability.next(new SeatsReserved(id, order, List.of(seats(GENERAL, 2)), List.of(seats(GENERAL, -2)))),
+                availability.next(new SeatsReservationCommitted(id, order)));
+
+        assertThat(available("commit", GENERAL)).isEqualTo(8);
+    }
+
+    @Test
+    void availability_that_arrives_before_the_seat_type_is_kept() {
+        harness.feed(availability.next(new AvailableSeatsChanged(id, List.of(seats(GENERAL, 50)))));
+        harness.feed(publishedWithTwoSeatTypes("early"));
+
+        assertThat(available("early", GENERAL)).isEqualTo(50);
+    }
+
+    @Test
+    void a_redelivered_reservation_is_not_counted_twice() {
+        harness.feed(publishedWithTwoSeatTypes("redeliver"));
+        Envelope added = availability.next(new AvailableSeatsChanged(id, List.of(seats(GENERAL, 10))));
+        Envelope reserved = availability.next(new SeatsReserved(id, UUID.randomUUID(), List.of(seats(GENERAL, 4)),
+                List.of(seats(GENERAL, -4))));
+        harness.feed(added, reserved);
+
+        // the same events again: in the same batch, in a later batch, and re-published with new message ids
+        var outcome = harness.feed(reserved, added, reserved);
+        harness.feed(availability.at(2, reserved.payload()));
+
+        assertThat(outcome.applied()).isZero();
+        assertThat(outcome.duplicates()).isEqualTo(3);
+        assertThat(available("redeliver", GENERAL)).isEqualTo(6);
+    }
+
+    @Test
+    void an_older_version_arriving_after_a_newer_one_is_ignored() {
+        Envelope created = conference.next(conferenceCreated(id, "order"));
+        Envelope renamed = conference.next(conferenceRenamed(id, "order", "Renamed"));
+        Envelope published = conference.next(new ConferencePublished(id));
+        harness.feed(created, renamed, published);
+
+        harness.feed(created);
+
+        assertThat(page("order").name()).isEqualTo("Renamed");
+        assertThat(page("order").location()).isEqualTo("Porto");
+    }
+
+    @Test
+    void seat_type_changes_and_renames_show_the_latest_state() {
+        harness.feed(publishedWithTwoSeatTypes("update"));
+        harness.feed(conference.next(new SeatUpdated(id, GENERAL, "Standard", "Standard seat", 120,
+                Money.of("180", "EUR"))), conference.next(conferenceRenamed(id, "update2", "Renamed")));
+
+        assertThat(queries.publishedBySlug(harness.tables(), "update")).isEmpty();
+        ConferenceDetails page = page("update2");
+        assertThat(page.seatTypes()).filteredOn(s -> s.id().equals(GENERAL)).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.name()).isEqualTo("Standard");
+                    assertThat(s.quantity()).isEqualTo(120);
+                    assertThat(s.price().amount()).isEqualByComparingTo("180");
+                });
+        assertThat(page.version()).isEqualTo(6);
+    }
+
+    @Test
+    void a_version_gap_is_applied_and_recorded() {
+        harness.feed(conference.next(conferenceCreated(id, "gap")));
+        harness.feed(conference.at(3, new ConferencePublished(id)));
+
+        assertThat(page("gap").version()).isEqualTo(3);
+        assertThat(harness.anomalies()).containsEntry("version-gap", 1L);
+    }
+}

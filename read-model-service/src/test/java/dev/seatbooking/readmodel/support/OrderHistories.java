@@ -1,0 +1,118 @@
+package dev.seatbooking.readmodel.support;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentInitiated;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPartiallyReserved;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
+import dev.seatbooking.contracts.registration.PersonalInfo;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
+import dev.seatbooking.contracts.registration.SeatPosition;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSeatsChanged;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.seatbooking.readmodel.support.Samples.EXPIRES;
+import static dev.seatbooking.readmodel.support.Samples.conferenceCreated;
+import static dev.seatbooking.readmodel.support.Samples.orderPlaced;
+import static dev.seatbooking.readmodel.support.Samples.seatCreated;
+import static dev.seatbooking.readmodel.support.Samples.seats;
+import static dev.seatbooking.readmodel.support.Samples.totals;
+
+/**
+ * The events a real run of the registration flow publishes, for many orders of one conference: placed, priced,
+ * reserved (some partially), registrant, then paid and confirmed with seat assignments, or expired; about one
+ * redelivered event per ten orders.
+ */
+public final class OrderHistories {
+
+    private final Stream conference = Stream.random();
+    private final Stream availability = Stream.of(conference.id());
+    private final UUID general = UUID.randomUUID();
+    private final UUID workshop = UUID.randomUUID();
+    private final List<UUID> orders = new ArrayList<>();
+
+    public UUID conferenceId() {
+        return conference.id();
+    }
+
+    public List<UUID> orders() {
+        return orders;
+    }
+
+    /** The conference, published, with two seat types and plenty of seats. */
+    public List<Envelope> conference(String slug) {
+        UUID id = conference.id();
+        return List.of(conference.next(conferenceCreated(id, slug)),
+                conference.next(seatCreated(id, general, "General", 100_000, "250.00")),
+                conference.next(seatCreated(id, workshop, "Workshop", 1_000, "80.00")),
+                conference.next(new ConferencePublished(id)),
+                availability.next(new AvailableSeatsChanged(id, List.of(seats(general, 100_000), seats(workshop, 1_000)))));
+    }
+
+    /** The events of {@code count} orders, in an order the services could publish them. */
+    public List<Envelope> orders(int count) {
+        List<Envelope> events = new ArrayList<>();
+        UUID conferenceId = conference.id();
+        for (int i = 0; i < count; i++) {
+            Stream order = Stream.random();
+            UUID id = order.id();
+            orders.add(id);
+            int wantedGeneral = 1 + i % 3;
+            int wantedWorkshop = i % 4 == 0 ? 1 : 0;
+            List<SeatQuantity> wanted = wantedWorkshop == 0 ? List.of(seats(general, wantedGeneral))
+                    : List.of(seats(general, wantedGeneral), seats(workshop, wantedWorkshop));
+            events.add(order.next(orderPlaced(id, conferenceId, wanted.toArray(SeatQuantity[]::new))));
+            events.add(order.next(totals(id, "250.00", wanted.toArray(SeatQuantity[]::new))));
+            boolean partial = i % 10 == 9;
+            List<SeatQuantity> held = partial ? List.of(seats(general, 1)) : wanted;
+            Envelope reserved = availability.next(new SeatsReserved(conferenceId, id, held,
+                    held.stream().map(s -> seats(s.seatTypeId(), -s.quantity())).toList()));
+            events.add(reserved);
+            if (i % 10 == 3) events.add(reserved); // redelivered
+            if (partial) {
+                events.add(order.next(new OrderPartiallyReserved(id, EXPIRES, held)));
+                events.add(order.next(totals(id, "250.00", held.toArray(SeatQuantity[]::new))));
+            } else {
+                events.add(order.next(new OrderReservationCompleted(id, EXPIRES, held)));
+            }
+            events.add(order.next(new OrderRegistrantAssigned(id, "First" + i, "Last" + i, "r" + i + "@example.com")));
+            if (i % 7 == 0) {
+                events.add(order.next(new OrderExpired(id)));
+                events.add(availability.next(new SeatsReservationCancelled(conferenceId, id,
+                        held.stream().map(s -> seats(s.seatTypeId(), s.quantity())).toList())));
+                continue;
+            }
+            Stream payment = Stream.random();
+            Money amount = Money.of("250.00", "EUR").times(held.stream().mapToInt(SeatQuantity::quantity).sum());
+            events.add(payment.next(new PaymentInitiated(payment.id(), id, conferenceId, amount)));
+            events.add(payment.next(new PaymentCompleted(payment.id(), id, conferenceId, amount)));
+            events.add(order.next(new OrderConfirmed(id, false)));
+            events.add(availability.next(new SeatsReservationCommitted(conferenceId, id)));
+            Stream assignments = Stream.random();
+            List<SeatPosition> positions = new ArrayList<>();
+            int position = 0;
+            for (SeatQuantity seat : held) {
+                for (int s = 0; s < seat.quantity(); s++) positions.add(new SeatPosition(position++, seat.seatTypeId()));
+            }
+            events.add(assignments.next(new SeatAssignmentsCreated(assignments.id(), id, positions)));
+            Envelope assigned = assignments.next(new SeatAssigned(assignments.id(), id, 0, positions.getFirst().seatTypeId(),
+                    new PersonalInfo("Attendee" + i, "Last" + i, "a" + i + "@example.com")));
+            events.add(assigned);
+            if (i % 10 == 5) events.add(assigned); // redelivered
+        }
+        return events;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.seatbooking.readmodel.support;
+
+import dev.seatbooking.testinfra.TestKafka;
+import dev.seatbooking.testinfra.TestPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one application context of this module's tests (cached by Spring across test classes): the whole
+ * service on a real PostgreSQL (a fresh database) and a real Kafka broker, reading topics of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@AutoConfigureMockMvc
+public abstract class ReadModelTest {
+
+    public static final String CONFERENCE_EVENTS = TestKafka.uniqueTopic("conference.events");
+    public static final String REGISTRATION_EVENTS = TestKafka.uniqueTopic("registration.events");
+    public static final String PAYMENTS_EVENTS = TestKafka.uniqueTopic("payments.events");
+
+    private static TestPostgres.Database database;
+
+    private static synchronized TestPostgres.Database database() {
+        if (database == null) database = TestPostgres.newDatabase("readmodel");
+        return database;
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> database().jdbcUrl());
+        registry.add("spring.datasource.username", () -> database().username());
+        registry.add("spring.datasource.password", () -> database().password());
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("seatbooking.readmodel.topics.conference-events", () -> CONFERENCE_EVENTS);
+        registry.add("seatbooking.readmodel.topics.registration-events", () -> REGISTRATION_EVENTS);
+        registry.add("seatbooking.readmodel.topics.payments-events", () -> PAYMENTS_EVENTS);
+        registry.add("seatbooking.readmodel.consistency-wait", () -> "3s");
+        registry.add("seatbooking.readmodel.consumer.poll-timeout", () -> "100ms");
+        registry.add("seatbooking.readmodel.consumer.retry-interval", () -> "200ms");
+        registry.add("seatbooking.readmodel.rebuild.drop-retired-after", () -> "1s");
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+    }
+}
