@@ -134,13 +134,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail detail && (detail.getType() == null
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail detail && (detail.getType() == null
                 || URI.create("about:blank").equals(detail.getType()))) {
             String code = statusCode.value() == 404 ? "not-found" : slug(statusCode);
             detail.setType(URI.create(TYPE_BASE + code));
             detail.setProperty("code", code);
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
     }
 
     private ResponseEntity<Object> invalid(List<FieldProblem> errors) {

@@ -97,7 +97,8 @@ public final class RegistrantClient {
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) request.header("Content-Type", "application/json");
+        boolean typed = headers.keySet().stream().anyMatch("Content-Type"::equalsIgnoreCase);
+        if (body != null && !typed) request.header("Content-Type", "application/json");
         request.header("Accept", "application/json, application/problem+json");
         headers.forEach(request::header);
         try {

@@ -75,6 +75,11 @@ public final class RegistrationProbe {
         return processes.load(orderId);
     }
 
+    /** Whether the conference and its seat types are known here, published or not. */
+    public boolean catalogued(UUID conferenceId, int seatTypes) {
+        return catalog.find(conferenceId).map(c -> c.seatTypes().size() == seatTypes).orElse(false);
+    }
+
     /** Whether the conference is known, published, and SeatsAvailability has every seat type's seats. */
     public boolean onSale(UUID conferenceId, Map<UUID, Integer> quantities) {
         var conference = catalog.find(conferenceId);

@@ -52,6 +52,11 @@ public final class UpstreamServices implements AutoCloseable {
 
     /** ConferenceCreated, a SeatCreated per seat type, ConferencePublished: what the owner's first publication sends. */
     public PublishedConference publishConference(Duration reservationHold, SeatTypeSpec... seatTypes) {
+        return announceConference(reservationHold, true, seatTypes);
+    }
+
+    /** As {@link #publishConference}, but only published if {@code publish}: an unpublished one takes no orders. */
+    public PublishedConference announceConference(Duration reservationHold, boolean publish, SeatTypeSpec... seatTypes) {
         UUID conferenceId = UUID.randomUUID();
         String slug = "conf" + SLUGS.incrementAndGet() + "_" + conferenceId.toString().substring(0, 8);
         long version = 0;
@@ -65,7 +70,7 @@ public final class UpstreamServices implements AutoCloseable {
             conferenceEvent(conferenceId, ++version, new SeatCreated(conferenceId, id, seatType.name(),
                     seatType.name() + " seats", seatType.quantity(), seatType.price()));
         }
-        conferenceEvent(conferenceId, ++version, new ConferencePublished(conferenceId));
+        if (publish) conferenceEvent(conferenceId, ++version, new ConferencePublished(conferenceId));
         return new PublishedConference(conferenceId, slug, ids, List.of(seatTypes));
     }
 
