@@ -115,6 +115,23 @@ public final class RegistrationProbe {
         return store.load(streamId);
     }
 
+    /** How many of these orders have at least one of these events (by their contract names, e.g. {@code OrderExpired}). */
+    public long ordersWith(List<UUID> orderIds, String... eventTypes) {
+        String[] types = java.util.Arrays.stream(eventTypes).map(t -> "registration." + t).toArray(String[]::new);
+        return jdbc.execute((java.sql.Connection c) -> {
+            try (var statement = c.prepareStatement("""
+                    SELECT count(DISTINCT stream_id) FROM events
+                    WHERE stream_id = ANY(?) AND event_type = ANY(?)""")) {
+                statement.setArray(1, c.createArrayOf("uuid", orderIds.toArray()));
+                statement.setArray(2, c.createArrayOf("text", types));
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     public long count(String sql, Object... args) {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
