@@ -29,12 +29,26 @@ public record RegistrationProperties(
      *                        that can share a topic's work
      * @param replicationFactor replicas of the topics it declares
      * @param consumers       consumer threads per instance
+     * @param transactionPerPoll handle all the records of a poll in one transaction (with their inbox entries),
+     *                        rather than one transaction per record
+     * @param maxPollRecords  the most records a poll returns, so the most one transaction handles: more is fewer
+     *                        commits, but a longer wait for the first record of a poll to be committed
+     * @param fetchMaxWait    how long the broker may hold a fetch to gather {@code fetchMinBytes}: under load, fewer
+     *                        and larger polls (fewer transactions and offset commits); idle, at most this much delay
+     * @param fetchMinBytes   see {@code fetchMaxWait}
+     * @param offsetCommitInterval how often a batch consumer commits its offsets (at the latest; also on every
+     *                        rebalance and stop). Redelivery after a crash is harmless: the inbox drops it.
      */
     public record Messaging(@DefaultValue("") String topicPrefix,
                             @DefaultValue("true") boolean createTopics,
                             @DefaultValue("6") int partitions,
                             @DefaultValue("1") short replicationFactor,
-                            @DefaultValue Consumers consumers) {
+                            @DefaultValue Consumers consumers,
+                            @DefaultValue("true") boolean transactionPerPoll,
+                            @DefaultValue("100") int maxPollRecords,
+                            @DefaultValue("20ms") Duration fetchMaxWait,
+                            @DefaultValue("32768") int fetchMinBytes,
+                            @DefaultValue("1s") Duration offsetCommitInterval) {
     }
 
     /**

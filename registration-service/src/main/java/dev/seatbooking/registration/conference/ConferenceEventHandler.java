@@ -53,10 +53,12 @@ public class ConferenceEventHandler {
 
     private final JdbcTemplate jdbc;
     private final CommandRouting commands;
+    private final ConferenceCatalog catalog;
 
-    public ConferenceEventHandler(DataSource dataSource, CommandRouting commands) {
+    public ConferenceEventHandler(DataSource dataSource, CommandRouting commands, ConferenceCatalog catalog) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.commands = commands;
+        this.catalog = catalog;
     }
 
     public void handle(Envelope envelope) {
@@ -64,6 +66,7 @@ public class ConferenceEventHandler {
             log.debug("Ignoring {} on the conference events topic", envelope.type());
             return;
         }
+        catalog.changed(event.conferenceId());
         switch (event) {
             case ConferenceCreated e -> details(e.conferenceId(), e.slug(), e.reservationHold());
             case ConferenceUpdated e -> details(e.conferenceId(), e.slug(), e.reservationHold());

@@ -32,8 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * one consumer group reads it, so the owner of a conference's partition is its only writer. That owner keeps each
  * conference's aggregate in memory between commands and appends with the version it holds as the expected version,
  * loading nothing. If the partition moved (a rebalance) and another instance wrote meanwhile, the append fails with a
- * {@link ConcurrencyException}: the cached copy is dropped and the container's error handler retries the command,
- * which then loads the stream (from its latest snapshot). A transaction that does not commit also drops the copy.
+ * {@link ConcurrencyException}: the cached copy is dropped and the command is retried, which then loads the stream
+ * (from its latest snapshot). A transaction that does not commit also drops the copy. Only the partition's consumer
+ * thread touches a conference's copy (a rebalance drops them all, see the consumer), so it is not shared between
+ * threads while in use.
  */
 @Service
 public class SeatsAvailabilityService {
@@ -52,7 +54,7 @@ public class SeatsAvailabilityService {
 
     public void handle(SeatsAvailabilityCommand command, EventMetadata metadata) {
         UUID conferenceId = command.conferenceId();
-        Versioned<SeatsAvailability> current = caching ? cache.remove(conferenceId) : null;
+        Versioned<SeatsAvailability> current = caching ? cache.get(conferenceId) : null;
         if (current == null) current = repository.load(conferenceId);
         List<SeatsAvailabilityEvent> events;
         try {
@@ -67,10 +69,12 @@ public class SeatsAvailabilityService {
             keep(current);
             return;
         }
+        forgetUnlessCommitted(conferenceId);
         AppendResult appended;
         try {
             appended = repository.save(current, events, metadata);
         } catch (ConcurrencyException moved) {
+            cache.remove(conferenceId);
             log.info("SeatsAvailability of conference {} was written elsewhere since version {}; reloading",
                     conferenceId, current.version());
             throw moved;
@@ -99,19 +103,20 @@ public class SeatsAvailabilityService {
     }
 
     /**
-     * Caches the aggregate as this transaction leaves it, once the transaction commits; a rollback leaves nothing
-     * cached, so the next command loads what was committed.
+     * Caches the aggregate as the current transaction leaves it, so the next command (in this transaction, or after
+     * it commits) starts from there.
      */
     private void keep(Versioned<SeatsAvailability> state) {
-        if (!caching) return;
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            cache.put(state.id(), state);
-            return;
-        }
+        if (caching) cache.put(state.id(), state);
+    }
+
+    /** A transaction that does not commit takes its changes to the cached aggregate with it. */
+    private void forgetUnlessCommitted(UUID conferenceId) {
+        if (!caching || !TransactionSynchronizationManager.isSynchronizationActive()) return;
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
-            public void afterCommit() {
-                cache.put(state.id(), state);
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) cache.remove(conferenceId);
             }
         });
     }

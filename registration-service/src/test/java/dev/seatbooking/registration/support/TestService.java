@@ -50,8 +50,10 @@ public final class TestService implements AutoCloseable {
         Map<String, Object> properties = properties(database, topicPrefix);
         properties.put("server.port", 0);
         properties.put("spring.application.name", "registration-service-" + UUID.randomUUID().toString().substring(0, 4));
+        // As arguments: they win over application.yml (builder properties are only defaults).
         return new TestService(new SpringApplicationBuilder(RegistrationApplication.class)
-                .properties(properties).run());
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new)));
     }
 
     public int port() {
