@@ -47,7 +47,13 @@ public final class TestService implements AutoCloseable {
 
     /** Starts an instance on a random port. */
     public static TestService start(TestPostgres.Database database, String topicPrefix) {
+        return start(database, topicPrefix, Map.of());
+    }
+
+    /** Starts an instance on a random port, with some settings of its own. */
+    public static TestService start(TestPostgres.Database database, String topicPrefix, Map<String, Object> settings) {
         Map<String, Object> properties = properties(database, topicPrefix);
+        properties.putAll(settings);
         properties.put("server.port", 0);
         properties.put("spring.application.name", "registration-service-" + UUID.randomUUID().toString().substring(0, 4));
         // As arguments: they win over application.yml (builder properties are only defaults).
@@ -74,6 +80,14 @@ public final class TestService implements AutoCloseable {
 
     public boolean isRunning() {
         return context.isActive();
+    }
+
+    /** The partitions a consumer role of this instance owns now (e.g. {@code seatsAvailabilityCommandsConsumer}). */
+    public java.util.Set<org.apache.kafka.common.TopicPartition> assignedPartitions(String consumerBean) {
+        var container = context.getBean(consumerBean,
+                org.springframework.kafka.listener.ConcurrentMessageListenerContainer.class);
+        java.util.Collection<org.apache.kafka.common.TopicPartition> assigned = container.getAssignedPartitions();
+        return assigned == null ? java.util.Set.of() : java.util.Set.copyOf(assigned);
     }
 
     /** Stops it as a deployment would: the web server stops taking requests, consumers finish their record. */
