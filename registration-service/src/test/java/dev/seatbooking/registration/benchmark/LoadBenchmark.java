@@ -45,7 +45,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * OrderReservationCompleted/OrderPartiallyReserved appearing on {@code registration.events}.
  * <p>
  * Options ({@code -Dname=value}): {@code orders} (default 5000), {@code warmup} (1000), {@code clients} (32),
- * {@code partitions} (6), {@code seatsPerOrder} (2), {@code durable} (true).
+ * {@code partitions} (6), {@code seatsPerOrder} (2), {@code durable} (true), {@code idle} (seconds to measure the
+ * idle CPU after the run; 0), {@code rate} (orders/s offered; 0, the
+ * default, lets every client send its next order as soon as the last is answered), and {@code service.<property>} for
+ * any property of the service.
  * Run it with {@code registration-service/run-load-benchmark.sh}.
  */
 public final class LoadBenchmark {
@@ -99,6 +102,9 @@ public final class LoadBenchmark {
         properties.put("registration.messaging.partitions", partitions);
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
+        // -Dservice.<property>=<value> sets a property of the service, e.g. -Dservice.registration.messaging.max-poll-records=200
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("service."))
+                .forEach(n -> properties.put(n.substring("service.".length()), System.getProperty(n)));
         // As arguments: they win over application.yml, as they would on a command line.
         ConfigurableApplicationContext service = new SpringApplicationBuilder(RegistrationApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
@@ -129,6 +135,17 @@ public final class LoadBenchmark {
                     (used.jvmSeconds() + used.postgresSeconds()) * 1000 / orders);
             HopBreakdown.print(service.getBean(javax.sql.DataSource.class));
             threadCpu.print(orders);
+            int idle = Integer.getInteger("idle", 0);
+            if (idle > 0) {
+                TimeUnit.SECONDS.sleep(3);
+                CpuTime idleStart = CpuTime.now(postgres.getPort());
+                ThreadCpu idleThreads = new ThreadCpu();
+                TimeUnit.SECONDS.sleep(idle);
+                CpuTime idleUsed = CpuTime.now(postgres.getPort()).minus(idleStart);
+                System.out.printf("%nIdle for %d s: JVM %.2f cores, PostgreSQL %.2f cores%n",
+                        idle, idleUsed.jvmSeconds() / idle, idleUsed.postgresSeconds() / idle);
+                idleThreads.print(idle * 1000.0, "cores");
+            }
         } finally {
             service.close();
             kafka.destroy();

@@ -20,6 +20,11 @@ final class ThreadCpu {
     }
 
     void print(int orders) {
+        print(orders, "ms per order");
+    }
+
+    /** @param per what the CPU milliseconds are divided by, named by {@code unit} */
+    void print(double per, String unit) {
         Map<String, Long> byGroup = new TreeMap<>();
         for (var info : threads.dumpAllThreads(false, false)) {
             long cpu = threads.getThreadCpuTime(info.getThreadId());
@@ -28,9 +33,9 @@ final class ThreadCpu {
             byGroup.merge(group(info.getThreadName()), used, Long::sum);
         }
         System.out.println();
-        System.out.println("JVM CPU by thread group (virtual threads count under their carriers)   ms per order");
+        System.out.printf("JVM CPU by thread group (virtual threads count under their carriers)   %s%n", unit);
         byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
-                .forEach(e -> System.out.printf("  %-60s %6.2f%n", e.getKey(), e.getValue() / 1e6 / orders));
+                .forEach(e -> System.out.printf("  %-60s %6.2f%n", e.getKey(), e.getValue() / 1e6 / per));
     }
 
     private static String group(String name) {
