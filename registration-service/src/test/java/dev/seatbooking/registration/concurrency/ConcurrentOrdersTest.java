@@ -22,7 +22,7 @@ class ConcurrentOrdersTest extends RegistrationServiceTest {
     static final int CAPACITY = 100;
     static final int ORDERS = 500;
     static final int CLIENT_THREADS = 8;
-    static final Duration HOLD = Duration.ofSeconds(25);
+    static final Duration HOLD = Duration.ofSeconds(30);
 
     @Test
     void five_hundred_concurrent_orders_reserve_exactly_the_hundred_seats_and_expiry_returns_them() {
