@@ -1,0 +1,92 @@
+package dev.seatbooking.registration.conference;
+
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.registration.order.ConferenceSeatTypes;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This service's copy of what Conference Management published (tables {@code conferences}, {@code seat_types}):
+ * what an order is checked and priced against. Written only by {@link ConferenceEventHandler}.
+ */
+@Component
+public class ConferenceCatalog {
+
+    private static final String CONFERENCE =
+            "SELECT published, reservation_hold_ms FROM conferences WHERE id = ? AND slug IS NOT NULL";
+    private static final String SEAT_TYPES =
+            "SELECT id, name, price, currency FROM seat_types WHERE conference_id = ? ORDER BY position";
+
+    private record Cached(ConferenceSeatTypes seatTypes, long loadedAtNanos) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final long cacheNanos;
+    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param cacheFor how long {@link #get} may answer from memory: every order is priced with its conference's seat
+     *                 types, so a hot conference's are read from memory rather than twice from the database per
+     *                 command. Changes made by this instance are seen at once; those another instance made, within
+     *                 this time. Zero: always read.
+     */
+    public ConferenceCatalog(DataSource dataSource,
+                             @Value("${registration.catalog-cache:1s}") Duration cacheFor) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.cacheNanos = cacheFor.toNanos();
+    }
+
+    /** The conference's seat types and settings, or empty if Conference Management never announced it. */
+    public Optional<ConferenceSeatTypes> find(UUID conferenceId) {
+        record Row(boolean published, long holdMillis) {
+        }
+        Optional<Row> conference = jdbc.query(CONFERENCE, (rs, n) -> new Row(rs.getBoolean(1), rs.getLong(2)),
+                conferenceId).stream().findFirst();
+        return conference.map(c -> new ConferenceSeatTypes(conferenceId, c.published(),
+                Duration.ofMillis(c.holdMillis()), seatTypes(conferenceId)));
+    }
+
+    /**
+     * The conference's seat types as of at most {@code registration.catalog-cache} ago (see the constructor), for a
+     * conference that must be known.
+     *
+     * @throws UnknownConference if Conference Management never announced it
+     */
+    public ConferenceSeatTypes get(UUID conferenceId) {
+        Cached cached = cache.get(conferenceId);
+        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheNanos) return cached.seatTypes();
+        long now = System.nanoTime();
+        ConferenceSeatTypes seatTypes = find(conferenceId).orElseThrow(() -> new UnknownConference(conferenceId));
+        if (cacheNanos > 0) cache.put(conferenceId, new Cached(seatTypes, now));
+        return seatTypes;
+    }
+
+    /** Forgets what {@link #get} remembers of a conference, once the current transaction (that changes it) commits. */
+    void changed(UUID conferenceId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(conferenceId);
+                }
+            });
+        }
+        cache.remove(conferenceId);
+    }
+
+    private List<ConferenceSeatTypes.SeatType> seatTypes(UUID conferenceId) {
+        return jdbc.query(SEAT_TYPES, (rs, n) -> new ConferenceSeatTypes.SeatType(rs.getObject(1, UUID.class),
+                rs.getString(2), new Money(rs.getBigDecimal(3), rs.getString(4))), conferenceId);
+    }
+}
