@@ -1,0 +1,107 @@
+package dev.seatbooking.registration.api;
+
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.registration.PersonalInfo;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.eventsourcing.aggregate.Versioned;
+import dev.seatbooking.registration.order.Order;
+import dev.seatbooking.registration.seatassignments.SeatAssignments;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The JSON the registrants' API reads and writes. */
+final class ApiModel {
+
+    private ApiModel() {
+    }
+
+    /** A number of seats of one seat type. The most of one type per order (20) is a business rule: a 422. */
+    record SeatRequest(@NotNull UUID seatTypeId, @NotNull @Positive Integer quantity) {
+        SeatQuantity toSeatQuantity() {
+            return new SeatQuantity(seatTypeId, quantity);
+        }
+    }
+
+    /** @param orderId chosen by the client: sending the same request again places nothing twice */
+    record PlaceOrderRequest(@NotNull UUID orderId, @NotEmpty @Size(max = 50) List<@NotNull @Valid SeatRequest> seats) {
+        List<SeatQuantity> seatQuantities() {
+            return seats.stream().map(SeatRequest::toSeatQuantity).toList();
+        }
+    }
+
+    record UpdateSeatsRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid SeatRequest> seats) {
+        List<SeatQuantity> seatQuantities() {
+            return seats.stream().map(SeatRequest::toSeatQuantity).toList();
+        }
+    }
+
+    record PersonRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
+                         @NotBlank @Email @Size(max = 254) String email) {
+        PersonalInfo toPersonalInfo() {
+            return new PersonalInfo(firstName.strip(), lastName.strip(), email.strip());
+        }
+    }
+
+    record FindOrderRequest(@NotBlank @Email @Size(max = 254) String email,
+                            @NotBlank @Size(max = 64) String accessCode) {
+    }
+
+    /** @param accessCode with the registrant's email, finds the order again; required by order-specific requests */
+    record PlacedOrderResponse(UUID orderId, UUID conferenceId, String accessCode) {
+    }
+
+    record Seat(UUID seatTypeId, int quantity) {
+        static List<Seat> of(List<SeatQuantity> seats) {
+            return seats.stream().map(s -> new Seat(s.seatTypeId(), s.quantity())).toList();
+        }
+    }
+
+    record Person(String firstName, String lastName, String email) {
+        static Person of(PersonalInfo info) {
+            return info == null ? null : new Person(info.firstName(), info.lastName(), info.email());
+        }
+    }
+
+    /**
+     * @param status                PENDING_RESERVATION, PARTIALLY_RESERVED, RESERVATION_COMPLETED, EXPIRED or CONFIRMED
+     * @param seats                 the seats asked for while the reservation is pending; once reserved, those held
+     * @param reservationExpiration until when the seats are held for the registrant
+     * @param version               the order stream's version (as in the Consistency-Token)
+     */
+    record OrderResponse(UUID orderId, UUID conferenceId,
+                         @Schema(allowableValues = {"PENDING_RESERVATION", "PARTIALLY_RESERVED",
+                                 "RESERVATION_COMPLETED", "EXPIRED", "CONFIRMED"}) String status,
+                         List<Seat> seats, Instant reservationExpiration, Money total, boolean freeOfCharge,
+                         Person registrant, int version) {
+        static OrderResponse of(Versioned<Order> loaded) {
+            Order order = loaded.aggregate();
+            return new OrderResponse(order.id(), order.conferenceId(), order.status().name(), Seat.of(order.seats()),
+                    order.reservationExpiration(), order.total().orElse(null), order.isFreeOfCharge(),
+                    Person.of(order.registrant().orElse(null)), loaded.version());
+        }
+    }
+
+    record SeatAssignmentResponse(int position, UUID seatTypeId, Person attendee) {
+    }
+
+    record SeatAssignmentsResponse(UUID seatAssignmentsId, UUID orderId, List<SeatAssignmentResponse> seats,
+                                   int version) {
+        static SeatAssignmentsResponse of(Versioned<SeatAssignments> loaded) {
+            SeatAssignments assignments = loaded.aggregate();
+            return new SeatAssignmentsResponse(assignments.id(), assignments.orderId(), assignments.positions().stream()
+                    .map(p -> new SeatAssignmentResponse(p.position(), p.seatTypeId(),
+                            Person.of(assignments.attendee(p.position()).orElse(null))))
+                    .toList(), loaded.version());
+        }
+    }
+}

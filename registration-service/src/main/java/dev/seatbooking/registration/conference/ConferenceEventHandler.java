@@ -1,0 +1,103 @@
+package dev.seatbooking.registration.conference;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.conference.ConferenceEvent;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.RemoveSeats;
+import dev.seatbooking.registration.messaging.CommandRouting;
+import dev.seatbooking.registration.messaging.DerivedIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Keeps {@link ConferenceCatalog}'s tables as Conference Management announces them, and turns each change of a seat
+ * type's quantity into AddSeats/RemoveSeats for the conference's SeatsAvailability, enqueued in the same
+ * transaction. Runs inside the consumer's inbox transaction, so each event counts once.
+ */
+@Component
+public class ConferenceEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ConferenceEventHandler.class);
+
+    private static final String ENSURE_CONFERENCE = "INSERT INTO conferences (id) VALUES (?) ON CONFLICT DO NOTHING";
+    private static final String DETAILS = """
+            INSERT INTO conferences (id, slug, reservation_hold_ms) VALUES (?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, reservation_hold_ms = excluded.reservation_hold_ms,
+                                           updated_at = now()""";
+    private static final String PUBLISHED = """
+            INSERT INTO conferences (id, published) VALUES (?, ?)
+            ON CONFLICT (id) DO UPDATE SET published = excluded.published, updated_at = now()""";
+    private static final String QUANTITY_FOR_UPDATE =
+            "SELECT quantity FROM seat_types WHERE conference_id = ? AND id = ? FOR UPDATE";
+    private static final String UPSERT_SEAT_TYPE = """
+            INSERT INTO seat_types (conference_id, id, name, description, price, currency, quantity)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (conference_id, id) DO UPDATE SET name = excluded.name, description = excluded.description,
+                price = excluded.price, currency = excluded.currency, quantity = excluded.quantity, updated_at = now()""";
+
+    private final JdbcTemplate jdbc;
+    private final CommandRouting commands;
+
+    public ConferenceEventHandler(DataSource dataSource, CommandRouting commands) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.commands = commands;
+    }
+
+    public void handle(Envelope envelope) {
+        if (!(envelope.payload() instanceof ConferenceEvent event)) {
+            log.debug("Ignoring {} on the conference events topic", envelope.type());
+            return;
+        }
+        switch (event) {
+            case ConferenceCreated e -> details(e.conferenceId(), e.slug(), e.reservationHold());
+            case ConferenceUpdated e -> details(e.conferenceId(), e.slug(), e.reservationHold());
+            case ConferencePublished e -> jdbc.update(PUBLISHED, e.conferenceId(), true);
+            case ConferenceUnpublished e -> jdbc.update(PUBLISHED, e.conferenceId(), false);
+            case SeatCreated e -> seatType(envelope, e.conferenceId(), e.seatTypeId(), e.name(), e.description(),
+                    e.quantity(), e.price());
+            case SeatUpdated e -> seatType(envelope, e.conferenceId(), e.seatTypeId(), e.name(), e.description(),
+                    e.quantity(), e.price());
+        }
+    }
+
+    private void details(UUID conferenceId, String slug, Duration hold) {
+        jdbc.update(DETAILS, conferenceId, slug, hold.toMillis());
+    }
+
+    /**
+     * SeatCreated and SeatUpdated both carry the seat type's full state, so either may create or update it: a
+     * SeatCreated seen again (a second announcement) adds no seats twice.
+     */
+    private void seatType(Envelope cause, UUID conferenceId, UUID seatTypeId, String name, String description,
+                          int quantity, Money price) {
+        jdbc.update(ENSURE_CONFERENCE, conferenceId);
+        Integer before = jdbc.query(QUANTITY_FOR_UPDATE, (rs, n) -> rs.getInt(1), conferenceId, seatTypeId)
+                .stream().findFirst().orElse(null);
+        jdbc.update(UPSERT_SEAT_TYPE, conferenceId, seatTypeId, name, description, price.amount(), price.currency(),
+                quantity);
+        SeatsAvailabilityCommand change;
+        if (before == null) change = new AddSeats(conferenceId, seatTypeId, quantity); // makes the type known
+        else if (quantity > before) change = new AddSeats(conferenceId, seatTypeId, quantity - before);
+        else if (quantity < before) change = new RemoveSeats(conferenceId, seatTypeId, before - quantity);
+        else return;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID id = DerivedIds.of(cause.messageId(), "SeatsAvailability");
+        commands.sendNow(Envelope.of(id, change, conferenceId, Envelope.UNVERSIONED, now).causedBy(cause));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.seatbooking.registration.messaging;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.codec.MessageCodec;
+import dev.seatbooking.contracts.registration.OrderCommand;
+import dev.seatbooking.contracts.registration.RegistrationProcessCommand;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
+import dev.seatbooking.eventsourcing.contracts.ContractsMessaging;
+import dev.seatbooking.eventsourcing.outbox.OutgoingMessage;
+import dev.seatbooking.eventsourcing.outbox.OutgoingMessages;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Where each command goes: SeatsAvailability commands to their topic keyed by conference id (one partition owner
+ * is the single writer of a conference), Order commands keyed by order id, the process's own commands (its expiry)
+ * keyed by order id. Commands are enqueued in the caller's transaction and sent after it commits.
+ */
+@Component
+public class CommandRouting {
+
+    private final RegistrationTopics topics;
+    private final MessageCodec codec;
+    private final OutgoingMessages outgoing;
+
+    public CommandRouting(RegistrationTopics topics, MessageCodec codec, OutgoingMessages outgoing) {
+        this.topics = topics;
+        this.codec = codec;
+        this.outgoing = outgoing;
+    }
+
+    /** The outgoing message for a command envelope (keyed by its aggregate id), due at {@code dueAt} or now if null. */
+    public OutgoingMessage message(Envelope command, Instant dueAt) {
+        return ContractsMessaging.outgoing(codec, topicOf(command), command, dueAt);
+    }
+
+    public void sendNow(Envelope command) {
+        outgoing.enqueue(message(command, null));
+    }
+
+    public String topicOf(Envelope command) {
+        return switch (command.payload()) {
+            case SeatsAvailabilityCommand c -> topics.seatsAvailabilityCommands();
+            case OrderCommand c -> topics.orderCommands();
+            case RegistrationProcessCommand c -> topics.processCommands();
+            default -> throw new IllegalArgumentException("No topic for " + command.type());
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package dev.seatbooking.registration.service;
+
+import dev.seatbooking.eventsourcing.store.ConcurrencyException;
+import dev.seatbooking.registration.RegistrationProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs a REST command (load, decide, append) in a transaction of its own, and again from the load when another writer
+ * appended to the stream first: deciding is pure, so deciding anew on the newer state is safe. After
+ * {@code registration.command-attempts} conflicts in a row the {@link ConcurrencyException} reaches the client as a 409.
+ */
+@Component
+public class CommandTransactions {
+
+    private final TransactionTemplate transactions;
+    private final int attempts;
+
+    public CommandTransactions(PlatformTransactionManager transactionManager, RegistrationProperties properties) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.attempts = Math.max(1, properties.commandAttempts());
+    }
+
+    public <T> T run(Supplier<T> command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> command.get());
+            } catch (ConcurrencyException conflict) {
+                if (attempt >= attempts) throw conflict;
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.seatbooking.registration.service;
+
+import dev.seatbooking.contracts.registration.OrderCommand;
+import dev.seatbooking.contracts.registration.OrderCommand.AssignRegistrantDetails;
+import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
+import dev.seatbooking.contracts.registration.OrderCommand.MarkSeatsAsReserved;
+import dev.seatbooking.contracts.registration.OrderCommand.RegisterToConference;
+import dev.seatbooking.contracts.registration.OrderCommand.RejectOrder;
+import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
+import dev.seatbooking.eventsourcing.aggregate.Versioned;
+import dev.seatbooking.eventsourcing.store.EventMetadata;
+import dev.seatbooking.eventsourcing.store.PostgresEventStore;
+import dev.seatbooking.eventsourcing.store.RecordedEvent;
+import dev.seatbooking.registration.DomainRejection;
+import dev.seatbooking.registration.conference.ConferenceCatalog;
+import dev.seatbooking.registration.order.AccessCodeGenerator;
+import dev.seatbooking.registration.order.ConferenceSeatTypes;
+import dev.seatbooking.registration.order.Order;
+import dev.seatbooking.registration.order.OrderRejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Handles commands on orders: the registrant's, synchronously in the request (load, decide, append, retried on a
+ * conflict), and the registration process's ({@link #handle}, inside the consumer's inbox transaction). Whatever the
+ * events set beside the stream (the access row, the seat assignments of a confirmed order) is written in the same
+ * transaction.
+ */
+@Service
+public class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
+    /** An order as placed: what the place request answers, the first time and every time it is repeated. */
+    public record PlacedOrder(UUID orderId, UUID conferenceId, String accessCode, int version) {
+    }
+
+    private final AggregateRepository<Order, OrderEvent> orders;
+    private final PostgresEventStore store;
+    private final ConferenceCatalog catalog;
+    private final OrderAccess access;
+    private final SeatAssignmentsService seatAssignments;
+    private final AccessCodeGenerator accessCodes;
+    private final CommandTransactions transactions;
+
+    public OrderService(AggregateRepository<Order, OrderEvent> orders, PostgresEventStore store,
+                        ConferenceCatalog catalog, OrderAccess access, SeatAssignmentsService seatAssignments,
+                        AccessCodeGenerator accessCodes, CommandTransactions transactions) {
+        this.orders = orders;
+        this.store = store;
+        this.catalog = catalog;
+        this.access = access;
+        this.seatAssignments = seatAssignments;
+        this.accessCodes = accessCodes;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Places an order with the client's id. The same request again (same conference, same seats) appends nothing
+     * and answers as the first time; another request with that id is refused ({@link OrderIdTaken}).
+     */
+    public PlacedOrder place(UUID orderId, UUID conferenceId, List<SeatQuantity> seats) {
+        ConferenceSeatTypes seatTypes = catalog.get(conferenceId);
+        var command = new RegisterToConference(orderId, conferenceId, seats);
+        return transactions.run(() -> {
+            Versioned<Order> loaded = orders.load(orderId);
+            Order order = loaded.aggregate();
+            if (order.isPlaced()) return samePlacement(orderId, command);
+            List<OrderEvent> events = order.register(command, seatTypes, Instant.now(), accessCodes);
+            int version = append(loaded, events, registrant(orderId));
+            return new PlacedOrder(orderId, conferenceId, order.accessCode(), version);
+        });
+    }
+
+    /** Changes the seats of an order whose hold runs. The seats it asks or holds already: nothing appended. */
+    public int updateSeats(UUID orderId, String accessCode, List<SeatQuantity> seats) {
+        return transactions.run(() -> {
+            Versioned<Order> loaded = loadForRegistrant(orderId, accessCode);
+            Order order = loaded.aggregate();
+            ConferenceSeatTypes seatTypes = catalog.get(order.conferenceId());
+            List<OrderEvent> events = order.register(new RegisterToConference(orderId, order.conferenceId(), seats),
+                    seatTypes, Instant.now(), accessCodes);
+            if (events.getFirst() instanceof OrderUpdated updated && sameSeats(updated.seats(), order.seats())) {
+                return loaded.version();
+            }
+            return append(loaded, events, registrant(orderId));
+        });
+    }
+
+    public int assignRegistrant(UUID orderId, String accessCode, String firstName, String lastName, String email) {
+        return transactions.run(() -> {
+            Versioned<Order> loaded = loadForRegistrant(orderId, accessCode);
+            var command = new AssignRegistrantDetails(orderId, firstName, lastName, email);
+            return append(loaded, loaded.aggregate().assignRegistrant(command), registrant(orderId));
+        });
+    }
+
+    /** Confirms a free order (total 0) without payment, while its hold runs; confirming again changes nothing. */
+    public int confirmWithoutPayment(UUID orderId, String accessCode) {
+        return transactions.run(() -> {
+            Versioned<Order> loaded = loadForRegistrant(orderId, accessCode);
+            List<OrderEvent> events = loaded.aggregate().confirmWithoutPayment(new ConfirmOrder(orderId), Instant.now());
+            return append(loaded, events, registrant(orderId));
+        });
+    }
+
+    /** The order as its stream has it, for the registrant who has its access code. */
+    public Versioned<Order> read(UUID orderId, String accessCode) {
+        return loadForRegistrant(orderId, accessCode);
+    }
+
+    /** The order whose registrant email and access code these are. */
+    public Versioned<Order> find(String email, String accessCode) {
+        UUID orderId = access.find(email, accessCode).orElseThrow(OrderNotFound::new);
+        return orders.find(orderId).orElseThrow(OrderNotFound::new);
+    }
+
+    /**
+     * A command from the registration process (MarkSeatsAsReserved, RejectOrder, ConfirmOrder), in the caller's
+     * transaction. A command the order refuses is logged and dropped: the process learns the outcome from the
+     * order's events (or their absence, when its expiry comes).
+     */
+    public void handle(OrderCommand command, EventMetadata metadata) {
+        Versioned<Order> loaded = orders.load(command.orderId());
+        Order order = loaded.aggregate();
+        List<OrderEvent> events;
+        try {
+            events = switch (command) {
+                case MarkSeatsAsReserved c -> {
+                    if (!order.isPlaced()) throw new OrderRejection.UnknownOrder(c.orderId());
+                    yield order.markSeatsAsReserved(c, catalog.get(order.conferenceId()));
+                }
+                case RejectOrder c -> order.reject(c);
+                case ConfirmOrder c -> order.confirm(c);
+                case AssignRegistrantDetails c -> order.assignRegistrant(c);
+                case RegisterToConference c -> order.register(c, catalog.get(c.conferenceId()), Instant.now(), accessCodes);
+            };
+        } catch (DomainRejection rejected) {
+            log.warn("Order {} refused {}: {}", command.orderId(), command.getClass().getSimpleName(), rejected.getMessage());
+            return;
+        }
+        append(loaded, events, metadata);
+    }
+
+    private int append(Versioned<Order> loaded, List<OrderEvent> events, EventMetadata metadata) {
+        if (events.isEmpty()) return loaded.version();
+        int version = orders.save(loaded, events, metadata).version();
+        Order order = loaded.aggregate();
+        for (OrderEvent event : events) {
+            switch (event) {
+                case OrderPlaced e -> access.placed(e.orderId(), e.accessCode());
+                case OrderRegistrantAssigned e -> access.registrantAssigned(e.orderId(), e.email());
+                case OrderConfirmed e -> seatAssignments.create(order.id(), order.seats(), metadata);
+                default -> {
+                }
+            }
+        }
+        return version;
+    }
+
+    private Versioned<Order> loadForRegistrant(UUID orderId, String accessCode) {
+        Versioned<Order> loaded = orders.load(orderId);
+        if (!loaded.aggregate().isPlaced()) throw new OrderRejection.UnknownOrder(orderId);
+        requireAccess(orderId, loaded.aggregate().accessCode(), accessCode);
+        return loaded;
+    }
+
+    static void requireAccess(UUID orderId, String expected, String given) {
+        if (given == null || expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8))) {
+            throw new AccessDenied(orderId);
+        }
+    }
+
+    /** The answer to a place request repeated: the first answer, if it is the same request. */
+    private PlacedOrder samePlacement(UUID orderId, RegisterToConference command) {
+        List<RecordedEvent<Object>> history = store.load(orderId);
+        Optional<OrderPlaced> placed = history.stream().map(RecordedEvent::event)
+                .filter(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast).findFirst();
+        int placedVersion = history.stream().filter(r -> r.event() instanceof OrderTotalsCalculated)
+                .mapToInt(RecordedEvent::version).findFirst().orElse(1);
+        boolean same = placed.isPresent() && placed.get().conferenceId().equals(command.conferenceId())
+                && positive(command.seats()) && sameSeats(placed.get().seats(), command.seats());
+        if (!same) throw new OrderIdTaken(orderId);
+        return new PlacedOrder(orderId, command.conferenceId(), placed.get().accessCode(), placedVersion);
+    }
+
+    /** The registrant's commands on an order form one conversation, named by the order. */
+    private static EventMetadata registrant(UUID orderId) {
+        return new EventMetadata(orderId, null, "registrant");
+    }
+
+    private static boolean positive(List<SeatQuantity> seats) {
+        return seats.stream().allMatch(s -> s.quantity() > 0);
+    }
+
+    private static boolean sameSeats(List<SeatQuantity> a, List<SeatQuantity> b) {
+        return totals(a).equals(totals(b));
+    }
+
+    private static Map<UUID, Integer> totals(List<SeatQuantity> seats) {
+        Map<UUID, Integer> totals = new LinkedHashMap<>();
+        for (SeatQuantity seat : seats) totals.merge(seat.seatTypeId(), seat.quantity(), Integer::sum);
+        totals.values().removeIf(q -> q == 0);
+        return totals;
+    }
+
+    /** No order has this email and access code (or the code is another order's). */
+    public static final class OrderNotFound extends DomainRejection {
+        public OrderNotFound() {
+            super(Kind.UNKNOWN, "order-not-found", "No order has this email and access code");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.seatbooking.registration.service;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.eventsourcing.outbox.OutgoingMessage;
+import dev.seatbooking.eventsourcing.process.ProcessManagerStore;
+import dev.seatbooking.eventsourcing.process.VersionedProcess;
+import dev.seatbooking.registration.messaging.CommandRouting;
+import dev.seatbooking.registration.process.Decision;
+import dev.seatbooking.registration.process.Outcome;
+import dev.seatbooking.registration.process.RegistrationProcessManager;
+import dev.seatbooking.registration.process.RegistrationProcessState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs the {@link RegistrationProcessManager} on the messages it follows (order and seat events, payments, its own
+ * expiry), inside the consumer's inbox transaction: loads the order's process, decides, and saves the new state with
+ * the commands it sends and schedules (and the expiry it cancels) in that transaction. Payments it cannot take are
+ * recorded for a refund in the same transaction.
+ */
+@Service
+public class RegistrationProcessService {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationProcessService.class);
+
+    private final RegistrationProcessManager manager;
+    private final ProcessManagerStore<RegistrationProcessState> store;
+    private final CommandRouting commands;
+    private final PaymentRefunds refunds;
+
+    public RegistrationProcessService(RegistrationProcessManager manager,
+                                      ProcessManagerStore<RegistrationProcessState> store, CommandRouting commands,
+                                      PaymentRefunds refunds) {
+        this.manager = manager;
+        this.store = store;
+        this.commands = commands;
+        this.refunds = refunds;
+    }
+
+    public void handle(Envelope message) {
+        Optional<UUID> processId = RegistrationProcessManager.processIdOf(message.payload());
+        if (processId.isEmpty()) return; // an event of the context the process does not follow
+        Optional<VersionedProcess<RegistrationProcessState>> loaded = store.load(processId.get());
+        RegistrationProcessState state = loaded.map(VersionedProcess::state)
+                .orElseGet(() -> RegistrationProcessState.notStarted(processId.get()));
+        int version = loaded.map(VersionedProcess::version).orElse(0);
+
+        Decision decision = manager.handle(state, message, Instant.now());
+
+        boolean changed = !decision.state().equals(state) || !decision.send().isEmpty()
+                || !decision.schedule().isEmpty() || !decision.cancel().isEmpty();
+        if (changed) {
+            List<OutgoingMessage> toSend = new ArrayList<>();
+            decision.send().forEach(command -> toSend.add(commands.message(command, null)));
+            decision.schedule().forEach(s -> toSend.add(commands.message(s.envelope(), s.dueAt())));
+            store.save(processId.get(), version, decision.state(), decision.state().completed(), toSend,
+                    decision.cancel());
+        }
+        for (Outcome outcome : decision.outcomes()) report(message, outcome);
+    }
+
+    private void report(Envelope message, Outcome outcome) {
+        switch (outcome) {
+            case Outcome.Ignored o -> log.debug("{} {}: {}", message.type(), message.messageId(), o.reason());
+            case Outcome.Refused o -> log.warn("{} {} refused: {}", message.type(), message.messageId(), o.reason());
+            case Outcome.NeedsAttention o -> log.error("{} {} needs attention: {}", message.type(), message.messageId(),
+                    o.reason());
+            case Outcome.PaymentNeedsRefund o -> {
+                log.warn("Payment {} of order {} must be refunded: {}", o.paymentId(), o.orderId(), o.reason());
+                refunds.record(o.paymentId(), o.orderId(), o.reason());
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.seatbooking.registration.service;
+
+import dev.seatbooking.contracts.registration.PersonalInfo;
+import dev.seatbooking.contracts.registration.SeatAssignmentsCommand.AssignSeat;
+import dev.seatbooking.contracts.registration.SeatAssignmentsCommand.UnassignSeat;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
+import dev.seatbooking.eventsourcing.aggregate.Versioned;
+import dev.seatbooking.eventsourcing.store.EventMetadata;
+import dev.seatbooking.registration.order.OrderRejection;
+import dev.seatbooking.registration.seatassignments.SeatAssignments;
+import dev.seatbooking.registration.seatassignments.SeatAssignmentsRejection;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The seat assignments of confirmed orders: created in the transaction that confirms the order, then changed by the
+ * registrant (with the order's access code).
+ */
+@Service
+public class SeatAssignmentsService {
+
+    private final AggregateRepository<SeatAssignments, SeatAssignmentsEvent> assignments;
+    private final OrderAccess access;
+    private final CommandTransactions transactions;
+
+    public SeatAssignmentsService(AggregateRepository<SeatAssignments, SeatAssignmentsEvent> assignments,
+                                  OrderAccess access, CommandTransactions transactions) {
+        this.assignments = assignments;
+        this.access = access;
+        this.transactions = transactions;
+    }
+
+    /** One position per purchased seat; in the caller's transaction. Created again, nothing changes. */
+    void create(UUID orderId, List<SeatQuantity> purchasedSeats, EventMetadata metadata) {
+        Versioned<SeatAssignments> loaded = assignments.load(SeatAssignments.idFor(orderId));
+        List<SeatAssignmentsEvent> events = loaded.aggregate().create(orderId, purchasedSeats);
+        if (!events.isEmpty()) assignments.save(loaded, events, metadata);
+    }
+
+    public Versioned<SeatAssignments> read(UUID orderId, String accessCode) {
+        requireAccess(orderId, accessCode);
+        return assignments.find(SeatAssignments.idFor(orderId)).orElseThrow(
+                () -> new SeatAssignmentsRejection.UnknownSeatAssignments(SeatAssignments.idFor(orderId)));
+    }
+
+    /** @return the seat assignments' version after the change */
+    public int assign(UUID orderId, String accessCode, int position, PersonalInfo attendee) {
+        UUID id = SeatAssignments.idFor(orderId);
+        return change(orderId, accessCode, a -> a.assignSeat(new AssignSeat(id, position, attendee)));
+    }
+
+    public int unassign(UUID orderId, String accessCode, int position) {
+        UUID id = SeatAssignments.idFor(orderId);
+        return change(orderId, accessCode, a -> a.unassignSeat(new UnassignSeat(id, position)));
+    }
+
+    private int change(UUID orderId, String accessCode,
+                       Function<SeatAssignments, List<SeatAssignmentsEvent>> decision) {
+        requireAccess(orderId, accessCode);
+        return transactions.run(() -> {
+            Versioned<SeatAssignments> loaded = assignments.load(SeatAssignments.idFor(orderId));
+            List<SeatAssignmentsEvent> events = decision.apply(loaded.aggregate());
+            if (events.isEmpty()) return loaded.version();
+            return assignments.save(loaded, events, new EventMetadata(orderId, null, "registrant")).version();
+        });
+    }
+
+    private void requireAccess(UUID orderId, String accessCode) {
+        String expected = access.accessCodeOf(orderId).orElseThrow(() -> new OrderRejection.UnknownOrder(orderId));
+        OrderService.requireAccess(orderId, expected, accessCode);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.seatbooking.registration.service;
+
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CancelSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CommitSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.MakeSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.RemoveSeats;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
+import dev.seatbooking.eventsourcing.aggregate.Versioned;
+import dev.seatbooking.eventsourcing.store.AppendResult;
+import dev.seatbooking.eventsourcing.store.ConcurrencyException;
+import dev.seatbooking.eventsourcing.store.EventMetadata;
+import dev.seatbooking.registration.DomainRejection;
+import dev.seatbooking.registration.seatsavailability.SeatsAvailability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Handles SeatsAvailability commands, inside the consumer's inbox transaction. Their topic is keyed by conference, and
+ * one consumer group reads it, so the owner of a conference's partition is its only writer. That owner keeps each
+ * conference's aggregate in memory between commands and appends with the version it holds as the expected version,
+ * loading nothing. If the partition moved (a rebalance) and another instance wrote meanwhile, the append fails with a
+ * {@link ConcurrencyException}: the cached copy is dropped and the container's error handler retries the command,
+ * which then loads the stream (from its latest snapshot). A transaction that does not commit also drops the copy.
+ */
+@Service
+public class SeatsAvailabilityService {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatsAvailabilityService.class);
+
+    private final AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> repository;
+    private final Map<UUID, Versioned<SeatsAvailability>> cache = new ConcurrentHashMap<>();
+    private final boolean caching;
+
+    public SeatsAvailabilityService(AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> repository,
+                                    @Value("${registration.seats-availability.cache:true}") boolean caching) {
+        this.repository = repository;
+        this.caching = caching;
+    }
+
+    public void handle(SeatsAvailabilityCommand command, EventMetadata metadata) {
+        UUID conferenceId = command.conferenceId();
+        Versioned<SeatsAvailability> current = caching ? cache.remove(conferenceId) : null;
+        if (current == null) current = repository.load(conferenceId);
+        List<SeatsAvailabilityEvent> events;
+        try {
+            events = decide(current.aggregate(), command);
+        } catch (DomainRejection rejected) {
+            log.warn("SeatsAvailability of conference {} refused {}: {}", conferenceId,
+                    command.getClass().getSimpleName(), rejected.getMessage());
+            keep(current);
+            return;
+        }
+        if (events.isEmpty()) {
+            keep(current);
+            return;
+        }
+        AppendResult appended;
+        try {
+            appended = repository.save(current, events, metadata);
+        } catch (ConcurrencyException moved) {
+            log.info("SeatsAvailability of conference {} was written elsewhere since version {}; reloading",
+                    conferenceId, current.version());
+            throw moved;
+        }
+        keep(new Versioned<>(conferenceId, current.aggregate(), appended.version()));
+    }
+
+    /** Drops every cached aggregate (the consumer's partitions were reassigned). */
+    public void forgetAll() {
+        cache.clear();
+    }
+
+    /** Seats of a type on sale now, as the stream has it. */
+    public int remaining(UUID conferenceId, UUID seatTypeId) {
+        return repository.load(conferenceId).aggregate().remaining(seatTypeId);
+    }
+
+    private static List<SeatsAvailabilityEvent> decide(SeatsAvailability availability, SeatsAvailabilityCommand command) {
+        return switch (command) {
+            case MakeSeatReservation c -> availability.makeReservation(c, Instant.now());
+            case CancelSeatReservation c -> availability.cancelReservation(c);
+            case CommitSeatReservation c -> availability.commitReservation(c);
+            case AddSeats c -> availability.addSeats(c);
+            case RemoveSeats c -> availability.removeSeats(c);
+        };
+    }
+
+    /**
+     * Caches the aggregate as this transaction leaves it, once the transaction commits; a rollback leaves nothing
+     * cached, so the next command loads what was committed.
+     */
+    private void keep(Versioned<SeatsAvailability> state) {
+        if (!caching) return;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            cache.put(state.id(), state);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.put(state.id(), state);
+            }
+        });
+    }
+}

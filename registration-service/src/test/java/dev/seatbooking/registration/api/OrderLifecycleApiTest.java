@@ -1,0 +1,243 @@
+package dev.seatbooking.registration.api;
+
+import dev.seatbooking.contracts.ConsistencyToken;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.registration.order.OrderStatus;
+import dev.seatbooking.registration.seatassignments.SeatAssignments;
+import dev.seatbooking.registration.support.RegistrantClient;
+import dev.seatbooking.registration.support.RegistrantClient.Response;
+import dev.seatbooking.registration.support.RegistrationServiceTest;
+import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
+import dev.seatbooking.registration.support.UpstreamServices.SeatTypeSpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.seatbooking.registration.support.ProblemAssertions.assertInvalid;
+import static dev.seatbooking.registration.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An order's life through the API (access code, seats, registrant, free confirmation, lookup, seat assignments), and
+ * every bad request on the way answered with its problem and without effect.
+ */
+class OrderLifecycleApiTest extends RegistrationServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private PublishedConference conference;
+    private UUID paid;
+    private UUID free;
+
+    @BeforeEach
+    void aConferenceOnSale() {
+        conference = conferenceOnSale(Duration.ofMinutes(15),
+                new SeatTypeSpec("General", 20, Money.of("100.00", "EUR")),
+                new SeatTypeSpec("Community", 20, Money.of("0.00", "EUR")));
+        paid = conference.seatTypes().get(0);
+        free = conference.seatTypes().get(1);
+    }
+
+    @Test
+    void order_specific_requests_need_the_orders_access_code() {
+        Placed order = place(paid, 1);
+        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+
+        assertProblem(registrant.getOrder(order.id(), null), 403, "order-access-denied");
+        assertProblem(registrant.getOrder(order.id(), "WRONGCODE1"), 403, "order-access-denied");
+        assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(paid, 2), "WRONGCODE1"), 403,
+                "order-access-denied");
+        assertProblem(registrant.get(order.path("/seat-assignments"), null), 403, "order-access-denied");
+        assertProblem(registrant.getOrder(UUID.randomUUID(), order.accessCode()), 404, "unknown-order");
+        assertProblem(registrant.get("/api/orders/not-a-uuid", order.accessCode()), 400, "malformed-request");
+
+        Response read = registrant.getOrder(order.id(), order.accessCode());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().path("conferenceId").asString()).isEqualTo(conference.id().toString());
+        assertThat(read.body().path("version").asInt()).isEqualTo(3);
+        assertThat(probe.events(order.id())).hasSize(3);
+    }
+
+    @Test
+    void the_seats_of_a_held_order_can_change_and_the_same_seats_again_change_nothing() {
+        Placed order = place(paid, 1);
+        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+
+        Response updated = registrant.put(order.path("/seats"), RegistrantClient.seats(paid, 3, free, 1), order.accessCode());
+
+        assertThat(updated.status()).isEqualTo(202);
+        assertThat(updated.header("Location")).hasValue("/api/orders/" + order.id());
+        ConsistencyToken token = ConsistencyToken.parse(updated.header(ConsistencyToken.HEADER).orElseThrow());
+        assertThat(token.streamId()).isEqualTo(order.id());
+        assertThat(token.version()).isEqualTo(probe.events(order.id()).size());
+        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED
+                && probe.seatsHeld(order.id()) == 4);
+        assertThat(probe.remaining(conference.id(), paid)).isEqualTo(17);
+        assertThat(probe.remaining(conference.id(), free)).isEqualTo(19);
+        int version = probe.events(order.id()).size();
+
+        Response same = registrant.put(order.path("/seats"), RegistrantClient.seats(free, 1, paid, 3), order.accessCode());
+
+        assertThat(same.status()).isEqualTo(202);
+        assertThat(same.header(ConsistencyToken.HEADER)).hasValue(order.id() + "." + version);
+        assertThat(probe.events(order.id())).hasSize(version);
+    }
+
+    @Test
+    void bad_seat_changes_are_refused_and_change_nothing() {
+        Placed order = place(paid, 1);
+        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+        int version = probe.events(order.id()).size();
+
+        assertInvalid(registrant.put(order.path("/seats"), RegistrantClient.seats(paid, 0), order.accessCode()),
+                "validation-failed", "seats[0].quantity");
+        assertInvalid(registrant.put(order.path("/seats"), Map.of("seats", java.util.List.of()), order.accessCode()),
+                "validation-failed", "seats");
+        assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(UUID.randomUUID(), 1),
+                order.accessCode()), 422, "unknown-seat-type");
+        assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(paid, 25), order.accessCode()), 422,
+                "too-many-seats");
+        assertProblem(registrant.put("/api/orders/" + UUID.randomUUID() + "/seats", RegistrantClient.seats(paid, 1),
+                order.accessCode()), 404, "unknown-order");
+
+        assertThat(probe.events(order.id())).hasSize(version);
+        assertThat(probe.remaining(conference.id(), paid)).isEqualTo(19);
+    }
+
+    @Test
+    void a_paid_order_cannot_be_confirmed_without_payment_nor_before_it_is_reserved() {
+        Placed order = place(paid, 1);
+        // Until SeatsAvailability answered, the order is not reserved (it may already be, on a fast day).
+        Response early = registrant.post(order.path("/confirmation"), null, order.accessCode());
+        assertThat(early.status()).isIn(409, 422);
+        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+
+        assertProblem(registrant.post(order.path("/confirmation"), null, order.accessCode()), 422, "payment-required");
+        assertThat(probe.status(order.id())).isEqualTo(OrderStatus.RESERVATION_COMPLETED);
+    }
+
+    @Test
+    void an_unreserved_order_is_not_confirmed() {
+        // A conference whose SeatsAvailability never hears of the order's reservation is not needed: the order is
+        // pending until the reservation comes back, and confirming then is a conflict.
+        Placed order = place(free, 1);
+        Response early = registrant.post(order.path("/confirmation"), null, order.accessCode());
+        if (early.status() != 202) assertProblem(early, 409, "order-not-reserved");
+    }
+
+    @Test
+    void a_free_order_is_confirmed_by_the_registrant_gets_seat_assignments_and_is_found_again() {
+        Placed order = place(free, 2);
+        assertProblem(registrant.get(order.path("/seat-assignments"), order.accessCode()), 404,
+                "unknown-seat-assignments");
+        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+
+        assertInvalid(registrant.put(order.path("/registrant"), person("Ada", "Lovelace", "not-an-email"),
+                order.accessCode()), "validation-failed", "email");
+        assertInvalid(registrant.put(order.path("/registrant"), person(" ", "Lovelace", "ada@example.org"),
+                order.accessCode()), "validation-failed", "firstName");
+        Response named = registrant.put(order.path("/registrant"), person("Ada", "Lovelace", "Ada@Example.org"),
+                order.accessCode());
+        assertThat(named.status()).isEqualTo(202);
+
+        Response confirmed = registrant.post(order.path("/confirmation"), null, order.accessCode());
+        assertThat(confirmed.status()).isEqualTo(202);
+        Response again = registrant.post(order.path("/confirmation"), null, order.accessCode());
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.header(ConsistencyToken.HEADER)).isEqualTo(confirmed.header(ConsistencyToken.HEADER));
+        assertThat(probe.status(order.id())).isEqualTo(OrderStatus.CONFIRMED);
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).reservation(order.id()).isEmpty());
+        assertThat(probe.remaining(conference.id(), free)).isEqualTo(18);
+
+        // Once confirmed, the order is final.
+        assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(free, 1), order.accessCode()), 409,
+                "order-confirmed");
+        assertProblem(registrant.put(order.path("/registrant"), person("Ada", "King", "ada@example.org"),
+                order.accessCode()), 409, "order-confirmed");
+
+        // Found again by email (any case) and access code.
+        Response found = registrant.post("/api/orders/lookup",
+                Map.of("email", "ada@example.org", "accessCode", order.accessCode()), null);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body().path("orderId").asString()).isEqualTo(order.id().toString());
+        assertThat(found.body().path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(found.body().path("registrant").path("lastName").asString()).isEqualTo("Lovelace");
+        assertProblem(registrant.post("/api/orders/lookup",
+                Map.of("email", "ada@example.org", "accessCode", "WRONGCODE1"), null), 404, "order-not-found");
+        assertInvalid(registrant.post("/api/orders/lookup", Map.of("email", "nope", "accessCode", ""), null),
+                "validation-failed", "email", "accessCode");
+
+        // The seats it bought.
+        Response seats = registrant.get(order.path("/seat-assignments"), order.accessCode());
+        assertThat(seats.status()).isEqualTo(200);
+        assertThat(seats.body().path("seatAssignmentsId").asString()).isEqualTo(SeatAssignments.idFor(order.id()).toString());
+        assertThat(seats.body().path("seats").size()).isEqualTo(2);
+
+        Response assigned = registrant.put(order.path("/seat-assignments/1"), person("Grace", "Hopper", "grace@example.org"),
+                order.accessCode());
+        assertThat(assigned.status()).isEqualTo(202);
+        assertThat(assigned.header(ConsistencyToken.HEADER)).hasValue(SeatAssignments.idFor(order.id()) + ".2");
+        Response reassignedSame = registrant.put(order.path("/seat-assignments/1"),
+                person("Grace", "Hopper", "GRACE@example.org"), order.accessCode());
+        assertThat(reassignedSame.header(ConsistencyToken.HEADER)).hasValue(SeatAssignments.idFor(order.id()) + ".2");
+        assertThat(registrant.get(order.path("/seat-assignments"), order.accessCode()).body().path("seats").get(1)
+                .path("attendee").path("email").asString()).isEqualTo("grace@example.org");
+
+        assertProblem(registrant.put(order.path("/seat-assignments/7"), person("Alan", "Turing", "alan@example.org"),
+                order.accessCode()), 404, "unknown-seat-position");
+        assertInvalid(registrant.put(order.path("/seat-assignments/-1"), person("Alan", "Turing", "alan@example.org"),
+                order.accessCode()), "validation-failed", "position");
+        assertInvalid(registrant.put(order.path("/seat-assignments/first"), person("Alan", "Turing", "alan@example.org"),
+                order.accessCode()), "malformed-request", "position");
+        assertInvalid(registrant.put(order.path("/seat-assignments/0"), person("Alan", "Turing", ""),
+                order.accessCode()), "validation-failed", "email");
+        assertProblem(registrant.put(order.path("/seat-assignments/0"), person("Alan", "Turing", "alan@example.org"),
+                "WRONGCODE1"), 403, "order-access-denied");
+        assertThat(probe.events(SeatAssignments.idFor(order.id()))).hasSize(2);
+
+        Response unassigned = registrant.delete(order.path("/seat-assignments/1"), order.accessCode());
+        assertThat(unassigned.status()).isEqualTo(202);
+        assertThat(registrant.get(order.path("/seat-assignments"), order.accessCode()).body().path("seats").get(1)
+                .path("attendee").isNull()).isTrue();
+    }
+
+    @Test
+    void an_expired_order_takes_no_more_commands() {
+        PublishedConference shortHold = conferenceOnSale(Duration.ofSeconds(2),
+                new SeatTypeSpec("General", 5, Money.of("10.00", "EUR")));
+        Response placed = registrant.placeOrder(shortHold.id(), UUID.randomUUID(), shortHold.seatType(), 1);
+        Placed order = new Placed(UUID.fromString(placed.body().path("orderId").asString()),
+                placed.body().path("accessCode").asString());
+        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.EXPIRED);
+        int version = probe.events(order.id()).size();
+
+        assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(shortHold.seatType(), 2),
+                order.accessCode()), 409, "order-expired");
+        assertProblem(registrant.put(order.path("/registrant"), person("Ada", "Lovelace", "ada@example.org"),
+                order.accessCode()), 409, "order-expired");
+        assertProblem(registrant.post(order.path("/confirmation"), null, order.accessCode()), 409, "order-expired");
+
+        assertThat(probe.events(order.id())).hasSize(version);
+    }
+
+    private record Placed(UUID id, String accessCode) {
+        String path(String rest) {
+            return "/api/orders/" + id + rest;
+        }
+    }
+
+    private Placed place(UUID seatType, int quantity) {
+        UUID orderId = UUID.randomUUID();
+        Response placed = registrant.placeOrder(conference.id(), orderId, seatType, quantity);
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        return new Placed(orderId, placed.body().path("accessCode").asString());
+    }
+
+    private static Map<String, String> person(String firstName, String lastName, String email) {
+        return Map.of("firstName", firstName, "lastName", lastName, "email", email);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.seatbooking.registration.support;
+
+import dev.seatbooking.registration.RegistrationApplication;
+import dev.seatbooking.testinfra.TestKafka;
+import dev.seatbooking.testinfra.TestPostgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The settings every test instance of the service runs with, and a way to start instances of its own (restart and
+ * scale-out tests): a database, the shared Kafka broker, topics behind a prefix no other test context uses (consumer
+ * groups and their offsets outlive a context in the test JVM), a short expiry buffer.
+ */
+public final class TestService implements AutoCloseable {
+
+    public static final Duration EXPIRATION_BUFFER = Duration.ofSeconds(2);
+
+    private final ConfigurableApplicationContext context;
+
+    private TestService(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static String newTopicPrefix() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    }
+
+    public static Map<String, Object> properties(TestPostgres.Database database, String topicPrefix) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
+        properties.put("registration.messaging.topic-prefix", topicPrefix);
+        properties.put("registration.messaging.partitions", 3);
+        properties.put("registration.expiration-buffer", EXPIRATION_BUFFER.toMillis() + "ms");
+        properties.put("seatbooking.eventsourcing.dispatcher.poll-timeout", "200ms");
+        properties.put("seatbooking.eventsourcing.snapshot-every", 50);
+        return properties;
+    }
+
+    /** Starts an instance on a random port. */
+    public static TestService start(TestPostgres.Database database, String topicPrefix) {
+        Map<String, Object> properties = properties(database, topicPrefix);
+        properties.put("server.port", 0);
+        properties.put("spring.application.name", "registration-service-" + UUID.randomUUID().toString().substring(0, 4));
+        return new TestService(new SpringApplicationBuilder(RegistrationApplication.class)
+                .properties(properties).run());
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public RegistrationProbe probe() {
+        return new RegistrationProbe(context);
+    }
+
+    public boolean isRunning() {
+        return context.isActive();
+    }
+
+    /** Stops it as a deployment would: the web server stops taking requests, consumers finish their record. */
+    @Override
+    public void close() {
+        if (context.isActive()) context.close();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.seatbooking.registration.support;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.Message;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.Topics;
+import dev.seatbooking.contracts.codec.MessageCodec;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.eventsourcing.messaging.KafkaProducers;
+import dev.seatbooking.eventsourcing.messaging.MessageHeaders;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes what Conference Management and Payments publish, as they will: contract envelopes on their topics, keyed
+ * by aggregate id, with the {@code message-id}, {@code message-type} and {@code correlation-id} headers.
+ */
+public final class UpstreamServices implements AutoCloseable {
+
+    /** A seat type to put on sale. */
+    public record SeatTypeSpec(String name, int quantity, Money price) {
+    }
+
+    /** A published conference and its seat types, in the order given. */
+    public record PublishedConference(UUID id, String slug, List<UUID> seatTypes, List<SeatTypeSpec> specs) {
+        public UUID seatType() {
+            return seatTypes.getFirst();
+        }
+    }
+
+    private static final AtomicLong SLUGS = new AtomicLong();
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final MessageCodec codec = MessageCodec.contracts();
+    private final String prefix;
+
+    public UpstreamServices(String bootstrapServers, String topicPrefix) {
+        this.producer = KafkaProducers.idempotent(bootstrapServers, "upstream-" + UUID.randomUUID());
+        this.prefix = topicPrefix;
+    }
+
+    /** ConferenceCreated, a SeatCreated per seat type, ConferencePublished: what the owner's first publication sends. */
+    public PublishedConference publishConference(Duration reservationHold, SeatTypeSpec... seatTypes) {
+        return announceConference(reservationHold, true, seatTypes);
+    }
+
+    /** As {@link #publishConference}, but only published if {@code publish}: an unpublished one takes no orders. */
+    public PublishedConference announceConference(Duration reservationHold, boolean publish, SeatTypeSpec... seatTypes) {
+        UUID conferenceId = UUID.randomUUID();
+        String slug = "conf" + SLUGS.incrementAndGet() + "_" + conferenceId.toString().substring(0, 8);
+        long version = 0;
+        conferenceEvent(conferenceId, ++version, new ConferenceCreated(conferenceId, slug, "Conference " + slug,
+                "A test conference", "Online", null, null, LocalDate.of(2030, 5, 1), LocalDate.of(2030, 5, 2),
+                "Owner", "owner@example.org", reservationHold));
+        List<UUID> ids = new ArrayList<>();
+        for (SeatTypeSpec seatType : seatTypes) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            conferenceEvent(conferenceId, ++version, new SeatCreated(conferenceId, id, seatType.name(),
+                    seatType.name() + " seats", seatType.quantity(), seatType.price()));
+        }
+        if (publish) conferenceEvent(conferenceId, ++version, new ConferencePublished(conferenceId));
+        return new PublishedConference(conferenceId, slug, ids, List.of(seatTypes));
+    }
+
+    public void conferenceEvent(UUID conferenceId, long version, Message event) {
+        send(prefix + Topics.CONFERENCE_EVENTS, Envelope.of(event, conferenceId, version));
+    }
+
+    /** A payment of an order completed, as payments-service publishes it. */
+    public UUID paymentCompleted(UUID orderId, UUID conferenceId, Money amount) {
+        UUID paymentId = UUID.randomUUID();
+        send(prefix + Topics.PAYMENTS_EVENTS,
+                Envelope.of(new PaymentCompleted(paymentId, orderId, conferenceId, amount), paymentId, 2));
+        return paymentId;
+    }
+
+    private void send(String topic, Envelope envelope) {
+        var record = new ProducerRecord<>(topic, null, envelope.aggregateId().toString(), codec.encodeEnvelope(envelope),
+                MessageHeaders.of(envelope.messageId(), envelope.type(), envelope.correlationId(), null));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not publish " + envelope.type() + " to " + topic, e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
