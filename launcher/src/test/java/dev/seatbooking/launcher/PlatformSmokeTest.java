@@ -2,6 +2,7 @@ package dev.seatbooking.launcher;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The launcher starts everything; the demo conference reaches the read model and is seen through the gateway. */
+@ExtendWith(TestPlatform.class)
 class PlatformSmokeTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
