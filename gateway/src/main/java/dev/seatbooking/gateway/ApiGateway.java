@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +50,7 @@ class ApiGateway {
     /** Hop-by-hop headers, and those the HTTP client sets itself. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect",
-            "http2-settings");
+            "http2-settings", "correlation-id");
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
             "content-length", "www-authenticate", "date", "upgrade", "trailer");
 
@@ -97,6 +98,7 @@ class ApiGateway {
             if (NOT_FORWARDED.contains(lower) || lower.startsWith("x-forwarded-")) continue;
             for (String value : Collections.list(request.getHeaders(name))) forwarded.header(name, value);
         }
+        forwarded.header(CorrelationIdFilter.HEADER, String.valueOf(MDC.get(CorrelationIdFilter.MDC_KEY)));
         String forwardedFor = request.getHeader("X-Forwarded-For");
         forwarded.header("X-Forwarded-For", forwardedFor == null ? request.getRemoteAddr()
                 : forwardedFor + ", " + request.getRemoteAddr());

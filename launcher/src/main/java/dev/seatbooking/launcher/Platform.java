@@ -40,7 +40,8 @@ public final class Platform implements AutoCloseable {
     private static final String PERSISTENCE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
             + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
             + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
-            + "dev.seatbooking.eventsourcing.spring.EventSourcingAutoConfiguration";
+            + "dev.seatbooking.eventsourcing.spring.EventSourcingAutoConfiguration,"
+            + "dev.seatbooking.eventsourcing.spring.OperationsAutoConfiguration";
 
     static final List<String> DATABASES = List.of("conference", "registration", "payments", "readmodel");
 

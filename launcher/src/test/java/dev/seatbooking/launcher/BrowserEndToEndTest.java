@@ -58,6 +58,8 @@ class BrowserEndToEndTest {
             assumeTrue(false, "No Chromium at " + CHROMIUM + " (apt-get install chromium): browser test skipped");
         }
         Files.createDirectories(SCREENSHOTS);
+        // The platform answers within its own bounds (a read-your-writes wait is at most 5 s); allow for a slow CI.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         platform = TestPlatform.get();
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -91,7 +93,8 @@ class BrowserEndToEndTest {
     @Order(1)
     void aRegistrantBuysSeatsPaysFindsTheOrderAgainAndNamesTheAttendees() {
         // Conference list → conference page
-        assertThat(page.locator(".conference")).containsText(DemoConference.NAME);
+        assertThat(page.locator(".conference").filter(new Locator.FilterOptions().setHasText(DemoConference.NAME)))
+                .isVisible();
         screenshot("01-registrant-conference-list");
         page.getByText(DemoConference.NAME).click();
         assertThat(page.locator("h1")).hasText(DemoConference.NAME);
@@ -228,6 +231,14 @@ class BrowserEndToEndTest {
         assertThat(page.locator("h1")).containsText(DemoConference.NAME);
         screenshot("25-organiser-demo-conference");
         page.getByText("Orders and attendees").click();
+        // Conference Management learns of orders and attendees from registration's events: look again until it has.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && !(page.locator("#orders").textContent().contains("Lovelace")
+                && page.locator("#attendees").textContent().contains("Grace Hopper"))) {
+            page.waitForTimeout(500);
+            page.reload();
+            page.locator("#orders").waitFor();
+        }
         assertThat(page.locator("#orders")).containsText("Lovelace");
         assertThat(page.locator("#attendees")).containsText("Grace Hopper");
         screenshot("26-organiser-orders-and-attendees");
