@@ -77,21 +77,21 @@ public final class PlatformLauncher {
         StringBuilder text = new StringBuilder();
         text.append("\n==========================================================================\n");
         text.append(" Conference seat booking is running\n\n");
-        text.append(" Web front end       ").append(web).append("/\n");
+        text.append(" Web front end          ").append(web).append("/\n");
         if (platform.demo() != null) {
             var demo = platform.demo();
-            text.append(" Demo conference     ").append(web).append("/#/conferences/").append(demo.slug()).append('\n');
-            text.append(" Its owner           ").append(web).append("/#/admin  email ").append(demo.ownerEmail())
+            text.append(" Demo conference        ").append(web).append("/#/conferences/").append(demo.slug()).append('\n');
+            text.append(" Its owner              ").append(web).append("/#/admin  email ").append(demo.ownerEmail())
                     .append("  access code ").append(demo.accessCode()).append('\n');
         }
-        text.append(" APIs (one origin)   ").append(web).append("/api/{management|registration|payments|read}/...\n");
+        text.append(" APIs (one origin)      ").append(web).append("/api/{management|registration|payments|read}/...\n");
         for (String name : platform.serviceNames()) {
             String url = platform.serviceUrl(name);
-            text.append(String.format(" %-19s %s  (%s/swagger-ui.html, %s/actuator/health)%n", name, url, url, url));
+            text.append(String.format(" %-22s %s  (%s/swagger-ui.html, %s/actuator/health)%n", name, url, url, url));
         }
-        text.append(" PostgreSQL          ").append(platform.jdbcUrl("<database>")).append("  user postgres\n");
-        text.append(" Kafka               ").append(platform.kafkaBootstrapServers()).append('\n');
-        text.append(" Data                ").append(platform.dataDir())
+        text.append(" PostgreSQL             ").append(platform.jdbcUrl("<database>")).append("  user postgres\n");
+        text.append(" Kafka                  ").append(platform.kafkaBootstrapServers()).append('\n');
+        text.append(" Data                   ").append(platform.dataDir())
                 .append("  (start fresh: stop, delete it, start again)\n\n");
         text.append(" Press Ctrl-C to stop.\n");
         text.append("==========================================================================\n");
