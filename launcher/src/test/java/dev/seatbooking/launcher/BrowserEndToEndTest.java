@@ -219,6 +219,35 @@ class BrowserEndToEndTest {
         assertThat(page.locator("h1")).hasText("Browser Days " + slug);
         assertThat(page.locator("#order-form")).containsText("Early bird");
         screenshot("24-organiser-public-page");
+
+        // Back to the admin page: edit the details, then unpublish.
+        page.goBack();
+        assertThat(page.locator("#published")).hasText("Published");
+        page.locator("#conference-form").getByLabel("Tagline").fill("Tested in a real browser, edited");
+        page.locator("#save-conference").click();
+        assertThat(page.locator("#saved")).hasText("Details saved.");
+        assertThat(page.locator("#conference-form").getByLabel("Tagline")).hasValue("Tested in a real browser, edited");
+        page.locator("#unpublish").click();
+        assertThat(page.locator("#published")).hasText("Not published");
+        screenshot("27-organiser-edited-and-unpublished");
+    }
+
+    @Test
+    @Order(5)
+    void aRegistrantRejectsThePaymentAndTheSeatsStayHeld() {
+        page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
+        page.getByLabel("Quantity of Workshop day").fill("1");
+        page.locator("#register").click();
+        assertThat(page.locator("#countdown")).containsText(":");
+        page.getByLabel("First name").fill("Rita");
+        page.getByLabel("Last name").fill("Rejects");
+        page.getByLabel("Email").fill("rita@example.com");
+        page.locator("#continue").click();
+        page.locator("#reject").click();
+        assertThat(page.locator("#rejected")).isVisible();
+        screenshot("13-registrant-payment-rejected");
+        page.getByText("Back to the order").click();
+        assertThat(page.locator("#countdown")).containsText(":");
     }
 
     @Test
