@@ -1,5 +1,7 @@
 package dev.seatbooking.conference.administration;
 
+import dev.seatbooking.eventsourcing.correlation.Correlation;
+
 import dev.seatbooking.conference.conference.AccessCode;
 import dev.seatbooking.conference.conference.Conference;
 import dev.seatbooking.conference.conference.ConferenceDetails;
@@ -67,7 +69,7 @@ public class ConferenceAdministration {
         String accessCode = AccessCode.generate();
         Conference conference = new Conference(id, details, AccessCode.hash(accessCode), now());
         conferences.save(conference);
-        outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.created(conference));
+        outbox.announce(conference, Correlation.currentOrNew(), ConferenceMessages.created(conference));
         flush(conference);
         return new Created(conference, accessCode);
     }
@@ -84,7 +86,7 @@ public class ConferenceAdministration {
             throw new ConferenceRejection.SlugTaken(details.slug());
         }
         if (conference.update(details, now())) {
-            outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.updated(conference));
+            outbox.announce(conference, Correlation.currentOrNew(), ConferenceMessages.updated(conference));
             flush(conference);
         }
         return conference;
@@ -92,7 +94,7 @@ public class ConferenceAdministration {
 
     public Conference publish(UUID conferenceId) {
         Conference conference = locked(conferenceId);
-        UUID correlationId = UUID.randomUUID();
+        UUID correlationId = Correlation.currentOrNew();
         switch (conference.publish(now())) {
             case FIRST -> {
                 for (SeatType seatType : conference.seatTypes()) {
@@ -111,7 +113,7 @@ public class ConferenceAdministration {
     public Conference unpublish(UUID conferenceId) {
         Conference conference = locked(conferenceId);
         if (conference.unpublish(now())) {
-            outbox.announce(conference, UUID.randomUUID(), new ConferenceUnpublished(conferenceId));
+            outbox.announce(conference, Correlation.currentOrNew(), new ConferenceUnpublished(conferenceId));
         }
         return conference;
     }
@@ -121,7 +123,7 @@ public class ConferenceAdministration {
         Conference conference = locked(conferenceId);
         SeatType seatType = conference.addSeatType(seatTypeId != null ? seatTypeId : UUID.randomUUID(), details, now());
         if (conference.wasEverPublished()) {
-            outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.seatCreated(conference, seatType));
+            outbox.announce(conference, Correlation.currentOrNew(), ConferenceMessages.seatCreated(conference, seatType));
         }
         try {
             conferences.flush();
@@ -138,7 +140,7 @@ public class ConferenceAdministration {
         boolean changed = conference.updateSeatType(seatTypeId, details, sold, now());
         SeatType seatType = conference.seatType(seatTypeId).orElseThrow();
         if (changed && conference.wasEverPublished()) {
-            outbox.announce(conference, UUID.randomUUID(), ConferenceMessages.seatUpdated(conference, seatType));
+            outbox.announce(conference, Correlation.currentOrNew(), ConferenceMessages.seatUpdated(conference, seatType));
         }
         return new SeatTypeChange(seatType, conference.eventVersion());
     }

@@ -1,5 +1,7 @@
 package dev.seatbooking.eventsourcing.messaging;
 
+import dev.seatbooking.eventsourcing.correlation.Correlation;
+
 import dev.seatbooking.eventsourcing.inbox.InboxProcessor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -36,7 +38,10 @@ public final class InboxMessageListener<T> implements MessageListener<String, by
     @Override
     public void onMessage(ConsumerRecord<String, byte[]> record) {
         IncomingMessage<T> message = decode(record);
-        inbox.processOnce(consumer, message.messageId(), () -> handler.handle(message));
+        // Every log line written while handling it names the message's conversation.
+        try (var correlation = Correlation.open(message.correlationId().toString())) {
+            inbox.processOnce(consumer, message.messageId(), () -> handler.handle(message));
+        }
     }
 
     private IncomingMessage<T> decode(ConsumerRecord<String, byte[]> record) {

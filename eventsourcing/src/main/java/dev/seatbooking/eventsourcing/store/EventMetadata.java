@@ -1,5 +1,7 @@
 package dev.seatbooking.eventsourcing.store;
 
+import dev.seatbooking.eventsourcing.correlation.Correlation;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,9 +15,12 @@ public record EventMetadata(UUID correlationId, UUID causationId, String user) {
         Objects.requireNonNull(correlationId, "correlationId");
     }
 
-    /** The start of a new conversation, not caused by any earlier message. */
+    /**
+     * The start of a new conversation, not caused by any earlier message. Its correlation id is the current one
+     * ({@link Correlation}: the HTTP request's) when there is one, so the request and its messages share it.
+     */
     public static EventMetadata newConversation(String user) {
-        UUID id = UUID.randomUUID();
+        UUID id = Correlation.currentOrNew();
         return new EventMetadata(id, null, user);
     }
 

@@ -57,6 +57,8 @@ class InboxListenerContainerTest {
     private static final Map<UUID, AtomicInteger> databaseAway = new ConcurrentHashMap<>();
     private static final int DATABASE_AWAY_ATTEMPTS = 5;
     private static final AtomicInteger garbageDecoded = new AtomicInteger();
+    /** The logging MDC's correlation id seen while each message was handled. */
+    private static final Map<UUID, String> correlationInLogs = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -88,6 +90,8 @@ class InboxListenerContainerTest {
 
     /** Appends the message's event to the counter stream named by the record key. */
     private static void handle(IncomingMessage<Object> message) {
+        String inMdc = org.slf4j.MDC.get(dev.seatbooking.eventsourcing.correlation.Correlation.MDC_KEY);
+        if (inMdc != null) correlationInLogs.put(message.messageId(), inMdc);
         AtomicInteger attempts = poison.get(message.messageId());
         if (attempts != null) {
             attempts.incrementAndGet();
@@ -144,6 +148,19 @@ class InboxListenerContainerTest {
     }
 
     @Test
+    void the_messages_correlation_id_is_in_the_logging_context_while_it_is_handled() {
+        UUID counter = UUID.randomUUID();
+        UUID message = UUID.randomUUID();
+        UUID correlation = UUID.randomUUID();
+
+        send(counter, message, "Incremented", "{\"by\":1}", correlation);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.store.currentVersion(counter) == 1);
+        assertThat(correlationInLogs).containsEntry(message, correlation.toString());
+        assertThat(db.store.load(counter).getFirst().metadata().correlationId()).isEqualTo(correlation);
+    }
+
+    @Test
     void a_redelivered_message_has_one_effect() {
         UUID counter = UUID.randomUUID();
         UUID message = UUID.randomUUID();
@@ -174,10 +191,14 @@ class InboxListenerContainerTest {
     }
 
     private static RecordMetadata send(UUID key, UUID messageId, String type, String payload) {
+        return send(key, messageId, type, payload, UUID.randomUUID());
+    }
+
+    private static RecordMetadata send(UUID key, UUID messageId, String type, String payload, UUID correlationId) {
         try {
             return producer.send(new ProducerRecord<>(topic, null, key.toString(),
                     payload.getBytes(StandardCharsets.UTF_8),
-                    MessageHeaders.of(messageId, type, UUID.randomUUID(), null))).get();
+                    MessageHeaders.of(messageId, type, correlationId, null))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

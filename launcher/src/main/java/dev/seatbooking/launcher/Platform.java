@@ -1,0 +1,197 @@
+package dev.seatbooking.launcher;
+
+import dev.seatbooking.conference.ConferenceManagementApplication;
+import dev.seatbooking.gateway.GatewayApplication;
+import dev.seatbooking.payments.PaymentsApplication;
+import dev.seatbooking.readmodel.ReadModelApplication;
+import dev.seatbooking.registration.RegistrationApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform in this JVM: PostgreSQL and Kafka (embedded, data kept in the data directory), the four
+ * services each in its own application context on its own port and database, the gateway with the web front end,
+ * and the demo conference. {@link #close()} stops them in reverse order: gateway, services (each finishes what it
+ * is handling), Kafka, PostgreSQL.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Platform.class);
+
+    private static final List<Class<?>> ALL_APPLICATIONS = List.of(ConferenceManagementApplication.class,
+            RegistrationApplication.class, PaymentsApplication.class, ReadModelApplication.class,
+            GatewayApplication.class);
+
+    private static final String EXCLUDE = "spring.autoconfigure.exclude";
+    private static final String JPA = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+            + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
+    private static final String PERSISTENCE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+            + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+            + "dev.seatbooking.eventsourcing.spring.EventSourcingAutoConfiguration,"
+            + "dev.seatbooking.eventsourcing.spring.OperationsAutoConfiguration";
+
+    static final List<String> DATABASES = List.of("conference", "registration", "payments", "readmodel");
+
+    private final LauncherSettings settings;
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaServer kafka;
+    private final List<ServiceApp> services = new ArrayList<>();
+    private ServiceApp gateway;
+    private DemoConference.Demo demo;
+    private boolean closed;
+
+    private Platform(LauncherSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything; on failure stops what had started and throws. */
+    public static Platform start(LauncherSettings settings) throws Exception {
+        Platform platform = new Platform(settings);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        Path dataDir = settings.dataDir().toAbsolutePath();
+        if (settings.fresh()) deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+
+        long started = System.nanoTime();
+        log.info("Starting PostgreSQL (data in {})", dataDir.resolve("postgres"));
+        postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort(),
+                dataDir.resolve("postgres.log"));
+        postgres.createDatabases(DATABASES);
+        log.info("Starting Kafka (data in {})", dataDir.resolve("kafka"));
+        kafka = EmbeddedKafkaServer.start(dataDir.resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
+        kafka.declareTopics();
+
+        ServiceApp management = service("conference-management", ConferenceManagementApplication.class,
+                settings.managementPort(), "conference")
+                // Failed owner sign-ins are counted per client: behind the gateway, the client is X-Forwarded-For.
+                .set("server.forward-headers-strategy", "native");
+        // One class path holds every service's libraries: JPA is conference management's alone.
+        ServiceApp registration = service("registration", RegistrationApplication.class,
+                settings.registrationPort(), "registration").set(EXCLUDE, JPA);
+        ServiceApp payments = service("payments", PaymentsApplication.class, settings.paymentsPort(), "payments")
+                .set(EXCLUDE, JPA);
+        ServiceApp readModel = service("read-model", ReadModelApplication.class, settings.readModelPort(), "readmodel")
+                .set(EXCLUDE, JPA);
+        services.addAll(List.of(management, registration, payments, readModel));
+        log.info("Starting the services");
+        try (ExecutorService starting = Executors.newFixedThreadPool(services.size())) {
+            List<Future<ServiceApp>> futures = services.stream()
+                    .map(s -> starting.submit(() -> s.start(ALL_APPLICATIONS))).toList();
+            for (Future<ServiceApp> future : futures) future.get();
+        }
+
+        gateway = new ServiceApp("gateway", GatewayApplication.class)
+                .set("server.port", settings.gatewayPort())
+                // The gateway has no database and no Kafka, whatever the services' libraries on the class path.
+                .set(EXCLUDE, String.join(",", JPA, PERSISTENCE))
+                .set("spring.main.banner-mode", "off")
+                .set("management.metrics.use-global-registry", "false")
+                .set("gateway.routes.management", management.url())
+                .set("gateway.routes.registration", registration.url())
+                .set("gateway.routes.payments", payments.url())
+                .set("gateway.routes.read", readModel.url())
+                .start(ALL_APPLICATIONS);
+
+        if (settings.demo()) {
+            demo = DemoConference.ensure(dataDir, management.url());
+            DemoConference.awaitOnReadModel(readModel.url(), demo, Duration.ofSeconds(120));
+        }
+        log.info("Platform started in {} s", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    private ServiceApp service(String name, Class<?> mainClass, int port, String database) {
+        return new ServiceApp(name, mainClass)
+                .set("server.port", port)
+                .set("spring.datasource.url", postgres.jdbcUrl(database))
+                .set("spring.datasource.username", EmbeddedPostgresServer.USER)
+                .set("spring.datasource.password", EmbeddedPostgresServer.PASSWORD)
+                .set("spring.kafka.bootstrap-servers", kafka.bootstrapServers())
+                .set("spring.main.banner-mode", "off")
+                // Each application context has its own meter registry, not also the JVM-wide one.
+                .set("management.metrics.use-global-registry", "false");
+    }
+
+    public String gatewayUrl() {
+        return gateway.url();
+    }
+
+    public String serviceUrl(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().url();
+    }
+
+    public List<String> serviceNames() {
+        return services.stream().map(ServiceApp::name).toList();
+    }
+
+    public DemoConference.Demo demo() {
+        return demo;
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Path dataDir() {
+        return settings.dataDir().toAbsolutePath();
+    }
+
+    /** Gateway first (no new requests), then the services, then Kafka, then PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        if (gateway != null) stopQuietly("gateway", gateway::stop);
+        if (!services.isEmpty()) {
+            try (ExecutorService stopping = Executors.newFixedThreadPool(services.size())) {
+                for (ServiceApp service : services) stopping.submit(() -> stopQuietly(service.name(), service::stop));
+            }
+        }
+        if (kafka != null) stopQuietly("Kafka", kafka::close);
+        if (postgres != null) stopQuietly("PostgreSQL", postgres::close);
+    }
+
+    private interface Stopper {
+        void stop() throws Exception;
+    }
+
+    private static void stopQuietly(String what, Stopper stopper) {
+        try {
+            stopper.stop();
+        } catch (Exception | Error e) {
+            log.warn("Stopping {} failed: {}", what, e.toString());
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.seatbooking.launcher;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The web front end in a real browser (headless Chromium driven by Playwright) against the running platform: a
+ * registrant's whole path (paid, free, partially fulfilled), finding an order again and naming attendees, and a
+ * business customer creating, filling and publishing a conference. A screenshot of every page goes to
+ * {@code target/e2e-screenshots/}.
+ * <p>
+ * The browser is Debian's Chromium at {@code /usr/bin/chromium} (or {@code -Dchromium.path=...}). Without it the
+ * test is skipped locally, and fails in CI ({@code CI=true}), where {@code .ci/run} installs it first.
+ */
+@ExtendWith(TestPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserEndToEndTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
+    private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
+
+    private static Platform platform;
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("No Chromium at " + CHROMIUM + ": CI must run the browser test (.ci/run installs chromium)");
+            }
+            assumeTrue(false, "No Chromium at " + CHROMIUM + " (apt-get install chromium): browser test skipped");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        // The platform answers within its own bounds (a read-your-writes wait is at most 5 s); allow for a slow CI.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        platform = TestPlatform.get();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900));
+        page = context.newPage();
+        page.setDefaultTimeout(60_000);
+        page.navigate(platform.gatewayUrl() + "/#/");
+    }
+
+    @AfterEach
+    void closePage() {
+        if (context != null) context.close();
+    }
+
+    @Test
+    @Order(1)
+    void aRegistrantBuysSeatsPaysFindsTheOrderAgainAndNamesTheAttendees() {
+        // Conference list → conference page
+        assertThat(page.locator(".conference").filter(new Locator.FilterOptions().setHasText(DemoConference.NAME)))
+                .isVisible();
+        screenshot("01-registrant-conference-list");
+        page.getByText(DemoConference.NAME).click();
+        assertThat(page.locator("h1")).hasText(DemoConference.NAME);
+        assertThat(page.locator("#order-form")).containsText("Conference pass");
+        screenshot("02-registrant-conference-page");
+
+        // Choose 2 conference passes → the reservation with its countdown and the priced order
+        page.getByLabel("Quantity of Conference pass").fill("2");
+        page.locator("#register").click();
+        assertThat(page.locator("#countdown")).containsText(":");
+        assertThat(page.locator("#total")).containsText("500");
+        screenshot("03-registrant-reservation-countdown");
+
+        // Registrant details → payment page of the simulated processor → accept
+        String email = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        page.getByLabel("First name").fill("Ada");
+        page.getByLabel("Last name").fill("Lovelace");
+        page.getByLabel("Email").fill(email);
+        screenshot("04-registrant-details");
+        page.locator("#continue").click();
+        assertThat(page.locator("#accept")).isVisible();
+        assertThat(page.locator("#amount")).containsText("500");
+        screenshot("05-registrant-payment");
+        page.locator("#accept").click();
+
+        // Thank-you page with the access code
+        assertThat(page.locator("h1")).hasText("Thank you!");
+        String accessCode = page.locator("#access-code").textContent().trim();
+        assertThat(accessCode).isNotBlank();
+        screenshot("06-registrant-thank-you");
+
+        // Find the order again with email + access code (a fresh browser knows nothing of it)
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900));
+        page = context.newPage();
+        page.setDefaultTimeout(60_000);
+        page.navigate(platform.gatewayUrl() + "/#/find");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Access code").fill("WRONG-CODE");
+        page.locator("#find").click();
+        assertThat(page.locator("#problem")).isVisible();
+        assertThat(page.locator("#problem")).containsText("Not found");
+        screenshot("07-registrant-find-order-problem");
+        page.getByLabel("Access code").fill(accessCode);
+        screenshot("08-registrant-find-order");
+        page.locator("#find").click();
+
+        // Assign an attendee to the first seat
+        assertThat(page.locator("#seats tbody tr")).hasCount(2);
+        page.locator("#first-0").fill("Grace");
+        page.locator("#last-0").fill("Hopper");
+        page.locator("#email-0").fill("grace@example.com");
+        page.locator("#save-0").click();
+        assertThat(page.locator("#seats-saved")).containsText("Seat 1 assigned to Grace Hopper");
+        assertThat(page.locator("#first-0")).hasValue("Grace");
+        screenshot("09-registrant-assign-attendees");
+    }
+
+    @Test
+    @Order(2)
+    void aRegistrantTakesFewerFreeSeatsThanAskedAndConfirmsWithoutPayment() {
+        page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
+        // More community passes than there are: the order is partially reserved.
+        int available = Integer.parseInt(page.locator("tr", new Page.LocatorOptions().setHasText("Community pass"))
+                .locator(".available").textContent().trim());
+        page.getByLabel("Quantity of Community pass").fill(String.valueOf(available + 2));
+        page.locator("#register").click();
+        assertThat(page.locator("#partial")).isVisible();
+        assertThat(page.locator("#reserved-seats")).containsText(String.valueOf(available));
+        screenshot("10-registrant-partial-fulfilment");
+        page.locator("#accept-partial").click();
+
+        assertThat(page.locator("#total")).containsText("0.00");
+        page.getByLabel("First name").fill("Alan");
+        page.getByLabel("Last name").fill("Turing");
+        page.getByLabel("Email").fill("alan@example.com");
+        assertThat(page.locator("#continue")).hasText("Confirm the registration");
+        screenshot("11-registrant-free-confirmation");
+        page.locator("#continue").click();
+        assertThat(page.locator("h1")).hasText("Thank you!");
+        screenshot("12-registrant-free-thank-you");
+    }
+
+    @Test
+    @Order(3)
+    void aBusinessCustomerCreatesAConferenceAddsSeatTypesAndPublishesIt() {
+        page.navigate(platform.gatewayUrl() + "/#/admin");
+        page.locator("#new-conference").click();
+        String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        Locator form = page.locator("#conference-form");
+        form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Browser Days " + slug);
+        form.getByLabel("Web address (slug)").fill(slug);
+        form.getByLabel("Tagline").fill("Tested in a real browser");
+        form.getByLabel("Description").fill("A conference the end-to-end test creates.");
+        form.getByLabel("Location").fill("Utrecht");
+        form.getByLabel("Starts").fill("2030-05-01");
+        form.getByLabel("Ends").fill("2030-05-02");
+        form.getByLabel("Owner name").fill("Olivia Organiser");
+        form.getByLabel("Owner email").fill("olivia@example.com");
+        screenshot("20-organiser-create-conference");
+        page.locator("#create").click();
+        assertThat(page.locator("#owner-access-code")).isVisible();
+        screenshot("21-organiser-access-code");
+        page.locator("#manage").click();
+
+        assertThat(page.locator("#published")).hasText("Not published");
+        Locator seatType = page.locator("#seat-type-form");
+        seatType.getByLabel("Name").fill("Early bird");
+        seatType.getByLabel("Description").fill("The first hundred");
+        seatType.getByLabel("Quantity").fill("100");
+        page.locator("#seat-type-form input[name=amount]").fill("99.50");
+        page.locator("#add-seat-type").click();
+        assertThat(page.locator("#seat-types")).containsText("Early bird");
+        screenshot("22-organiser-seat-types");
+
+        page.locator("#publish").click();
+        assertThat(page.locator("#published")).hasText("Published");
+        screenshot("23-organiser-published");
+
+        // The public page shows it (read-your-writes: the publication's token)
+        page.getByText("See the public page").click();
+        assertThat(page.locator("h1")).hasText("Browser Days " + slug);
+        assertThat(page.locator("#order-form")).containsText("Early bird");
+        screenshot("24-organiser-public-page");
+
+        // Back to the admin page: edit the details, then unpublish.
+        page.goBack();
+        assertThat(page.locator("#published")).hasText("Published");
+        page.locator("#conference-form").getByLabel("Tagline").fill("Tested in a real browser, edited");
+        page.locator("#save-conference").click();
+        assertThat(page.locator("#saved")).hasText("Details saved.");
+        assertThat(page.locator("#conference-form").getByLabel("Tagline")).hasValue("Tested in a real browser, edited");
+        page.locator("#unpublish").click();
+        assertThat(page.locator("#published")).hasText("Not published");
+        screenshot("27-organiser-edited-and-unpublished");
+    }
+
+    @Test
+    @Order(5)
+    void aRegistrantRejectsThePaymentAndTheSeatsStayHeld() {
+        page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
+        page.getByLabel("Quantity of Workshop day").fill("1");
+        page.locator("#register").click();
+        assertThat(page.locator("#countdown")).containsText(":");
+        page.getByLabel("First name").fill("Rita");
+        page.getByLabel("Last name").fill("Rejects");
+        page.getByLabel("Email").fill("rita@example.com");
+        page.locator("#continue").click();
+        page.locator("#reject").click();
+        assertThat(page.locator("#rejected")).isVisible();
+        screenshot("13-registrant-payment-rejected");
+        page.getByText("Back to the order").click();
+        assertThat(page.locator("#countdown")).containsText(":");
+    }
+
+    @Test
+    @Order(4)
+    void theDemoConferencesOwnerSeesItsOrdersAndAttendees() {
+        page.navigate(platform.gatewayUrl() + "/#/admin");
+        page.getByLabel("Owner email").fill(DemoConference.OWNER_EMAIL);
+        page.getByLabel("Access code").fill(platform.demo().accessCode());
+        page.locator("#locate").click();
+        assertThat(page.locator("h1")).containsText(DemoConference.NAME);
+        screenshot("25-organiser-demo-conference");
+        page.getByText("Orders and attendees").click();
+        // Conference Management learns of orders and attendees from registration's events: look again until it has.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && !(page.locator("#orders").textContent().contains("Lovelace")
+                && page.locator("#attendees").textContent().contains("Grace Hopper"))) {
+            page.waitForTimeout(500);
+            page.reload();
+            page.locator("#orders").waitFor();
+        }
+        assertThat(page.locator("#orders")).containsText("Lovelace");
+        assertThat(page.locator("#attendees")).containsText("Grace Hopper");
+        screenshot("26-organiser-orders-and-attendees");
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}

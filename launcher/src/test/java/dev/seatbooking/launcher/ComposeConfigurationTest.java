@@ -1,0 +1,207 @@
+package dev.seatbooking.launcher;
+
+import dev.seatbooking.conference.ConferenceManagementApplication;
+import dev.seatbooking.gateway.GatewayApplication;
+import dev.seatbooking.gateway.GatewayProperties;
+import dev.seatbooking.payments.PaymentsApplication;
+import dev.seatbooking.readmodel.ReadModelApplication;
+import dev.seatbooking.registration.RegistrationApplication;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs here, so {@code docker-compose.yml} is checked against the services' own configuration
+ * instead: every application has its service, image (the name Jib gives it), port, database and credentials as its
+ * {@code application.yml} has them, environment variables that name properties the service has, a health check on
+ * its readiness probe, a restart policy, and the gateway's routes point at the right services.
+ */
+class ComposeConfigurationTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    /** Compose service → the application it runs and its Maven module. */
+    private static final Map<String, App> APPS = Map.of(
+            "conference-management", new App(ConferenceManagementApplication.class, "conference-management-service"),
+            "registration", new App(RegistrationApplication.class, "registration-service"),
+            "payments", new App(PaymentsApplication.class, "payments-service"),
+            "read-model", new App(ReadModelApplication.class, "read-model-service"),
+            "gateway", new App(GatewayApplication.class, "gateway"));
+
+    /** Spring Boot properties compose may set although the service's application.yml leaves them at their default. */
+    private static final Set<String> BOOT_PROPERTIES = Set.of("server.forward-headers-strategy");
+
+    private record App(Class<?> mainClass, String module) {
+    }
+
+    private static Map<String, Object> services;
+    private static String initSql;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void load() throws IOException {
+        try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
+            services = (Map<String, Object>) new Yaml().<Map<String, Object>>load(in).get("services");
+        }
+        initSql = Files.readString(ROOT.resolve("docker/postgres/init.sql"));
+    }
+
+    @Test
+    void everyApplicationOfThePlatformHasItsServiceAndNothingElseRunsAnImageOfOurs() {
+        assertThat(services).containsKeys(APPS.keySet().toArray(String[]::new)).containsKeys("postgres", "kafka");
+        services.forEach((name, definition) -> {
+            String image = String.valueOf(map(definition).get("image"));
+            if (image.startsWith("seatbooking/")) assertThat(APPS).as("service %s runs %s", name, image).containsKey(name);
+        });
+    }
+
+    @Test
+    void eachServiceRunsItsModulesImageOnItsPortWithAHealthCheckOnReadinessAndARestartPolicy() throws IOException {
+        String version = System.getProperty("project.version");
+        for (var entry : APPS.entrySet()) {
+            String name = entry.getKey();
+            Map<String, Object> service = map(services.get(name));
+            Map<String, String> config = applicationYml(entry.getValue().mainClass());
+            String port = config.get("server.port");
+            assertThat(port).as("%s server.port", name).isNotNull();
+
+            assertThat(service.get("image")).as(name).isEqualTo("seatbooking/" + entry.getValue().module() + ":" + version);
+            assertThat(environment(service)).as(name).containsEntry("SERVER_PORT", port);
+            assertThat(list(service.get("ports"))).as(name).containsExactly(port + ":" + port);
+            assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped");
+            assertThat(config.get("management.endpoint.health.probes.enabled")).as(name).isEqualTo("true");
+            String health = String.join(" ", list(map(service.get("healthcheck")).get("test")));
+            assertThat(health).as(name).contains("/dev/tcp/localhost/" + port, "/actuator/health/readiness");
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableNamesAPropertyTheServiceHas() throws IOException {
+        for (var entry : APPS.entrySet()) {
+            Map<String, String> config = applicationYml(entry.getValue().mainClass());
+            Set<String> known = config.keySet().stream().map(ComposeConfigurationTest::canonical).collect(Collectors.toSet());
+            BOOT_PROPERTIES.forEach(p -> known.add(canonical(p)));
+            for (String variable : environment(map(services.get(entry.getKey()))).keySet()) {
+                String property = variable;
+                assertThat(known).as("%s: %s names no property of %s's application.yml", entry.getKey(), variable,
+                        entry.getValue().module()).contains(canonical(property));
+            }
+        }
+    }
+
+    @Test
+    void eachServiceUsesItsOwnDatabaseWithItsCredentialsAndTheComposeKafka() throws IOException {
+        for (var entry : APPS.entrySet()) {
+            if (entry.getKey().equals("gateway")) continue;
+            Map<String, String> config = applicationYml(entry.getValue().mainClass());
+            Map<String, String> env = environment(map(services.get(entry.getKey())));
+            String database = databaseOf(config.get("spring.datasource.url"));
+            assertThat(env.get("SPRING_DATASOURCE_URL")).as(entry.getKey())
+                    .isEqualTo("jdbc:postgresql://postgres:5432/" + database);
+            assertThat(env).as(entry.getKey())
+                    .containsEntry("SPRING_DATASOURCE_USERNAME", config.get("spring.datasource.username"))
+                    .containsEntry("SPRING_DATASOURCE_PASSWORD", config.get("spring.datasource.password"))
+                    .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+            assertThat(initSql).as("init.sql for " + entry.getKey())
+                    .contains("CREATE ROLE " + config.get("spring.datasource.username") + " LOGIN PASSWORD '"
+                            + config.get("spring.datasource.password") + "'")
+                    .contains("CREATE DATABASE " + database + " OWNER " + config.get("spring.datasource.username"));
+            Map<String, Object> dependsOn = map(map(services.get(entry.getKey())).get("depends_on"));
+            assertThat(dependsOn).as(entry.getKey()).containsKeys("postgres", "kafka");
+            dependsOn.values().forEach(d -> assertThat(map(d).get("condition")).isEqualTo("service_healthy"));
+        }
+        String advertised = environment(map(services.get("kafka"))).get("KAFKA_ADVERTISED_LISTENERS");
+        assertThat(advertised).isEqualTo("PLAINTEXT://kafka:9092");
+        assertThat(list(map(services.get("postgres")).get("volumes"))).anyMatch(v -> v.contains("init.sql"));
+    }
+
+    @Test
+    void theGatewayRoutesEachNameTheFrontEndUsesToTheServiceThatAnswersIt() throws IOException {
+        Map<String, String> gatewayConfig = applicationYml(GatewayApplication.class);
+        Map<String, String> routesInYml = new TreeMap<>();
+        gatewayConfig.forEach((key, value) -> {
+            if (key.startsWith("gateway.routes.")) routesInYml.put(key.substring("gateway.routes.".length()), value);
+        });
+        assertThat(routesInYml.keySet()).containsExactlyInAnyOrder(GatewayProperties.MANAGEMENT,
+                GatewayProperties.REGISTRATION, GatewayProperties.PAYMENTS, GatewayProperties.READ);
+
+        Map<String, String> expected = Map.of(GatewayProperties.MANAGEMENT, "conference-management",
+                GatewayProperties.REGISTRATION, "registration", GatewayProperties.PAYMENTS, "payments",
+                GatewayProperties.READ, "read-model");
+        Map<String, String> env = environment(map(services.get("gateway")));
+        for (var route : expected.entrySet()) {
+            String port = applicationYml(APPS.get(route.getValue()).mainClass()).get("server.port");
+            assertThat(env).containsEntry("GATEWAY_ROUTES_" + route.getKey().toUpperCase(Locale.ROOT),
+                    "http://" + route.getValue() + ":" + port);
+            // application.yml's default (the services on one host) agrees on the port too
+            assertThat(URI.create(routesInYml.get(route.getKey())).getPort()).isEqualTo(Integer.parseInt(port));
+        }
+        assertThat(map(map(services.get("gateway")).get("depends_on")).keySet())
+                .containsExactlyInAnyOrderElementsOf(expected.values());
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** The application's own application.yml, flattened to property names. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> applicationYml(Class<?> mainClass) throws IOException {
+        URI uri = URI.create(ServiceClassLoader.rootOf(mainClass) + "application.yml");
+        try (InputStream in = uri.toURL().openStream()) {
+            Map<String, String> flat = new LinkedHashMap<>();
+            flatten("", new Yaml().<Map<String, Object>>load(in), flat);
+            return flat;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Object value, Map<String, String> into) {
+        if (value instanceof Map<?, ?> nested) {
+            nested.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, into));
+        } else {
+            into.put(prefix, String.valueOf(value));
+        }
+    }
+
+    /**
+     * Relaxed binding, loosely: case, dashes and separators do not matter ({@code SPRING_KAFKA_BOOTSTRAP_SERVERS}
+     * binds {@code spring.kafka.bootstrap-servers}, Boot's legacy form of {@code SPRING_KAFKA_BOOTSTRAPSERVERS}).
+     */
+    private static String canonical(String property) {
+        return property.toLowerCase(Locale.ROOT).replaceAll("[-._]", "");
+    }
+
+    private static String databaseOf(String jdbcUrl) {
+        return jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+    }
+
+    private static Map<String, String> environment(Map<String, Object> service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        map(service.get("environment")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+        return env;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value == null ? Map.of() : (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Object value) {
+        return value == null ? List.of() : ((List<Object>) value).stream().map(String::valueOf).toList();
+    }
+}
