@@ -25,6 +25,16 @@ final class Answers {
                 .body(body);
     }
 
+    /**
+     * A short hex fingerprint of the parts of a view that its rows' versions do not cover (payments of a priced
+     * order, renamed seat types, the list of conferences), for its ETag.
+     */
+    static <E> String fingerprint(java.util.Collection<E> items, java.util.function.Function<E, String> part) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        items.forEach(item -> crc.update((part.apply(item) + ";").getBytes()));
+        return Long.toHexString(crc.getValue());
+    }
+
     static HttpHeaders consistencyHeaders(Consistency consistency) {
         HttpHeaders headers = new HttpHeaders();
         if (consistency != null && consistency.requested()) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.zip.CRC32;
 
 /** The registrant's conference pages: cacheable for a short, configurable time. */
 @RestController
@@ -54,10 +53,8 @@ public class ConferenceController {
         Consistency consistency = readYourWrites.await(projection, tokenHeader, tokenParam);
         Tables tables = serving.tables(projection);
         List<ConferenceSummary> conferences = queries.published(tables);
-        CRC32 versions = new CRC32();
-        conferences.forEach(c -> versions.update((c.id() + ":" + c.version() + ";").getBytes()));
-        return Answers.ok(conferences, tables, conferences.size() + "-" + Long.toHexString(versions.getValue()),
-                cache, consistency);
+        String versions = Answers.fingerprint(conferences, c -> c.id() + ":" + c.version());
+        return Answers.ok(conferences, tables, conferences.size() + "-" + versions, cache, consistency);
     }
 
     @Operation(summary = "A published conference with its seat types, prices and seats available now")

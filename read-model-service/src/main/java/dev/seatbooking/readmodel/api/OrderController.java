@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
-import java.util.zip.CRC32;
 
 /**
  * The registrant's order pages. Private and always revalidated ({@code no-cache}): they change as the order
@@ -99,10 +98,8 @@ public class OrderController {
         Tables tables = serving.tables(pricedOrders);
         PricedOrder order = pricedOrderQueries.find(tables, orderId)
                 .orElseThrow(() -> new ViewNotFoundException("priced order", orderId, consistency));
-        CRC32 payments = new CRC32();
-        order.payments().forEach(p -> payments.update((p.paymentId() + ":" + p.status() + ";").getBytes()));
-        return Answers.ok(order, tables, "v" + order.version() + "-p" + Long.toHexString(payments.getValue()),
-                REVALIDATE, consistency);
+        String payments = Answers.fingerprint(order.payments(), p -> p.paymentId() + ":" + p.status());
+        return Answers.ok(order, tables, "v" + order.version() + "-p" + payments, REVALIDATE, consistency);
     }
 
     @Operation(summary = "The seats of a confirmed order and their attendees",
@@ -117,9 +114,7 @@ public class OrderController {
         Tables tables = serving.tables(orderSeats);
         OrderSeats seats = orderSeatsQueries.findByOrder(tables, orderId)
                 .orElseThrow(() -> new ViewNotFoundException("seats of order", orderId, consistency));
-        CRC32 names = new CRC32();
-        seats.seats().forEach(s -> names.update((s.position() + ":" + s.seatTypeName() + ";").getBytes()));
-        return Answers.ok(seats, tables, "v" + seats.version() + "-n" + Long.toHexString(names.getValue()),
-                REVALIDATE, consistency);
+        String names = Answers.fingerprint(seats.seats(), s -> s.position() + ":" + s.seatTypeName());
+        return Answers.ok(seats, tables, "v" + seats.version() + "-n" + names, REVALIDATE, consistency);
     }
 }
