@@ -53,11 +53,10 @@ public record RegistrationProperties(
 
     /**
      * @param seatsAvailability consumers of SeatsAvailability commands (one conference is always on one of them)
-     * @param orders            consumers of Order commands
      * @param process           consumers feeding the registration process manager
      * @param conference        consumers of Conference Management's events
      */
-    public record Consumers(@DefaultValue("3") int seatsAvailability, @DefaultValue("3") int orders,
-                            @DefaultValue("3") int process, @DefaultValue("1") int conference) {
+    public record Consumers(@DefaultValue("3") int seatsAvailability, @DefaultValue("3") int process,
+                            @DefaultValue("1") int conference) {
     }
 }

@@ -20,9 +20,6 @@ public final class Topics {
     /** SeatsAvailabilityCommand; key: conference id, so one partition owner is the single writer per conference. */
     public static final String SEATS_AVAILABILITY_COMMANDS = "registration.seats-availability.commands";
 
-    /** OrderCommand; key: order id. */
-    public static final String ORDER_COMMANDS = "registration.order.commands";
-
     /** RegistrationProcessCommand (e.g. ExpireRegistrationProcess); key: order id. */
     public static final String REGISTRATION_PROCESS_COMMANDS = "registration.process.commands";
 
@@ -35,7 +32,7 @@ public final class Topics {
     /** Every topic above (not the dead-letter topics), e.g. to create them at start-up. */
     public static List<String> all() {
         return List.of(CONFERENCE_EVENTS, REGISTRATION_EVENTS, PAYMENTS_EVENTS, SEATS_AVAILABILITY_COMMANDS,
-                ORDER_COMMANDS, REGISTRATION_PROCESS_COMMANDS, PAYMENTS_COMMANDS);
+                REGISTRATION_PROCESS_COMMANDS, PAYMENTS_COMMANDS);
     }
 
     /** Where poison messages of {@code topic} go: {@code <topic>.DLT}, Spring Kafka's default. */

@@ -9,16 +9,16 @@ class TopicsTest {
 
     @Test
     void the_dead_letter_topic_is_spring_kafkas_default_name() {
-        assertThat(Topics.deadLetterOf(Topics.ORDER_COMMANDS)).isEqualTo("registration.order.commands.DLT");
+        assertThat(Topics.deadLetterOf(Topics.PAYMENTS_COMMANDS)).isEqualTo("payments.commands.DLT");
         assertThatThrownBy(() -> Topics.deadLetterOf(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void topic_names_are_distinct_and_valid_kafka_names() {
-        assertThat(Topics.all()).hasSize(7).doesNotHaveDuplicates()
+        assertThat(Topics.all()).hasSize(6).doesNotHaveDuplicates()
                 .allSatisfy(topic -> assertThat(topic).matches("[a-z.-]{1,249}"))
                 .contains("conference.events", "registration.events", "payments.events",
-                        "registration.seats-availability.commands", "registration.order.commands",
+                        "registration.seats-availability.commands",
                         "registration.process.commands", "payments.commands");
     }
 }

@@ -18,8 +18,12 @@ import java.util.function.Function;
 
 /**
  * Loads aggregates of one type from their latest snapshot plus the events after it, and saves the events
- * their decisions return, taking a snapshot whenever the stream crosses a multiple of
- * {@code snapshotEvery} events.
+ * their decisions return, taking a snapshot whenever the stream crosses a multiple of the snapshot interval:
+ * {@code snapshotEvery} events, doubled as often as needed to be at least the aggregate's
+ * {@linkplain Snapshotting#size size}. (Doubling keeps the multiples of a longer interval among those of the
+ * shorter one, so a growing aggregate moves smoothly to rarer snapshots; and writing a snapshot of size n at
+ * most every n events keeps the cost per event constant, while a load replays fewer events than the snapshot
+ * holds.)
  */
 public final class AggregateRepository<A extends Aggregate<E>, E> {
 
@@ -74,7 +78,9 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
     public AppendResult save(Versioned<A> loaded, List<? extends E> events, EventMetadata metadata) {
         AppendResult result = store.append(loaded.id(), type.streamType(), loaded.version(), events, metadata);
         events.forEach(loaded.aggregate()::apply);
-        if (snapshotDue(loaded.version(), result.version())) takeSnapshot(loaded.id(), loaded.aggregate(), result.version());
+        if (snapshotDue(loaded.aggregate(), loaded.version(), result.version())) {
+            takeSnapshot(loaded.id(), loaded.aggregate(), result.version());
+        }
         return result;
     }
 
@@ -84,8 +90,12 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
         return save(loaded, decision.apply(loaded.aggregate()), metadata);
     }
 
-    private boolean snapshotDue(int before, int after) {
-        return snapshotting != null && after / snapshotEvery > before / snapshotEvery;
+    private boolean snapshotDue(A aggregate, int before, int after) {
+        if (snapshotting == null) return false;
+        long interval = snapshotEvery;
+        int size = snapshotting.size(aggregate);
+        while (interval < size) interval *= 2;
+        return after / interval > before / interval;
     }
 
     private void takeSnapshot(UUID id, A aggregate, int version) {

@@ -2,15 +2,19 @@ package dev.seatbooking.eventsourcing.contracts;
 
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
+import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.eventsourcing.messaging.MessageDecoder;
 import dev.seatbooking.eventsourcing.messaging.MessageHeaders;
 import dev.seatbooking.eventsourcing.outbox.OutgoingMessage;
 import dev.seatbooking.eventsourcing.relay.EventEnvelopeEncoder;
+import dev.seatbooking.eventsourcing.store.AppendResult;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.eventsourcing.store.StoredEvent;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +44,24 @@ public final class ContractsMessaging {
         return new Envelope(stored.messageId(), codec.types().nameOf(payload.getClass()),
                 codec.types().versionOf(payload.getClass()), metadata.correlationId(), causation,
                 stored.recordedAt(), stored.streamId(), stored.version(), payload);
+    }
+
+    /**
+     * Events just appended, as the envelopes the relay will publish them in (same message ids, metadata and versions;
+     * occurring {@code at}): for handing them on in-process, in the transaction that appended them.
+     */
+    public static List<Envelope> envelopesOf(MessageTypes types, AppendResult appended, List<? extends Message> events,
+                                             EventMetadata metadata, Instant at) {
+        var causation = metadata.causationId() != null ? metadata.causationId() : metadata.correlationId();
+        int firstVersion = appended.version() - events.size() + 1;
+        List<Envelope> envelopes = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            Message payload = events.get(i);
+            envelopes.add(new Envelope(appended.messageIds().get(i), types.nameOf(payload.getClass()),
+                    types.versionOf(payload.getClass()), metadata.correlationId(), causation, at,
+                    appended.streamId(), firstVersion + i, payload));
+        }
+        return envelopes;
     }
 
     /**

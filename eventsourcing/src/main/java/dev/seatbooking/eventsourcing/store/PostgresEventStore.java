@@ -12,6 +12,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -83,30 +84,33 @@ public final class PostgresEventStore {
      */
     public AppendResult append(UUID streamId, String streamType, int expectedVersion,
                                List<?> events, EventMetadata metadata) {
-        if (events.isEmpty()) return new AppendResult(streamId, expectedVersion);
+        if (events.isEmpty()) return AppendResult.nothing(streamId, expectedVersion);
         String metadataJson = json.writeValueAsString(metadata);
+        List<UUID> messageIds = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) messageIds.add(UUID.randomUUID());
         int inserted;
         try {
             inserted = events.size() == 1
-                    ? appendOne(streamId, streamType, expectedVersion, serializer.serialize(events.getFirst()), metadataJson)
-                    : appendMany(streamId, streamType, expectedVersion, events, metadataJson);
+                    ? appendOne(streamId, streamType, expectedVersion, serializer.serialize(events.getFirst()),
+                    messageIds.getFirst(), metadataJson)
+                    : appendMany(streamId, streamType, expectedVersion, events, messageIds, metadataJson);
         } catch (DuplicateKeyException conflict) {
             throw new ConcurrencyException(streamId, expectedVersion);
         }
         if (inserted != events.size()) throw new ConcurrencyException(streamId, expectedVersion);
         afterCommit(notifications);
-        return new AppendResult(streamId, expectedVersion + events.size());
+        return new AppendResult(streamId, expectedVersion + events.size(), messageIds);
     }
 
     private int appendOne(UUID streamId, String streamType, int expectedVersion,
-                          EventSerializer.Serialized event, String metadataJson) {
+                          EventSerializer.Serialized event, UUID messageId, String metadataJson) {
         return jdbc.update(APPEND_ONE,
-                streamId, streamType, expectedVersion + 1, event.type(), event.schemaVersion(), UUID.randomUUID(),
+                streamId, streamType, expectedVersion + 1, event.type(), event.schemaVersion(), messageId,
                 event.json(), metadataJson, expectedVersion, streamId, expectedVersion);
     }
 
     private int appendMany(UUID streamId, String streamType, int expectedVersion,
-                           List<?> events, String metadataJson) {
+                           List<?> events, List<UUID> eventIds, String metadataJson) {
         int n = events.size();
         Integer[] versions = new Integer[n];
         String[] types = new String[n];
@@ -118,7 +122,7 @@ public final class PostgresEventStore {
             versions[i] = expectedVersion + 1 + i;
             types[i] = s.type();
             schemaVersions[i] = s.schemaVersion();
-            messageIds[i] = UUID.randomUUID();
+            messageIds[i] = eventIds.get(i);
             payloads[i] = s.json();
         }
         return jdbc.update(connection -> {

@@ -92,6 +92,32 @@ class AggregateRepositoryTest {
     }
 
     @Test
+    void a_growing_aggregate_is_snapshotted_at_doubling_intervals_so_snapshots_cost_o1_per_event() {
+        // Pretend a snapshot costs as much as the counter's value in events (a collection growing by one per event).
+        Snapshotting<Counter, Counter.Snapshot> growing = new Snapshotting<>() {
+            public Class<Counter.Snapshot> snapshotType() { return Counter.SNAPSHOTS.snapshotType(); }
+            public int schemaVersion() { return Counter.SNAPSHOTS.schemaVersion(); }
+            public Counter.Snapshot take(Counter counter) { return Counter.SNAPSHOTS.take(counter); }
+            public Counter restore(UUID id, Counter.Snapshot snapshot) { return Counter.SNAPSHOTS.restore(id, snapshot); }
+            public int size(Counter counter) { return counter.value(); }
+        };
+        var repository = new AggregateRepository<>(db.store, COUNTER, snapshots, growing, 10);
+        UUID id = UUID.randomUUID();
+        List<Integer> snapshotVersions = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            repository.update(id, c -> c.increment(1), metadata);
+            snapshots.load(id).map(SnapshotStore.StoredSnapshot::version)
+                    .filter(v -> snapshotVersions.isEmpty() || !snapshotVersions.getLast().equals(v))
+                    .ifPresent(snapshotVersions::add);
+        }
+
+        assertThat(snapshotVersions).as("every 10 events while small, then every 20, 40, 80").containsExactly(10, 20, 40, 80);
+        Versioned<Counter> loaded = repository.load(id);
+        assertThat(loaded.aggregate().value()).isEqualTo(100);
+        assertThat(loaded.aggregate().applied()).as("events replayed after the snapshot").isEqualTo(20);
+    }
+
+    @Test
     void a_batch_crossing_a_multiple_of_n_takes_a_snapshot_at_its_end() {
         var repository = repository(10);
         UUID id = UUID.randomUUID();

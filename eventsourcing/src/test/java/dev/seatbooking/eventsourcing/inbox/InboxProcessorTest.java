@@ -60,6 +60,22 @@ class InboxProcessorTest {
     }
 
     @Test
+    void a_poll_is_recorded_in_one_statement_which_answers_the_messages_not_seen_before() {
+        Inbox entries = new Inbox(db.dataSource);
+        UUID seen = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        UUID twiceInThePoll = UUID.randomUUID();
+        assertThat(entries.firstDelivery("billing", seen)).isTrue();
+
+        assertThat(entries.firstDeliveries("billing", List.of(seen, fresh, twiceInThePoll, twiceInThePoll)))
+                .containsExactlyInAnyOrder(fresh, twiceInThePoll);
+        assertThat(entries.firstDeliveries("billing", List.of(seen, fresh, twiceInThePoll))).isEmpty();
+        assertThat(entries.firstDeliveries("reporting", List.of(seen))).containsExactly(seen);
+        assertThat(entries.firstDeliveries("billing", List.of())).isEmpty();
+        assertThat(inboxEntries(twiceInThePoll)).isEqualTo(1);
+    }
+
+    @Test
     void a_failed_handler_leaves_no_inbox_entry_so_a_redelivery_applies_the_effect() {
         UUID counter = UUID.randomUUID();
         UUID message = UUID.randomUUID();

@@ -1,5 +1,6 @@
 package dev.seatbooking.registration.api;
 
+import dev.seatbooking.eventsourcing.process.ProcessConcurrencyException;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.registration.DomainRejection;
 import dev.seatbooking.registration.service.AccessDenied;
@@ -65,8 +66,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                         + " header", null);
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> conflict(ConcurrencyException conflict) {
+    @ExceptionHandler({ConcurrencyException.class, ProcessConcurrencyException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException conflict) {
         return problem(HttpStatus.CONFLICT, "concurrency-conflict",
                 "The order changed while the request was handled; send it again", null);
     }

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -65,9 +66,13 @@ final class BatchInboxListener implements BatchMessageListener<String, byte[]> {
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         if (records.stream().noneMatch(this::wanted)) return;
         try {
+            List<IncomingMessage<Envelope>> messages = records.stream().filter(this::wanted).map(this::decode).toList();
             transactions.executeWithoutResult(status -> {
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    if (wanted(record)) handleOnce(decode(record));
+                // One statement records the poll in the inbox; a message seen before (or twice in the poll) is skipped.
+                Set<UUID> firstDeliveries = inbox.firstDeliveries(consumer,
+                        messages.stream().map(IncomingMessage::messageId).toList());
+                for (IncomingMessage<Envelope> message : messages) {
+                    if (firstDeliveries.remove(message.messageId())) handler.handle(message);
                 }
             });
             return;

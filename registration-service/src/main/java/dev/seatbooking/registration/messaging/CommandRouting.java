@@ -2,7 +2,6 @@ package dev.seatbooking.registration.messaging;
 
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.codec.MessageCodec;
-import dev.seatbooking.contracts.registration.OrderCommand;
 import dev.seatbooking.contracts.registration.RegistrationProcessCommand;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
 import dev.seatbooking.eventsourcing.contracts.ContractsMessaging;
@@ -13,9 +12,10 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Where each command goes: SeatsAvailability commands to their topic keyed by conference id (one partition owner
- * is the single writer of a conference), Order commands keyed by order id, the process's own commands (its expiry)
- * keyed by order id. Commands are enqueued in the caller's transaction and sent after it commits.
+ * Where each command sent over Kafka goes: SeatsAvailability commands to their topic keyed by conference id (one
+ * partition owner is the single writer of a conference), the process's own commands (its expiry) keyed by order id.
+ * Commands are enqueued in the caller's transaction and sent after it commits. (Order commands never travel: they
+ * are handled in-process.)
  */
 @Component
 public class CommandRouting {
@@ -42,7 +42,6 @@ public class CommandRouting {
     public String topicOf(Envelope command) {
         return switch (command.payload()) {
             case SeatsAvailabilityCommand c -> topics.seatsAvailabilityCommands();
-            case OrderCommand c -> topics.orderCommands();
             case RegistrationProcessCommand c -> topics.processCommands();
             default -> throw new IllegalArgumentException("No topic for " + command.type());
         };

@@ -6,12 +6,7 @@ import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentRejected;
-import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
-import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
-import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.RegistrationProcessCommand.ExpireRegistrationProcess;
-import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
-import dev.seatbooking.contracts.registration.OrderCommand;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
 import dev.seatbooking.eventsourcing.inbox.Inbox;
 import dev.seatbooking.eventsourcing.messaging.DeadLetterPolicy;
@@ -19,7 +14,6 @@ import dev.seatbooking.eventsourcing.messaging.IncomingMessageHandler;
 import dev.seatbooking.eventsourcing.spring.MessageConsumers;
 import dev.seatbooking.registration.RegistrationProperties;
 import dev.seatbooking.registration.conference.ConferenceEventHandler;
-import dev.seatbooking.registration.service.OrderService;
 import dev.seatbooking.registration.service.RegistrationProcessService;
 import dev.seatbooking.registration.service.SeatsAvailabilityService;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -53,9 +47,8 @@ import javax.sql.DataSource;
  *       AddSeats/RemoveSeats for SeatsAvailability;</li>
  *   <li>{@code registration-seats-availability}: SeatsAvailability commands, keyed by conference: a partition's owner
  *       is the single writer of its conferences;</li>
- *   <li>{@code registration-order}: the process's commands to orders;</li>
- *   <li>{@code registration-process}: order and seat events, payments and the process's own expiry → the
- *       registration process manager.</li>
+ *   <li>{@code registration-process}: payments and the process's own expiry → the registration process manager
+ *       (the events of this context reach it in-process, see {@link RegistrationProcessService}).</li>
  * </ul>
  */
 @Configuration
@@ -76,9 +69,9 @@ public class RegistrationConsumers {
                                                                      Predicate<String> handles);
     }
 
-    /** What the registration process reacts to; the other events on its topics are not its concern. */
-    static final Set<String> PROCESS_MESSAGES = Stream.<Class<? extends Message>>of(OrderPlaced.class, OrderUpdated.class, OrderConfirmed.class,
-                    SeatsReserved.class, PaymentCompleted.class, PaymentRejected.class, ExpireRegistrationProcess.class)
+    /** What the registration process takes from Kafka; the other payment events are not its concern. */
+    static final Set<String> PROCESS_MESSAGES = Stream.<Class<? extends Message>>of(PaymentCompleted.class,
+                    PaymentRejected.class, ExpireRegistrationProcess.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 
     private final Subscriptions consumers;
@@ -144,23 +137,13 @@ public class RegistrationConsumers {
     }
 
     @Bean
-    ConcurrentMessageListenerContainer<String, byte[]> orderCommandsConsumer(
-            KafkaTopicDeclarations declared, OrderService orders) {
-        return consumers.subscribe(topics.consumer("order"), List.of(topics.orderCommands()), concurrency.orders(),
-                message -> {
-                    if (message.payload().payload() instanceof OrderCommand command) {
-                        orders.handle(command, message.metadataForConsequences());
-                    } else {
-                        log.warn("Ignoring {} on the Order commands topic", message.messageType());
-                    }
-                }, any -> true);
-    }
-
-    @Bean
     ConcurrentMessageListenerContainer<String, byte[]> registrationProcessConsumer(
             KafkaTopicDeclarations declared, RegistrationProcessService process) {
         return consumers.subscribe(topics.consumer("process"),
-                List.of(topics.registrationEvents(), topics.paymentsEvents(), topics.processCommands()),
-                concurrency.process(), message -> process.handle(message.payload()), PROCESS_MESSAGES::contains);
+                List.of(topics.paymentsEvents(), topics.processCommands()),
+                concurrency.process(), message -> {
+                    // The library's record consumers hand over every type; the batch consumers only these.
+                    if (PROCESS_MESSAGES.contains(message.payload().type())) process.handle(message.payload());
+                }, PROCESS_MESSAGES::contains);
     }
 }

@@ -35,10 +35,6 @@ public class RegistrationTopics {
         return prefix + Topics.SEATS_AVAILABILITY_COMMANDS;
     }
 
-    public String orderCommands() {
-        return prefix + Topics.ORDER_COMMANDS;
-    }
-
     public String processCommands() {
         return prefix + Topics.REGISTRATION_PROCESS_COMMANDS;
     }
@@ -49,7 +45,7 @@ public class RegistrationTopics {
     }
 
     public List<String> commandTopics() {
-        return List.of(seatsAvailabilityCommands(), orderCommands(), processCommands());
+        return List.of(seatsAvailabilityCommands(), processCommands());
     }
 
     /** A consumer's name (its inbox name and Kafka consumer group): stable, so a restart resumes where it was. */

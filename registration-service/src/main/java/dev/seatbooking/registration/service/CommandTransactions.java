@@ -1,5 +1,6 @@
 package dev.seatbooking.registration.service;
 
+import dev.seatbooking.eventsourcing.process.ProcessConcurrencyException;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.registration.RegistrationProperties;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs a REST command (load, decide, append) in a transaction of its own, and again from the load when another writer
- * appended to the stream first: deciding is pure, so deciding anew on the newer state is safe. After
+ * appended to the stream (or saved the order's registration process) first: deciding is pure, so deciding anew on the
+ * newer state is safe. After
  * {@code registration.command-attempts} conflicts in a row the {@link ConcurrencyException} reaches the client as a 409.
  */
 @Component
@@ -28,7 +30,7 @@ public class CommandTransactions {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> command.get());
-            } catch (ConcurrencyException conflict) {
+            } catch (ConcurrencyException | ProcessConcurrencyException conflict) {
                 if (attempt >= attempts) throw conflict;
             }
         }

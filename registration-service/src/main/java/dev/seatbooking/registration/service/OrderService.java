@@ -13,7 +13,11 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.MessageTypes;
+import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
+import dev.seatbooking.eventsourcing.contracts.ContractsMessaging;
+import dev.seatbooking.eventsourcing.store.AppendResult;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.eventsourcing.store.PostgresEventStore;
@@ -26,11 +30,13 @@ import dev.seatbooking.registration.order.Order;
 import dev.seatbooking.registration.order.OrderRejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +45,9 @@ import java.util.UUID;
 
 /**
  * Handles commands on orders: the registrant's, synchronously in the request (load, decide, append, retried on a
- * conflict), and the registration process's ({@link #handle}, inside the consumer's inbox transaction). Whatever the
+ * conflict), and the registration process's ({@link #handle}, in-process in the process's transaction). Whatever the
  * events set beside the stream (the access row, the seat assignments of a confirmed order) is written in the same
- * transaction.
+ * transaction, and so is the registration process's reaction to them ({@link EventsAppended}).
  */
 @Service
 public class OrderService {
@@ -59,10 +65,13 @@ public class OrderService {
     private final SeatAssignmentsService seatAssignments;
     private final AccessCodeGenerator accessCodes;
     private final CommandTransactions transactions;
+    private final MessageTypes types;
+    private final ApplicationEventPublisher publisher;
 
     public OrderService(AggregateRepository<Order, OrderEvent> orders, PostgresEventStore store,
                         ConferenceCatalog catalog, OrderAccess access, SeatAssignmentsService seatAssignments,
-                        AccessCodeGenerator accessCodes, CommandTransactions transactions) {
+                        AccessCodeGenerator accessCodes, CommandTransactions transactions, MessageCodec codec,
+                        ApplicationEventPublisher publisher) {
         this.orders = orders;
         this.store = store;
         this.catalog = catalog;
@@ -70,6 +79,8 @@ public class OrderService {
         this.seatAssignments = seatAssignments;
         this.accessCodes = accessCodes;
         this.transactions = transactions;
+        this.types = codec.types();
+        this.publisher = publisher;
     }
 
     /**
@@ -133,9 +144,9 @@ public class OrderService {
     }
 
     /**
-     * A command from the registration process (MarkSeatsAsReserved, RejectOrder, ConfirmOrder), in the caller's
-     * transaction. A command the order refuses is logged and dropped: the process learns the outcome from the
-     * order's events (or their absence, when its expiry comes).
+     * A command from the registration process (MarkSeatsAsReserved, RejectOrder, ConfirmOrder), in-process in the
+     * process's transaction. A command the order refuses is logged and dropped: the process learns the outcome from
+     * the order's events (or their absence, when its expiry comes).
      */
     public void handle(OrderCommand command, EventMetadata metadata) {
         Versioned<Order> loaded = orders.load(command.orderId());
@@ -159,9 +170,13 @@ public class OrderService {
         append(loaded, events, metadata);
     }
 
+    /**
+     * Appends the order's events, writes what they set beside the stream, and hands them to the registration process
+     * in this transaction ({@link EventsAppended}).
+     */
     private int append(Versioned<Order> loaded, List<OrderEvent> events, EventMetadata metadata) {
         if (events.isEmpty()) return loaded.version();
-        int version = orders.save(loaded, events, metadata).version();
+        AppendResult appended = orders.save(loaded, events, metadata);
         Order order = loaded.aggregate();
         for (OrderEvent event : events) {
             switch (event) {
@@ -172,7 +187,9 @@ public class OrderService {
                 }
             }
         }
-        return version;
+        publisher.publishEvent(new EventsAppended(ContractsMessaging.envelopesOf(types, appended, events, metadata,
+                Instant.now().truncatedTo(ChronoUnit.MICROS))));
+        return appended.version();
     }
 
     private Versioned<Order> loadForRegistrant(UUID orderId, String accessCode) {

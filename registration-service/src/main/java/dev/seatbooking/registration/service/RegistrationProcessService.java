@@ -1,9 +1,11 @@
 package dev.seatbooking.registration.service;
 
 import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.registration.OrderCommand;
 import dev.seatbooking.eventsourcing.outbox.OutgoingMessage;
 import dev.seatbooking.eventsourcing.process.ProcessManagerStore;
 import dev.seatbooking.eventsourcing.process.VersionedProcess;
+import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.registration.messaging.CommandRouting;
 import dev.seatbooking.registration.process.Decision;
 import dev.seatbooking.registration.process.Outcome;
@@ -11,6 +13,7 @@ import dev.seatbooking.registration.process.RegistrationProcessManager;
 import dev.seatbooking.registration.process.RegistrationProcessState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -20,10 +23,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Runs the {@link RegistrationProcessManager} on the messages it follows (order and seat events, payments, its own
- * expiry), inside the consumer's inbox transaction: loads the order's process, decides, and saves the new state with
- * the commands it sends and schedules (and the expiry it cancels) in that transaction. Payments it cannot take are
- * recorded for a refund in the same transaction.
+ * Runs the {@link RegistrationProcessManager} on the messages it follows: loads the order's process, decides, and saves
+ * the new state with the commands it sends and schedules (and the expiry it cancels) in the caller's transaction.
+ * Payments it cannot take are recorded for a refund in the same transaction.
+ * <p>
+ * Where messages come from and go to (ADR 8): the events of this context's streams (the order's, the conference's
+ * seats') arrive in-process, in the transaction that appended them ({@link EventsAppended}); payments and its expiry
+ * come over Kafka, in the consumer's inbox transaction. Its commands to the order run in-process too, right here (the
+ * book's V3 did the same); its commands to SeatsAvailability go through the outgoing-messages table to Kafka, keyed by
+ * conference, whose partition owner is the conference's single writer.
  */
 @Service
 public class RegistrationProcessService {
@@ -34,14 +42,22 @@ public class RegistrationProcessService {
     private final ProcessManagerStore<RegistrationProcessState> store;
     private final CommandRouting commands;
     private final PaymentRefunds refunds;
+    private final OrderService orders;
 
     public RegistrationProcessService(RegistrationProcessManager manager,
                                       ProcessManagerStore<RegistrationProcessState> store, CommandRouting commands,
-                                      PaymentRefunds refunds) {
+                                      PaymentRefunds refunds, OrderService orders) {
         this.manager = manager;
         this.store = store;
         this.commands = commands;
         this.refunds = refunds;
+        this.orders = orders;
+    }
+
+    /** Events of the order's and the seats' streams, in the transaction that appended them. */
+    @EventListener
+    public void on(EventsAppended appended) {
+        appended.events().forEach(this::handle);
     }
 
     public void handle(Envelope message) {
@@ -56,14 +72,23 @@ public class RegistrationProcessService {
 
         boolean changed = !decision.state().equals(state) || !decision.send().isEmpty()
                 || !decision.schedule().isEmpty() || !decision.cancel().isEmpty();
+        List<Envelope> toOrder = new ArrayList<>();
         if (changed) {
             List<OutgoingMessage> toSend = new ArrayList<>();
-            decision.send().forEach(command -> toSend.add(commands.message(command, null)));
+            for (Envelope command : decision.send()) {
+                if (command.payload() instanceof OrderCommand) toOrder.add(command);
+                else toSend.add(commands.message(command, null));
+            }
             decision.schedule().forEach(s -> toSend.add(commands.message(s.envelope(), s.dueAt())));
             store.save(processId.get(), version, decision.state(), decision.state().completed(), toSend,
                     decision.cancel());
         }
         for (Outcome outcome : decision.outcomes()) report(message, outcome);
+        // After the save: the order's events these cause come back here (OrderConfirmed), to the state just saved.
+        for (Envelope command : toOrder) {
+            orders.handle((OrderCommand) command.payload(),
+                    EventMetadata.causedBy(command.correlationId(), command.messageId()));
+        }
     }
 
     private void report(Envelope message, Outcome outcome) {

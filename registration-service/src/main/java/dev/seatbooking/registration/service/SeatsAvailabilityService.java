@@ -7,7 +7,10 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CommitSea
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.MakeSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.RemoveSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.contracts.MessageTypes;
+import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
+import dev.seatbooking.eventsourcing.contracts.ContractsMessaging;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.eventsourcing.store.AppendResult;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
@@ -17,18 +20,22 @@ import dev.seatbooking.registration.seatsavailability.SeatsAvailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Handles SeatsAvailability commands, inside the consumer's inbox transaction. Their topic is keyed by conference, and
+ * Handles SeatsAvailability commands, inside the consumer's inbox transaction, and hands the events to the
+ * registration process in that transaction ({@link EventsAppended}: a reservation marks its order reserved in the
+ * same commit). Their topic is keyed by conference, and
  * one consumer group reads it, so the owner of a conference's partition is its only writer. That owner keeps each
  * conference's aggregate in memory between commands and appends with the version it holds as the expected version,
  * loading nothing. If the partition moved (a rebalance) and another instance wrote meanwhile, the append fails with a
@@ -45,11 +52,16 @@ public class SeatsAvailabilityService {
     private final AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> repository;
     private final Map<UUID, Versioned<SeatsAvailability>> cache = new ConcurrentHashMap<>();
     private final boolean caching;
+    private final MessageTypes types;
+    private final ApplicationEventPublisher publisher;
 
     public SeatsAvailabilityService(AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> repository,
-                                    @Value("${registration.seats-availability.cache:true}") boolean caching) {
+                                    @Value("${registration.seats-availability.cache:true}") boolean caching,
+                                    MessageCodec codec, ApplicationEventPublisher publisher) {
         this.repository = repository;
         this.caching = caching;
+        this.types = codec.types();
+        this.publisher = publisher;
     }
 
     public void handle(SeatsAvailabilityCommand command, EventMetadata metadata) {
@@ -80,6 +92,8 @@ public class SeatsAvailabilityService {
             throw moved;
         }
         keep(new Versioned<>(conferenceId, current.aggregate(), appended.version()));
+        publisher.publishEvent(new EventsAppended(ContractsMessaging.envelopesOf(types, appended, events, metadata,
+                Instant.now().truncatedTo(ChronoUnit.MICROS))));
     }
 
     /** Drops every cached aggregate (the consumer's partitions were reassigned). */

@@ -71,6 +71,7 @@ public final class LoadBenchmark {
     private static void benchmark() throws Exception {
         int orders = Integer.getInteger("orders", 5000);
         int warmup = Integer.getInteger("warmup", 1000);
+        int warmupRate = Integer.getInteger("warmupRate", 0);
         int clients = Integer.getInteger("clients", 32);
         int partitions = Integer.getInteger("partitions", 6);
         int seatsPerOrder = Integer.getInteger("seatsPerOrder", 2);
@@ -118,8 +119,8 @@ public final class LoadBenchmark {
                     new SeatTypeSpec("General", capacity, Money.of("100.00", "EUR")));
             waitUntilOnSale(registrant, conference);
 
-            log("Warm-up: %d orders ...", warmup);
-            run(registrant, follower, conference, warmup, clients, seatsPerOrder, 0);
+            log("Warm-up: %d orders%s ...", warmup, warmupRate > 0 ? " at " + warmupRate + " orders/s" : "");
+            run(registrant, follower, conference, warmup, clients, seatsPerOrder, warmupRate);
             log("Measured: %d orders from %d client threads against one conference, %s ...", orders, clients,
                     rate > 0 ? rate + " orders/s offered" : "each as fast as it gets answers");
             CpuTime before = CpuTime.now(postgres.getPort());

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A record that is no message goes to its dead-letter topic and does not hold up the partition: the next command
- * for the same key (so on the same partition) is handled.
+ * for the same key (the conference, so on the same partition of the SeatsAvailability commands) is handled.
  */
 class PoisonMessageTest extends RegistrationServiceTest {
 
@@ -38,12 +38,12 @@ class PoisonMessageTest extends RegistrationServiceTest {
         PublishedConference conference = conferenceOnSale(Duration.ofMinutes(15),
                 new SeatTypeSpec("General", 10, Money.of("10.00", "EUR")));
         UUID orderId = UUID.randomUUID();
-        String topic = TOPIC_PREFIX + Topics.ORDER_COMMANDS;
+        String topic = TOPIC_PREFIX + Topics.SEATS_AVAILABILITY_COMMANDS;
         UUID poisonId = UUID.randomUUID();
         try (var producer = KafkaProducers.idempotent(TestKafka.bootstrapServers(), "poison-" + poisonId)) {
-            producer.send(new ProducerRecord<>(topic, null, orderId.toString(),
+            producer.send(new ProducerRecord<>(topic, null, conference.id().toString(),
                     "{ this is no envelope".getBytes(StandardCharsets.UTF_8),
-                    MessageHeaders.of(poisonId, "registration.RejectOrder", poisonId, null))).get();
+                    MessageHeaders.of(poisonId, "registration.MakeSeatReservation", poisonId, null))).get();
         }
 
         assertThat(registrant.placeOrder(conference.id(), orderId, conference.seatType(), 1).status()).isEqualTo(201);

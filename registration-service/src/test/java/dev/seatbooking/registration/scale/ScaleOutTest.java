@@ -35,7 +35,7 @@ class ScaleOutTest {
     static final int ORDERS = 500;
     static final int PARTITIONS = 6;
     static final Duration HOLD = Duration.ofSeconds(30);
-    static final List<String> CONSUMERS = List.of("seatsAvailabilityCommandsConsumer", "orderCommandsConsumer",
+    static final List<String> CONSUMERS = List.of("seatsAvailabilityCommandsConsumer",
             "registrationProcessConsumer", "conferenceEventsConsumer");
 
     private final TestPostgres.Database database = TestPostgres.newDatabase("registration_scale_out");

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Commands to the Order aggregate (topic {@code registration.order.commands}, key = order id). */
+/**
+ * Commands to the Order aggregate. They never cross a service: the registration service handles them in-process, in
+ * the transaction of whoever decided them (the REST request, or the registration process).
+ */
 public sealed interface OrderCommand extends Message {
 
     UUID orderId();
