@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.codec.MessageCodec;
+import dev.seatbooking.contracts.codec.StoredEnvelope;
 import dev.seatbooking.eventsourcing.messaging.MessageDecoder;
 import dev.seatbooking.eventsourcing.messaging.MessageHeaders;
 import dev.seatbooking.eventsourcing.outbox.OutgoingMessage;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The wire format between services: every Kafka record's value is a contracts {@link Envelope}, encoded
@@ -26,9 +28,17 @@ public final class ContractsMessaging {
     private ContractsMessaging() {
     }
 
-    /** For the relay: a stored event (upcast if it is an old version) as an envelope. */
+    /**
+     * For the relay: a stored event as an envelope; its payload copied as stored when it is at its current version,
+     * upcast when it is an old one.
+     */
     public static EventEnvelopeEncoder envelopeEncoder(MessageCodec codec) {
-        return stored -> codec.encodeEnvelope(envelopeOf(codec, stored));
+        return stored -> {
+            EventMetadata metadata = stored.metadata();
+            return codec.encodeEnvelope(new StoredEnvelope(stored.messageId(), stored.eventType(),
+                    stored.schemaVersion(), metadata.correlationId(), causationOf(metadata), stored.recordedAt(),
+                    stored.streamId(), stored.version(), stored.payloadJson()));
+        };
     }
 
     /** For consumers: a record's value as an envelope. */
@@ -39,11 +49,14 @@ public final class ContractsMessaging {
     public static Envelope envelopeOf(MessageCodec codec, StoredEvent stored) {
         Message payload = codec.decode(stored.eventType(), stored.schemaVersion(), stored.payloadJson());
         EventMetadata metadata = stored.metadata();
-        // A conversation's first message has no cause of its own; the envelope then names the conversation.
-        var causation = metadata.causationId() != null ? metadata.causationId() : metadata.correlationId();
         return new Envelope(stored.messageId(), codec.types().nameOf(payload.getClass()),
-                codec.types().versionOf(payload.getClass()), metadata.correlationId(), causation,
+                codec.types().versionOf(payload.getClass()), metadata.correlationId(), causationOf(metadata),
                 stored.recordedAt(), stored.streamId(), stored.version(), payload);
+    }
+
+    /** A conversation's first message has no cause of its own; its envelope then names the conversation. */
+    private static UUID causationOf(EventMetadata metadata) {
+        return metadata.causationId() != null ? metadata.causationId() : metadata.correlationId();
     }
 
     /**
@@ -52,7 +65,7 @@ public final class ContractsMessaging {
      */
     public static List<Envelope> envelopesOf(MessageTypes types, AppendResult appended, List<? extends Message> events,
                                              EventMetadata metadata, Instant at) {
-        var causation = metadata.causationId() != null ? metadata.causationId() : metadata.correlationId();
+        UUID causation = causationOf(metadata);
         int firstVersion = appended.version() - events.size() + 1;
         List<Envelope> envelopes = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {

@@ -7,8 +7,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -28,6 +30,13 @@ public final class OutgoingMessages {
     private static final String ENQUEUE = """
             INSERT INTO outgoing_messages (message_id, topic, message_key, payload, headers, due_at)
             VALUES (?, ?, ?, ?, ?::jsonb, coalesce(?::timestamptz, now()))
+            ON CONFLICT (message_id) DO NOTHING""";
+
+    private static final String ENQUEUE_MANY = """
+            INSERT INTO outgoing_messages (message_id, topic, message_key, payload, headers, due_at)
+            SELECT m.id, m.topic, m.message_key, m.payload, m.headers::jsonb, coalesce(m.due_at::timestamptz, now())
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::text[])
+                 AS m(id, topic, message_key, payload, headers, due_at)
             ON CONFLICT (message_id) DO NOTHING""";
 
     // A row being sent right now is locked by the dispatcher: the DELETE waits for it, then finds it sent
@@ -58,6 +67,44 @@ public final class OutgoingMessages {
                 message.dueAt() == null ? null : OffsetDateTime.ofInstant(message.dueAt(), ZoneOffset.UTC));
         if (added > 0) wakeDispatcherAfterCommit();
         return added > 0;
+    }
+
+    /**
+     * {@link #enqueue} for several messages in one statement (what one decision sends and schedules).
+     *
+     * @return how many were added (duplicates are not)
+     */
+    public int enqueueAll(List<OutgoingMessage> messages) {
+        if (messages.isEmpty()) return 0;
+        if (messages.size() == 1) return enqueue(messages.getFirst()) ? 1 : 0;
+        int n = messages.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        byte[][] payloads = new byte[n][];
+        String[] headers = new String[n];
+        String[] dueAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutgoingMessage message = messages.get(i);
+            ids[i] = message.messageId();
+            topics[i] = message.topic();
+            keys[i] = message.key();
+            payloads[i] = message.value();
+            headers[i] = json.writeValueAsString(message.headers());
+            dueAt[i] = message.dueAt() == null ? null : message.dueAt().toString();
+        }
+        int added = jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(ENQUEUE_MANY);
+            statement.setArray(1, connection.createArrayOf("uuid", ids));
+            statement.setArray(2, connection.createArrayOf("text", topics));
+            statement.setArray(3, connection.createArrayOf("text", keys));
+            statement.setArray(4, connection.createArrayOf("bytea", payloads));
+            statement.setArray(5, connection.createArrayOf("text", headers));
+            statement.setArray(6, connection.createArrayOf("text", dueAt));
+            return statement;
+        });
+        if (added > 0) wakeDispatcherAfterCommit();
+        return added;
     }
 
     /**

@@ -122,7 +122,7 @@ public final class ProcessManagerStore<S> {
             if (saved == 0) throw new ProcessConcurrencyException(processId, expectedVersion);
             // Only once the state is ours: a conflicting save enqueues and cancels nothing.
             toCancel.forEach(outgoing::cancel);
-            toSend.forEach(outgoing::enqueue);
+            outgoing.enqueueAll(toSend);
             return expectedVersion + 1;
         });
         return Objects.requireNonNull(version);

@@ -55,6 +55,34 @@ class OutgoingMessagesTest {
     }
 
     @Test
+    void severalMessagesAreEnqueuedInOneStatementAsEachAloneWouldBe() {
+        UUID known = UUID.randomUUID();
+        outgoing.enqueue(OutgoingMessage.sendNow(known, "orders", "k0", bytes("kept"), Map.of()));
+        UUID now = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        Instant due = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MICROS);
+
+        Instant dbNow = db.transactions.execute(tx -> {
+            assertThat(outgoing.enqueueAll(java.util.List.of(
+                    OutgoingMessage.sendNow(now, "seats", null, bytes("reserve"), Map.of("message-type", "Make")),
+                    OutgoingMessage.scheduled(later, "process", "k2", bytes("expire"), Map.of(), due),
+                    OutgoingMessage.sendNow(known, "orders", "k0", bytes("again"), Map.of())))).isEqualTo(2);
+            return db.jdbc.queryForObject("SELECT now()", java.sql.Timestamp.class).toInstant();
+        });
+
+        Map<String, Object> first = db.jdbc.queryForMap(
+                "SELECT topic, message_key, payload, headers::text AS headers, due_at FROM outgoing_messages WHERE message_id = ?", now);
+        assertThat(first).containsEntry("topic", "seats").containsEntry("message_key", null)
+                .containsEntry("headers", "{\"message-type\": \"Make\"}");
+        assertThat(new String((byte[]) first.get("payload"), StandardCharsets.UTF_8)).isEqualTo("reserve");
+        assertThat(((java.sql.Timestamp) first.get("due_at")).toInstant()).isEqualTo(dbNow);
+        assertThat(db.jdbc.queryForObject("SELECT due_at FROM outgoing_messages WHERE message_id = ?",
+                java.sql.Timestamp.class, later).toInstant()).isEqualTo(due);
+        assertThat(new String(db.jdbc.queryForObject("SELECT payload FROM outgoing_messages WHERE message_id = ?",
+                byte[].class, known), StandardCharsets.UTF_8)).isEqualTo("kept");
+    }
+
+    @Test
     void aMessageToSendNowIsDueByTheDatabaseClockWhenItsTransactionRuns() {
         UUID id = UUID.randomUUID();
         Instant dbNow = db.transactions.execute(tx -> {

@@ -2,8 +2,11 @@ package dev.seatbooking.registration.benchmark;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Where an order's time goes between its place-order request and its OrderReservationCompleted, hop by hop, from the
@@ -17,7 +20,7 @@ final class HopBreakdown {
     private static final String QUERY = """
             WITH placed AS (
                 SELECT stream_id AS order_id, message_id, recorded_at FROM events
-                WHERE event_type = 'registration.OrderPlaced' AND recorded_at >= now() - interval '1 hour'
+                WHERE event_type = 'registration.OrderPlaced' AND recorded_at >= ?
             ), make AS (
                 SELECT p.order_id, o.message_id, o.created_at, o.sent_at FROM placed p
                 JOIN outgoing_messages o ON o.headers->>'causation-id' = p.message_id::text
@@ -44,10 +47,13 @@ final class HopBreakdown {
     private HopBreakdown() {
     }
 
-    static void print(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
+    /** @param since the orders placed from then on (the measured ones) */
+    static void print(DataSource dataSource, Instant since) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(QUERY)) {
+            s.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            ResultSet rs = s.executeQuery();
             System.out.println();
-            System.out.println("hop (all orders of the run, incl. warm-up)            p50 ms   p99 ms");
+            System.out.println("hop (the measured orders)                             p50 ms   p99 ms");
             while (rs.next()) {
                 System.out.printf("%-52s %7.0f  %7.0f%n", rs.getString(1), rs.getDouble(3), rs.getDouble(4));
             }

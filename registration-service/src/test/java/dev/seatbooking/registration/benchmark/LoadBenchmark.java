@@ -21,9 +21,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,11 +46,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code clients} threads, and measures for each order the time from its place-order request to its
  * OrderReservationCompleted/OrderPartiallyReserved appearing on {@code registration.events}.
  * <p>
- * Options ({@code -Dname=value}): {@code orders} (default 5000), {@code warmup} (1000), {@code clients} (32),
+ * Options ({@code -Dname=value}): {@code orders} (default 10000), {@code rate} (orders/s offered, 500; 0 lets every
+ * client send its next order as soon as the last is answered: the capacity), {@code warmup} (20000 orders, so that
+ * the JIT compilers are mostly done), {@code warmupRate} (450; 0: as fast as answered), {@code clients} (32),
  * {@code partitions} (6), {@code seatsPerOrder} (2), {@code durable} (true), {@code idle} (seconds to measure the
- * idle CPU after the run; 0), {@code rate} (orders/s offered; 0, the
- * default, lets every client send its next order as soon as the last is answered), and {@code service.<property>} for
- * any property of the service.
+ * idle CPU after the run; 0), and {@code service.<property>} for any property of the service.
  * Run it with {@code registration-service/run-load-benchmark.sh}.
  */
 public final class LoadBenchmark {
@@ -69,16 +71,18 @@ public final class LoadBenchmark {
     }
 
     private static void benchmark() throws Exception {
-        int orders = Integer.getInteger("orders", 5000);
-        int warmup = Integer.getInteger("warmup", 1000);
-        int warmupRate = Integer.getInteger("warmupRate", 0);
+        int orders = Integer.getInteger("orders", 10_000);
+        int warmup = Integer.getInteger("warmup", 20_000);
+        int warmupRate = Integer.getInteger("warmupRate", 450);
         int clients = Integer.getInteger("clients", 32);
         int partitions = Integer.getInteger("partitions", 6);
         int seatsPerOrder = Integer.getInteger("seatsPerOrder", 2);
-        int rate = Integer.getInteger("rate", 0);
+        int rate = Integer.getInteger("rate", 500);
         boolean durable = Boolean.parseBoolean(System.getProperty("durable", "true"));
 
-        log("Starting PostgreSQL (%s), Kafka and the registration service ...", durable ? "durable" : "fsync off");
+        log("Starting PostgreSQL (%s), Kafka and the registration service (JVM options %s) ...",
+                durable ? "durable" : "fsync off", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X")).toList());
         var postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("fsync", durable ? "on" : "off")
@@ -123,6 +127,7 @@ public final class LoadBenchmark {
             run(registrant, follower, conference, warmup, clients, seatsPerOrder, warmupRate);
             log("Measured: %d orders from %d client threads against one conference, %s ...", orders, clients,
                     rate > 0 ? rate + " orders/s offered" : "each as fast as it gets answers");
+            Instant measuredFrom = Instant.now();
             CpuTime before = CpuTime.now(postgres.getPort());
             ThreadCpu threadCpu = new ThreadCpu();
             Run measured = run(registrant, follower, conference, orders, clients, seatsPerOrder, rate);
@@ -134,7 +139,7 @@ public final class LoadBenchmark {
                     used.jvmSeconds(), used.postgresSeconds(), (used.jvmSeconds() + used.postgresSeconds()) / seconds,
                     Runtime.getRuntime().availableProcessors(),
                     (used.jvmSeconds() + used.postgresSeconds()) * 1000 / orders);
-            HopBreakdown.print(service.getBean(javax.sql.DataSource.class));
+            HopBreakdown.print(service.getBean(javax.sql.DataSource.class), measuredFrom);
             threadCpu.print(orders);
             int idle = Integer.getInteger("idle", 0);
             if (idle > 0) {

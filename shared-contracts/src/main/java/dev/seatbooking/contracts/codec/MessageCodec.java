@@ -14,6 +14,9 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
+
+import java.util.Optional;
 
 /**
  * Messages to JSON and back, by stable type name, upcasting old versions on the way in. Thread-safe.
@@ -86,12 +89,37 @@ public final class MessageCodec {
         Require.nonNull(envelope, "envelope");
         types.nameOf(envelope.payload().getClass()); // only registered messages go out
         try {
-            JsonNode payload = mapper.valueToTree(envelope.payload());
-            return mapper.writeValueAsBytes(new WireEnvelope(envelope.messageId(), envelope.type(),
+            return mapper.writeValueAsBytes(new OutgoingWireEnvelope(envelope.messageId(), envelope.type(),
                     envelope.schemaVersion(), envelope.correlationId(), envelope.causationId(), envelope.occurredAt(),
-                    envelope.aggregateId(), envelope.aggregateVersion(), payload));
+                    envelope.aggregateId(), envelope.aggregateVersion(), envelope.payload()));
         } catch (JacksonException e) {
             throw new ContractException("Cannot encode " + envelope.type() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * A stored message's envelope as UTF-8 JSON. A payload of a known type at its current schema version is copied
+     * in as stored, not decoded and encoded again: this codec wrote it (the event store's case, and the relay's hot
+     * path). An older version is decoded, upcast and encoded, so the wire only ever carries current versions.
+     *
+     * @throws dev.seatbooking.contracts.UnknownMessageTypeException if the (upcast) type is not registered
+     * @throws MessageDecodingException                              if an older payload does not upcast
+     */
+    public byte[] encodeEnvelope(StoredEnvelope stored) {
+        Require.nonNull(stored, "stored");
+        Optional<Class<? extends Message>> type = types.find(stored.type());
+        if (type.isEmpty() || types.versionOf(type.get()) != stored.schemaVersion()) {
+            Message payload = decode(stored.type(), stored.schemaVersion(), stored.payloadJson());
+            return encodeEnvelope(new Envelope(stored.messageId(), types.nameOf(payload.getClass()),
+                    types.versionOf(payload.getClass()), stored.correlationId(), stored.causationId(),
+                    stored.occurredAt(), stored.aggregateId(), stored.aggregateVersion(), payload));
+        }
+        try {
+            return mapper.writeValueAsBytes(new OutgoingWireEnvelope(stored.messageId(), stored.type(),
+                    stored.schemaVersion(), stored.correlationId(), stored.causationId(), stored.occurredAt(),
+                    stored.aggregateId(), stored.aggregateVersion(), new RawValue(stored.payloadJson())));
+        } catch (JacksonException e) {
+            throw new ContractException("Cannot encode " + stored.type() + ": " + e.getOriginalMessage(), e);
         }
     }
 

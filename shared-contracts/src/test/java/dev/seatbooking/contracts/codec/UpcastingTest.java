@@ -60,6 +60,28 @@ class UpcastingTest {
     }
 
     @Test
+    void a_stored_v1_event_goes_on_the_wire_upcast_and_a_current_one_as_stored() {
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.parse("2012-06-15T14:03:27.513Z");
+
+        byte[] old = codec.encodeEnvelope(new StoredEnvelope(id, "registration.OrderPaymentConfirmed", 1, id, id, at,
+                ORDER, 4, "{\"orderId\": \"" + ORDER + "\"}"));
+        assertThat(new String(old, StandardCharsets.UTF_8)).contains("\"type\":\"registration.OrderConfirmed\"")
+                .doesNotContain("OrderPaymentConfirmed");
+        assertThat(codec.decodeEnvelope(old).payload()).isEqualTo(new OrderConfirmed(ORDER, false));
+
+        // As PostgreSQL's jsonb gives it back: its own spacing and key order, copied without decoding.
+        String storedCurrent = "{\"orderId\": \"" + ORDER + "\", \"isFreeOfCharge\": true}";
+        byte[] current = codec.encodeEnvelope(new StoredEnvelope(id, "registration.OrderConfirmed", 1, id, id, at,
+                ORDER, 5, storedCurrent));
+        assertThat(new String(current, StandardCharsets.UTF_8)).contains("\"payload\":" + storedCurrent);
+        Envelope decoded = codec.decodeEnvelope(current);
+        assertThat(decoded.payload()).isEqualTo(new OrderConfirmed(ORDER, true));
+        assertThat(decoded.aggregateVersion()).isEqualTo(5);
+        assertThat(decoded.occurredAt()).isEqualTo(at);
+    }
+
+    @Test
     void the_old_type_is_not_a_registered_message() {
         assertThat(MessageTypes.contracts().contains("registration.OrderPaymentConfirmed")).isFalse();
         assertThatThrownBy(() -> new MessageCodec(MessageTypes.contracts(), Upcasters.none())
