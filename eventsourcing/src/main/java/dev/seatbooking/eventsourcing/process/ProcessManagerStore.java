@@ -45,6 +45,8 @@ public final class ProcessManagerStore<S> {
             UPDATE process_managers SET state = ?::jsonb, version = version + 1, completed = ?, updated_at = now()
             WHERE process_id = ? AND process_type = ? AND version = ?""";
 
+    private static final String LOCK = "SELECT version FROM process_managers WHERE process_id = ? FOR UPDATE";
+
     private static final String FIND_STALE = """
             SELECT process_id FROM process_managers
             WHERE process_type = ? AND NOT completed AND updated_at < ?
@@ -88,6 +90,17 @@ public final class ProcessManagerStore<S> {
             }
             return new VersionedProcess<>(processId, json.readValue(rs.getString(2), stateType), rs.getInt(3), rs.getBoolean(4));
         }, processId).stream().findFirst();
+    }
+
+    /**
+     * Locks the process's row until the caller's transaction ends (nothing if it has never been saved). For a writer
+     * that changes what a process follows (an aggregate) before the process itself, while the process's own handlers
+     * save the process first and then change the aggregate: taking the process's lock first keeps both in one lock
+     * order, so they queue instead of deadlocking.
+     */
+    public void lock(UUID processId) {
+        jdbc.query(LOCK, rs -> {
+        }, processId);
     }
 
     /**

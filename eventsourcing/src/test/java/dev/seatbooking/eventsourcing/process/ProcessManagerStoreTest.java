@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +95,36 @@ class ProcessManagerStoreTest {
                 awaiting.holdExpiresAt(), awaiting.seats());
         assertThat(store.save(orderId, 1, confirmed, true, List.of())).isEqualTo(2);
         assertThat(store.load(orderId)).contains(new VersionedProcess<>(orderId, confirmed, 2, true));
+    }
+
+    @Test
+    void aLockedProcessMakesTheNextLockerWaitUntilTheHoldersTransactionEnds() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        store.save(orderId, 0, new Registration("Awaiting", null, null, Instant.now(), List.of()), false, List.of());
+        store.lock(UUID.randomUUID()); // a process never saved: nothing to lock, nothing to wait for
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            Future<?> holder = threads.submit(() -> db.transactions.executeWithoutResult(tx -> {
+                store.lock(orderId);
+                locked.countDown();
+                awaitLatch(release);
+            }));
+            awaitLatch(locked);
+            Future<Integer> next = threads.submit(() -> db.transactions.execute(tx -> {
+                store.lock(orderId);
+                return store.load(orderId).orElseThrow().version();
+            }));
+            await().atMost(Duration.ofSeconds(10)).until(() -> db.jdbc.queryForObject("""
+                    SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+                    AND wait_event_type = 'Lock' AND query LIKE 'SELECT version FROM process_managers%'""", Long.class) == 1);
+            assertThat(next).isNotDone();
+
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -66,7 +67,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                         + " header", null);
     }
 
-    @ExceptionHandler({ConcurrencyException.class, ProcessConcurrencyException.class})
+    @ExceptionHandler({ConcurrencyException.class, ProcessConcurrencyException.class, ConcurrencyFailureException.class})
     ResponseEntity<ProblemDetail> conflict(RuntimeException conflict) {
         return problem(HttpStatus.CONFLICT, "concurrency-conflict",
                 "The order changed while the request was handled; send it again", null);

@@ -17,6 +17,7 @@ import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
 import dev.seatbooking.eventsourcing.contracts.ContractsMessaging;
+import dev.seatbooking.eventsourcing.process.ProcessManagerStore;
 import dev.seatbooking.eventsourcing.store.AppendResult;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
@@ -28,6 +29,7 @@ import dev.seatbooking.registration.order.AccessCodeGenerator;
 import dev.seatbooking.registration.order.ConferenceSeatTypes;
 import dev.seatbooking.registration.order.Order;
 import dev.seatbooking.registration.order.OrderRejection;
+import dev.seatbooking.registration.process.RegistrationProcessState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,11 +69,12 @@ public class OrderService {
     private final CommandTransactions transactions;
     private final MessageTypes types;
     private final ApplicationEventPublisher publisher;
+    private final ProcessManagerStore<RegistrationProcessState> processes;
 
     public OrderService(AggregateRepository<Order, OrderEvent> orders, PostgresEventStore store,
                         ConferenceCatalog catalog, OrderAccess access, SeatAssignmentsService seatAssignments,
                         AccessCodeGenerator accessCodes, CommandTransactions transactions, MessageCodec codec,
-                        ApplicationEventPublisher publisher) {
+                        ApplicationEventPublisher publisher, ProcessManagerStore<RegistrationProcessState> processes) {
         this.orders = orders;
         this.store = store;
         this.catalog = catalog;
@@ -81,6 +84,7 @@ public class OrderService {
         this.transactions = transactions;
         this.types = codec.types();
         this.publisher = publisher;
+        this.processes = processes;
     }
 
     /**
@@ -103,7 +107,7 @@ public class OrderService {
     /** Changes the seats of an order whose hold runs. The seats it asks or holds already: nothing appended. */
     public int updateSeats(UUID orderId, String accessCode, List<SeatQuantity> seats) {
         return transactions.run(() -> {
-            Versioned<Order> loaded = loadForRegistrant(orderId, accessCode);
+            Versioned<Order> loaded = loadForChange(orderId, accessCode);
             Order order = loaded.aggregate();
             ConferenceSeatTypes seatTypes = catalog.get(order.conferenceId());
             List<OrderEvent> events = order.register(new RegisterToConference(orderId, order.conferenceId(), seats),
@@ -117,7 +121,7 @@ public class OrderService {
 
     public int assignRegistrant(UUID orderId, String accessCode, String firstName, String lastName, String email) {
         return transactions.run(() -> {
-            Versioned<Order> loaded = loadForRegistrant(orderId, accessCode);
+            Versioned<Order> loaded = loadForChange(orderId, accessCode);
             var command = new AssignRegistrantDetails(orderId, firstName, lastName, email);
             return append(loaded, loaded.aggregate().assignRegistrant(command), registrant(orderId));
         });
@@ -126,7 +130,7 @@ public class OrderService {
     /** Confirms a free order (total 0) without payment, while its hold runs; confirming again changes nothing. */
     public int confirmWithoutPayment(UUID orderId, String accessCode) {
         return transactions.run(() -> {
-            Versioned<Order> loaded = loadForRegistrant(orderId, accessCode);
+            Versioned<Order> loaded = loadForChange(orderId, accessCode);
             List<OrderEvent> events = loaded.aggregate().confirmWithoutPayment(new ConfirmOrder(orderId), Instant.now());
             return append(loaded, events, registrant(orderId));
         });
@@ -190,6 +194,16 @@ public class OrderService {
         publisher.publishEvent(new EventsAppended(ContractsMessaging.envelopesOf(types, appended, events, metadata,
                 Instant.now().truncatedTo(ChronoUnit.MICROS))));
         return appended.version();
+    }
+
+    /**
+     * The order for a registrant's change, its registration process locked first: the process's handlers save the
+     * process and then change the order, so a change to the order takes the same two locks in the same order
+     * (ADR 8), and the two wait for each other instead of deadlocking.
+     */
+    private Versioned<Order> loadForChange(UUID orderId, String accessCode) {
+        processes.lock(orderId);
+        return loadForRegistrant(orderId, accessCode);
     }
 
     private Versioned<Order> loadForRegistrant(UUID orderId, String accessCode) {
