@@ -8,20 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ] 2>/dev/null; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -x "$candidate/bin/java" ] && [ "$(java_major "$candidate/bin/java")" -ge 21 ]; then
-      export JAVA_HOME="$candidate"
-      break
-    fi
-  done
-fi
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; then
-  echo "No JDK 21 or newer found; install one (e.g. apt-get install openjdk-21-jdk-headless)." >&2
-  exit 1
-fi
-export PATH="$JAVA_HOME/bin:$PATH"
+source scripts/use-jdk21.sh
 
 # Compile the service and its tests (the benchmark lives beside them), and write their classpath.
 ./mvnw -B -ntp -q -pl registration-service -am test-compile dependency:build-classpath \
