@@ -1,6 +1,7 @@
 package dev.seatbooking.readmodel.projection;
 
 import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.eventsourcing.correlation.Correlation;
 import dev.seatbooking.contracts.UnknownMessageTypeException;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.eventsourcing.messaging.MessageHeaders;
@@ -135,31 +136,36 @@ public final class BatchApplier {
             }
             Envelope event = item.event();
             if (event == null) continue;
-            long version = event.aggregateVersion();
-            if (version == Envelope.UNVERSIONED) {
+            // What is logged about an event carries its conversation, as the other services' consumers do.
+            try (var correlation = Correlation.open(event.correlationId().toString())) {
+                long version = event.aggregateVersion();
+                if (version == Envelope.UNVERSIONED) {
+                    projection.apply(event, tables);
+                    applied++;
+                    continue;
+                }
+                StreamKey key = new StreamKey(item.type(), event.aggregateId());
+                long last = versions.getOrDefault(key, 0L);
+                if (version <= last) {
+                    duplicates++;
+                    continue;
+                }
+                if (version > last + 1) {
+                    String detail = "expected version " + (last + 1) + " of " + item.type().id() + " "
+                            + event.aggregateId() + ", got " + version + " (" + event.type() + "); applied anyway";
+                    log.warn("Projection {}: version gap at {}-{}@{}: {}", projection.name(), record.topic(),
+                            record.partition(), record.offset(), detail);
+                    anomaly(tables, "version-gap", record, event, item.type(), detail);
+                    anomalies++;
+                }
                 projection.apply(event, tables);
                 applied++;
-                continue;
+                versions.put(key, version);
+                changed.add(key);
+                if (item.type() == projection.tokenStream()) {
+                    tokenVersions.merge(event.aggregateId(), version, Math::max);
+                }
             }
-            StreamKey key = new StreamKey(item.type(), event.aggregateId());
-            long last = versions.getOrDefault(key, 0L);
-            if (version <= last) {
-                duplicates++;
-                continue;
-            }
-            if (version > last + 1) {
-                String detail = "expected version " + (last + 1) + " of " + item.type().id() + " " + event.aggregateId()
-                        + ", got " + version + " (" + event.type() + "); applied anyway";
-                log.warn("Projection {}: version gap at {}-{}@{}: {}", projection.name(), record.topic(),
-                        record.partition(), record.offset(), detail);
-                anomaly(tables, "version-gap", record, event, item.type(), detail);
-                anomalies++;
-            }
-            projection.apply(event, tables);
-            applied++;
-            versions.put(key, version);
-            changed.add(key);
-            if (item.type() == projection.tokenStream()) tokenVersions.merge(event.aggregateId(), version, Math::max);
         }
         List<Object[]> versionRows = new ArrayList<>(changed.size());
         for (StreamKey key : changed) versionRows.add(new Object[]{key.id(), key.type().id(), versions.get(key)});

@@ -2,6 +2,7 @@ package dev.seatbooking.readmodel.projection;
 
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
+import dev.seatbooking.eventsourcing.correlation.Correlation;
 import dev.seatbooking.eventsourcing.messaging.MessageHeaders;
 import dev.seatbooking.readmodel.draftorder.DraftOrderQueries;
 import dev.seatbooking.readmodel.draftorder.DraftOrderState;
@@ -72,6 +73,29 @@ class BatchApplierTest extends ProjectionTest {
         assertThat(outcome.applied()).isZero();
         assertThat(outcome.anomalies()).isZero();
         assertThat(GenerationSchema.offsets(harness.tables())).containsValue(1L);
+    }
+
+    @Test
+    void each_event_is_applied_with_its_conversation_in_the_log_context() {
+        List<String> seen = new java.util.ArrayList<>();
+        Projection listening = new Projection() {
+            public String name() { return "listening"; }
+            public int schemaVersion() { return 1; }
+            public Set<StreamType> streams() { return Set.of(StreamType.ORDER); }
+            public StreamType tokenStream() { return StreamType.ORDER; }
+            public List<String> ddl() { return List.of(); }
+            public void apply(Envelope event, Tables tables) {
+                seen.add(org.slf4j.MDC.get(Correlation.MDC_KEY));
+            }
+        };
+        Stream order = Stream.random();
+        Envelope placed = order.next(orderPlaced(order.id(), UUID.randomUUID(), seats(UUID.randomUUID(), 1)));
+        Envelope expired = order.next(new OrderExpired(order.id()));
+
+        harness(listening).feed(placed, expired);
+
+        assertThat(seen).containsExactly(placed.correlationId().toString(), expired.correlationId().toString());
+        assertThat(org.slf4j.MDC.get(Correlation.MDC_KEY)).isNull();
     }
 
     @Test
