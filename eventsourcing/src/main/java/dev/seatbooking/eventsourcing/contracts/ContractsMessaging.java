@@ -14,6 +14,7 @@ import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.eventsourcing.store.StoredEvent;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +62,12 @@ public final class ContractsMessaging {
 
     /**
      * Events just appended, as the envelopes the relay will publish them in (same message ids, metadata and versions;
-     * occurring {@code at}): for handing them on in-process, in the transaction that appended them.
+     * occurring now): for handing them on in-process, in the transaction that appended them.
      */
     public static List<Envelope> envelopesOf(MessageTypes types, AppendResult appended, List<? extends Message> events,
-                                             EventMetadata metadata, Instant at) {
+                                             EventMetadata metadata) {
+        // Microseconds, as the store keeps its timestamps.
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID causation = causationOf(metadata);
         int firstVersion = appended.version() - events.size() + 1;
         List<Envelope> envelopes = new ArrayList<>(events.size());

@@ -1,7 +1,10 @@
 package dev.seatbooking.eventsourcing.contracts;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.contracts.registration.OrderEvent;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -11,6 +14,7 @@ import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.schema.EventSourcingSchema;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.eventsourcing.store.PostgresEventStore;
+import dev.seatbooking.eventsourcing.store.Position;
 import dev.seatbooking.eventsourcing.store.RecordedEvent;
 import dev.seatbooking.testinfra.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +63,31 @@ class StoredContractEventsTest {
         assertThat(new JdbcTemplate(dataSource).queryForList(
                 "SELECT event_type FROM events WHERE stream_id = ? ORDER BY version", String.class, orderId))
                 .containsExactly("registration.OrderPlaced", "registration.OrderTotalsCalculated");
+    }
+
+    @Test
+    void events_just_appended_are_enveloped_as_the_relay_will_publish_them() {
+        UUID orderId = UUID.randomUUID();
+        List<OrderEvent> events = List.of(new OrderConfirmed(orderId, false), new OrderConfirmed(orderId, true));
+        UUID cause = UUID.randomUUID();
+        EventMetadata metadata = EventMetadata.causedBy(UUID.randomUUID(), cause);
+        var appended = store.append(orderId, "order", 0, events, metadata);
+
+        var envelopes = ContractsMessaging.envelopesOf(MessageTypes.contracts(), appended, events, metadata);
+        var codec = MessageCodec.contracts();
+        var published = store.readAll(Position.START, 1000).stream().filter(e -> e.streamId().equals(orderId))
+                .map(e -> ContractsMessaging.envelopeOf(codec, e)).toList();
+
+        assertThat(envelopes).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            Envelope mine = envelopes.get(i);
+            Envelope relayed = published.get(i);
+            assertThat(mine.messageId()).isEqualTo(relayed.messageId());
+            assertThat(mine.aggregateVersion()).isEqualTo(relayed.aggregateVersion()).isEqualTo(i + 1);
+            assertThat(mine.correlationId()).isEqualTo(relayed.correlationId());
+            assertThat(mine.causationId()).isEqualTo(relayed.causationId()).isEqualTo(cause);
+            assertThat(mine.payload()).isEqualTo(relayed.payload());
+        }
     }
 
     @Test

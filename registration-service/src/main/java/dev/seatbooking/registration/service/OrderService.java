@@ -38,7 +38,6 @@ import org.springframework.stereotype.Service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,8 +190,7 @@ public class OrderService {
                 }
             }
         }
-        publisher.publishEvent(new EventsAppended(ContractsMessaging.envelopesOf(types, appended, events, metadata,
-                Instant.now().truncatedTo(ChronoUnit.MICROS))));
+        publisher.publishEvent(new EventsAppended(ContractsMessaging.envelopesOf(types, appended, events, metadata)));
         return appended.version();
     }
 

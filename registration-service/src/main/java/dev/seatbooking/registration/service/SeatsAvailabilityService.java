@@ -26,7 +26,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,8 +91,7 @@ public class SeatsAvailabilityService {
             throw moved;
         }
         keep(new Versioned<>(conferenceId, current.aggregate(), appended.version()));
-        publisher.publishEvent(new EventsAppended(ContractsMessaging.envelopesOf(types, appended, events, metadata,
-                Instant.now().truncatedTo(ChronoUnit.MICROS))));
+        publisher.publishEvent(new EventsAppended(ContractsMessaging.envelopesOf(types, appended, events, metadata)));
     }
 
     /** Drops every cached aggregate (the consumer's partitions were reassigned). */
