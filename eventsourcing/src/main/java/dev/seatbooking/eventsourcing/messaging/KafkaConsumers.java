@@ -14,9 +14,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The one consumer setup of this library: decode, dedupe and handle each record in one database
- * transaction ({@link InboxMessageListener}), commit offsets only afterwards, and send poison records to
- * their dead-letter topic ({@link DeadLetterPolicy}).
+ * The consumer setup of this library: decode, dedupe and handle each record in one database transaction
+ * ({@link InboxMessageListener}), or all the records of a poll in one ({@link BatchInboxListener}), commit offsets
+ * only afterwards, and send poison records to their dead-letter topic ({@link DeadLetterPolicy}). Either way the
+ * group id is the listener's consumer name, and a new group starts from the earliest offset.
  */
 public final class KafkaConsumers {
 
@@ -45,16 +46,46 @@ public final class KafkaConsumers {
     public static ConcurrentMessageListenerContainer<String, byte[]> container(
             String bootstrapServers, Collection<String> topics, int concurrency,
             InboxMessageListener<?> listener, CommonErrorHandler errorHandler) {
-        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(
-                config(bootstrapServers, listener.consumer()), new StringDeserializer(), new ByteArrayDeserializer());
         ContainerProperties properties = new ContainerProperties(topics.toArray(String[]::new));
         properties.setAckMode(AckMode.BATCH);
         properties.setMessageListener(listener);
+        return newContainer(config(bootstrapServers, listener.consumer()), properties, listener.consumer(), concurrency,
+                errorHandler);
+    }
+
+    /**
+     * {@link #container}, for a listener that handles a whole poll in one transaction. The broker gathers records for
+     * a fetch up to {@code settings.fetchMaxWait()}, and offsets are committed every
+     * {@code settings.offsetCommitInterval()} rather than after every poll.
+     *
+     * @param concurrency consumers in this process (at most the topics' partitions are useful)
+     */
+    public static ConcurrentMessageListenerContainer<String, byte[]> perPollContainer(
+            String bootstrapServers, Collection<String> topics, int concurrency,
+            BatchInboxListener<?> listener, CommonErrorHandler errorHandler, PollSettings settings) {
+        Map<String, Object> config = config(bootstrapServers, listener.consumer());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.fetchMaxWait().toMillis());
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, settings.fetchMinBytes());
+        ContainerProperties properties = new ContainerProperties(topics.toArray(String[]::new));
+        // Offsets follow the committed transactions; committing them after every poll would cost a broker round trip
+        // (and the group coordinator's work) per poll, where the inbox makes a later commit just as safe.
+        properties.setAckMode(AckMode.TIME);
+        properties.setAckTime(Math.max(1, settings.offsetCommitInterval().toMillis()));
+        properties.setMessageListener(listener);
+        return newContainer(config, properties, listener.consumer(), concurrency, errorHandler);
+    }
+
+    private static ConcurrentMessageListenerContainer<String, byte[]> newContainer(
+            Map<String, Object> config, ContainerProperties properties, String consumer, int concurrency,
+            CommonErrorHandler errorHandler) {
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(
+                config, new StringDeserializer(), new ByteArrayDeserializer());
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumers, properties);
         container.setConcurrency(concurrency);
         container.setCommonErrorHandler(errorHandler);
-        container.setBeanName("inbox-" + listener.consumer());
+        container.setBeanName("inbox-" + consumer);
         return container;
     }
 }

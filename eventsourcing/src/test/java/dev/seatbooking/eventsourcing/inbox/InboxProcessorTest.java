@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -73,6 +74,31 @@ class InboxProcessorTest {
         assertThat(entries.firstDeliveries("reporting", List.of(seen))).containsExactly(seen);
         assertThat(entries.firstDeliveries("billing", List.of())).isEmpty();
         assertThat(inboxEntries(twiceInThePoll)).isEqualTo(1);
+    }
+
+    @Test
+    void a_polls_messages_are_handled_in_order_each_once_and_not_at_all_if_one_fails() {
+        UUID counter = UUID.randomUUID();
+        UUID seen = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        inbox.processOnce("billing", seen, () -> increment(counter));
+        List<UUID> handled = new ArrayList<>();
+
+        assertThatThrownBy(() -> inbox.processEachOnce("billing", List.of(first, failing), id -> id, id -> {
+            increment(counter);
+            if (id.equals(failing)) throw new IllegalStateException("handler failed");
+        })).hasMessage("handler failed");
+        assertThat(db.store.currentVersion(counter)).isEqualTo(1);
+        assertThat(inboxEntries(first)).isZero();
+
+        inbox.processEachOnce("billing", List.of(seen, second, first, second), id -> id, id -> {
+            handled.add(id);
+            increment(counter);
+        });
+        assertThat(handled).containsExactly(second, first);
+        assertThat(db.store.currentVersion(counter)).isEqualTo(3);
     }
 
     @Test

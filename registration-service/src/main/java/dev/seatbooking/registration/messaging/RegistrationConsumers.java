@@ -3,14 +3,12 @@ package dev.seatbooking.registration.messaging;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageTypes;
-import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentRejected;
 import dev.seatbooking.contracts.registration.RegistrationProcessCommand.ExpireRegistrationProcess;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
-import dev.seatbooking.eventsourcing.inbox.Inbox;
-import dev.seatbooking.eventsourcing.messaging.DeadLetterPolicy;
 import dev.seatbooking.eventsourcing.messaging.IncomingMessageHandler;
+import dev.seatbooking.eventsourcing.messaging.PollSettings;
 import dev.seatbooking.eventsourcing.spring.MessageConsumers;
 import dev.seatbooking.registration.RegistrationProperties;
 import dev.seatbooking.registration.conference.ConferenceEventHandler;
@@ -23,10 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Collection;
 import java.util.List;
@@ -34,14 +29,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
 /**
  * The service's Kafka consumers, one consumer group per role. Each is thin: it decodes the envelope, drops what the
  * role's inbox has seen, and runs the handler in the transaction that records the inbox entry. By default one
- * transaction covers a whole poll ({@link BatchConsumers}): on a hot partition that is one commit per poll instead of
- * one per message; {@code registration.messaging.transaction-per-poll=false} uses the library's per-record
- * {@link MessageConsumers} instead.
+ * transaction covers a whole poll ({@link MessageConsumers#subscribePerPoll}): on a hot partition that is one commit
+ * per poll instead of one per message; {@code registration.messaging.transaction-per-poll=false} uses the library's
+ * per-record {@link MessageConsumers#subscribe} instead.
  * <ul>
  *   <li>{@code registration-conference}: Conference Management's events → the local seat types and prices, and
  *       AddSeats/RemoveSeats for SeatsAvailability;</li>
@@ -57,9 +51,9 @@ public class RegistrationConsumers {
     private static final Logger log = LoggerFactory.getLogger(RegistrationConsumers.class);
 
     /**
-     * Subscribes a handler: one transaction per poll (batch) or, with the library's consumers, per record. Messages of
-     * types the handler does not want are skipped undecoded by the batch consumers; the library's record consumers
-     * record them in the inbox and hand them over, and the handler ignores them.
+     * Subscribes a handler with the library's consumers: one transaction per poll or per record. Messages of types the
+     * handler does not want are skipped undecoded by the per-poll consumers; the per-record consumers record them in
+     * the inbox and hand them over, and the handler ignores them.
      */
     @FunctionalInterface
     interface Subscriptions {
@@ -78,20 +72,17 @@ public class RegistrationConsumers {
     private final RegistrationTopics topics;
     private final RegistrationProperties.Consumers concurrency;
 
-    public RegistrationConsumers(MessageConsumers recordConsumers, RegistrationTopics topics,
-                                 RegistrationProperties properties, Environment environment, MessageCodec codec,
-                                 DataSource dataSource, PlatformTransactionManager transactionManager,
-                                 DeadLetterPolicy deadLetterPolicy,
-                                 DefaultKafkaProducerFactory<String, byte[]> deadLetterProducerFactory) {
+    public RegistrationConsumers(MessageConsumers messageConsumers, RegistrationTopics topics,
+                                 RegistrationProperties properties) {
         RegistrationProperties.Messaging messaging = properties.messaging();
         if (messaging.transactionPerPoll()) {
-            var batches = new BatchConsumers(environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"),
-                    codec, new Inbox(dataSource), transactionManager, deadLetterPolicy,
-                    new KafkaTemplate<>(deadLetterProducerFactory), messaging);
-            this.consumers = batches::subscribe;
+            PollSettings poll = new PollSettings(messaging.maxPollRecords(), messaging.fetchMaxWait(),
+                    messaging.fetchMinBytes(), messaging.offsetCommitInterval());
+            this.consumers = (consumer, topicNames, threads, handler, handles) ->
+                    messageConsumers.subscribePerPoll(consumer, topicNames, threads, handler, handles, poll);
         } else {
             this.consumers = (consumer, topicNames, threads, handler, handles) ->
-                    recordConsumers.subscribe(consumer, topicNames, threads, handler);
+                    messageConsumers.subscribe(consumer, topicNames, threads, handler);
         }
         this.topics = topics;
         this.concurrency = messaging.consumers();
@@ -142,7 +133,7 @@ public class RegistrationConsumers {
         return consumers.subscribe(topics.consumer("process"),
                 List.of(topics.paymentsEvents(), topics.processCommands()),
                 concurrency.process(), message -> {
-                    // The library's record consumers hand over every type; the batch consumers only these.
+                    // The per-record consumers hand over every type; the per-poll consumers only these.
                     if (PROCESS_MESSAGES.contains(message.payload().type())) process.handle(message.payload());
                 }, PROCESS_MESSAGES::contains);
     }
