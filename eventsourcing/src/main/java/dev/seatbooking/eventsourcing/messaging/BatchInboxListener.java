@@ -1,5 +1,6 @@
 package dev.seatbooking.eventsourcing.messaging;
 
+import dev.seatbooking.eventsourcing.correlation.Correlation;
 import dev.seatbooking.eventsourcing.inbox.InboxProcessor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ public final class BatchInboxListener<T> implements BatchMessageListener<String,
         try {
             List<IncomingMessage<T>> messages = records.stream().filter(this::wanted).map(this::decode).toList();
             // A message seen before (or twice in the poll) is skipped.
-            inbox.processEachOnce(consumer, messages, IncomingMessage::messageId, handler::handle);
+            inbox.processEachOnce(consumer, messages, IncomingMessage::messageId, this::handleInItsConversation);
             return;
         } catch (RuntimeException pollFailed) {
             if (records.size() == 1) {
@@ -73,10 +74,18 @@ public final class BatchInboxListener<T> implements BatchMessageListener<String,
             if (!wanted(record)) continue;
             try {
                 IncomingMessage<T> message = decode(record);
-                inbox.processOnce(consumer, message.messageId(), () -> handler.handle(message));
+                inbox.processOnce(consumer, message.messageId(), () -> handleInItsConversation(message));
             } catch (RuntimeException failed) {
-                throw new BatchListenerFailedException(IncomingRecords.describe(record), failed, i);
+                // The message becomes the dead letter's exception-message header: say why, not only where.
+                throw new BatchListenerFailedException(IncomingRecords.describe(record) + ": " + failed, failed, i);
             }
+        }
+    }
+
+    /** Every log line written while handling a message names the message's conversation. */
+    private void handleInItsConversation(IncomingMessage<T> message) {
+        try (var correlation = Correlation.open(message.correlationId().toString())) {
+            handler.handle(message);
         }
     }
 

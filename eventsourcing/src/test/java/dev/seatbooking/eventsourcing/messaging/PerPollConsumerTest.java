@@ -1,5 +1,6 @@
 package dev.seatbooking.eventsourcing.messaging;
 
+import dev.seatbooking.eventsourcing.correlation.Correlation;
 import dev.seatbooking.eventsourcing.inbox.Inbox;
 import dev.seatbooking.eventsourcing.inbox.InboxProcessor;
 import dev.seatbooking.eventsourcing.store.RecordedEvent;
@@ -64,6 +65,9 @@ class PerPollConsumerTest {
     private final Map<UUID, AtomicInteger> failing = new ConcurrentHashMap<>();
     /** The database transaction (its id) each message was last handled in, committed or not. */
     private final Map<UUID, Long> transactionOf = new ConcurrentHashMap<>();
+    /** The correlation id in the log context while each message was handled, against the message's own. */
+    private final Map<UUID, String> logContextOf = new ConcurrentHashMap<>();
+    private final Map<UUID, String> correlationOf = new ConcurrentHashMap<>();
     /** The type and the payload of every record given to the decoder. */
     private final Queue<String> decodedTypes = new ConcurrentLinkedQueue<>();
     private final Queue<String> decodedPayloads = new ConcurrentLinkedQueue<>();
@@ -100,6 +104,7 @@ class PerPollConsumerTest {
         assertThat(increments()).containsExactlyElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
         assertThat(ids).extracting(transactionOf::get).as("transactions").containsOnly(transactionOf.get(ids.get(0)));
         assertThat(inboxEntries()).isEqualTo(20);
+        assertThat(logContextOf).as("each handled in its own conversation").isEqualTo(correlationOf);
 
         // Delivered again after the poll was committed: the inbox knows it. The next message shows it was read.
         send(ids.get(4), "Incremented", "{\"by\":99}");
@@ -151,6 +156,8 @@ class PerPollConsumerTest {
         assertThat(MessageHeaders.uuid(dead.headers(), MessageHeaders.MESSAGE_ID)).contains(poison);
         assertThat(text(dead, KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
                 .contains(IllegalStateException.class.getName() + ": Cannot handle " + poison);
+        assertThat(text(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).as("the reason, not only the place")
+                .contains("Cannot handle " + poison);
         // Each delivery (the first, then the policy's retries) tries it with its poll, then alone.
         assertThat(failing.get(poison)).as("attempts").hasValue(2 * (1 + MAX_RETRIES));
         assertThat(before).extracting(transactionOf::get).doesNotHaveDuplicates();
@@ -192,6 +199,8 @@ class PerPollConsumerTest {
     /** Appends the message's event to the counter stream named by the record key. */
     private void handle(IncomingMessage<Object> message) {
         transactionOf.put(message.messageId(), db.jdbc.queryForObject("SELECT txid_current()", Long.class));
+        logContextOf.put(message.messageId(), String.valueOf(org.slf4j.MDC.get(Correlation.MDC_KEY)));
+        correlationOf.put(message.messageId(), message.correlationId().toString());
         AtomicInteger attempts = failing.get(message.messageId());
         if (attempts != null) {
             attempts.incrementAndGet();
