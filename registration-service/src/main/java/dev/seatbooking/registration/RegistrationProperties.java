@@ -1,5 +1,6 @@
 package dev.seatbooking.registration;
 
+import dev.seatbooking.eventsourcing.messaging.PollSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -31,13 +32,8 @@ public record RegistrationProperties(
      * @param consumers       consumer threads per instance
      * @param transactionPerPoll handle all the records of a poll in one transaction (with their inbox entries),
      *                        rather than one transaction per record
-     * @param maxPollRecords  the most records a poll returns, so the most one transaction handles: more is fewer
-     *                        commits, but a longer wait for the first record of a poll to be committed
-     * @param fetchMaxWait    how long the broker may hold a fetch to gather {@code fetchMinBytes}: under load, fewer
-     *                        and larger polls (fewer transactions and offset commits); idle, at most this much delay
-     * @param fetchMinBytes   see {@code fetchMaxWait}
-     * @param offsetCommitInterval how often a batch consumer commits its offsets (at the latest; also on every
-     *                        rebalance and stop). Redelivery after a crash is harmless: the inbox drops it.
+     * @param maxPollRecords  with {@code fetchMaxWait}, {@code fetchMinBytes} and {@code offsetCommitInterval}: how the
+     *                        per-poll consumers fetch and commit, see {@link PollSettings}
      */
     public record Messaging(@DefaultValue("") String topicPrefix,
                             @DefaultValue("true") boolean createTopics,
@@ -49,6 +45,10 @@ public record RegistrationProperties(
                             @DefaultValue("20ms") Duration fetchMaxWait,
                             @DefaultValue("32768") int fetchMinBytes,
                             @DefaultValue("1s") Duration offsetCommitInterval) {
+
+        public PollSettings pollSettings() {
+            return new PollSettings(maxPollRecords, fetchMaxWait, fetchMinBytes, offsetCommitInterval);
+        }
     }
 
     /**

@@ -76,8 +76,7 @@ public class RegistrationConsumers {
                                  RegistrationProperties properties) {
         RegistrationProperties.Messaging messaging = properties.messaging();
         if (messaging.transactionPerPoll()) {
-            PollSettings poll = new PollSettings(messaging.maxPollRecords(), messaging.fetchMaxWait(),
-                    messaging.fetchMinBytes(), messaging.offsetCommitInterval());
+            PollSettings poll = messaging.pollSettings();
             this.consumers = (consumer, topicNames, threads, handler, handles) ->
                     messageConsumers.subscribePerPoll(consumer, topicNames, threads, handler, handles, poll);
         } else {
