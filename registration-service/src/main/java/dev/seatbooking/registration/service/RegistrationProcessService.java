@@ -72,23 +72,24 @@ public class RegistrationProcessService {
 
         boolean changed = !decision.state().equals(state) || !decision.send().isEmpty()
                 || !decision.schedule().isEmpty() || !decision.cancel().isEmpty();
-        List<Envelope> toOrder = new ArrayList<>();
-        if (changed) {
-            List<OutgoingMessage> toSend = new ArrayList<>();
-            for (Envelope command : decision.send()) {
-                if (command.payload() instanceof OrderCommand) toOrder.add(command);
-                else toSend.add(commands.message(command, null));
-            }
-            decision.schedule().forEach(s -> toSend.add(commands.message(s.envelope(), s.dueAt())));
-            store.save(processId.get(), version, decision.state(), decision.state().completed(), toSend,
-                    decision.cancel());
-        }
+        if (changed) save(processId.get(), version, decision);
         for (Outcome outcome : decision.outcomes()) report(message, outcome);
         // After the save: the order's events these cause come back here (OrderConfirmed), to the state just saved.
-        for (Envelope command : toOrder) {
-            orders.handle((OrderCommand) command.payload(),
-                    EventMetadata.causedBy(command.correlationId(), command.messageId()));
+        for (Envelope command : decision.send()) {
+            if (command.payload() instanceof OrderCommand order) {
+                orders.handle(order, EventMetadata.causedBy(command.correlationId(), command.messageId()));
+            }
         }
+    }
+
+    /** The new state, with what goes over Kafka (all but the order's commands) and the cancelled expiry. */
+    private void save(UUID processId, int version, Decision decision) {
+        List<OutgoingMessage> toSend = new ArrayList<>();
+        for (Envelope command : decision.send()) {
+            if (!(command.payload() instanceof OrderCommand)) toSend.add(commands.message(command, null));
+        }
+        decision.schedule().forEach(s -> toSend.add(commands.message(s.envelope(), s.dueAt())));
+        store.save(processId, version, decision.state(), decision.state().completed(), toSend, decision.cancel());
     }
 
     private void report(Envelope message, Outcome outcome) {
