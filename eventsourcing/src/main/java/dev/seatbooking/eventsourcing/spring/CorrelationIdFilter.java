@@ -34,6 +34,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter implements Ordered
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        // After the web edge's gateway-trust filter (HIGHEST_PRECEDENCE), which hides a correlation id not from the gateway.
+        return Ordered.HIGHEST_PRECEDENCE + 10;
     }
 }

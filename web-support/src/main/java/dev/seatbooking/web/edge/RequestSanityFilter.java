@@ -1,0 +1,69 @@
+package dev.seatbooking.web.edge;
+
+import dev.seatbooking.web.json.StrictJson;
+import dev.seatbooking.web.problem.ProblemResponses;
+import dev.seatbooking.web.problem.Problems;
+import dev.seatbooking.web.problem.Problems.FieldProblem;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses, before anything reads them, query strings and form parameters that cannot be what a client meant: a
+ * {@code %} that starts no escape ({@code ?x=%zz}, {@code ?x=%}), which would fail deep inside whatever decodes it,
+ * and control characters in a parameter's name or value (PostgreSQL refuses NUL; the rest have no business in a
+ * parameter). Each is a 400 problem naming the parameter.
+ */
+public class RequestSanityFilter extends OncePerRequestFilter {
+
+    private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String query = request.getQueryString();
+        if (query != null && BROKEN_ESCAPE.matcher(query).find()) {
+            ProblemResponses.write(response, Problems.malformed(
+                    "The query string holds a '%' that starts no escape (%XX)",
+                    new FieldProblem("query", "has a broken percent-escape")));
+            return;
+        }
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException unreadable) {
+            ProblemResponses.write(response, Problems.malformed("The request's parameters cannot be decoded"));
+            return;
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            if (holdsControlCharacter(parameter.getKey(), parameter.getValue())) {
+                String name = StrictJson.firstControlCharacter(parameter.getKey()) >= 0 ? "parameter name"
+                        : parameter.getKey();
+                ProblemResponses.write(response, Problems.invalid(List.of(
+                        new FieldProblem(name, "must not contain control characters"))));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean holdsControlCharacter(String name, String[] values) {
+        if (StrictJson.firstControlCharacter(name) >= 0) return true;
+        for (String value : values) {
+            if (value != null && StrictJson.firstControlCharacter(value) >= 0) return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return true;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.seatbooking.web.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Spring Security at every service and the gateway: two filter chains.
+ * <ul>
+ *     <li><b>ops</b> — {@code /actuator/**} (but the health probes) and {@code /api/admin/**}: HTTP Basic with the ops
+ *     credential ({@code seatbooking.ops.*}), role {@code OPS}. The public gateway does not route them at all.</li>
+ *     <li><b>everything else</b> — open to anonymous clients at this layer: who may see or change an order, a payment
+ *     or a conference is decided by the resource's own secret (the order's access code, the owner's credentials, the
+ *     payment link's secret), checked where the resource is loaded. No other authentication mechanism listens here, so
+ *     an owner's own Basic credentials pass through untouched.</li>
+ * </ul>
+ * Both chains are stateless (no session, no cookie, hence no CSRF token to carry) and write the security headers:
+ * a strict Content-Security-Policy (scripts only from this origin, none inline), {@code nosniff},
+ * {@code frame-ancestors 'none'} and {@code X-Frame-Options: DENY}, {@code Referrer-Policy: same-origin}. Caching
+ * headers are left to each answer (the read model's ETags). Refusals are problems.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EdgeSecurityProperties.class)
+public class EdgeSecurityConfiguration {
+
+    public static final String OPS_ROLE = "OPS";
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain opsEndpoints(HttpSecurity http, EdgeSecurityProperties properties) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers("operations");
+        common(http.securityMatcher(properties.paths().toArray(String[]::new)), problems)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(properties.openPaths().toArray(String[]::new)).permitAll()
+                        .anyRequest().hasRole(OPS_ROLE))
+                .httpBasic(basic -> basic.realmName("operations").authenticationEntryPoint(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
+        common(http, new ProblemSecurityHandlers("operations"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    private static HttpSecurity common(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(anonymous -> { })
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .cacheControl(cache -> cache.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    }
+
+    @Bean
+    UserDetailsService opsUsers(EdgeSecurityProperties properties) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        if (!properties.password().isBlank()) {
+            PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+            String password = properties.password().startsWith("{") ? properties.password()
+                    : encoder.encode(properties.password());
+            users.createUser(User.withUsername(properties.username()).password(password).roles(OPS_ROLE).build());
+        }
+        return users;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.seatbooking.web;
+
+import dev.seatbooking.web.fixture.EdgeTestApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"seatbooking.gateway.token=gateway-secret", "seatbooking.ops.password=ops-secret",
+                "management.endpoints.web.exposure.include=health,metrics"})
+class WebEdgeTest {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    // --- JSON bodies are read strictly ---
+
+    @Test
+    void aValidBodyIsAccepted() throws Exception {
+        Answer answer = post("/api/bookings", """
+                {"name":"Ada","day":"2027-03-01","amount":12.50,"lines":[{"seatType":"full","quantity":2}]}""");
+        assertThat(answer.status).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"name\":\"Ada\",\"nmae\":\"typo\"}",
+            "{\"name\":\"Ada\",\"lines\":[{\"seatType\":\"full\",\"quantity\":1.5}]}",
+            "{\"name\":\"Ada\",\"lines\":[{\"seatType\":\"full\",\"quantity\":\"2\"}]}",
+            "{\"name\":\"Ada\",\"lines\":[{\"seatType\":\"full\",\"quantity\":2147483648}]}",
+            "{\"name\":\"Ada\",\"lines\":[{\"seatType\":\"full\",\"quantity\":null}]}",
+            "{\"name\":\"Ada\",\"day\":\"0000-01-01\"}",
+            "{\"name\":\"Ada\",\"day\":\"-0001-01-01\"}",
+            "{\"name\":\"Ada\",\"day\":\"+100000-01-01\"}",
+            "{\"name\":\"Ada\",\"day\":20000}",
+            "{\"name\":\"Ada\",\"day\":\"2027-03-01T10:00\"}",
+            "{\"name\":\"Ada\",\"day\":\"2027-02-30\"}",
+            "{\"name\":\"Ada\",\"amount\":1e999999999}",
+            "{\"name\":\"Ada\",\"amount\":\"12\"}",
+            "{\"name\":12}",
+            "{\"name\":\"A\\u0000da\"}",
+            "{\"name\":\"A\\u001bda\"}",
+            "{\"name\":\"Ada\",\"name\":\"Bob\"}",
+    })
+    void badFieldsAreAValidationProblemNamingTheField(String body) throws Exception {
+        Answer answer = post("/api/bookings", body);
+        assertThat(answer.status).as(answer.body).isEqualTo(400);
+        assertThat(answer.contentType).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(answer.body);
+        assertThat(problem.path("type").asString()).startsWith("https://seatbooking.dev/problems/");
+        assertThat(problem.path("code").asString()).isIn("validation-failed", "malformed-request");
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(answer.body).doesNotContain("dev.seatbooking", "java.", "tools.jackson", "\\u0000");
+    }
+
+    @Test
+    void theFieldOfAControlCharacterIsNamed() throws Exception {
+        JsonNode problem = JSON.readTree(post("/api/bookings",
+                "{\"name\":\"Ada\",\"lines\":[{\"seatType\":\"fu\\u0000ll\",\"quantity\":1}]}").body);
+        assertThat(problem.path("code").asString()).isEqualTo("validation-failed");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("lines[0].seatType");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("control characters");
+    }
+
+    @Test
+    void anUnknownFieldIsNamed() throws Exception {
+        JsonNode problem = JSON.readTree(post("/api/bookings", "{\"name\":\"Ada\",\"nmae\":\"x\"}").body);
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("nmae");
+        assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("is not a known field");
+    }
+
+    @Test
+    void notJsonIsMalformed() throws Exception {
+        Answer answer = post("/api/bookings", "{\"name\":");
+        assertThat(answer.status).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body).path("code").asString()).isEqualTo("malformed-request");
+    }
+
+    // --- query strings and parameters ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?q=%zz", "?q=%", "?q=%2", "?q=a%00b", "?q=%1b", "?%00=x"})
+    void brokenOrControlQueryParametersAreRefused(String query) throws Exception {
+        String answer = raw("GET /api/bookings/" + UUID.randomUUID() + query
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(statusOf(answer)).as(answer).isEqualTo(400);
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+    }
+
+    @Test
+    void aMalformedIdIsAProblemNamingIt() throws Exception {
+        Answer answer = get("/api/bookings/not-a-uuid");
+        assertThat(answer.status).isEqualTo(400);
+        JsonNode problem = JSON.readTree(answer.body);
+        assertThat(problem.path("code").asString()).isEqualTo("malformed-request");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("id");
+    }
+
+    // --- every error of every layer is a problem ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /nothing/here HTTP/1.1", "DELETE /api/whoami HTTP/1.1", "TRACE /api/whoami HTTP/1.1",
+            "GET /api/a%2Fb HTTP/1.1", "GET /api/%00 HTTP/1.1", "GET /api/%zz HTTP/1.1", "GET /api/%2 HTTP/1.1",
+            "GET /api/..;/whoami HTTP/1.1", "GET /api//whoami HTTP/1.1", "GET /api/%5C HTTP/1.1"})
+    void errorsOutsideTheControllersAreProblemsToo(String requestLine) throws Exception {
+        String answer = raw(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(statusOf(answer)).as(answer).isBetween(400, 499);
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(answer).doesNotContain("<html", "Apache Tomcat", "Whitelabel");
+    }
+
+    @Test
+    void anOversizedHeaderIsAProblem() throws Exception {
+        String answer = raw("GET /api/whoami HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(statusOf(answer)).as(answer).isBetween(400, 499);
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+    }
+
+    @Test
+    void anOversizedRequestLineIsAProblem() throws Exception {
+        String answer = raw("GET /api/whoami?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(statusOf(answer)).as(answer).isBetween(400, 499);
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+    }
+
+    @Test
+    void anUnexpectedErrorTellsNothingOfTheInternals() throws Exception {
+        Answer answer = get("/api/boom");
+        assertThat(answer.status).isEqualTo(500);
+        assertThat(answer.contentType).startsWith("application/problem+json");
+        assertThat(answer.body).doesNotContain("secret internals", "IllegalStateException");
+    }
+
+    // --- forwarded headers and correlation ids only from the gateway ---
+
+    @Test
+    void forwardedForAndCorrelationIdAreIgnoredWithoutTheGatewayToken() throws Exception {
+        String correlation = UUID.randomUUID().toString();
+        JsonNode me = JSON.readTree(send(request("/api/whoami").header("X-Forwarded-For", "203.0.113.9")
+                .header("Correlation-Id", correlation).header("Gateway-Token", "wrong")).body);
+        assertThat(me.path("address").asString()).isEqualTo("127.0.0.1");
+        assertThat(me.path("forwardedFor").asString()).isEmpty();
+        assertThat(me.path("correlationId").asString()).isEmpty();
+    }
+
+    @Test
+    void theGatewaysForwardedForAndCorrelationIdAreBelieved() throws Exception {
+        String correlation = UUID.randomUUID().toString();
+        JsonNode me = JSON.readTree(send(request("/api/whoami").header("X-Forwarded-For", "203.0.113.9")
+                .header("Correlation-Id", correlation).header("Gateway-Token", "gateway-secret")).body);
+        assertThat(me.path("address").asString()).isEqualTo("203.0.113.9");
+        assertThat(me.path("correlationId").asString()).isEqualTo(correlation);
+    }
+
+    @Test
+    void aCorrelationIdThatIsNotAUuidIsDroppedEvenFromTheGateway() throws Exception {
+        JsonNode me = JSON.readTree(send(request("/api/whoami").header("Correlation-Id", "<script>")
+                .header("Gateway-Token", "gateway-secret")).body);
+        assertThat(me.path("correlationId").asString()).isEmpty();
+    }
+
+    // --- ops endpoints and security headers ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/admin/things", "/actuator", "/actuator/metrics"})
+    void opsEndpointsNeedTheOpsCredential(String path) throws Exception {
+        Answer anonymous = get(path);
+        assertThat(anonymous.status).isEqualTo(401);
+        assertThat(anonymous.contentType).startsWith("application/problem+json");
+        assertThat(send(request(path).header("Authorization", basic("ops", "wrong"))).status).isEqualTo(401);
+        assertThat(send(request(path).header("Authorization", basic("ops", "ops-secret"))).status).isEqualTo(200);
+    }
+
+    @Test
+    void healthProbesStayOpen() throws Exception {
+        assertThat(get("/actuator/health/liveness").status).isEqualTo(200);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        for (String path : new String[]{"/api/whoami", "/nothing", "/api/boom"}) {
+            HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString()
+                    .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-eval");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+            assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        }
+    }
+
+    // --- helpers ---
+
+    private record Answer(int status, String contentType, String body) {
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private Answer get(String path) throws Exception {
+        return send(request(path));
+    }
+
+    private Answer post(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int statusOf(String rawAnswer) {
+        return Integer.parseInt(rawAnswer.substring(9, 12));
+    }
+}
