@@ -235,6 +235,14 @@ class OrderAccessTest extends ReadModelTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("accessCode"));
+        mvc.perform(lookup(email + "\\u0000", accessCode(id)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("email"));
+        mvc.perform(post("/api/draft-orders/lookup").with(from(anyAddress())).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/malformed-request"));
         // The code no longer goes in a URL.
         assertThat(perform(get("/api/draft-orders").param("email", email).param("accessCode", accessCode(id))
                 .with(from(anyAddress()))).getStatus()).isNotEqualTo(200);
