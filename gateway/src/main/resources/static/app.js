@@ -129,7 +129,8 @@ function go(hash) {
     if (location.hash === hash) route(); else location.hash = hash;
 }
 
-// What this browser knows of its orders: access code and last consistency token (sessionStorage).
+// What this browser knows of its orders: access code and last consistency token (sessionStorage: gone when the tab
+// closes). The access code opens the order's views in the read model: it goes in a header, never in a URL.
 const orders = {
     get(id) { return JSON.parse(sessionStorage.getItem('order:' + id) || '{}'); },
     put(id, values) { sessionStorage.setItem('order:' + id, JSON.stringify({...orders.get(id), ...values})); },
@@ -149,14 +150,14 @@ const owners = {
  * that version of the stream, or after its bound with `Consistency: stale`, and then we ask again. While the view is
  * not yet what `accept` wants, we ask for the version after the one it showed: the read model holds the request until
  * the stream changes. Gives up after `seconds`. Without a token (a view no command of ours named), it looks again
- * every half second.
+ * every half second. `headers` go with every request (an order's access code).
  */
-async function readAtLeast(path, token, seconds = 60, accept = () => true) {
+async function readAtLeast(path, token, seconds = 60, accept = () => true, headers = {}) {
     const deadline = Date.now() + seconds * 1000;
     let last;
     while (Date.now() < deadline) {
         try {
-            const answer = await api('GET', path, {headers: token ? {'Consistency-Token': token} : {}});
+            const answer = await api('GET', path, {headers: token ? {...headers, 'Consistency-Token': token} : headers});
             last = answer;
             const stale = answer.headers.get('Consistency') === 'stale';
             if (!stale && accept(answer.body)) return answer;
@@ -164,14 +165,27 @@ async function readAtLeast(path, token, seconds = 60, accept = () => true) {
                 token = token.split('.')[0] + '.' + (Number(answer.body.version) + 1);
             }
         } catch (e) {
-            // A 404 is "not there yet" while the token's wait ran out before the read model caught up.
-            if (!(e instanceof Problem) || e.status !== 404 || (token && e.headers.get('Consistency') !== 'stale')) throw e;
+            // A 404 is "not there yet" unless the read model had reached the token's version: our own order is not
+            // projected yet (the read model then answers as for an unknown order, without saying how far it got), or
+            // its view is not ready.
+            if (!(e instanceof Problem) || e.status !== 404 || (token && e.headers.get('Consistency') === 'reached')) throw e;
         }
         if (!token) await new Promise(r => setTimeout(r, 500));
         if (controller.signal.aborted) throw new Superseded();
     }
     if (last) return last;
     throw new Problem(504, {title: 'Still waiting', detail: 'Nothing changed within ' + seconds + ' s; reload to look again.'});
+}
+
+/** Reads one of an order's views in the read model (`draft-orders`, `priced-orders`, `order-seats`) with its access code. */
+function readOrder(view, orderId, token, seconds, accept) {
+    return readAtLeast(`/api/read/${view}/${encodeURIComponent(orderId)}`, token, seconds, accept,
+        {'Order-Access-Code': orders.get(orderId).accessCode || ''});
+}
+
+/** The page for an order this browser has no access code of (another tab, a shared link): find it first. */
+function unknownOrder() {
+    render(`<h1>Order</h1><p>This browser does not know this order. <a href="#/find">Find it</a> with your email and access code.</p>`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -244,14 +258,10 @@ function seatName(order, seatTypeId) {
 /** The order as it goes: reservation (with the countdown), partial fulfilment, registrant, confirmation or payment. */
 async function orderPage(orderId) {
     const known = orders.get(orderId);
-    if (!known.accessCode) {
-        render(`<h1>Order</h1><p>This browser does not know this order. <a href="#/find">Find it</a> with your email and access code.</p>`);
-        return;
-    }
+    if (!known.accessCode) return unknownOrder();
     render(`<h1>Your order</h1><p class="waiting" id="reserving">Reserving your seats…</p>`);
     // Wait for the reservation: the first version after the one the placement answered.
-    const {body: draft} = await readAtLeast('/api/read/draft-orders/' + orderId, known.token, 60,
-        o => o.state !== 'PENDING_RESERVATION');
+    const {body: draft} = await readOrder('draft-orders', orderId, known.token, 60, o => o.state !== 'PENDING_RESERVATION');
     orders.put(orderId, {token: orderId + '.' + draft.version});
     if (draft.state === 'CONFIRMED') return go(`#/orders/${orderId}/thanks`);
     if (draft.state === 'EXPIRED') {
@@ -277,7 +287,7 @@ async function orderPage(orderId) {
         on('accept-partial', 'click', () => { orders.put(orderId, {acceptedPartial: true}); route(); });
         return;
     }
-    const {body: priced} = await readAtLeast('/api/read/priced-orders/' + orderId, orders.get(orderId).token, 30);
+    const {body: priced} = await readOrder('priced-orders', orderId, orders.get(orderId).token, 30);
     const registrant = draft.registrant || {};
     render(`<h1>Your order</h1>
         <p>${esc(known.conferenceName || '')}</p>
@@ -327,7 +337,7 @@ async function startPayment(paymentId, orderId, priced, known) {
 
 /** Waits until the order is confirmed (or expired): the read model answers as the order's stream moves on. */
 async function awaitConfirmed(orderId, seconds = 60) {
-    const {body: draft} = await readAtLeast('/api/read/draft-orders/' + orderId, orders.get(orderId).token, seconds,
+    const {body: draft} = await readOrder('draft-orders', orderId, orders.get(orderId).token, seconds,
         o => o.state === 'CONFIRMED' || o.state === 'EXPIRED');
     orders.put(orderId, {token: orderId + '.' + draft.version});
     if (draft.state === 'EXPIRED') throw new Problem(409, {title: 'The order expired', detail: 'The seats were released before the order was confirmed.'});
@@ -363,10 +373,11 @@ async function paymentPage(orderId, paymentId) {
 
 async function thanksPage(orderId) {
     const known = orders.get(orderId);
-    const {body: draft} = await readAtLeast('/api/read/draft-orders/' + orderId, known.token, 10);
+    if (!known.accessCode) return unknownOrder();
+    const {body: draft} = await readOrder('draft-orders', orderId, known.token, 10);
     render(`<h1>Thank you!</h1>
         <p>Your registration for ${esc(known.conferenceName || 'the conference')} is confirmed.</p>
-        <p>Your access code: <span class="access-code" id="access-code">${esc(draft.accessCode || known.accessCode)}</span></p>
+        <p>Your access code: <span class="access-code" id="access-code">${esc(known.accessCode)}</span></p>
         <p>With it and your email (${esc(draft.registrant ? draft.registrant.email : '')}) you find the order again.</p>
         <a class="button" id="assign-seats" href="#/orders/${orderId}/seats">Assign attendees to your seats</a>`);
 }
@@ -380,7 +391,8 @@ async function findPage() {
         </form>`);
     on('find-form', 'submit', () => attempt(async () => {
         const {email, accessCode} = form('find-form');
-        const {body: draft} = await api('GET', `/api/read/draft-orders?email=${encodeURIComponent(email.trim())}&accessCode=${encodeURIComponent(accessCode.trim())}`);
+        // In the body: a URL with the code would stay in logs and the browser's history.
+        const {body: draft} = await api('POST', '/api/read/draft-orders/lookup', {body: {email: email.trim(), accessCode: accessCode.trim()}});
         orders.put(draft.orderId, {accessCode: accessCode.trim(), token: draft.orderId + '.' + draft.version, conferenceId: draft.conferenceId});
         go(draft.state === 'CONFIRMED' ? `#/orders/${draft.orderId}/seats` : `#/orders/${draft.orderId}`);
     }));
@@ -388,7 +400,8 @@ async function findPage() {
 
 async function seatsPage(orderId) {
     const known = orders.get(orderId);
-    const {body: seats} = await readAtLeast('/api/read/order-seats/' + orderId, known.seatsToken, 30);
+    if (!known.accessCode) return unknownOrder();
+    const {body: seats} = await readOrder('order-seats', orderId, known.seatsToken, 30);
     render(`<h1>Attendees</h1>
         <p>Name who sits in each seat of your order.</p>
         <table id="seats"><thead><tr><th>#</th><th>Seat type</th><th>First name</th><th>Last name</th><th>Email</th><th></th></tr></thead>

@@ -1,6 +1,8 @@
 package dev.seatbooking.readmodel;
 
 import dev.seatbooking.contracts.codec.MessageCodec;
+import dev.seatbooking.readmodel.access.AccessThrottle;
+import dev.seatbooking.readmodel.api.OrderAccess;
 import dev.seatbooking.readmodel.api.ReadYourWrites;
 import dev.seatbooking.readmodel.conference.ConferenceQueries;
 import dev.seatbooking.readmodel.conference.ConferencesProjection;
@@ -108,6 +110,19 @@ public class ReadModelConfiguration {
     ReadYourWrites readYourWrites(ServingGenerations serving, AppliedVersions appliedVersions,
                                   ReadModelProperties properties) {
         return new ReadYourWrites(serving, appliedVersions, properties.consistencyWait());
+    }
+
+    @Bean
+    AccessThrottle accessThrottle(ReadModelProperties properties) {
+        ReadModelProperties.AccessThrottle limits = properties.accessThrottle();
+        return new AccessThrottle(new AccessThrottle.Limit(limits.clientFailures(), limits.clientWindow()),
+                new AccessThrottle.Limit(limits.orderFailures(), limits.orderWindow()), limits.trackedKeys());
+    }
+
+    @Bean
+    OrderAccess orderAccess(AccessThrottle throttle, ReadYourWrites readYourWrites, ServingGenerations serving,
+                            ReadTransactions reads) {
+        return new OrderAccess(throttle, readYourWrites, serving, reads);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param conferenceCacheMaxAge  how long clients and proxies may cache conference pages ({@code Cache-Control})
  * @param consumer               how projections read Kafka
  * @param rebuild                rebuilding projections
+ * @param accessThrottle         how many wrong order access codes are tolerated
  */
 @ConfigurationProperties("seatbooking.readmodel")
 public record ReadModelProperties(
@@ -20,7 +21,8 @@ public record ReadModelProperties(
         @DefaultValue("5s") Duration consistencyWait,
         @DefaultValue("10s") Duration conferenceCacheMaxAge,
         @DefaultValue Consumer consumer,
-        @DefaultValue Rebuild rebuild) {
+        @DefaultValue Rebuild rebuild,
+        @DefaultValue AccessThrottle accessThrottle) {
 
     public record Topics(@DefaultValue(dev.seatbooking.contracts.Topics.CONFERENCE_EVENTS) String conferenceEvents,
                          @DefaultValue(dev.seatbooking.contracts.Topics.REGISTRATION_EVENTS) String registrationEvents,
@@ -40,6 +42,23 @@ public record ReadModelProperties(
      * @param dropRetiredAfter how long a replaced generation's tables stay, so queries that started on them finish
      */
     public record Rebuild(@DefaultValue("30s") Duration dropRetiredAfter) {
+    }
+
+    /**
+     * Failed access code checks (unknown order, missing or wrong code) tolerated per window before every attempt is
+     * answered 429. Codes have 50 random bits, so the limits only need to make guessing hopeless, not impossible;
+     * the per-order limit is the looser one because anybody who knows an order id can use it up, delaying the
+     * order's registrant for one window.
+     *
+     * @param clientFailures failed checks per client address and window
+     * @param clientWindow   how long a client's count lasts from its first check
+     * @param orderFailures  failed checks per order (and per email for find-my-order lookups) and window
+     * @param orderWindow    how long an order's count lasts from its first check
+     * @param trackedKeys    counts kept in memory at most, per kind (clients, orders)
+     */
+    public record AccessThrottle(@DefaultValue("20") int clientFailures, @DefaultValue("10m") Duration clientWindow,
+                                 @DefaultValue("30") int orderFailures, @DefaultValue("5m") Duration orderWindow,
+                                 @DefaultValue("100000") int trackedKeys) {
     }
 
     /** The contracts' topic names, for code that runs without Spring (benchmarks). */

@@ -17,12 +17,15 @@ final class Answers {
     private Answers() {
     }
 
-    static <T> ResponseEntity<T> ok(T body, Tables tables, String versions, CacheControl cache, Consistency consistency) {
-        return ResponseEntity.ok()
+    /** @param varyBy request headers the answer depends on besides the URL (an order's access code) */
+    static <T> ResponseEntity<T> ok(T body, Tables tables, String versions, CacheControl cache, Consistency consistency,
+                                    String... varyBy) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .eTag("\"g" + tables.generation().number() + "-" + versions + "\"")
                 .cacheControl(consistency.stale() ? CacheControl.noStore() : cache)
-                .headers(consistencyHeaders(consistency))
-                .body(body);
+                .headers(consistencyHeaders(consistency));
+        if (varyBy.length > 0) answer.varyBy(varyBy);
+        return answer.body(body);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.seatbooking.readmodel.api;
 
 import dev.seatbooking.contracts.ConsistencyToken;
+import dev.seatbooking.readmodel.access.AccessThrottle;
 import dev.seatbooking.readmodel.draftorder.DraftOrder;
 import dev.seatbooking.readmodel.draftorder.DraftOrderQueries;
 import dev.seatbooking.readmodel.draftorder.DraftOrdersProjection;
@@ -15,19 +16,26 @@ import dev.seatbooking.readmodel.projection.Tables;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The registrant's order pages. Private and always revalidated ({@code no-cache}): they change as the order
- * goes on, and the ETag makes revalidation cheap.
+ * The registrant's order pages, each behind the order's access code ({@link OrderAccess}). Private and always
+ * revalidated ({@code no-cache}): they change as the order goes on, and the ETag makes revalidation cheap; a
+ * revalidation needs the code too, so a 304 never confirms that an order exists.
  */
 @RestController
 public class OrderController {
@@ -41,12 +49,13 @@ public class OrderController {
     private final PricedOrderQueries pricedOrderQueries;
     private final OrderSeatsQueries orderSeatsQueries;
     private final ServingGenerations serving;
-    private final ReadYourWrites readYourWrites;
+    private final OrderAccess orderAccess;
+    private final AccessThrottle throttle;
 
     public OrderController(DraftOrdersProjection draftOrders, PricedOrdersProjection pricedOrders,
                            OrderSeatsProjection orderSeats, DraftOrderQueries draftOrderQueries,
                            PricedOrderQueries pricedOrderQueries, OrderSeatsQueries orderSeatsQueries,
-                           ServingGenerations serving, ReadYourWrites readYourWrites) {
+                           ServingGenerations serving, OrderAccess orderAccess, AccessThrottle throttle) {
         this.draftOrders = draftOrders;
         this.pricedOrders = pricedOrders;
         this.orderSeats = orderSeats;
@@ -54,67 +63,94 @@ public class OrderController {
         this.pricedOrderQueries = pricedOrderQueries;
         this.orderSeatsQueries = orderSeatsQueries;
         this.serving = serving;
-        this.readYourWrites = readYourWrites;
+        this.orderAccess = orderAccess;
+        this.throttle = throttle;
     }
 
     @Operation(summary = "An order being placed: state, requested and reserved seats, expiration, registrant",
-            description = "A consistency token names the order stream (as RegisterToConference answered it).")
+            description = "Needs the order's access code. A consistency token names the order stream (as "
+                    + "RegisterToConference answered it). Unknown order, missing or wrong code: the same 404.")
     @GetMapping("/api/draft-orders/{orderId}")
     public ResponseEntity<DraftOrder> draftOrder(
             @PathVariable UUID orderId,
+            @Parameter(in = ParameterIn.HEADER, name = OrderAccess.HEADER, required = true)
+            @RequestHeader(name = OrderAccess.HEADER, required = false) String accessCode,
             @Parameter(in = ParameterIn.HEADER, name = ConsistencyToken.HEADER)
             @RequestHeader(name = ConsistencyToken.HEADER, required = false) String tokenHeader,
-            @RequestParam(name = "consistencyToken", required = false) String tokenParam) {
-        Consistency consistency = readYourWrites.await(draftOrders, tokenHeader, tokenParam);
-        Tables tables = serving.tables(draftOrders);
-        DraftOrder order = draftOrderQueries.find(tables, orderId)
-                .orElseThrow(() -> new ViewNotFoundException("order", orderId, consistency));
-        return Answers.ok(order, tables, "v" + order.version(), REVALIDATE, consistency);
+            @RequestParam(name = "consistencyToken", required = false) String tokenParam,
+            HttpServletRequest request) {
+        OrderAccess.Granted access = orderAccess.open(draftOrders, orderId, accessCode, request.getRemoteAddr(),
+                tokenHeader, tokenParam);
+        DraftOrder order = draftOrderQueries.find(access.tables(), orderId)
+                .orElseThrow(() -> access.absent("order", orderId));
+        return Answers.ok(order, access.tables(), "v" + order.version(), REVALIDATE, access.consistency(),
+                OrderAccess.HEADER);
     }
 
-    @Operation(summary = "Find an order again with the registrant's email and the order's access code")
-    @GetMapping(value = "/api/draft-orders", params = {"email", "accessCode"})
-    public ResponseEntity<DraftOrder> draftOrderByAccessCode(
-            @RequestParam String email, @RequestParam String accessCode,
-            @Parameter(in = ParameterIn.HEADER, name = ConsistencyToken.HEADER)
-            @RequestHeader(name = ConsistencyToken.HEADER, required = false) String tokenHeader,
-            @RequestParam(name = "consistencyToken", required = false) String tokenParam) {
-        Consistency consistency = readYourWrites.await(draftOrders, tokenHeader, tokenParam);
-        Tables tables = serving.tables(draftOrders);
-        DraftOrder order = draftOrderQueries.findByAccessCode(tables, email, accessCode)
-                .orElseThrow(() -> new ViewNotFoundException("order", "with that email and access code", consistency));
-        return Answers.ok(order, tables, "v" + order.version(), REVALIDATE, consistency);
+    @Operation(summary = "Find an order again with the registrant's email and the order's access code",
+            description = "In the body, so that no URL holds the code. No match: 404, whatever did not match.")
+    @PostMapping("/api/draft-orders/lookup")
+    public ResponseEntity<DraftOrder> draftOrderByAccessCode(@Valid @RequestBody OrderLookup lookup,
+                                                             HttpServletRequest request) {
+        String email = lookup.email().strip();
+        AccessThrottle.Attempt attempt = throttle.begin(request.getRemoteAddr(),
+                "email:" + email.toLowerCase(Locale.ROOT));
+        try {
+            Tables tables = serving.tables(draftOrders);
+            Optional<DraftOrder> order = draftOrderQueries.findByAccessCode(tables, email, lookup.accessCode())
+                    .flatMap(orderId -> draftOrderQueries.find(tables, orderId));
+            if (order.isPresent()) {
+                attempt.release();
+                return Answers.ok(order.get(), tables, "v" + order.get().version(), CacheControl.noStore(),
+                        Consistency.NONE, OrderAccess.HEADER);
+            }
+        } catch (RuntimeException e) {
+            attempt.release(); // not a failed check: the projection is not ready, the database away ...
+            throw e;
+        }
+        throw NoSuchOrderException.byEmail(); // a failed check: it keeps its place in the throttle's counts
     }
 
     @Operation(summary = "What the order costs: priced lines, total, free of charge, expiration, payments",
-            description = "Absent (404) until the order has been priced. A consistency token names the order stream.")
+            description = "Needs the order's access code. Absent (404) until the order has been priced. A "
+                    + "consistency token names the order stream.")
     @GetMapping("/api/priced-orders/{orderId}")
     public ResponseEntity<PricedOrder> pricedOrder(
             @PathVariable UUID orderId,
+            @Parameter(in = ParameterIn.HEADER, name = OrderAccess.HEADER, required = true)
+            @RequestHeader(name = OrderAccess.HEADER, required = false) String accessCode,
             @Parameter(in = ParameterIn.HEADER, name = ConsistencyToken.HEADER)
             @RequestHeader(name = ConsistencyToken.HEADER, required = false) String tokenHeader,
-            @RequestParam(name = "consistencyToken", required = false) String tokenParam) {
-        Consistency consistency = readYourWrites.await(pricedOrders, tokenHeader, tokenParam);
-        Tables tables = serving.tables(pricedOrders);
-        PricedOrder order = pricedOrderQueries.find(tables, orderId)
-                .orElseThrow(() -> new ViewNotFoundException("priced order", orderId, consistency));
+            @RequestParam(name = "consistencyToken", required = false) String tokenParam,
+            HttpServletRequest request) {
+        OrderAccess.Granted access = orderAccess.open(pricedOrders, orderId, accessCode, request.getRemoteAddr(),
+                tokenHeader, tokenParam);
+        PricedOrder order = pricedOrderQueries.find(access.tables(), orderId)
+                .orElseThrow(() -> access.absent("priced order", orderId));
         String payments = Answers.fingerprint(order.payments(), p -> p.paymentId() + ":" + p.status());
-        return Answers.ok(order, tables, "v" + order.version() + "-p" + payments, REVALIDATE, consistency);
+        return Answers.ok(order, access.tables(), "v" + order.version() + "-p" + payments, REVALIDATE,
+                access.consistency(), OrderAccess.HEADER);
     }
 
     @Operation(summary = "The seats of a confirmed order and their attendees",
-            description = "A consistency token names the seat assignments stream (as AssignSeat answered it).")
+            description = "Needs the order's access code. A consistency token names the order's seat assignments "
+                    + "stream (as AssignSeat answered it).")
     @GetMapping("/api/order-seats/{orderId}")
     public ResponseEntity<OrderSeats> orderSeats(
             @PathVariable UUID orderId,
+            @Parameter(in = ParameterIn.HEADER, name = OrderAccess.HEADER, required = true)
+            @RequestHeader(name = OrderAccess.HEADER, required = false) String accessCode,
             @Parameter(in = ParameterIn.HEADER, name = ConsistencyToken.HEADER)
             @RequestHeader(name = ConsistencyToken.HEADER, required = false) String tokenHeader,
-            @RequestParam(name = "consistencyToken", required = false) String tokenParam) {
-        Consistency consistency = readYourWrites.await(orderSeats, tokenHeader, tokenParam);
-        Tables tables = serving.tables(orderSeats);
-        OrderSeats seats = orderSeatsQueries.findByOrder(tables, orderId)
-                .orElseThrow(() -> new ViewNotFoundException("seats of order", orderId, consistency));
+            @RequestParam(name = "consistencyToken", required = false) String tokenParam,
+            HttpServletRequest request) {
+        OrderAccess.Granted access = orderAccess.open(orderSeats, orderId, accessCode, request.getRemoteAddr(),
+                tokenHeader, tokenParam);
+        OrderSeats seats = orderSeatsQueries.findByOrder(access.tables(), orderId)
+                .orElseThrow(() -> access.absent("seats of order", orderId));
+        access.requireTokenNames(seats.seatAssignmentsId());
         String names = Answers.fingerprint(seats.seats(), s -> s.position() + ":" + s.seatTypeName());
-        return Answers.ok(seats, tables, "v" + seats.version() + "-n" + names, REVALIDATE, consistency);
+        return Answers.ok(seats, access.tables(), "v" + seats.version() + "-n" + names, REVALIDATE,
+                access.consistency(), OrderAccess.HEADER);
     }
 }

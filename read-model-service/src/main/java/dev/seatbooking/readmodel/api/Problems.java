@@ -1,5 +1,6 @@
 package dev.seatbooking.readmodel.api;
 
+import dev.seatbooking.readmodel.access.AccessThrottle;
 import dev.seatbooking.readmodel.projection.ProjectionNotReadyException;
 import dev.seatbooking.readmodel.projection.UnknownProjectionException;
 import dev.seatbooking.readmodel.rebuild.RebuildInProgressException;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -35,6 +37,8 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
     public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
+    public static final URI VALIDATION_FAILED = URI.create(BASE + "validation-failed");
+    public static final URI TOO_MANY_REQUESTS = URI.create(BASE + "too-many-requests");
     public static final URI INVALID_CONSISTENCY_TOKEN = URI.create(BASE + "invalid-consistency-token");
     public static final URI UNKNOWN_PROJECTION = URI.create(BASE + "unknown-projection");
     public static final URI REBUILD_IN_PROGRESS = URI.create(BASE + "rebuild-in-progress");
@@ -47,6 +51,20 @@ public class Problems extends ResponseEntityExceptionHandler {
         if (e.consistency().stale()) problem.setProperty("consistency", "stale");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(Answers.consistencyHeaders(e.consistency()))
                 .body(problem);
+    }
+
+    /** Unknown order, missing or wrong access code: one answer, whatever the request waited for. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> noSuchOrder(NoSuchOrderException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> throttled(AccessThrottle.Throttled e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
     }
 
     @ExceptionHandler
@@ -92,6 +110,21 @@ public class Problems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request",
                 field + ": " + message);
         problem.setProperty("errors", List.of(Map.of("field", String.valueOf(field), "message", message)));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, "Validation failed",
+                errors.stream().map(error -> error.get("field") + " " + error.get("message"))
+                        .collect(java.util.stream.Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 

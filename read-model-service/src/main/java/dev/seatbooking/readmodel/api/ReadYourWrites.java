@@ -36,15 +36,41 @@ public final class ReadYourWrites {
      * @throws InvalidConsistencyTokenException if the token is malformed
      */
     public Consistency await(Projection projection, String header, String param) {
+        ConsistencyToken token = parse(header, param);
+        return token == null ? Consistency.NONE : await(projection, token);
+    }
+
+    /**
+     * The token a query carried, or null if none.
+     *
+     * @param header the {@code Consistency-Token} header, or null
+     * @param param  the {@code consistencyToken} query parameter, or null (the header wins)
+     * @throws InvalidConsistencyTokenException if the token is malformed
+     */
+    public static ConsistencyToken parse(String header, String param) {
         String text = header != null && !header.isBlank() ? header : param;
-        if (text == null || text.isBlank()) return Consistency.NONE;
-        ConsistencyToken token;
+        if (text == null || text.isBlank()) return null;
         try {
-            token = ConsistencyToken.parse(text.trim());
+            return ConsistencyToken.parse(text.trim());
         } catch (IllegalArgumentException e) {
             throw new InvalidConsistencyTokenException(e.getMessage());
         }
-        return await(projection, token);
+    }
+
+    /**
+     * Returns no earlier than the end of a wait that started at {@code startedNanos} ({@link System#nanoTime()}) and
+     * could have lasted the whole bound. A query refused after a wait answers then, so that how long the wait took
+     * (at once for a stream that has the version, the bound for one that does not) tells nothing about a stream the
+     * caller may not see. A delay on purpose, not a synchronisation; cheap on the virtual threads requests run on.
+     */
+    public void holdUntilBound(long startedNanos) {
+        long remaining = startedNanos + bound.toNanos() - System.nanoTime();
+        if (remaining <= 0) return;
+        try {
+            TimeUnit.NANOSECONDS.sleep(remaining);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Consistency await(Projection projection, ConsistencyToken token) {

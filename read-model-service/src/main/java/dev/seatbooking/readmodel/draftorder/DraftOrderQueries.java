@@ -1,5 +1,6 @@
 package dev.seatbooking.readmodel.draftorder;
 
+import dev.seatbooking.readmodel.access.AccessCodeHash;
 import dev.seatbooking.readmodel.projection.ReadTransactions;
 import dev.seatbooking.readmodel.projection.Tables;
 
@@ -14,7 +15,7 @@ public final class DraftOrderQueries {
 
     private static final String COLUMNS = """
             SELECT order_id, conference_id, state, reservation_expiration, registrant_first_name,
-                   registrant_last_name, registrant_email, access_code, version FROM {g}.draft_orders""";
+                   registrant_last_name, registrant_email, version FROM {g}.draft_orders""";
 
     private final ReadTransactions reads;
 
@@ -22,16 +23,31 @@ public final class DraftOrderQueries {
         this.reads = reads;
     }
 
+    /** The order, whoever asks: callers check the access code first. */
     public Optional<DraftOrder> find(Tables tables, UUID orderId) {
         return reads.read(() -> tables.queryOne(COLUMNS + " WHERE order_id = ?",
                 (row, n) -> draftOrder(tables, row), orderId));
     }
 
-    /** The order a registrant finds again with their email and the order's access code (record locator). */
-    public Optional<DraftOrder> findByAccessCode(Tables tables, String email, String accessCode) {
-        return reads.read(() -> tables.queryOne(
-                COLUMNS + " WHERE lower(registrant_email) = lower(?) AND access_code = ? ORDER BY order_id LIMIT 1",
-                (row, n) -> draftOrder(tables, row), email, accessCode));
+    /**
+     * The order a registrant finds again with their email (any case) and the order's access code (record locator).
+     * The codes of the email's orders are compared by their hashes, in constant time, and at least once even when
+     * the email has no order.
+     */
+    public Optional<UUID> findByAccessCode(Tables tables, String email, String accessCode) {
+        List<Candidate> candidates = reads.read(() -> tables.query("""
+                SELECT d.order_id, a.code_hash FROM {g}.draft_orders d JOIN {g}.order_access a USING (order_id)
+                WHERE lower(d.registrant_email) = lower(?) ORDER BY d.order_id""",
+                (row, n) -> new Candidate(row.getObject(1, UUID.class), row.getBytes(2)), email));
+        UUID found = null;
+        for (Candidate candidate : candidates) {
+            if (AccessCodeHash.matches(accessCode, candidate.codeHash()) && found == null) found = candidate.orderId();
+        }
+        if (candidates.isEmpty()) AccessCodeHash.matches(accessCode, null);
+        return Optional.ofNullable(found);
+    }
+
+    private record Candidate(UUID orderId, byte[] codeHash) {
     }
 
     private static DraftOrder draftOrder(Tables tables, ResultSet row) throws SQLException {
@@ -41,7 +57,7 @@ public final class DraftOrderQueries {
         return new DraftOrder(orderId, row.getObject(2, UUID.class), DraftOrderState.valueOf(row.getString(3)),
                 lines(tables, orderId), expiration == null ? null : expiration.toInstant(),
                 email == null ? null : new DraftOrder.Registrant(row.getString(5), row.getString(6), email),
-                row.getString(8), row.getLong(9));
+                row.getLong(8));
     }
 
     private static List<DraftOrder.Line> lines(Tables tables, UUID orderId) {

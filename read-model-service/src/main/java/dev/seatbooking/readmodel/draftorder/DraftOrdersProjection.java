@@ -11,6 +11,7 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationComplet
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.projection.Projection;
 import dev.seatbooking.readmodel.projection.StreamType;
 import dev.seatbooking.readmodel.projection.Tables;
@@ -25,7 +26,8 @@ import java.util.UUID;
 /**
  * The registrant's view of an order while it is being placed (the book's DraftOrder, OrderViewModelGenerator):
  * its state, the seats asked for beside the seats actually reserved, when the reservation runs out (the
- * countdown), the registrant, the access code, and the order stream's version.
+ * countdown), the registrant, and the order stream's version. The order's access code is kept only as a hash
+ * ({@link OrderAccessCodes}), which guards every read of the order.
  */
 public final class DraftOrdersProjection implements Projection {
 
@@ -38,7 +40,8 @@ public final class DraftOrdersProjection implements Projection {
 
     @Override
     public int schemaVersion() {
-        return 1;
+        // 2: the access code is kept as a hash in order_access, no longer in draft_orders.
+        return 2;
     }
 
     @Override
@@ -62,9 +65,9 @@ public final class DraftOrdersProjection implements Projection {
                     registrant_first_name  text,
                     registrant_last_name   text,
                     registrant_email       text,
-                    access_code            text        NOT NULL,
                     version                bigint      NOT NULL)""",
-                "CREATE INDEX ON {g}.draft_orders (lower(registrant_email), access_code)",
+                "CREATE INDEX ON {g}.draft_orders (lower(registrant_email))",
+                OrderAccessCodes.DDL,
                 """
                 CREATE TABLE {g}.draft_order_lines (
                     order_id     uuid NOT NULL,
@@ -75,11 +78,10 @@ public final class DraftOrdersProjection implements Projection {
     }
 
     private static final String PLACE = """
-            INSERT INTO {g}.draft_orders (order_id, conference_id, state, reservation_expiration, access_code, version)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO {g}.draft_orders (order_id, conference_id, state, reservation_expiration, version)
+            VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (order_id) DO UPDATE SET conference_id = EXCLUDED.conference_id, state = EXCLUDED.state,
-                reservation_expiration = EXCLUDED.reservation_expiration, access_code = EXCLUDED.access_code,
-                version = EXCLUDED.version""";
+                reservation_expiration = EXCLUDED.reservation_expiration, version = EXCLUDED.version""";
     private static final String STATE = "UPDATE {g}.draft_orders SET state = ?, version = ? WHERE order_id = ?";
     private static final String RESERVED = """
             UPDATE {g}.draft_orders SET state = ?, reservation_expiration = ?, version = ? WHERE order_id = ?""";
@@ -103,7 +105,8 @@ public final class DraftOrdersProjection implements Projection {
         switch (order) {
             case OrderPlaced p -> {
                 tables.update(PLACE, p.orderId(), p.conferenceId(), DraftOrderState.PENDING_RESERVATION.name(),
-                        timestamp(p.reservationAutoExpiration()), p.accessCode(), version);
+                        timestamp(p.reservationAutoExpiration()), version);
+                OrderAccessCodes.placed(tables, p);
                 requestSeats(tables, p.orderId(), p.seats());
             }
             case OrderUpdated u -> {

@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.conference.ConferenceEvent;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
@@ -11,6 +12,7 @@ import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmen
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
 import dev.seatbooking.contracts.registration.SeatPosition;
+import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.projection.Projection;
 import dev.seatbooking.readmodel.projection.StreamType;
 import dev.seatbooking.readmodel.projection.Tables;
@@ -25,7 +27,9 @@ import java.util.UUID;
  * seat, its seat type's name, and the attendee assigned to it, if any.
  *
  * <p>Seat type names come from Conference Management's seat events, kept here in a table of their own and
- * joined at query time, so the projection answers on its own and shows a renamed seat type's new name.
+ * joined at query time, so the projection answers on its own and shows a renamed seat type's new name. Of the
+ * order streams it keeps only the hash of each order's access code ({@link OrderAccessCodes}, from OrderPlaced),
+ * which guards reads of the order's seats; its other events only move the stream's version.
  */
 public final class OrderSeatsProjection implements Projection {
 
@@ -38,12 +42,13 @@ public final class OrderSeatsProjection implements Projection {
 
     @Override
     public int schemaVersion() {
-        return 1;
+        // 2: follows the order streams for order_access, the hash of each order's access code.
+        return 2;
     }
 
     @Override
     public Set<StreamType> streams() {
-        return Set.of(StreamType.SEAT_ASSIGNMENTS, StreamType.CONFERENCE);
+        return Set.of(StreamType.SEAT_ASSIGNMENTS, StreamType.CONFERENCE, StreamType.ORDER);
     }
 
     @Override
@@ -72,7 +77,8 @@ public final class OrderSeatsProjection implements Projection {
                 CREATE TABLE {g}.seat_type_names (
                     seat_type_id  uuid PRIMARY KEY,
                     conference_id uuid NOT NULL,
-                    name          text NOT NULL)""");
+                    name          text NOT NULL)""",
+                OrderAccessCodes.DDL);
     }
 
     private static final String CREATE = """
@@ -94,6 +100,7 @@ public final class OrderSeatsProjection implements Projection {
         switch (event.payload()) {
             case SeatAssignmentsEvent e -> apply(e, event.aggregateVersion(), tables);
             case ConferenceEvent e -> apply(e, tables);
+            case OrderPlaced p -> OrderAccessCodes.placed(tables, p);
             default -> {
             }
         }

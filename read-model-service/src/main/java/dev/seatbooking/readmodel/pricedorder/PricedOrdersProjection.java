@@ -15,6 +15,7 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationComplet
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.OrderLine;
+import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.projection.Projection;
 import dev.seatbooking.readmodel.projection.StreamType;
 import dev.seatbooking.readmodel.projection.Tables;
@@ -27,6 +28,8 @@ import java.util.Set;
 /**
  * What the registrant pays (the book's PricedOrder, PricedOrderViewModelGenerator): the priced lines, the
  * total, whether the order is free of charge, when the reservation expires, and how its payments went.
+ *
+ * <p>The order's access code is kept as a hash ({@link OrderAccessCodes}), which guards reads of the order.
  *
  * <p>Payments come from their own streams (payment id), in a table joined at query time. Their events are
  * applied so that a duplicate changes nothing even without a version (a payment source may publish them
@@ -43,7 +46,8 @@ public final class PricedOrdersProjection implements Projection {
 
     @Override
     public int schemaVersion() {
-        return 1;
+        // 2: order_access, the hash of each order's access code, which guards reads of the order.
+        return 2;
     }
 
     @Override
@@ -87,7 +91,8 @@ public final class PricedOrdersProjection implements Projection {
                     amount     numeric     NOT NULL,
                     currency   text        NOT NULL,
                     first_seen timestamptz NOT NULL)""",
-                "CREATE INDEX ON {g}.payments (order_id)");
+                "CREATE INDEX ON {g}.payments (order_id)",
+                OrderAccessCodes.DDL);
     }
 
     private static final String PLACE = """
@@ -128,8 +133,11 @@ public final class PricedOrdersProjection implements Projection {
 
     private static void apply(OrderEvent event, long version, Tables tables) {
         switch (event) {
-            case OrderPlaced p -> tables.update(PLACE, p.orderId(), p.conferenceId(),
-                    Timestamp.from(p.reservationAutoExpiration()), version);
+            case OrderPlaced p -> {
+                tables.update(PLACE, p.orderId(), p.conferenceId(), Timestamp.from(p.reservationAutoExpiration()),
+                        version);
+                OrderAccessCodes.placed(tables, p);
+            }
             case OrderTotalsCalculated t -> {
                 tables.update(TOTALS, t.total().amount(), t.total().currency(), t.isFreeOfCharge(), version, t.orderId());
                 tables.update(DELETE_LINES, t.orderId());

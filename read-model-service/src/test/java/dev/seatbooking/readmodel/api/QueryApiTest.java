@@ -28,6 +28,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.seatbooking.readmodel.support.OrderAccessRequests.anyAddress;
+import static dev.seatbooking.readmodel.support.OrderAccessRequests.codeOf;
+import static dev.seatbooking.readmodel.support.OrderAccessRequests.from;
+import static dev.seatbooking.readmodel.support.Samples.accessCode;
 import static dev.seatbooking.readmodel.support.Samples.conferenceCreated;
 import static dev.seatbooking.readmodel.support.Samples.orderPlaced;
 import static dev.seatbooking.readmodel.support.Samples.seatCreated;
@@ -38,6 +42,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -124,10 +129,10 @@ class QueryApiTest extends ReadModelTest {
                 assignments.next(new SeatAssigned(assignments.id(), id, 1, GENERAL,
                         new PersonalInfo("Grace", "Hopper", "grace@example.com"))));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/draft-orders/" + id))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/draft-orders/" + id).with(codeOf(id)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("CONFIRMED")));
-        mvc.perform(get("/api/draft-orders/" + id))
+        mvc.perform(get("/api/draft-orders/" + id).with(codeOf(id)))
                 .andExpect(jsonPath("$.lines[0].requested").value(2))
                 .andExpect(jsonPath("$.lines[0].reserved").value(2))
                 .andExpect(jsonPath("$.registrant.email").value("grace@example.com"))
@@ -136,31 +141,34 @@ class QueryApiTest extends ReadModelTest {
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, private"))
                 .andExpect(header().string(HttpHeaders.ETAG, startsWith("\"g")));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/priced-orders/" + id))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/priced-orders/" + id).with(codeOf(id)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.payments[0].status").value("COMPLETED")));
-        mvc.perform(get("/api/priced-orders/" + id))
+        mvc.perform(get("/api/priced-orders/" + id).with(codeOf(id)))
                 .andExpect(jsonPath("$.total.amount").value(50))
                 .andExpect(jsonPath("$.lines[0].lineTotal.amount").value(50))
                 .andExpect(jsonPath("$.isFreeOfCharge").value(false))
                 .andExpect(jsonPath("$.status").value("CONFIRMED"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/order-seats/" + id))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/order-seats/" + id).with(codeOf(id)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.seats[1].attendee.lastName").value("Hopper")));
-        mvc.perform(get("/api/order-seats/" + id))
+        mvc.perform(get("/api/order-seats/" + id).with(codeOf(id)))
                 .andExpect(jsonPath("$.seatAssignmentsId").value(assignments.id().toString()))
                 .andExpect(jsonPath("$.seats[0].attendee").doesNotExist());
 
-        String accessCode = orderPlaced(id, conference).accessCode();
-        mvc.perform(get("/api/draft-orders").param("email", "GRACE@example.com").param("accessCode", accessCode))
+        mvc.perform(post("/api/draft-orders/lookup").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"GRACE@example.com\", \"accessCode\": \"" + accessCode(id) + "\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.orderId").value(id.toString()));
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"))
+                .andExpect(jsonPath("$.orderId").value(id.toString()))
+                .andExpect(jsonPath("$.registrant.lastName").value("Hopper"));
     }
 
     @Test
     void unknown_things_are_404_problems() throws Exception {
-        mvc.perform(get("/api/draft-orders/" + UUID.randomUUID()))
+        String client = anyAddress();
+        mvc.perform(get("/api/draft-orders/" + UUID.randomUUID()).with(from(client)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/not-found"))
@@ -169,8 +177,8 @@ class QueryApiTest extends ReadModelTest {
         mvc.perform(get("/api/conferences/no-such-conference"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/not-found"));
-        mvc.perform(get("/api/priced-orders/" + UUID.randomUUID())).andExpect(status().isNotFound());
-        mvc.perform(get("/api/order-seats/" + UUID.randomUUID())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/priced-orders/" + UUID.randomUUID()).with(from(client))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/order-seats/" + UUID.randomUUID()).with(from(client))).andExpect(status().isNotFound());
         mvc.perform(get("/api/admin/projections/no-such-projection"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/unknown-projection"));
@@ -187,7 +195,8 @@ class QueryApiTest extends ReadModelTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/malformed-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("orderId"));
-        mvc.perform(get("/api/draft-orders/" + UUID.randomUUID()).header("Consistency-Token", "not-a-token"))
+        mvc.perform(get("/api/draft-orders/" + UUID.randomUUID()).header("Consistency-Token", "not-a-token")
+                        .with(from(anyAddress())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/invalid-consistency-token"))
                 .andExpect(jsonPath("$.errors[0].field").value("Consistency-Token"));

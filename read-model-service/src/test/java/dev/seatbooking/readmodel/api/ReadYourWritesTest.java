@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import static dev.seatbooking.readmodel.support.OrderAccessRequests.codeOf;
 import static dev.seatbooking.readmodel.support.Samples.orderPlaced;
 import static dev.seatbooking.readmodel.support.Samples.seats;
 import static dev.seatbooking.readmodel.support.Samples.totals;
@@ -44,15 +45,16 @@ class ReadYourWritesTest extends ReadModelTest {
         Stream order = Stream.random();
         events.publish(order.next(orderPlaced(order.id(), CONFERENCE, seats(GENERAL, 1))),
                 order.next(totals(order.id(), "10", seats(GENERAL, 1))));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/draft-orders/" + order.id()))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/draft-orders/" + order.id()).with(codeOf(order.id())))
                 .andExpect(jsonPath("$.version").value(2)));
         return order;
     }
 
-    CompletableFuture<MockHttpServletResponse> queryAsync(String path, String token) {
+    CompletableFuture<MockHttpServletResponse> queryAsync(String path, UUID orderId, String token) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return mvc.perform(get(path).header("Consistency-Token", token)).andReturn().getResponse();
+                return mvc.perform(get(path).with(codeOf(orderId)).header("Consistency-Token", token)).andReturn()
+                        .getResponse();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -63,7 +65,7 @@ class ReadYourWritesTest extends ReadModelTest {
     void a_query_waits_for_the_version_its_command_produced_and_then_answers_it() throws Exception {
         Stream order = placedOrder();
         int waitingBefore = appliedVersions.waiting();
-        var answer = queryAsync("/api/draft-orders/" + order.id(), order.id() + ".3");
+        var answer = queryAsync("/api/draft-orders/" + order.id(), order.id(), order.id() + ".3");
         await().atMost(Duration.ofSeconds(5)).until(() -> appliedVersions.waiting() > waitingBefore);
         assertThat(answer).isNotDone();
 
@@ -82,7 +84,7 @@ class ReadYourWritesTest extends ReadModelTest {
     void an_order_not_yet_projected_is_waited_for_rather_than_404() throws Exception {
         Stream order = Stream.random();
         int waitingBefore = appliedVersions.waiting();
-        var answer = queryAsync("/api/draft-orders/" + order.id(), order.id() + ".1");
+        var answer = queryAsync("/api/draft-orders/" + order.id(), order.id(), order.id() + ".1");
         await().atMost(Duration.ofSeconds(5)).until(() -> appliedVersions.waiting() > waitingBefore);
 
         events.publish(order.next(orderPlaced(order.id(), CONFERENCE, seats(GENERAL, 1))));
@@ -97,7 +99,7 @@ class ReadYourWritesTest extends ReadModelTest {
         Stream order = placedOrder();
         long started = System.nanoTime();
 
-        mvc.perform(get("/api/draft-orders/" + order.id()).header("Consistency-Token", order.id() + ".9"))
+        mvc.perform(get("/api/draft-orders/" + order.id()).with(codeOf(order.id())).header("Consistency-Token", order.id() + ".9"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(2))
                 .andExpect(header().string("Consistency", "stale"))
@@ -109,11 +111,17 @@ class ReadYourWritesTest extends ReadModelTest {
     }
 
     @Test
-    void an_unknown_order_past_the_bound_is_a_stale_404() throws Exception {
-        UUID unknown = UUID.randomUUID();
-        mvc.perform(get("/api/priced-orders/" + unknown).param("consistencyToken", unknown + ".1"))
+    void an_order_of_the_caller_not_priced_past_the_bound_is_a_stale_404() throws Exception {
+        Stream order = Stream.random();
+        events.publish(order.next(orderPlaced(order.id(), CONFERENCE, seats(GENERAL, 1))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/draft-orders/" + order.id())
+                .with(codeOf(order.id()))).andExpect(status().isOk()));
+
+        mvc.perform(get("/api/priced-orders/" + order.id()).with(codeOf(order.id()))
+                        .param("consistencyToken", order.id() + ".2"))
                 .andExpect(status().isNotFound())
                 .andExpect(header().string("Consistency", "stale"))
+                .andExpect(header().string("Consistency-Token", order.id() + ".1"))
                 .andExpect(jsonPath("$.consistency").value("stale"));
     }
 
@@ -122,7 +130,7 @@ class ReadYourWritesTest extends ReadModelTest {
         Stream order = placedOrder();
         long started = System.nanoTime();
 
-        mvc.perform(get("/api/priced-orders/" + order.id()).param("consistencyToken", order.id() + ".2"))
+        mvc.perform(get("/api/priced-orders/" + order.id()).with(codeOf(order.id())).param("consistencyToken", order.id() + ".2"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Consistency", "reached"));
 

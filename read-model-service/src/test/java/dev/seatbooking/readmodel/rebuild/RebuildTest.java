@@ -9,6 +9,7 @@ import dev.seatbooking.readmodel.support.CatchUp;
 import dev.seatbooking.readmodel.support.EventPublisher;
 import dev.seatbooking.readmodel.support.OrderHistories;
 import dev.seatbooking.readmodel.support.ReadModelTest;
+import dev.seatbooking.readmodel.support.Samples;
 import dev.seatbooking.readmodel.support.Snapshots;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.seatbooking.readmodel.support.OrderAccessRequests.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.everyItem;
@@ -66,8 +68,15 @@ class RebuildTest extends ReadModelTest {
             liveRows.put(projection.name(), Snapshots.of(jdbc, generation));
         }
         assertThat(liveRows.get("draft-orders").get("draft_orders")).hasSizeGreaterThanOrEqualTo(ORDERS);
+        for (String order : List.of("draft-orders", "priced-orders", "order-seats")) {
+            assertThat(liveRows.get(order).get("order_access")).as(order).hasSizeGreaterThanOrEqualTo(ORDERS);
+        }
+        String everyRow = liveRows.values().stream().flatMap(t -> t.values().stream()).flatMap(List::stream)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(histories.orders()).as("no table holds an access code, only its hash")
+                .noneMatch(order -> everyRow.contains(Samples.accessCode(order)));
         UUID someOrder = histories.orders().get(17);
-        String etagBefore = mvc.perform(get("/api/draft-orders/" + someOrder)).andReturn().getResponse()
+        String etagBefore = mvc.perform(get("/api/draft-orders/" + someOrder).with(codeOf(someOrder))).andReturn().getResponse()
                 .getHeader(HttpHeaders.ETAG);
 
         mvc.perform(post("/api/admin/projections/rebuild"))
@@ -79,7 +88,7 @@ class RebuildTest extends ReadModelTest {
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/rebuild-in-progress"));
 
         // The old generation answers while the new one is built.
-        mvc.perform(get("/api/draft-orders/" + someOrder)).andExpect(status().isOk())
+        mvc.perform(get("/api/draft-orders/" + someOrder).with(codeOf(someOrder))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.orderId").value(someOrder.toString()));
 
         await().atMost(Duration.ofSeconds(120)).until(() -> projections.all().stream().allMatch(p ->
@@ -95,16 +104,16 @@ class RebuildTest extends ReadModelTest {
                 .andExpect(jsonPath("$[*].rebuild.phase", everyItem(is("serving"))))
                 .andExpect(jsonPath("$[*].rebuild.progress", everyItem(is(1.0))))
                 .andExpect(jsonPath("$[*].state", everyItem(is("live"))));
-        mvc.perform(get("/api/draft-orders/" + someOrder)).andExpect(status().isOk())
+        mvc.perform(get("/api/draft-orders/" + someOrder).with(codeOf(someOrder))).andExpect(status().isOk())
                 .andExpect(header().exists(HttpHeaders.ETAG));
-        assertThat(mvc.perform(get("/api/draft-orders/" + someOrder)).andReturn().getResponse()
+        assertThat(mvc.perform(get("/api/draft-orders/" + someOrder).with(codeOf(someOrder))).andReturn().getResponse()
                 .getHeader(HttpHeaders.ETAG)).isNotEqualTo(etagBefore);
 
         // The new generation goes on live; the old ones are dropped after the grace period.
         OrderHistories more = new OrderHistories();
         events.publish(more.orders(3));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                mvc.perform(get("/api/draft-orders/" + more.orders().get(2))).andExpect(status().isOk()));
+                mvc.perform(get("/api/draft-orders/" + more.orders().get(2)).with(codeOf(more.orders().get(2)))).andExpect(status().isOk()));
         await().atMost(Duration.ofSeconds(30)).until(() -> live.values().stream().noneMatch(this::schemaExists));
     }
 

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.seatbooking.readmodel.support.OrderAccessRequests.codeOf;
 import static dev.seatbooking.readmodel.support.Samples.conferenceCreated;
 import static dev.seatbooking.readmodel.support.Samples.orderPlaced;
 import static dev.seatbooking.readmodel.support.Samples.seatCreated;
@@ -83,11 +84,11 @@ class RestartTest extends ReadModelTest {
                 order.next(new OrderReservationCompleted(id, Samples.EXPIRES, List.of(seats(GENERAL, 2)))),
                 placed, reserved, // a relay re-publishing after its own crash
                 order.next(new OrderRegistrantAssigned(id, "Edsger", "Dijkstra", "ewd@example.com")));
-        mvc.perform(get("/api/draft-orders/" + id)).andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(get("/api/draft-orders/" + id).with(codeOf(id))).andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
 
         lifecycle.start();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/draft-orders/" + id))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/draft-orders/" + id).with(codeOf(id)))
                 .andExpect(jsonPath("$.version").value(4))
                 .andExpect(jsonPath("$.state").value("RESERVATION_COMPLETED"))
                 .andExpect(jsonPath("$.registrant.lastName").value("Dijkstra")));
@@ -110,7 +111,7 @@ class RestartTest extends ReadModelTest {
                 old.projection(), old.number());
         // What the service sees while it rebuilds: a serving generation whose tables have another shape.
         serving.serve(new Generation(old.projection(), old.number(), 0));
-        mvc.perform(get("/api/draft-orders/" + id))
+        mvc.perform(get("/api/draft-orders/" + id).with(codeOf(id)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/projection-not-ready"));
@@ -119,8 +120,8 @@ class RestartTest extends ReadModelTest {
         lifecycle.start();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> serving.generation(DraftOrdersProjection.NAME)
-                .map(g -> g.number() > old.number() && g.schemaVersion() == 1).orElse(false));
-        mvc.perform(get("/api/draft-orders/" + id)).andExpect(status().isOk())
+                .map(g -> g.number() > old.number() && g.schemaVersion() == old.schemaVersion()).orElse(false));
+        mvc.perform(get("/api/draft-orders/" + id).with(codeOf(id))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("PENDING_RESERVATION"));
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
         assertThat(jdbc.queryForObject("SELECT status FROM projection_generations WHERE projection = ? AND generation = ?",

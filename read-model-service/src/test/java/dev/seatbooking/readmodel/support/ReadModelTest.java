@@ -40,5 +40,11 @@ public abstract class ReadModelTest {
         registry.add("seatbooking.readmodel.consumer.retry-interval", () -> "200ms");
         registry.add("seatbooking.readmodel.rebuild.drop-retired-after", () -> "1s");
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+        // Short windows, so that the throttle's tests see one end; tests that fail checks on purpose send them from
+        // addresses of their own (OrderAccessRequests.anyAddress()).
+        registry.add("seatbooking.readmodel.access-throttle.client-failures", () -> "20");
+        registry.add("seatbooking.readmodel.access-throttle.client-window", () -> "2s");
+        registry.add("seatbooking.readmodel.access-throttle.order-failures", () -> "20");
+        registry.add("seatbooking.readmodel.access-throttle.order-window", () -> "2s");
     }
 }

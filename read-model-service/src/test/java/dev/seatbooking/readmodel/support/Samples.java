@@ -46,7 +46,12 @@ public final class Samples {
     }
 
     public static OrderPlaced orderPlaced(UUID orderId, UUID conferenceId, SeatQuantity... seats) {
-        return new OrderPlaced(orderId, conferenceId, List.of(seats), EXPIRES, "AC" + orderId.toString().substring(0, 6));
+        return new OrderPlaced(orderId, conferenceId, List.of(seats), EXPIRES, accessCode(orderId));
+    }
+
+    /** The access code {@link #orderPlaced} gives the order. */
+    public static String accessCode(UUID orderId) {
+        return "AC" + orderId.toString().substring(0, 6);
     }
 
     /** Totals at {@code unitPrice} EUR per seat. */

@@ -1,0 +1,130 @@
+package dev.seatbooking.readmodel.api;
+
+import dev.seatbooking.contracts.ConsistencyToken;
+import dev.seatbooking.readmodel.access.AccessCodeHash;
+import dev.seatbooking.readmodel.access.AccessThrottle;
+import dev.seatbooking.readmodel.access.OrderAccessCodes;
+import dev.seatbooking.readmodel.projection.Projection;
+import dev.seatbooking.readmodel.projection.ReadTransactions;
+import dev.seatbooking.readmodel.projection.ServingGenerations;
+import dev.seatbooking.readmodel.projection.StreamType;
+import dev.seatbooking.readmodel.projection.Tables;
+
+import java.util.UUID;
+
+/**
+ * What every read of an order goes through: the caller proves it holds the order's access code (header
+ * {@value #HEADER}), checked against the hash the serving projection keeps, with failed checks throttled.
+ *
+ * <p>In this order, so that nothing but the code opens the order and nothing tells an unknown order from a wrong code:
+ * <ol>
+ *     <li>a consistency token that must name the order is checked against the path (the request alone decides);</li>
+ *     <li>the throttle ({@link AccessThrottle.Throttled}, 429), for right and wrong codes alike;</li>
+ *     <li>the read-your-writes wait, since right after an order was placed its hash may not be projected yet;</li>
+ *     <li>the code, in constant time: unknown order, missing or wrong code are one {@link NoSuchOrderException}, and a
+ *     query that carried a token is refused only once its wait could have ended ({@link
+ *     ReadYourWrites#holdUntilBound}), so the wait's length is no oracle either.</li>
+ * </ol>
+ */
+public final class OrderAccess {
+
+    /** The request header that carries the order's access code (as registration's order commands take it). */
+    public static final String HEADER = "Order-Access-Code";
+
+    private final AccessThrottle throttle;
+    private final ReadYourWrites readYourWrites;
+    private final ServingGenerations serving;
+    private final ReadTransactions reads;
+
+    public OrderAccess(AccessThrottle throttle, ReadYourWrites readYourWrites, ServingGenerations serving,
+                       ReadTransactions reads) {
+        this.throttle = throttle;
+        this.readYourWrites = readYourWrites;
+        this.serving = serving;
+        this.reads = reads;
+    }
+
+    /**
+     * Opens an order's view in {@code projection} for a caller that holds its code.
+     *
+     * @param client the caller's address, for the throttle
+     * @throws NoSuchOrderException           unknown order, missing or wrong code
+     * @throws AccessThrottle.Throttled       too many failed checks by this client or on this order
+     * @throws InvalidConsistencyTokenException a malformed token, or one that names another order
+     */
+    public Granted open(Projection projection, UUID orderId, String accessCode, String client, String tokenHeader,
+                        String tokenParam) {
+        ConsistencyToken token = ReadYourWrites.parse(tokenHeader, tokenParam);
+        boolean tokenNamesOrder = projection.tokenStream() == StreamType.ORDER;
+        if (token != null && tokenNamesOrder && !token.streamId().equals(orderId)) {
+            throw new InvalidConsistencyTokenException("the token names stream " + token.streamId()
+                    + ", not this order");
+        }
+        AccessThrottle.Attempt attempt = throttle.begin(client, "order:" + orderId);
+        long started = System.nanoTime();
+        try {
+            Consistency consistency = token == null ? Consistency.NONE : readYourWrites.await(projection, token);
+            Tables tables = serving.tables(projection);
+            byte[] stored = reads.read(() -> OrderAccessCodes.hashOf(tables, orderId));
+            if (AccessCodeHash.matches(accessCode, stored)) {
+                attempt.release();
+                return new Granted(tables, token, tokenNamesOrder, consistency, started);
+            }
+        } catch (RuntimeException e) {
+            attempt.release(); // not a failed check: the projection is not ready, the database away ...
+            throw e;
+        }
+        // The failure keeps its place in the throttle's counts.
+        if (token != null) readYourWrites.holdUntilBound(started);
+        throw NoSuchOrderException.byId(orderId);
+    }
+
+    /** An order the caller may see, in the serving generation its code was checked against. */
+    public final class Granted {
+        private final Tables tables;
+        private final ConsistencyToken token;
+        private final boolean tokenNamesOrder;
+        private final Consistency consistency;
+        private final long started;
+
+        private Granted(Tables tables, ConsistencyToken token, boolean tokenNamesOrder, Consistency consistency,
+                        long started) {
+            this.tables = tables;
+            this.token = token;
+            this.tokenNamesOrder = tokenNamesOrder;
+            this.consistency = consistency;
+            this.started = started;
+        }
+
+        public Tables tables() {
+            return tables;
+        }
+
+        public Consistency consistency() {
+            return consistency;
+        }
+
+        /**
+         * For a view whose token names another stream than the order (its seat assignments): the token must name
+         * {@code streamId}, the view's own, else the wait told of a stream the caller has no code for; then the
+         * answer comes once that wait could have ended, and says nothing of it.
+         */
+        public void requireTokenNames(UUID streamId) {
+            if (token == null || tokenNamesOrder || token.streamId().equals(streamId)) return;
+            readYourWrites.holdUntilBound(started);
+            throw new InvalidConsistencyTokenException("the token names stream " + token.streamId()
+                    + ", not this order's");
+        }
+
+        /**
+         * The order is the caller's, but this view of it is not there (yet). With a token that names the order, the
+         * answer says how far the wait got; with one that names another stream, whose stream cannot be vouched for
+         * without the view, it says nothing of the wait and comes once it could have ended.
+         */
+        public ViewNotFoundException absent(String what, UUID orderId) {
+            if (token == null || tokenNamesOrder) return new ViewNotFoundException(what, orderId, consistency);
+            readYourWrites.holdUntilBound(started);
+            return new ViewNotFoundException(what, orderId, Consistency.NONE);
+        }
+    }
+}
