@@ -1,5 +1,6 @@
 package dev.seatbooking.readmodel.api;
 
+import dev.seatbooking.testinfra.TestCredentials;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
@@ -179,7 +180,7 @@ class QueryApiTest extends ReadModelTest {
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/not-found"));
         mvc.perform(get("/api/priced-orders/" + UUID.randomUUID()).with(from(client))).andExpect(status().isNotFound());
         mvc.perform(get("/api/order-seats/" + UUID.randomUUID()).with(from(client))).andExpect(status().isNotFound());
-        mvc.perform(get("/api/admin/projections/no-such-projection"))
+        mvc.perform(get("/api/admin/projections/no-such-projection").header("Authorization", TestCredentials.opsAuthorization()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/unknown-projection"));
         mvc.perform(get("/api/no-such-resource"))

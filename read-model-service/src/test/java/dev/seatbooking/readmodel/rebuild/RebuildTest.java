@@ -1,5 +1,6 @@
 package dev.seatbooking.readmodel.rebuild;
 
+import dev.seatbooking.testinfra.TestCredentials;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.readmodel.projection.Generation;
 import dev.seatbooking.readmodel.projection.Projection;
@@ -79,11 +80,11 @@ class RebuildTest extends ReadModelTest {
         String etagBefore = mvc.perform(get("/api/draft-orders/" + someOrder).with(codeOf(someOrder))).andReturn().getResponse()
                 .getHeader(HttpHeaders.ETAG);
 
-        mvc.perform(post("/api/admin/projections/rebuild"))
+        mvc.perform(post("/api/admin/projections/rebuild").header("Authorization", TestCredentials.opsAuthorization()))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/admin/projections"))
                 .andExpect(jsonPath("$[*].rebuild.phase").exists());
-        mvc.perform(post("/api/admin/projections/draft-orders/rebuild"))
+        mvc.perform(post("/api/admin/projections/draft-orders/rebuild").header("Authorization", TestCredentials.opsAuthorization()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/rebuild-in-progress"));
 
@@ -99,7 +100,7 @@ class RebuildTest extends ReadModelTest {
             assertThat(Snapshots.of(jdbc, rebuilt)).as(projection.name() + " rebuilt")
                     .isEqualTo(liveRows.get(projection.name()));
         }
-        mvc.perform(get("/api/admin/projections"))
+        mvc.perform(get("/api/admin/projections").header("Authorization", TestCredentials.opsAuthorization()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].rebuild.phase", everyItem(is("serving"))))
                 .andExpect(jsonPath("$[*].rebuild.progress", everyItem(is(1.0))))
@@ -122,7 +123,7 @@ class RebuildTest extends ReadModelTest {
         Map<String, Integer> before = new HashMap<>();
         projections.all().forEach(p -> before.put(p.name(), serving.generation(p.name()).orElseThrow().number()));
 
-        mvc.perform(post("/api/admin/projections/order-seats/rebuild"))
+        mvc.perform(post("/api/admin/projections/order-seats/rebuild").header("Authorization", TestCredentials.opsAuthorization()))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/admin/projections/order-seats"))
                 .andExpect(jsonPath("$.name").value("order-seats"));
@@ -131,7 +132,7 @@ class RebuildTest extends ReadModelTest {
                 serving.generation("order-seats").orElseThrow().number() == before.get("order-seats") + 1);
         projections.all().stream().filter(p -> !p.name().equals("order-seats")).forEach(p ->
                 assertThat(serving.generation(p.name()).orElseThrow().number()).isEqualTo(before.get(p.name())));
-        mvc.perform(get("/api/admin/projections/order-seats"))
+        mvc.perform(get("/api/admin/projections/order-seats").header("Authorization", TestCredentials.opsAuthorization()))
                 .andExpect(jsonPath("$.rebuild.phase").value("serving"))
                 .andExpect(jsonPath("$.rebuild.recordsPerSecond").isNumber());
     }

@@ -1,5 +1,6 @@
 package dev.seatbooking.readmodel.support;
 
+import dev.seatbooking.testinfra.TestCredentials;
 import dev.seatbooking.testinfra.TestKafka;
 import dev.seatbooking.testinfra.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +33,8 @@ public abstract class ReadModelTest {
         registry.add("spring.datasource.username", () -> database().username());
         registry.add("spring.datasource.password", () -> database().password());
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("seatbooking.ops.password", () -> TestCredentials.OPS_PASSWORD);
+        registry.add("seatbooking.gateway.token", () -> TestCredentials.GATEWAY_TOKEN);
         registry.add("seatbooking.readmodel.topics.conference-events", () -> CONFERENCE_EVENTS);
         registry.add("seatbooking.readmodel.topics.registration-events", () -> REGISTRATION_EVENTS);
         registry.add("seatbooking.readmodel.topics.payments-events", () -> PAYMENTS_EVENTS);
