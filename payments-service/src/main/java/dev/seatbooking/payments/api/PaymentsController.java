@@ -37,6 +37,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Tag(name = "Payments", description = "Third-party processor payments of orders")
@@ -74,12 +75,12 @@ public class PaymentsController {
     @PostMapping
     public ResponseEntity<PaymentView> start(
             @Valid @RequestBody StartPaymentRequest body,
-            @Parameter(description = "Joins the payment's events to an existing conversation")
-            @RequestHeader(name = CORRELATION_HEADER, required = false) UUID correlationId) {
+            @Parameter(description = "Joins the payment's events to an existing conversation (a UUID; any other value is replaced by a new one)")
+            @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
         StartPayment request = toStartPayment(body);
-        EventMetadata metadata = correlationId != null
-                ? new EventMetadata(correlationId, null, "payments-api")
-                : EventMetadata.newConversation("payments-api");
+        EventMetadata metadata = conversation(correlationId)
+                .map(id -> new EventMetadata(id, null, "payments-api"))
+                .orElseGet(() -> EventMetadata.newConversation("payments-api"));
         PaymentRecord payment = handler.start(request, metadata).payment();
         if (payment.status() == PaymentStatus.INITIATED) payment = submit(payment);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -103,6 +104,19 @@ public class PaymentsController {
                                       @RequestParam(defaultValue = "false") boolean refundDue,
                                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return records.list(orderId, refundDue, limit).stream().map(this::view).toList();
+    }
+
+    /**
+     * The conversation the caller names, read leniently: a correlation id only ties log lines and events together,
+     * so one that is not a UUID (the form events carry) is replaced by a new conversation, never a reason to refuse.
+     */
+    static Optional<UUID> conversation(String correlationId) {
+        if (correlationId == null || correlationId.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(UUID.fromString(correlationId.strip()));
+        } catch (IllegalArgumentException notUuid) {
+            return Optional.empty();
+        }
     }
 
     /** Hands the payment to the processor; in an automatic mode it answers at once, so read the payment again. */

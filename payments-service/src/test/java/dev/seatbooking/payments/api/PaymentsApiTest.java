@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -98,6 +99,38 @@ class PaymentsApiTest extends PaymentsServiceTest {
                     .andExpect(status().isCreated())
                     .andExpect(header().string("Consistency-Token", paymentId + ".2"))
                     .andExpect(jsonPath("$.status").value("COMPLETED"));
+        }
+
+        @Test
+        void a_correlation_id_that_is_not_a_uuid_is_replaced_never_a_reason_to_refuse() throws Exception {
+            TestOrder order = givenOrder("80.00");
+            UUID paymentId = UUID.randomUUID();
+            mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                            .header("Correlation-Id", "not-a-uuid")
+                            .content("""
+                                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 80, "currency": "EUR"}}
+                                    """.formatted(paymentId, order.orderId())))
+                    .andExpect(status().isCreated());
+
+            // The events still belong to a conversation: a new one.
+            assertThat(store.load(paymentId)).singleElement()
+                    .satisfies(event -> assertThat(event.metadata().correlationId()).isNotNull());
+        }
+
+        @Test
+        void a_uuid_correlation_id_joins_the_payments_events_to_that_conversation() throws Exception {
+            TestOrder order = givenOrder("80.00");
+            UUID paymentId = UUID.randomUUID();
+            UUID conversation = UUID.randomUUID();
+            mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                            .header("Correlation-Id", conversation.toString())
+                            .content("""
+                                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 80, "currency": "EUR"}}
+                                    """.formatted(paymentId, order.orderId())))
+                    .andExpect(status().isCreated());
+
+            assertThat(store.load(paymentId)).singleElement()
+                    .satisfies(event -> assertThat(event.metadata().correlationId()).isEqualTo(conversation));
         }
 
         @Test
