@@ -317,7 +317,7 @@ async function startPayment(paymentId, orderId, priced, known) {
     // Payments learns of the order from registration's events: right after the order was priced it may not yet.
     for (let attempt = 0; ; attempt++) {
         try {
-            return await api('POST', '/api/payments/payments', {body});
+            return await api('POST', '/api/payments/payments', {body, headers: {'Order-Access-Code': known.accessCode}});
         } catch (e) {
             if (!(e instanceof Problem) || e.status !== 404 || attempt >= 20) throw e;
             await new Promise(r => setTimeout(r, 500));
@@ -337,7 +337,8 @@ async function awaitConfirmed(orderId, seconds = 60) {
 
 /** The simulated payment processor: the payer accepts or rejects. */
 async function paymentPage(orderId, paymentId) {
-    const {body: payment} = await api('GET', '/api/payments/payments/' + paymentId);
+    const known = orders.get(orderId);
+    const {body: payment} = await api('GET', '/api/payments/payments/' + paymentId, {headers: {'Order-Access-Code': known.accessCode}});
     render(`<h1>Payment</h1>
         <div class="card">
             <p class="muted">Simulated payment processor — no money moves.</p>

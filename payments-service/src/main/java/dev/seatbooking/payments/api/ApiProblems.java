@@ -39,8 +39,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static Kind kindOf(PaymentRefused.Reason reason) {
         return switch (reason) {
-            case UNKNOWN_ORDER -> new Kind(HttpStatus.NOT_FOUND, "unknown-order", "Unknown order");
-            case UNKNOWN_PAYMENT -> new Kind(HttpStatus.NOT_FOUND, "unknown-payment", "Unknown payment");
+            // Unknown, or not with the credential given: one answer, so ids cannot be probed.
+            case UNKNOWN_ORDER, UNKNOWN_PAYMENT -> new Kind(HttpStatus.NOT_FOUND, "not-found", "Not found");
             case AMOUNT_MISMATCH -> new Kind(HttpStatus.UNPROCESSABLE_CONTENT, "amount-mismatch",
                     "Amount is not the order's total");
             case CONFERENCE_MISMATCH -> new Kind(HttpStatus.UNPROCESSABLE_CONTENT, "conference-mismatch",
@@ -119,13 +119,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(URI.create(BASE + (statusCode.value() == 400 ? "malformed-request" : "http-" + statusCode.value())));
+            problem.setType(URI.create(BASE + slugOf(statusCode)));
         }
         return response;
     }
 
+    /** The shared problem vocabulary's slug for one of Spring's own answers. */
+    private static String slugOf(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "malformed-request";
+            case 401 -> "unauthorized";
+            case 403 -> "access-denied";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 409 -> "conflict";
+            case 429 -> "too-many-requests";
+            case 500 -> "internal-error";
+            default -> "http-" + status.value();
+        };
+    }
+
     private static ProblemDetail invalidRequest(List<Map<String, String>> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
                 "Some fields are missing or invalid; see errors");
         problem.setProperty("errors", errors);
         return problem;

@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.api;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.eventsourcing.store.PostgresEventStore;
 import dev.seatbooking.payments.support.PaymentsServiceTest;
@@ -10,10 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -54,7 +57,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
                     .andExpect(jsonPath("$.payerUrl").value("http://localhost/payment-processor/" + paymentId))
                     .andExpect(jsonPath("$.version").value(1));
 
-            mvc.perform(get("/api/payments/{id}", paymentId))
+            payment(paymentId, order)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("INITIATED"))
                     .andExpect(jsonPath("$.description").value("Registration"));
@@ -64,7 +67,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         void items_shown_to_the_payer_are_kept() throws Exception {
             TestOrder order = givenOrder("120.00");
             UUID paymentId = UUID.randomUUID();
-            postJson("/api/payments", """
+            startJson(order, """
                     {"paymentId": "%s", "orderId": "%s", "conferenceId": "%s", "description": "Registration",
                      "amount": {"amount": "120.00", "currency": "EUR"},
                      "items": [{"description": "Full pass", "amount": {"amount": 100, "currency": "EUR"}},
@@ -106,6 +109,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
             TestOrder order = givenOrder("80.00");
             UUID paymentId = UUID.randomUUID();
             mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                            .header(ACCESS_CODE, order.accessCode())
                             .header("Correlation-Id", "not-a-uuid")
                             .content("""
                                     {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 80, "currency": "EUR"}}
@@ -123,6 +127,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
             UUID paymentId = UUID.randomUUID();
             UUID conversation = UUID.randomUUID();
             mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                            .header(ACCESS_CODE, order.accessCode())
                             .header("Correlation-Id", conversation.toString())
                             .content("""
                                     {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 80, "currency": "EUR"}}
@@ -139,7 +144,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
             UUID paymentId = UUID.randomUUID();
             start(paymentId, order, "80.00").andExpect(status().isCreated());
 
-            problem(postJson("/api/payments", """
+            problem(startJson(order, """
                     {"paymentId": "%s", "orderId": "%s", "description": "Something else", "amount": {"amount": 80, "currency": "EUR"}}
                     """.formatted(paymentId, order.orderId())), 409, "payment-id-conflict")
                     .andExpect(jsonPath("$.paymentId").value(paymentId.toString()));
@@ -154,9 +159,9 @@ class PaymentsApiTest extends PaymentsServiceTest {
         void an_order_payments_does_not_know_is_not_found() throws Exception {
             UUID orderId = UUID.randomUUID();
             UUID paymentId = UUID.randomUUID();
-            problem(postJson("/api/payments", """
+            problem(startJson("C0FFEE12", """
                     {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 10, "currency": "EUR"}}
-                    """.formatted(paymentId, orderId)), 404, "unknown-order")
+                    """.formatted(paymentId, orderId)), 404, "not-found")
                     .andExpect(jsonPath("$.orderId").value(orderId.toString()));
             assertThat(store.currentVersion(paymentId)).isZero();
         }
@@ -176,7 +181,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         @Test
         void the_total_in_another_currency_is_refused() throws Exception {
             TestOrder order = givenOrder("120.00");
-            problem(postJson("/api/payments", """
+            problem(startJson(order, """
                     {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "USD"}}
                     """.formatted(UUID.randomUUID(), order.orderId())), 422, "amount-mismatch");
         }
@@ -226,7 +231,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         @Test
         void another_conference_than_the_orders_is_refused() throws Exception {
             TestOrder order = givenOrder("120.00");
-            problem(postJson("/api/payments", """
+            problem(startJson(order, """
                     {"paymentId": "%s", "orderId": "%s", "conferenceId": "%s", "amount": {"amount": 120, "currency": "EUR"}}
                     """.formatted(UUID.randomUUID(), order.orderId(), UUID.randomUUID())), 422, "conference-mismatch");
         }
@@ -234,7 +239,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         @Test
         void items_that_do_not_add_up_to_the_amount_are_refused() throws Exception {
             TestOrder order = givenOrder("120.00");
-            problem(postJson("/api/payments", """
+            problem(startJson(order, """
                     {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
                      "items": [{"description": "Full pass", "amount": {"amount": 100, "currency": "EUR"}}]}
                     """.formatted(UUID.randomUUID(), order.orderId())), 422, "items-mismatch");
@@ -248,7 +253,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         void missing_and_invalid_fields_are_listed() throws Exception {
             problem(postJson("/api/payments", """
                     {"orderId": "%s", "amount": {"amount": -5, "currency": "euro"}}
-                    """.formatted(UUID.randomUUID())), 400, "invalid-request")
+                    """.formatted(UUID.randomUUID())), 400, "validation-failed")
                     .andExpect(jsonPath("$.errors[*].field",
                             containsInAnyOrder("paymentId", "amount.amount", "amount.currency")));
         }
@@ -257,7 +262,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         void money_that_is_not_money_is_a_field_error() throws Exception {
             problem(postJson("/api/payments", """
                     {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 10.001, "currency": "XYZ"}}
-                    """.formatted(UUID.randomUUID(), UUID.randomUUID())), 400, "invalid-request")
+                    """.formatted(UUID.randomUUID(), UUID.randomUUID())), 400, "validation-failed")
                     .andExpect(jsonPath("$.errors[0].field").value("amount"));
         }
 
@@ -270,7 +275,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
 
         @Test
         void a_list_limit_out_of_range_is_a_field_error() throws Exception {
-            problem(mvc.perform(get("/api/payments").param("limit", "0")), 400, "invalid-request")
+            problem(mvc.perform(get("/api/admin/payments").param("limit", "0")), 400, "validation-failed")
                     .andExpect(jsonPath("$.errors[0].field").value("limit"));
         }
 
@@ -299,7 +304,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
                     .andExpect(header().string("Consistency-Token", paymentId + ".2"));
 
             assertThat(store.currentVersion(paymentId)).isEqualTo(2);
-            mvc.perform(get("/api/payments/{id}", paymentId)).andExpect(jsonPath("$.status").value("COMPLETED"));
+            payment(paymentId, order).andExpect(jsonPath("$.status").value("COMPLETED"));
         }
 
         @Test
@@ -338,9 +343,9 @@ class PaymentsApiTest extends PaymentsServiceTest {
         @Test
         void an_unknown_payment_is_not_found() throws Exception {
             UUID paymentId = UUID.randomUUID();
-            problem(mvc.perform(get("/api/payments/{id}", paymentId)), 404, "unknown-payment");
-            problem(accept(paymentId), 404, "unknown-payment");
-            problem(reject(paymentId), 404, "unknown-payment");
+            problem(mvc.perform(get("/api/payments/{id}", paymentId).header(ACCESS_CODE, "C0FFEE12")), 404, "not-found");
+            problem(accept(paymentId), 404, "not-found");
+            problem(reject(paymentId), 404, "not-found");
         }
 
         @Test
@@ -352,15 +357,112 @@ class PaymentsApiTest extends PaymentsServiceTest {
             reject(first).andExpect(status().isAccepted());
             start(second, order, "45.50").andExpect(status().isCreated());
 
-            mvc.perform(get("/api/payments").param("orderId", order.orderId().toString()))
+            mvc.perform(get("/api/admin/payments").param("orderId", order.orderId().toString()))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$[*].paymentId", containsInAnyOrder(first.toString(), second.toString())));
-            mvc.perform(get("/api/orders/{id}", order.orderId()))
+            mvc.perform(get("/api/orders/{id}", order.orderId()).header(ACCESS_CODE, order.accessCode()))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.total.amount").value(45.50))
                     .andExpect(jsonPath("$.status").value("PENDING"))
                     .andExpect(jsonPath("$.payments[*].status", containsInAnyOrder("REJECTED", "INITIATED")));
         }
+    }
+
+    /**
+     * Issue 11, finding 2: an order id or a payment id is not a secret. What payments knows of an order opens only
+     * with the order's access code; lists across orders are for operators, under /api/admin/.
+     */
+    @Nested
+    class Access {
+
+        @Test
+        void payments_are_not_listed_to_anyone_at_the_public_path() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            start(UUID.randomUUID(), order, "45.50").andExpect(status().isCreated());
+
+            problem(mvc.perform(get("/api/payments").param("limit", "1000")), 405, "method-not-allowed");
+            problem(mvc.perform(get("/api/payments").param("refundDue", "true")), 405, "method-not-allowed");
+            problem(mvc.perform(get("/api/payments").param("orderId", order.orderId().toString())), 405,
+                    "method-not-allowed");
+            // The operators' list; the shared security configuration puts the ops credential in front of it.
+            mvc.perform(get("/api/admin/payments").param("limit", "1000"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].orderId", hasItem(order.orderId().toString())));
+        }
+
+        @Test
+        void an_orders_totals_and_payments_open_only_with_its_access_code() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            start(UUID.randomUUID(), order, "45.50").andExpect(status().isCreated());
+            TestOrder other = givenOrder("45.50");
+
+            ResultActions noCode = mvc.perform(get("/api/orders/{id}", order.orderId()));
+            ResultActions wrongCode = mvc.perform(get("/api/orders/{id}", order.orderId())
+                    .header(ACCESS_CODE, other.accessCode()));
+            UUID unknownOrder = UUID.randomUUID();
+            ResultActions unknown = mvc.perform(get("/api/orders/{id}", unknownOrder)
+                    .header(ACCESS_CODE, order.accessCode()));
+            for (ResultActions refused : List.of(noCode, wrongCode, unknown)) {
+                problem(refused, 404, "not-found")
+                        .andExpect(jsonPath("$.payments").doesNotExist())
+                        .andExpect(jsonPath("$.total").doesNotExist());
+            }
+            assertThat(detail(wrongCode)).isEqualTo(detail(noCode));
+            assertThat(detail(unknown).replace(unknownOrder.toString(), order.orderId().toString()))
+                    .isEqualTo(detail(noCode));
+            assertThat(body(noCode)).doesNotContain(other.accessCode(), order.accessCode());
+            assertThat(body(wrongCode)).doesNotContain(other.accessCode(), order.accessCode());
+
+            mvc.perform(get("/api/orders/{id}", order.orderId()).header(ACCESS_CODE, order.accessCode()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.payments.length()").value(1));
+        }
+
+        @Test
+        void a_payment_opens_only_with_its_orders_access_code() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            TestOrder other = givenOrder("45.50");
+            UUID paymentId = UUID.randomUUID();
+            start(paymentId, order, "45.50").andExpect(status().isCreated());
+
+            problem(mvc.perform(get("/api/payments/{id}", paymentId)), 404, "not-found");
+            problem(mvc.perform(get("/api/payments/{id}", paymentId).header(ACCESS_CODE, other.accessCode())), 404,
+                    "not-found")
+                    .andExpect(jsonPath("$.orderId").doesNotExist())
+                    .andExpect(jsonPath("$.detail").value(
+                            detail(mvc.perform(get("/api/payments/{id}", paymentId).header(ACCESS_CODE, "C0FFEE12")))));
+            payment(paymentId, order).andExpect(status().isOk());
+        }
+
+        @Test
+        void only_the_holder_of_an_orders_access_code_can_start_paying_it() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            TestOrder other = givenOrder("45.50");
+            String body = """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 45.50, "currency": "EUR"}}
+                    """;
+            UUID noCode = UUID.randomUUID();
+            UUID wrongCode = UUID.randomUUID();
+
+            problem(postJson("/api/payments", body.formatted(noCode, order.orderId())), 404, "not-found");
+            ResultActions wrong = problem(startJson(other, body.formatted(wrongCode, order.orderId())), 404, "not-found");
+            UUID unknownOrder = UUID.randomUUID();
+            ResultActions unknown = problem(startJson(order, body.formatted(UUID.randomUUID(), unknownOrder)), 404,
+                    "not-found");
+            assertThat(detail(wrong)).isEqualTo(detail(unknown).replace(unknownOrder.toString(), order.orderId().toString()));
+
+            assertThat(store.currentVersion(noCode)).isZero();
+            assertThat(store.currentVersion(wrongCode)).isZero();
+            startJson(order, body.formatted(UUID.randomUUID(), order.orderId())).andExpect(status().isCreated());
+        }
+    }
+
+    static String detail(ResultActions response) throws Exception {
+        return JsonPath.read(body(response), "$.detail");
+    }
+
+    static String body(ResultActions response) throws Exception {
+        return response.andReturn().getResponse().getContentAsString();
     }
 
     static ResultActions problem(ResultActions response, int status, String type) throws Exception {

@@ -61,6 +61,7 @@ class PaymentEventsKafkaTest extends PaymentsServiceTest {
         UUID paymentId = UUID.randomUUID();
         UUID conversation = UUID.randomUUID();
         mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                        .header("Order-Access-Code", order.accessCode())
                         .header("Correlation-Id", conversation.toString())
                         .content("""
                                 {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 250, "currency": "EUR"}}

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -31,6 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 public abstract class PaymentsServiceTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    protected static final String ACCESS_CODE = "Order-Access-Code";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -74,9 +76,24 @@ public abstract class PaymentsServiceTest {
     }
 
     protected ResultActions start(UUID paymentId, TestOrder order, String amount) throws Exception {
-        return postJson("/api/payments", """
+        return startJson(order.accessCode(), """
                 {"paymentId": "%s", "orderId": "%s", "description": "Registration", "amount": {"amount": %s, "currency": "EUR"}}
                 """.formatted(paymentId, order.orderId(), amount));
+    }
+
+    /** {@code POST /api/payments} with this body, by the holder of the order's access code. */
+    protected ResultActions startJson(TestOrder order, String json) throws Exception {
+        return startJson(order.accessCode(), json);
+    }
+
+    protected ResultActions startJson(String accessCode, String json) throws Exception {
+        return mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                .header(ACCESS_CODE, accessCode).content(json));
+    }
+
+    /** {@code GET /api/payments/{paymentId}} by the holder of the order's access code. */
+    protected ResultActions payment(UUID paymentId, TestOrder order) throws Exception {
+        return mvc.perform(get("/api/payments/{id}", paymentId).header(ACCESS_CODE, order.accessCode()));
     }
 
     protected ResultActions postJson(String path, String json) throws Exception {
@@ -89,6 +106,11 @@ public abstract class PaymentsServiceTest {
 
     protected ResultActions reject(UUID paymentId) throws Exception {
         return mvc.perform(post("/api/payment-processor/{id}/reject", paymentId));
+    }
+
+    /** The payment's status as stored, read past the API (which wants the order's access code). */
+    protected String statusOf(UUID paymentId) {
+        return jdbc.queryForObject("SELECT status FROM payments WHERE payment_id = ?", String.class, paymentId);
     }
 
     protected static Money eur(String amount) {
