@@ -134,6 +134,11 @@ const orders = {
     get(id) { return JSON.parse(sessionStorage.getItem('order:' + id) || '{}'); },
     put(id, values) { sessionStorage.setItem('order:' + id, JSON.stringify({...orders.get(id), ...values})); },
 };
+// The secret of each payment's payer link at the (simulated) processor (sessionStorage): only its holder may answer.
+const payerLinks = {
+    get(paymentId) { return sessionStorage.getItem('payer-link:' + paymentId); },
+    put(paymentId, secret) { if (secret) sessionStorage.setItem('payer-link:' + paymentId, secret); },
+};
 // The organiser's credentials for a conference (sessionStorage: gone when the tab closes).
 const owners = {
     get(id) { return JSON.parse(sessionStorage.getItem('owner:' + id) || 'null'); },
@@ -305,7 +310,9 @@ async function orderPage(orderId) {
             return go(`#/orders/${orderId}/thanks`);
         }
         const paymentId = uuid();
-        await startPayment(paymentId, orderId, priced, known);
+        const {body: payment} = await startPayment(paymentId, orderId, priced, known);
+        // The processor's link for the payer carries a secret that only this answer shows: keep it for the answer.
+        if (payment.payerUrl) payerLinks.put(paymentId, new URL(payment.payerUrl, location.href).searchParams.get('secret'));
         go(`#/orders/${orderId}/payment/${paymentId}`);
     }));
 }
@@ -345,18 +352,21 @@ async function paymentPage(orderId, paymentId) {
             <p>${esc(payment.description)}</p>
             <p>Amount: <strong id="amount">${money(payment.amount)}</strong></p>
             <p>Status: <span class="status" id="payment-status">${esc(payment.status)}</span></p>
-            ${payment.status === 'INITIATED' ? `<button id="accept">Accept payment</button><button id="reject" class="danger">Reject payment</button>` : ''}
+            ${payment.status !== 'INITIATED' ? '' : payerLinks.get(paymentId)
+                ? `<button id="accept">Accept payment</button><button id="reject" class="danger">Reject payment</button>`
+                : `<p class="notice" id="no-payer-link">This browser does not hold the link to answer this payment. <a href="#/orders/${esc(orderId)}">Back to the order</a> to pay it again.</p>`}
         </div>
         <p id="payment-outcome"></p>`);
+    const link = {'Processor-Secret': payerLinks.get(paymentId)};
     on('accept', 'click', () => attempt(async () => {
         document.getElementById('accept').disabled = true;
-        await api('POST', `/api/payments/payment-processor/${paymentId}/accept`);
+        await api('POST', `/api/payments/payment-processor/${paymentId}/accept`, {headers: link});
         document.getElementById('payment-outcome').innerHTML = '<span class="waiting">Payment accepted; confirming your order…</span>';
         await awaitConfirmed(orderId);
         go(`#/orders/${orderId}/thanks`);
     }));
     on('reject', 'click', () => attempt(async () => {
-        await api('POST', `/api/payments/payment-processor/${paymentId}/reject`);
+        await api('POST', `/api/payments/payment-processor/${paymentId}/reject`, {headers: link});
         render(`<h1>Payment</h1><p class="notice" id="rejected">The payment was rejected. Your seats stay held until the countdown ends.</p>
             <a class="button" href="#/orders/${orderId}">Back to the order</a>`);
     }));

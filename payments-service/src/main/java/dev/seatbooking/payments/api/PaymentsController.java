@@ -87,13 +87,14 @@ public class PaymentsController {
         EventMetadata metadata = conversation(correlationId)
                 .map(id -> new EventMetadata(id, null, "payments-api"))
                 .orElseGet(() -> EventMetadata.newConversation("payments-api"));
-        PaymentRecord payment = handler.start(request, metadata).payment();
-        if (payment.status() == PaymentStatus.INITIATED) payment = submit(payment);
+        PaymentRecord started = handler.start(request, metadata).payment();
+        Submitted submitted = started.status() == PaymentStatus.INITIATED ? submit(started) : new Submitted(started, null);
+        PaymentRecord payment = submitted.payment();
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/payments/{id}").buildAndExpand(payment.paymentId()).toUri();
         return ResponseEntity.created(location)
                 .header(ConsistencyToken.HEADER, token(payment))
-                .body(view(payment));
+                .body(views.of(payment, submitted.payerUrl()));
     }
 
     @Operation(summary = "A payment's status, and whether a refund is due",
@@ -123,17 +124,26 @@ public class PaymentsController {
         }
     }
 
-    /** Hands the payment to the processor; in an automatic mode it answers at once, so read the payment again. */
-    private PaymentRecord submit(PaymentRecord payment) {
+    /** A payment handed to the processor, and where the payer answers it (null when they need not). */
+    private record Submitted(PaymentRecord payment, URI payerUrl) {
+    }
+
+    /**
+     * Hands the payment to the processor, also when the start is a repeat: the link's secret is kept only hashed, so
+     * a repeat gets a new link (the earlier one stops working). In an automatic mode the processor answers at once,
+     * so read the payment again.
+     */
+    private Submitted submit(PaymentRecord payment) {
+        URI payerUrl;
         try {
-            processor.submit(new PaymentRequest(payment.paymentId(), payment.orderId(), payment.description(),
-                    payment.amount(), payment.items()));
+            payerUrl = processor.submit(new PaymentRequest(payment.paymentId(), payment.orderId(), payment.description(),
+                    payment.amount(), payment.items())).orElse(null);
         } catch (RuntimeException e) {
-            // The payment stays initiated; the payer (or a repeated start) can still get it answered.
+            // The payment stays initiated; a repeated start can still hand it to the processor.
             log.warn("The processor did not take payment {}: {}", payment.paymentId(), e.toString());
-            return payment;
+            return new Submitted(payment, null);
         }
-        return records.find(payment.paymentId()).orElse(payment);
+        return new Submitted(records.find(payment.paymentId()).orElse(payment), payerUrl);
     }
 
     private PaymentView view(PaymentRecord payment) {

@@ -11,12 +11,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -54,13 +56,15 @@ class PaymentsApiTest extends PaymentsServiceTest {
                     .andExpect(jsonPath("$.amount.currency").value("EUR"))
                     .andExpect(jsonPath("$.status").value("INITIATED"))
                     .andExpect(jsonPath("$.refundDue").value(false))
-                    .andExpect(jsonPath("$.payerUrl").value("http://localhost/payment-processor/" + paymentId))
+                    .andExpect(jsonPath("$.payerUrl", matchesPattern(
+                            "http://localhost/payment-processor/" + paymentId + "\\?secret=[A-Za-z0-9_-]{22}")))
                     .andExpect(jsonPath("$.version").value(1));
 
             payment(paymentId, order)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("INITIATED"))
-                    .andExpect(jsonPath("$.description").value("Registration"));
+                    .andExpect(jsonPath("$.description").value("Registration"))
+                    .andExpect(jsonPath("$.payerUrl").doesNotExist()); // its secret is kept hashed only
         }
 
         @Test
@@ -329,6 +333,26 @@ class PaymentsApiTest extends PaymentsServiceTest {
             start(first, order, "45.50").andExpect(status().isCreated());
             reject(first).andExpect(status().isAccepted());
             start(UUID.randomUUID(), order, "45.50").andExpect(status().isCreated());
+        }
+
+        @Test
+        void only_the_holder_of_the_payers_link_can_answer_and_nothing_changes_for_anyone_else() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            UUID paymentId = UUID.randomUUID();
+            UUID otherPayment = UUID.randomUUID();
+            start(paymentId, order, "45.50").andExpect(status().isCreated());
+            start(otherPayment, order, "45.50").andExpect(status().isCreated());
+
+            for (String secret : Arrays.asList(null, "", "wrong", secretOf(otherPayment))) {
+                problem(accept(paymentId, secret), 404, "not-found")
+                        .andExpect(jsonPath("$.detail").value(detail(accept(UUID.randomUUID(), secret))
+                                .replaceAll("[0-9a-f-]{36}", paymentId.toString())));
+                problem(reject(paymentId, secret), 404, "not-found");
+            }
+            assertThat(store.currentVersion(paymentId)).isEqualTo(1);
+            payment(paymentId, order).andExpect(jsonPath("$.status").value("INITIATED"));
+
+            accept(paymentId, secretOf(paymentId)).andExpect(status().isAccepted());
         }
 
         @Test

@@ -26,18 +26,20 @@ class AutomaticModesTest extends PaymentsServiceTest {
 
     @Autowired
     PaymentOutcomes outcomes;
+    @Autowired
+    PayerLinks links;
 
     @Test
     void auto_accept_completes_the_payment() throws Exception {
         UUID paymentId = startedPayment();
-        new SimulatedPaymentProcessor(Mode.AUTO_ACCEPT, outcomes).submit(request(paymentId));
+        new SimulatedPaymentProcessor(Mode.AUTO_ACCEPT, outcomes, links).submit(request(paymentId));
         assertThat(statusOf(paymentId)).isEqualTo("COMPLETED");
     }
 
     @Test
     void auto_reject_rejects_the_payment() throws Exception {
         UUID paymentId = startedPayment();
-        new SimulatedPaymentProcessor(Mode.AUTO_REJECT, outcomes).submit(request(paymentId));
+        new SimulatedPaymentProcessor(Mode.AUTO_REJECT, outcomes, links).submit(request(paymentId));
         assertThat(statusOf(paymentId)).isEqualTo("REJECTED");
     }
 
