@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,6 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -110,6 +114,44 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 errors.add(Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
                         "message", String.valueOf(error.getDefaultMessage())))));
         return ResponseEntity.badRequest().headers(headers).body(invalidRequest(errors));
+    }
+
+    /**
+     * A body that cannot be read into the request model: a field the model does not have is a validation failure
+     * naming it; a value of the wrong type or form is a malformed request naming its field. Never the parser's own
+     * words (they name classes).
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return ResponseEntity.badRequest().headers(headers).body(invalidRequest(List.of(Map.of(
+                    "field", path(unknown), "message", "is not a field of this request"))));
+        }
+        if (ex.getCause() instanceof DatabindException wrong && !wrong.getPath().isEmpty()) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    "A value is not of the type or form its field takes; see errors");
+            problem.setProperty("errors", List.of(Map.of("field", path(wrong),
+                    "message", "has the wrong type or form")));
+            return ResponseEntity.badRequest().headers(headers).body(problem);
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    /** The field as the request names it, e.g. {@code items[0].amount.amount}. */
+    private static String path(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        // An unknown field's name is the sender's: answer no more of it than a field name needs.
+        return path.length() <= 200 ? path.toString() : path.substring(0, 200) + "…";
     }
 
     /** Spring's own problems (unreadable JSON, wrong type of a path variable, 405, 415 ...) get stable types too. */

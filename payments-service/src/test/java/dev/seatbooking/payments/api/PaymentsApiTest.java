@@ -277,6 +277,103 @@ class PaymentsApiTest extends PaymentsServiceTest {
                     .andExpect(content().string(not(containsString("at dev.seatbooking"))));
         }
 
+        /** Issue 11, finding 14: amounts are exact decimals of a sane size, checked before any arithmetic. */
+        @Test
+        void amounts_that_are_not_sane_exact_decimals_are_refused_naming_the_field() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            for (String amount : List.of("1e999999999", "1E+999999999", "1e-999999999", "\"1e999999999\"",
+                    "1000000000", "0.00001", "120.000001", "-1", "\"\"", "null")) {
+                UUID paymentId = UUID.randomUUID();
+                problem(startJson(order, """
+                        {"paymentId": "%s", "orderId": "%s", "amount": {"amount": %s, "currency": "EUR"}}
+                        """.formatted(paymentId, order.orderId(), amount)), 400, "validation-failed")
+                        .andExpect(jsonPath("$.errors[0].field").value("amount.amount"));
+                assertThat(store.currentVersion(paymentId)).isZero();
+            }
+            for (String amount : List.of("NaN", "\"NaN\"", "\"Infinity\"", "\"12,50\"", "true", "[120]",
+                    "1" + "0".repeat(1500))) {
+                problem(startJson(order, """
+                        {"paymentId": "%s", "orderId": "%s", "amount": {"amount": %s, "currency": "EUR"}}
+                        """.formatted(UUID.randomUUID(), order.orderId(), amount)), 400, "malformed-request");
+            }
+            // The currency's minor unit: a decimal more than it has is refused, exact zeros are not.
+            problem(start(UUID.randomUUID(), order, "120.001"), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].field").value("amount"));
+            start(UUID.randomUUID(), order, "120.0000").andExpect(status().isCreated());
+        }
+
+        @Test
+        void an_item_amount_is_held_to_the_same_rule() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
+                     "items": [{"description": "Pass", "amount": {"amount": 1e999999999, "currency": "EUR"}}]}
+                    """.formatted(UUID.randomUUID(), order.orderId())), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].field").value("items[0].amount.amount"));
+        }
+
+        @Test
+        void unknown_fields_are_refused_naming_them() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            UUID paymentId = UUID.randomUUID();
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
+                     "descripton": "misspelt"}
+                    """.formatted(paymentId, order.orderId())), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].field").value("descripton"));
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR", "vat": 20}}
+                    """.formatted(paymentId, order.orderId())), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].field").value("amount.vat"));
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
+                     "items": [{"description": "Pass", "amount": {"amount": 120, "currency": "EUR"}, "qty": 1}]}
+                    """.formatted(paymentId, order.orderId())), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].field").value("items[0].qty"));
+            assertThat(store.currentVersion(paymentId)).isZero();
+        }
+
+        @Test
+        void text_with_control_characters_is_refused_naming_the_field() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            UUID paymentId = UUID.randomUUID();
+            for (String text : List.of("Reg\\u0000istration", "Registration\\n", "\\u001b[31m", "\\u0085", "\\ud800")) {
+                problem(startJson(order, """
+                        {"paymentId": "%s", "orderId": "%s", "description": "%s", "amount": {"amount": 120, "currency": "EUR"}}
+                        """.formatted(paymentId, order.orderId(), text)), 400, "validation-failed")
+                        .andExpect(jsonPath("$.errors[0].field").value("description"));
+                problem(startJson(order, """
+                        {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
+                         "items": [{"description": "%s", "amount": {"amount": 120, "currency": "EUR"}}]}
+                        """.formatted(paymentId, order.orderId(), text)), 400, "validation-failed")
+                        .andExpect(jsonPath("$.errors[0].field").value("items[0].description"));
+            }
+            // Unescaped in the JSON text, a control character is not JSON at all.
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "description": "Reg\u0000istration", "amount": {"amount": 120, "currency": "EUR"}}
+                    """.formatted(paymentId, order.orderId())), 400, "malformed-request");
+            assertThat(store.currentVersion(paymentId)).isZero();
+        }
+
+        @Test
+        void an_empty_or_malformed_id_is_refused_naming_the_field() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            UUID paymentId = UUID.randomUUID();
+            problem(startJson(order, """
+                    {"paymentId": "", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"}}
+                    """.formatted(order.orderId())), 400, "malformed-request")
+                    .andExpect(jsonPath("$.errors[0].field").value("paymentId"));
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "conferenceId": "", "amount": {"amount": 120, "currency": "EUR"}}
+                    """.formatted(paymentId, order.orderId())), 400, "malformed-request")
+                    .andExpect(jsonPath("$.errors[0].field").value("conferenceId"));
+            problem(startJson(order, """
+                    {"paymentId": 42, "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"}}
+                    """.formatted(order.orderId())), 400, "malformed-request")
+                    .andExpect(jsonPath("$.errors[0].field").value("paymentId"));
+            assertThat(store.currentVersion(paymentId)).isZero();
+        }
+
         @Test
         void a_list_limit_out_of_range_is_a_field_error() throws Exception {
             problem(mvc.perform(get("/api/admin/payments").param("limit", "0")), 400, "validation-failed")
