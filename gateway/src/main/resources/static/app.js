@@ -135,6 +135,11 @@ const orders = {
     get(id) { return JSON.parse(sessionStorage.getItem('order:' + id) || '{}'); },
     put(id, values) { sessionStorage.setItem('order:' + id, JSON.stringify({...orders.get(id), ...values})); },
 };
+// The secret of each payment's payer link at the (simulated) processor (sessionStorage): only its holder may answer.
+const payerLinks = {
+    get(paymentId) { return sessionStorage.getItem('payer-link:' + paymentId); },
+    put(paymentId, secret) { if (secret) sessionStorage.setItem('payer-link:' + paymentId, secret); },
+};
 // The organiser's credentials for a conference (sessionStorage: gone when the tab closes).
 const owners = {
     get(id) { return JSON.parse(sessionStorage.getItem('owner:' + id) || 'null'); },
@@ -315,7 +320,9 @@ async function orderPage(orderId) {
             return go(`#/orders/${orderId}/thanks`);
         }
         const paymentId = uuid();
-        await startPayment(paymentId, orderId, priced, known);
+        const {body: payment} = await startPayment(paymentId, orderId, priced, known);
+        // The processor's link for the payer carries a secret that only this answer shows: keep it for the answer.
+        if (payment.payerUrl) payerLinks.put(paymentId, new URL(payment.payerUrl, location.href).searchParams.get('secret'));
         go(`#/orders/${orderId}/payment/${paymentId}`);
     }));
 }
@@ -327,7 +334,7 @@ async function startPayment(paymentId, orderId, priced, known) {
     // Payments learns of the order from registration's events: right after the order was priced it may not yet.
     for (let attempt = 0; ; attempt++) {
         try {
-            return await api('POST', '/api/payments/payments', {body});
+            return await api('POST', '/api/payments/payments', {body, headers: {'Order-Access-Code': known.accessCode}});
         } catch (e) {
             if (!(e instanceof Problem) || e.status !== 404 || attempt >= 20) throw e;
             await new Promise(r => setTimeout(r, 500));
@@ -347,25 +354,29 @@ async function awaitConfirmed(orderId, seconds = 60) {
 
 /** The simulated payment processor: the payer accepts or rejects. */
 async function paymentPage(orderId, paymentId) {
-    const {body: payment} = await api('GET', '/api/payments/payments/' + paymentId);
+    const known = orders.get(orderId);
+    const {body: payment} = await api('GET', '/api/payments/payments/' + paymentId, {headers: {'Order-Access-Code': known.accessCode}});
     render(`<h1>Payment</h1>
         <div class="card">
             <p class="muted">Simulated payment processor — no money moves.</p>
             <p>${esc(payment.description)}</p>
             <p>Amount: <strong id="amount">${money(payment.amount)}</strong></p>
             <p>Status: <span class="status" id="payment-status">${esc(payment.status)}</span></p>
-            ${payment.status === 'INITIATED' ? `<button id="accept">Accept payment</button><button id="reject" class="danger">Reject payment</button>` : ''}
+            ${payment.status !== 'INITIATED' ? '' : payerLinks.get(paymentId)
+                ? `<button id="accept">Accept payment</button><button id="reject" class="danger">Reject payment</button>`
+                : `<p class="notice" id="no-payer-link">This browser does not hold the link to answer this payment. <a href="#/orders/${esc(orderId)}">Back to the order</a> to pay it again.</p>`}
         </div>
         <p id="payment-outcome"></p>`);
+    const link = {'Processor-Secret': payerLinks.get(paymentId)};
     on('accept', 'click', () => attempt(async () => {
         document.getElementById('accept').disabled = true;
-        await api('POST', `/api/payments/payment-processor/${paymentId}/accept`);
+        await api('POST', `/api/payments/payment-processor/${paymentId}/accept`, {headers: link});
         document.getElementById('payment-outcome').innerHTML = '<span class="waiting">Payment accepted; confirming your order…</span>';
         await awaitConfirmed(orderId);
         go(`#/orders/${orderId}/thanks`);
     }));
     on('reject', 'click', () => attempt(async () => {
-        await api('POST', `/api/payments/payment-processor/${paymentId}/reject`);
+        await api('POST', `/api/payments/payment-processor/${paymentId}/reject`, {headers: link});
         render(`<h1>Payment</h1><p class="notice" id="rejected">The payment was rejected. Your seats stay held until the countdown ends.</p>
             <a class="button" href="#/orders/${orderId}">Back to the order</a>`);
     }));

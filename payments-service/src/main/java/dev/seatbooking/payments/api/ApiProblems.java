@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,6 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -39,8 +43,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static Kind kindOf(PaymentRefused.Reason reason) {
         return switch (reason) {
-            case UNKNOWN_ORDER -> new Kind(HttpStatus.NOT_FOUND, "unknown-order", "Unknown order");
-            case UNKNOWN_PAYMENT -> new Kind(HttpStatus.NOT_FOUND, "unknown-payment", "Unknown payment");
+            // Unknown, or not with the credential given: one answer, so ids cannot be probed.
+            case UNKNOWN_ORDER, UNKNOWN_PAYMENT -> new Kind(HttpStatus.NOT_FOUND, "not-found", "Not found");
             case AMOUNT_MISMATCH -> new Kind(HttpStatus.UNPROCESSABLE_CONTENT, "amount-mismatch",
                     "Amount is not the order's total");
             case CONFERENCE_MISMATCH -> new Kind(HttpStatus.UNPROCESSABLE_CONTENT, "conference-mismatch",
@@ -112,6 +116,44 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().headers(headers).body(invalidRequest(errors));
     }
 
+    /**
+     * A body that cannot be read into the request model: a field the model does not have is a validation failure
+     * naming it; a value of the wrong type or form is a malformed request naming its field. Never the parser's own
+     * words (they name classes).
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return ResponseEntity.badRequest().headers(headers).body(invalidRequest(List.of(Map.of(
+                    "field", path(unknown), "message", "is not a field of this request"))));
+        }
+        if (ex.getCause() instanceof DatabindException wrong && !wrong.getPath().isEmpty()) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    "A value is not of the type or form its field takes; see errors");
+            problem.setProperty("errors", List.of(Map.of("field", path(wrong),
+                    "message", "has the wrong type or form")));
+            return ResponseEntity.badRequest().headers(headers).body(problem);
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    /** The field as the request names it, e.g. {@code items[0].amount.amount}. */
+    private static String path(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        // An unknown field's name is the sender's: answer no more of it than a field name needs.
+        return path.length() <= 200 ? path.toString() : path.substring(0, 200) + "…";
+    }
+
     /** Spring's own problems (unreadable JSON, wrong type of a path variable, 405, 415 ...) get stable types too. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -119,13 +161,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(URI.create(BASE + (statusCode.value() == 400 ? "malformed-request" : "http-" + statusCode.value())));
+            problem.setType(URI.create(BASE + slugOf(statusCode)));
         }
         return response;
     }
 
+    /** The shared problem vocabulary's slug for one of Spring's own answers. */
+    private static String slugOf(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "malformed-request";
+            case 401 -> "unauthorized";
+            case 403 -> "access-denied";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 409 -> "conflict";
+            case 429 -> "too-many-requests";
+            case 500 -> "internal-error";
+            default -> "http-" + status.value();
+        };
+    }
+
     private static ProblemDetail invalidRequest(List<Map<String, String>> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
                 "Some fields are missing or invalid; see errors");
         problem.setProperty("errors", errors);
         return problem;

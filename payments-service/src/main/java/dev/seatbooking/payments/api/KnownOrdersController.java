@@ -5,10 +5,12 @@ import dev.seatbooking.payments.orders.KnownOrders;
 import dev.seatbooking.payments.orders.OrderTotals;
 import dev.seatbooking.payments.payment.PaymentRefused;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
@@ -27,12 +29,16 @@ public class KnownOrdersController {
         this.payments = payments;
     }
 
-    @Operation(summary = "An order's total and status as registration published them, with its payments")
+    @Operation(summary = "An order's total and status as registration published them, with its payments",
+            description = "For the holder of the order's access code.")
     @ApiResponse(responseCode = "200", description = "The order")
-    @ApiResponse(responseCode = "404", description = "unknown-order: no event of it has arrived (yet)")
+    @ApiResponse(responseCode = "404", description = "not-found: no event of it has arrived (yet), or the access code is not the order's")
     @GetMapping("/api/orders/{orderId}")
-    public KnownOrderView order(@PathVariable UUID orderId) {
+    public KnownOrderView order(@PathVariable UUID orderId,
+                                @Parameter(description = "The order's access code", required = true)
+                                @RequestHeader(name = PaymentsController.ACCESS_CODE, required = false) String accessCode) {
         OrderTotals order = orders.find(orderId, KnownOrders.Lock.NONE)
+                .filter(known -> orders.accessGranted(orderId, accessCode))
                 .orElseThrow(() -> PaymentRefused.unknownOrder(orderId));
         return new KnownOrderView(order.orderId(), order.conferenceId(),
                 order.total() == null ? null : AmountJson.of(order.total()), order.freeOfCharge(), order.status(),

@@ -5,11 +5,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** One line shown to the payer. */
 @Schema(name = "PaymentItem")
-public record PaymentItemJson(@Schema(example = "Full conference pass x 2") @NotBlank @Size(max = 500) String description,
+public record PaymentItemJson(@Schema(example = "Full conference pass x 2") @NotBlank @Size(max = 500)
+                              @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String description,
                               @NotNull @Valid AmountJson amount) {
 
     static PaymentItemJson of(PaymentItem item) {

@@ -16,7 +16,9 @@ import java.util.UUID;
  * @param refundDue    true when the payment completed for an order that could not take it (expired, or paid by
  *                     another payment): the money is due back
  * @param refundReason {@code ORDER_EXPIRED} or {@code ORDER_ALREADY_PAID} when a refund is due
- * @param payerUrl     while initiated: where the payer approves or declines it at the processor
+ * @param payerUrl     only in the answer that started the payment (or a repeat of that request), while initiated:
+ *                     where the payer approves or declines it at the processor; the link carries a secret that
+ *                     only its holder has (it is kept hashed), so no other answer shows it
  * @param version      the payment stream's version (the consistency token is {@code <paymentId>.<version>})
  */
 @Schema(name = "Payment")

@@ -1,28 +1,30 @@
 package dev.seatbooking.payments.api;
 
 import dev.seatbooking.payments.handling.PaymentRecord;
-import dev.seatbooking.payments.processor.PaymentProcessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 
-/** Payments as the API shows them, with the processor's page for the payer as an absolute URL. */
+/**
+ * Payments as the API shows them. The processor's link for the payer carries a secret that is kept only hashed, so it
+ * is in the answer that started the payment and nowhere else.
+ */
 @Component
 class PaymentViews {
 
-    private final PaymentProcessor processor;
-
-    PaymentViews(PaymentProcessor processor) {
-        this.processor = processor;
+    PaymentView of(PaymentRecord payment) {
+        return PaymentView.of(payment, null);
     }
 
-    PaymentView of(PaymentRecord payment) {
-        return PaymentView.of(payment, processor.payerUrl(payment.paymentId()).map(PaymentViews::absolute).orElse(null));
+    /** @param payerUrl the processor's link for the payer, as it answered when the payment was handed to it */
+    PaymentView of(PaymentRecord payment, URI payerUrl) {
+        return PaymentView.of(payment, payerUrl == null ? null : absolute(payerUrl));
     }
 
     private static URI absolute(URI uri) {
         return uri.isAbsolute() ? uri
-                : ServletUriComponentsBuilder.fromCurrentContextPath().path(uri.getPath()).build().toUri();
+                : ServletUriComponentsBuilder.fromCurrentContextPath().path(uri.getRawPath()).query(uri.getRawQuery())
+                .build(true).toUri();
     }
 }

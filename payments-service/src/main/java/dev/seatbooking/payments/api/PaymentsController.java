@@ -9,6 +9,7 @@ import dev.seatbooking.payments.handling.PaymentCommandHandler.Handled;
 import dev.seatbooking.payments.handling.PaymentRecord;
 import dev.seatbooking.payments.handling.PaymentRecords;
 import dev.seatbooking.payments.handling.StartPayment;
+import dev.seatbooking.payments.orders.KnownOrders;
 import dev.seatbooking.payments.payment.PaymentRefused;
 import dev.seatbooking.payments.payment.PaymentStatus;
 import dev.seatbooking.payments.processor.PaymentProcessor;
@@ -18,8 +19,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,13 +29,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Tag(name = "Payments", description = "Third-party processor payments of orders")
@@ -45,17 +44,21 @@ import java.util.UUID;
 public class PaymentsController {
 
     static final String CORRELATION_HEADER = "Correlation-Id";
+    /** The registrant's proof of access to an order: the code registration answered when the order was placed. */
+    static final String ACCESS_CODE = "Order-Access-Code";
     private static final Logger log = LoggerFactory.getLogger(PaymentsController.class);
 
     private final PaymentCommandHandler handler;
     private final PaymentRecords records;
+    private final KnownOrders orders;
     private final PaymentProcessor processor;
     private final PaymentViews views;
 
-    PaymentsController(PaymentCommandHandler handler, PaymentRecords records, PaymentProcessor processor,
-                       PaymentViews views) {
+    PaymentsController(PaymentCommandHandler handler, PaymentRecords records, KnownOrders orders,
+                       PaymentProcessor processor, PaymentViews views) {
         this.handler = handler;
         this.records = records;
+        this.orders = orders;
         this.processor = processor;
         this.views = views;
     }
@@ -65,57 +68,82 @@ public class PaymentsController {
                     The amount must be the order's total as registration published it. The client chooses the \
                     payment id, so a repeated request is harmless: the same id with the same content answers 201 \
                     with the payment as it is now; with other content, 409. The answer's payerUrl is where the \
-                    payer accepts or rejects the payment at the (simulated) processor.""")
+                    payer accepts or rejects the payment at the (simulated) processor. Only the holder of the \
+                    order's access code may pay it: an unknown order and a missing or wrong code get the same 404.""")
     @ApiResponse(responseCode = "201", description = "Initiated (or a repeat of the request that initiated it)")
     @ApiResponse(responseCode = "400", description = "Malformed or invalid request (field list in `errors`)")
-    @ApiResponse(responseCode = "404", description = "unknown-order: registration has not (yet) announced the order; retry shortly")
+    @ApiResponse(responseCode = "404", description = "not-found: registration has not (yet) announced the order (retry shortly), or the access code is not the order's")
     @ApiResponse(responseCode = "409", description = "order-already-paid, payment-id-conflict")
     @ApiResponse(responseCode = "422", description = "amount-mismatch, order-expired, order-free-of-charge, conference-mismatch, items-mismatch")
     @PostMapping
     public ResponseEntity<PaymentView> start(
             @Valid @RequestBody StartPaymentRequest body,
-            @Parameter(description = "Joins the payment's events to an existing conversation")
-            @RequestHeader(name = CORRELATION_HEADER, required = false) UUID correlationId) {
-        StartPayment request = toStartPayment(body);
-        EventMetadata metadata = correlationId != null
-                ? new EventMetadata(correlationId, null, "payments-api")
-                : EventMetadata.newConversation("payments-api");
-        PaymentRecord payment = handler.start(request, metadata).payment();
-        if (payment.status() == PaymentStatus.INITIATED) payment = submit(payment);
+            @Parameter(description = "The order's access code", required = true)
+            @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+            @Parameter(description = "Joins the payment's events to an existing conversation (a UUID; any other value is replaced by a new one)")
+            @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
+        StartPayment request = toStartPayment(body); // a malformed request is refused as such, whoever sends it
+        if (!orders.accessGranted(body.orderId(), accessCode)) throw PaymentRefused.unknownOrder(body.orderId());
+        EventMetadata metadata = conversation(correlationId)
+                .map(id -> new EventMetadata(id, null, "payments-api"))
+                .orElseGet(() -> EventMetadata.newConversation("payments-api"));
+        PaymentRecord started = handler.start(request, metadata).payment();
+        Submitted submitted = started.status() == PaymentStatus.INITIATED ? submit(started) : new Submitted(started, null);
+        PaymentRecord payment = submitted.payment();
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/payments/{id}").buildAndExpand(payment.paymentId()).toUri();
         return ResponseEntity.created(location)
                 .header(ConsistencyToken.HEADER, token(payment))
-                .body(view(payment));
+                .body(views.of(payment, submitted.payerUrl()));
     }
 
-    @Operation(summary = "A payment's status, and whether a refund is due")
+    @Operation(summary = "A payment's status, and whether a refund is due",
+            description = "For the holder of the access code of the order the payment pays.")
     @ApiResponse(responseCode = "200", description = "The payment")
-    @ApiResponse(responseCode = "404", description = "unknown-payment")
+    @ApiResponse(responseCode = "404", description = "not-found: no such payment, or the access code is not its order's")
     @GetMapping("/{paymentId}")
-    public PaymentView payment(@PathVariable UUID paymentId) {
-        return view(records.find(paymentId).orElseThrow(() -> PaymentRefused.unknownPayment(paymentId)));
+    public PaymentView payment(@PathVariable UUID paymentId,
+                               @Parameter(description = "The access code of the payment's order", required = true)
+                               @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
+        return records.find(paymentId)
+                .filter(payment -> orders.accessGranted(payment.orderId(), accessCode))
+                .map(this::view)
+                .orElseThrow(() -> PaymentRefused.unknownPayment(paymentId));
     }
 
-    @Operation(summary = "Payments, newest first: of one order, or those whose money is due back")
-    @GetMapping
-    public List<PaymentView> payments(@RequestParam(required = false) UUID orderId,
-                                      @RequestParam(defaultValue = "false") boolean refundDue,
-                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return records.list(orderId, refundDue, limit).stream().map(this::view).toList();
-    }
-
-    /** Hands the payment to the processor; in an automatic mode it answers at once, so read the payment again. */
-    private PaymentRecord submit(PaymentRecord payment) {
+    /**
+     * The conversation the caller names, read leniently: a correlation id only ties log lines and events together,
+     * so one that is not a UUID (the form events carry) is replaced by a new conversation, never a reason to refuse.
+     */
+    static Optional<UUID> conversation(String correlationId) {
+        if (correlationId == null || correlationId.isBlank()) return Optional.empty();
         try {
-            processor.submit(new PaymentRequest(payment.paymentId(), payment.orderId(), payment.description(),
-                    payment.amount(), payment.items()));
-        } catch (RuntimeException e) {
-            // The payment stays initiated; the payer (or a repeated start) can still get it answered.
-            log.warn("The processor did not take payment {}: {}", payment.paymentId(), e.toString());
-            return payment;
+            return Optional.of(UUID.fromString(correlationId.strip()));
+        } catch (IllegalArgumentException notUuid) {
+            return Optional.empty();
         }
-        return records.find(payment.paymentId()).orElse(payment);
+    }
+
+    /** A payment handed to the processor, and where the payer answers it (null when they need not). */
+    private record Submitted(PaymentRecord payment, URI payerUrl) {
+    }
+
+    /**
+     * Hands the payment to the processor, also when the start is a repeat: the link's secret is kept only hashed, so
+     * a repeat gets a new link (the earlier one stops working). In an automatic mode the processor answers at once,
+     * so read the payment again.
+     */
+    private Submitted submit(PaymentRecord payment) {
+        URI payerUrl;
+        try {
+            payerUrl = processor.submit(new PaymentRequest(payment.paymentId(), payment.orderId(), payment.description(),
+                    payment.amount(), payment.items())).orElse(null);
+        } catch (RuntimeException e) {
+            // The payment stays initiated; a repeated start can still hand it to the processor.
+            log.warn("The processor did not take payment {}: {}", payment.paymentId(), e.toString());
+            return new Submitted(payment, null);
+        }
+        return new Submitted(records.find(payment.paymentId()).orElse(payment), payerUrl);
     }
 
     private PaymentView view(PaymentRecord payment) {

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,11 +28,11 @@ public class KnownOrders {
         }
     }
 
-    // The conference never changes, so OrderPlaced may fill it in whenever it comes.
+    // The conference and the access code never change, so OrderPlaced may fill them in whenever it comes.
     private static final String PLACED = """
-            INSERT INTO order_totals (order_id, conference_id, version) VALUES (?, ?, ?)
+            INSERT INTO order_totals (order_id, conference_id, access_code_sha256, version) VALUES (?, ?, ?, ?)
             ON CONFLICT (order_id) DO UPDATE
-               SET conference_id = excluded.conference_id,
+               SET conference_id = excluded.conference_id, access_code_sha256 = excluded.access_code_sha256,
                    version = greatest(order_totals.version, excluded.version), updated_at = now()""";
 
     private static final String TOTALS = """
@@ -58,8 +59,9 @@ public class KnownOrders {
         this.jdbc = jdbc;
     }
 
-    public void placed(UUID orderId, UUID conferenceId, long version) {
-        jdbc.update(PLACED, orderId, conferenceId, version);
+    /** @param accessCodeSha256 the order's access code, hashed ({@link AccessCodes#sha256}): never the code itself */
+    public void placed(UUID orderId, UUID conferenceId, byte[] accessCodeSha256, long version) {
+        jdbc.update(PLACED, orderId, conferenceId, accessCodeSha256, version);
     }
 
     /** @return whether the row changed (false for an event older than what the row has) */
@@ -70,6 +72,16 @@ public class KnownOrders {
     /** @return whether the row changed (false for an event older than what the row has) */
     public boolean statusChanged(UUID orderId, OrderStatus status, long version) {
         return jdbc.update(STATUS, orderId, status.name(), version) > 0;
+    }
+
+    /**
+     * Whether the access code opens the order: false for an unknown order, an order whose {@code OrderPlaced} has
+     * not arrived, a missing and a wrong code alike, so that the answer does not tell which order ids exist.
+     */
+    public boolean accessGranted(UUID orderId, String accessCode) {
+        byte[] expected = jdbc.query("SELECT access_code_sha256 FROM order_totals WHERE order_id = ?",
+                (rs, n) -> rs.getBytes(1), orderId).stream().filter(Objects::nonNull).findFirst().orElse(null);
+        return AccessCodes.matches(accessCode, expected);
     }
 
     public Optional<OrderTotals> find(UUID orderId, Lock lock) {

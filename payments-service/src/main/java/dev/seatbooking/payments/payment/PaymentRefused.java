@@ -13,9 +13,9 @@ import java.util.UUID;
 public final class PaymentRefused extends RuntimeException {
 
     public enum Reason {
-        /** Registration has not (yet) announced this order with its total. */
+        /** Registration has not (yet) announced this order with its total, or the access code given is not its. */
         UNKNOWN_ORDER,
-        /** No payment has this id. */
+        /** No payment has this id, or the credential given does not open it. */
         UNKNOWN_PAYMENT,
         /** The amount differs from the order's total (value or currency). */
         AMOUNT_MISMATCH,
@@ -50,14 +50,19 @@ public final class PaymentRefused extends RuntimeException {
         this(reason, message, Map.of());
     }
 
+    /**
+     * The same refusal, word for word, whether the order is unknown or the access code given is missing or wrong:
+     * the answer must not tell which order ids exist.
+     */
     public static PaymentRefused unknownOrder(UUID orderId) {
-        return new PaymentRefused(Reason.UNKNOWN_ORDER, "Order " + orderId + " is not known (yet) to payments; "
-                + "if it was just placed, retry in a moment", Map.of("orderId", orderId));
+        return new PaymentRefused(Reason.UNKNOWN_ORDER, "Order " + orderId + " is not known to payments with this "
+                + "access code; if the order was just placed, retry in a moment", Map.of("orderId", orderId));
     }
 
+    /** The same refusal whether the payment is unknown or the credential given does not open it. */
     public static PaymentRefused unknownPayment(UUID paymentId) {
-        return new PaymentRefused(Reason.UNKNOWN_PAYMENT, "There is no payment " + paymentId,
-                Map.of("paymentId", paymentId));
+        return new PaymentRefused(Reason.UNKNOWN_PAYMENT, "Payment " + paymentId + " is not known with the "
+                + "credentials given", Map.of("paymentId", paymentId));
     }
 
     public Reason reason() {

@@ -12,7 +12,8 @@ import java.util.UUID;
  * The external, third-party payment processor. This service hands it each initiated payment; the processor lets
  * the payer approve or decline it and reports the answer through {@link PaymentOutcomes}, which completes or
  * cancels the payment. {@link SimulatedPaymentProcessor} stands in for a real one; a real gateway implements this
- * same interface (create a checkout session in {@link #submit}, answer its webhook with {@link PaymentOutcomes}).
+ * same interface (create a checkout session in {@link #submit} and answer its URL, answer its webhook with
+ * {@link PaymentOutcomes}).
  */
 public interface PaymentProcessor {
 
@@ -21,14 +22,10 @@ public interface PaymentProcessor {
     }
 
     /**
-     * Hands an initiated payment to the processor. Called again for the same payment (a repeated start request),
-     * it must do no harm.
+     * Hands an initiated payment to the processor and answers where the payer goes to approve or decline it
+     * (absolute, or a path on this service): a link only its holder may use, as a hosted payment page's URL carries
+     * a token. Empty when the processor answers without the payer. Called again for the same payment (a repeated
+     * start request), it must do no harm; the link it answers then replaces the earlier one.
      */
-    void submit(PaymentRequest payment);
-
-    /**
-     * Where the payer approves or declines the payment, if they have to: absolute, or a path on this service.
-     * Empty when the processor answers without the payer.
-     */
-    Optional<URI> payerUrl(UUID paymentId);
+    Optional<URI> submit(PaymentRequest payment);
 }

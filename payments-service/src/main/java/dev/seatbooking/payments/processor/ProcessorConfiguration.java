@@ -27,7 +27,8 @@ class ProcessorConfiguration {
 
     /** A real gateway would be declared here instead. */
     @Bean
-    SimulatedPaymentProcessor simulatedPaymentProcessor(PaymentsProperties properties, PaymentOutcomes outcomes) {
-        return new SimulatedPaymentProcessor(properties.processor().mode(), outcomes);
+    SimulatedPaymentProcessor simulatedPaymentProcessor(PaymentsProperties properties, PaymentOutcomes outcomes,
+                                                        PayerLinks links) {
+        return new SimulatedPaymentProcessor(properties.processor().mode(), outcomes, links);
     }
 }

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * The fake processor of the book: in {@link Mode#MANUAL} mode the payer answers on this service's page
- * {@code /payment-processor/{paymentId}} (or its JSON twin); in the automatic modes it answers at once, for tests
- * and load runs.
+ * {@code /payment-processor/{paymentId}?secret=...} (or its JSON twin), which opens only with the secret of the link
+ * ({@link PayerLinks}); in the automatic modes it answers at once, for tests and load runs.
  */
 public final class SimulatedPaymentProcessor implements PaymentProcessor {
 
@@ -21,15 +21,19 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
     }
 
     public static final String PAGE_PATH = "/payment-processor/";
+    /** The query parameter (and form field) of the page that carries the link's secret. */
+    public static final String SECRET = "secret";
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentProcessor.class);
 
     private final Mode mode;
     private final PaymentOutcomes outcomes;
+    private final PayerLinks links;
 
-    public SimulatedPaymentProcessor(Mode mode, PaymentOutcomes outcomes) {
+    public SimulatedPaymentProcessor(Mode mode, PaymentOutcomes outcomes, PayerLinks links) {
         this.mode = Objects.requireNonNull(mode);
         this.outcomes = Objects.requireNonNull(outcomes);
+        this.links = Objects.requireNonNull(links);
     }
 
     public Mode mode() {
@@ -37,20 +41,20 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
     }
 
     @Override
-    public void submit(PaymentRequest payment) {
+    public Optional<URI> submit(PaymentRequest payment) {
         switch (mode) {
-            case MANUAL -> log.debug("Payment {} waits for the payer on {}", payment.paymentId(), page(payment.paymentId()));
+            case MANUAL -> {
+                log.debug("Payment {} waits for the payer on {}", payment.paymentId(), PAGE_PATH + payment.paymentId());
+                return Optional.of(page(payment.paymentId(), links.issue(payment.paymentId())));
+            }
             case AUTO_ACCEPT -> outcomes.accepted(payment.paymentId());
             case AUTO_REJECT -> outcomes.rejected(payment.paymentId());
         }
+        return Optional.empty();
     }
 
-    @Override
-    public Optional<URI> payerUrl(UUID paymentId) {
-        return mode == Mode.MANUAL ? Optional.of(page(paymentId)) : Optional.empty();
-    }
-
-    private static URI page(UUID paymentId) {
-        return URI.create(PAGE_PATH + paymentId);
+    /** The page with the link's secret (base64url: nothing to encode). */
+    public static URI page(UUID paymentId, String secret) {
+        return URI.create(PAGE_PATH + paymentId + "?" + SECRET + "=" + secret);
     }
 }

@@ -18,6 +18,8 @@ class OpenApiTest extends PaymentsServiceTest {
                 .andExpect(jsonPath("$.paths", hasKey("/api/payments/{paymentId}")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/payment-processor/{paymentId}/accept")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/payment-processor/{paymentId}/reject")))
-                .andExpect(jsonPath("$.paths", hasKey("/api/orders/{orderId}")));
+                .andExpect(jsonPath("$.paths", hasKey("/api/orders/{orderId}")))
+                .andExpect(jsonPath("$.paths", hasKey("/api/admin/payments")))
+                .andExpect(jsonPath("$.paths['/api/payments'].get").doesNotExist());
     }
 }

@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.api;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.eventsourcing.store.PostgresEventStore;
 import dev.seatbooking.payments.support.PaymentsServiceTest;
@@ -10,14 +11,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -50,20 +56,22 @@ class PaymentsApiTest extends PaymentsServiceTest {
                     .andExpect(jsonPath("$.amount.currency").value("EUR"))
                     .andExpect(jsonPath("$.status").value("INITIATED"))
                     .andExpect(jsonPath("$.refundDue").value(false))
-                    .andExpect(jsonPath("$.payerUrl").value("http://localhost/payment-processor/" + paymentId))
+                    .andExpect(jsonPath("$.payerUrl", matchesPattern(
+                            "http://localhost/payment-processor/" + paymentId + "\\?secret=[A-Za-z0-9_-]{22}")))
                     .andExpect(jsonPath("$.version").value(1));
 
-            mvc.perform(get("/api/payments/{id}", paymentId))
+            payment(paymentId, order)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("INITIATED"))
-                    .andExpect(jsonPath("$.description").value("Registration"));
+                    .andExpect(jsonPath("$.description").value("Registration"))
+                    .andExpect(jsonPath("$.payerUrl").doesNotExist()); // its secret is kept hashed only
         }
 
         @Test
         void items_shown_to_the_payer_are_kept() throws Exception {
             TestOrder order = givenOrder("120.00");
             UUID paymentId = UUID.randomUUID();
-            postJson("/api/payments", """
+            startJson(order, """
                     {"paymentId": "%s", "orderId": "%s", "conferenceId": "%s", "description": "Registration",
                      "amount": {"amount": "120.00", "currency": "EUR"},
                      "items": [{"description": "Full pass", "amount": {"amount": 100, "currency": "EUR"}},
@@ -101,12 +109,46 @@ class PaymentsApiTest extends PaymentsServiceTest {
         }
 
         @Test
+        void a_correlation_id_that_is_not_a_uuid_is_replaced_never_a_reason_to_refuse() throws Exception {
+            TestOrder order = givenOrder("80.00");
+            UUID paymentId = UUID.randomUUID();
+            mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                            .header(ACCESS_CODE, order.accessCode())
+                            .header("Correlation-Id", "not-a-uuid")
+                            .content("""
+                                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 80, "currency": "EUR"}}
+                                    """.formatted(paymentId, order.orderId())))
+                    .andExpect(status().isCreated());
+
+            // The events still belong to a conversation: a new one.
+            assertThat(store.load(paymentId)).singleElement()
+                    .satisfies(event -> assertThat(event.metadata().correlationId()).isNotNull());
+        }
+
+        @Test
+        void a_uuid_correlation_id_joins_the_payments_events_to_that_conversation() throws Exception {
+            TestOrder order = givenOrder("80.00");
+            UUID paymentId = UUID.randomUUID();
+            UUID conversation = UUID.randomUUID();
+            mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                            .header(ACCESS_CODE, order.accessCode())
+                            .header("Correlation-Id", conversation.toString())
+                            .content("""
+                                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 80, "currency": "EUR"}}
+                                    """.formatted(paymentId, order.orderId())))
+                    .andExpect(status().isCreated());
+
+            assertThat(store.load(paymentId)).singleElement()
+                    .satisfies(event -> assertThat(event.metadata().correlationId()).isEqualTo(conversation));
+        }
+
+        @Test
         void the_same_payment_id_with_other_content_is_refused() throws Exception {
             TestOrder order = givenOrder("80.00");
             UUID paymentId = UUID.randomUUID();
             start(paymentId, order, "80.00").andExpect(status().isCreated());
 
-            problem(postJson("/api/payments", """
+            problem(startJson(order, """
                     {"paymentId": "%s", "orderId": "%s", "description": "Something else", "amount": {"amount": 80, "currency": "EUR"}}
                     """.formatted(paymentId, order.orderId())), 409, "payment-id-conflict")
                     .andExpect(jsonPath("$.paymentId").value(paymentId.toString()));
@@ -121,9 +163,9 @@ class PaymentsApiTest extends PaymentsServiceTest {
         void an_order_payments_does_not_know_is_not_found() throws Exception {
             UUID orderId = UUID.randomUUID();
             UUID paymentId = UUID.randomUUID();
-            problem(postJson("/api/payments", """
+            problem(startJson("C0FFEE12", """
                     {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 10, "currency": "EUR"}}
-                    """.formatted(paymentId, orderId)), 404, "unknown-order")
+                    """.formatted(paymentId, orderId)), 404, "not-found")
                     .andExpect(jsonPath("$.orderId").value(orderId.toString()));
             assertThat(store.currentVersion(paymentId)).isZero();
         }
@@ -143,7 +185,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         @Test
         void the_total_in_another_currency_is_refused() throws Exception {
             TestOrder order = givenOrder("120.00");
-            problem(postJson("/api/payments", """
+            problem(startJson(order, """
                     {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "USD"}}
                     """.formatted(UUID.randomUUID(), order.orderId())), 422, "amount-mismatch");
         }
@@ -193,7 +235,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         @Test
         void another_conference_than_the_orders_is_refused() throws Exception {
             TestOrder order = givenOrder("120.00");
-            problem(postJson("/api/payments", """
+            problem(startJson(order, """
                     {"paymentId": "%s", "orderId": "%s", "conferenceId": "%s", "amount": {"amount": 120, "currency": "EUR"}}
                     """.formatted(UUID.randomUUID(), order.orderId(), UUID.randomUUID())), 422, "conference-mismatch");
         }
@@ -201,7 +243,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         @Test
         void items_that_do_not_add_up_to_the_amount_are_refused() throws Exception {
             TestOrder order = givenOrder("120.00");
-            problem(postJson("/api/payments", """
+            problem(startJson(order, """
                     {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
                      "items": [{"description": "Full pass", "amount": {"amount": 100, "currency": "EUR"}}]}
                     """.formatted(UUID.randomUUID(), order.orderId())), 422, "items-mismatch");
@@ -215,7 +257,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         void missing_and_invalid_fields_are_listed() throws Exception {
             problem(postJson("/api/payments", """
                     {"orderId": "%s", "amount": {"amount": -5, "currency": "euro"}}
-                    """.formatted(UUID.randomUUID())), 400, "invalid-request")
+                    """.formatted(UUID.randomUUID())), 400, "validation-failed")
                     .andExpect(jsonPath("$.errors[*].field",
                             containsInAnyOrder("paymentId", "amount.amount", "amount.currency")));
         }
@@ -224,7 +266,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
         void money_that_is_not_money_is_a_field_error() throws Exception {
             problem(postJson("/api/payments", """
                     {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 10.001, "currency": "XYZ"}}
-                    """.formatted(UUID.randomUUID(), UUID.randomUUID())), 400, "invalid-request")
+                    """.formatted(UUID.randomUUID(), UUID.randomUUID())), 400, "validation-failed")
                     .andExpect(jsonPath("$.errors[0].field").value("amount"));
         }
 
@@ -235,9 +277,106 @@ class PaymentsApiTest extends PaymentsServiceTest {
                     .andExpect(content().string(not(containsString("at dev.seatbooking"))));
         }
 
+        /** Issue 11, finding 14: amounts are exact decimals of a sane size, checked before any arithmetic. */
+        @Test
+        void amounts_that_are_not_sane_exact_decimals_are_refused_naming_the_field() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            for (String amount : List.of("1e999999999", "1E+999999999", "1e-999999999", "\"1e999999999\"",
+                    "1000000000", "0.00001", "120.000001", "-1", "\"\"", "null")) {
+                UUID paymentId = UUID.randomUUID();
+                problem(startJson(order, """
+                        {"paymentId": "%s", "orderId": "%s", "amount": {"amount": %s, "currency": "EUR"}}
+                        """.formatted(paymentId, order.orderId(), amount)), 400, "validation-failed")
+                        .andExpect(jsonPath("$.errors[0].field").value("amount.amount"));
+                assertThat(store.currentVersion(paymentId)).isZero();
+            }
+            for (String amount : List.of("NaN", "\"NaN\"", "\"Infinity\"", "\"12,50\"", "true", "[120]",
+                    "1" + "0".repeat(1500))) {
+                problem(startJson(order, """
+                        {"paymentId": "%s", "orderId": "%s", "amount": {"amount": %s, "currency": "EUR"}}
+                        """.formatted(UUID.randomUUID(), order.orderId(), amount)), 400, "malformed-request");
+            }
+            // The currency's minor unit: a decimal more than it has is refused, exact zeros are not.
+            problem(start(UUID.randomUUID(), order, "120.001"), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].field").value("amount"));
+            start(UUID.randomUUID(), order, "120.0000").andExpect(status().isCreated());
+        }
+
+        @Test
+        void an_item_amount_is_held_to_the_same_rule() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
+                     "items": [{"description": "Pass", "amount": {"amount": 1e999999999, "currency": "EUR"}}]}
+                    """.formatted(UUID.randomUUID(), order.orderId())), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].field").value("items[0].amount.amount"));
+        }
+
+        @Test
+        void unknown_fields_are_refused_naming_them() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            UUID paymentId = UUID.randomUUID();
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
+                     "descripton": "misspelt"}
+                    """.formatted(paymentId, order.orderId())), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].field").value("descripton"));
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR", "vat": 20}}
+                    """.formatted(paymentId, order.orderId())), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].field").value("amount.vat"));
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
+                     "items": [{"description": "Pass", "amount": {"amount": 120, "currency": "EUR"}, "qty": 1}]}
+                    """.formatted(paymentId, order.orderId())), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].field").value("items[0].qty"));
+            assertThat(store.currentVersion(paymentId)).isZero();
+        }
+
+        @Test
+        void text_with_control_characters_is_refused_naming_the_field() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            UUID paymentId = UUID.randomUUID();
+            for (String text : List.of("Reg\\u0000istration", "Registration\\n", "\\u001b[31m", "\\u0085", "\\ud800")) {
+                problem(startJson(order, """
+                        {"paymentId": "%s", "orderId": "%s", "description": "%s", "amount": {"amount": 120, "currency": "EUR"}}
+                        """.formatted(paymentId, order.orderId(), text)), 400, "validation-failed")
+                        .andExpect(jsonPath("$.errors[0].field").value("description"));
+                problem(startJson(order, """
+                        {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"},
+                         "items": [{"description": "%s", "amount": {"amount": 120, "currency": "EUR"}}]}
+                        """.formatted(paymentId, order.orderId(), text)), 400, "validation-failed")
+                        .andExpect(jsonPath("$.errors[0].field").value("items[0].description"));
+            }
+            // Unescaped in the JSON text, a control character is not JSON at all.
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "description": "Reg\u0000istration", "amount": {"amount": 120, "currency": "EUR"}}
+                    """.formatted(paymentId, order.orderId())), 400, "malformed-request");
+            assertThat(store.currentVersion(paymentId)).isZero();
+        }
+
+        @Test
+        void an_empty_or_malformed_id_is_refused_naming_the_field() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            UUID paymentId = UUID.randomUUID();
+            problem(startJson(order, """
+                    {"paymentId": "", "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"}}
+                    """.formatted(order.orderId())), 400, "malformed-request")
+                    .andExpect(jsonPath("$.errors[0].field").value("paymentId"));
+            problem(startJson(order, """
+                    {"paymentId": "%s", "orderId": "%s", "conferenceId": "", "amount": {"amount": 120, "currency": "EUR"}}
+                    """.formatted(paymentId, order.orderId())), 400, "malformed-request")
+                    .andExpect(jsonPath("$.errors[0].field").value("conferenceId"));
+            problem(startJson(order, """
+                    {"paymentId": 42, "orderId": "%s", "amount": {"amount": 120, "currency": "EUR"}}
+                    """.formatted(order.orderId())), 400, "malformed-request")
+                    .andExpect(jsonPath("$.errors[0].field").value("paymentId"));
+            assertThat(store.currentVersion(paymentId)).isZero();
+        }
+
         @Test
         void a_list_limit_out_of_range_is_a_field_error() throws Exception {
-            problem(mvc.perform(get("/api/payments").param("limit", "0")), 400, "invalid-request")
+            problem(mvc.perform(get("/api/admin/payments").param("limit", "0")), 400, "validation-failed")
                     .andExpect(jsonPath("$.errors[0].field").value("limit"));
         }
 
@@ -266,7 +405,7 @@ class PaymentsApiTest extends PaymentsServiceTest {
                     .andExpect(header().string("Consistency-Token", paymentId + ".2"));
 
             assertThat(store.currentVersion(paymentId)).isEqualTo(2);
-            mvc.perform(get("/api/payments/{id}", paymentId)).andExpect(jsonPath("$.status").value("COMPLETED"));
+            payment(paymentId, order).andExpect(jsonPath("$.status").value("COMPLETED"));
         }
 
         @Test
@@ -294,6 +433,26 @@ class PaymentsApiTest extends PaymentsServiceTest {
         }
 
         @Test
+        void only_the_holder_of_the_payers_link_can_answer_and_nothing_changes_for_anyone_else() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            UUID paymentId = UUID.randomUUID();
+            UUID otherPayment = UUID.randomUUID();
+            start(paymentId, order, "45.50").andExpect(status().isCreated());
+            start(otherPayment, order, "45.50").andExpect(status().isCreated());
+
+            for (String secret : Arrays.asList(null, "", "wrong", secretOf(otherPayment))) {
+                problem(accept(paymentId, secret), 404, "not-found")
+                        .andExpect(jsonPath("$.detail").value(detail(accept(UUID.randomUUID(), secret))
+                                .replaceAll("[0-9a-f-]{36}", paymentId.toString())));
+                problem(reject(paymentId, secret), 404, "not-found");
+            }
+            assertThat(store.currentVersion(paymentId)).isEqualTo(1);
+            payment(paymentId, order).andExpect(jsonPath("$.status").value("INITIATED"));
+
+            accept(paymentId, secretOf(paymentId)).andExpect(status().isAccepted());
+        }
+
+        @Test
         void a_completed_payment_cannot_be_rejected() throws Exception {
             TestOrder order = givenOrder("45.50");
             UUID paymentId = UUID.randomUUID();
@@ -305,9 +464,9 @@ class PaymentsApiTest extends PaymentsServiceTest {
         @Test
         void an_unknown_payment_is_not_found() throws Exception {
             UUID paymentId = UUID.randomUUID();
-            problem(mvc.perform(get("/api/payments/{id}", paymentId)), 404, "unknown-payment");
-            problem(accept(paymentId), 404, "unknown-payment");
-            problem(reject(paymentId), 404, "unknown-payment");
+            problem(mvc.perform(get("/api/payments/{id}", paymentId).header(ACCESS_CODE, "C0FFEE12")), 404, "not-found");
+            problem(accept(paymentId), 404, "not-found");
+            problem(reject(paymentId), 404, "not-found");
         }
 
         @Test
@@ -319,15 +478,112 @@ class PaymentsApiTest extends PaymentsServiceTest {
             reject(first).andExpect(status().isAccepted());
             start(second, order, "45.50").andExpect(status().isCreated());
 
-            mvc.perform(get("/api/payments").param("orderId", order.orderId().toString()))
+            mvc.perform(get("/api/admin/payments").param("orderId", order.orderId().toString()))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$[*].paymentId", containsInAnyOrder(first.toString(), second.toString())));
-            mvc.perform(get("/api/orders/{id}", order.orderId()))
+            mvc.perform(get("/api/orders/{id}", order.orderId()).header(ACCESS_CODE, order.accessCode()))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.total.amount").value(45.50))
                     .andExpect(jsonPath("$.status").value("PENDING"))
                     .andExpect(jsonPath("$.payments[*].status", containsInAnyOrder("REJECTED", "INITIATED")));
         }
+    }
+
+    /**
+     * Issue 11, finding 2: an order id or a payment id is not a secret. What payments knows of an order opens only
+     * with the order's access code; lists across orders are for operators, under /api/admin/.
+     */
+    @Nested
+    class Access {
+
+        @Test
+        void payments_are_not_listed_to_anyone_at_the_public_path() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            start(UUID.randomUUID(), order, "45.50").andExpect(status().isCreated());
+
+            problem(mvc.perform(get("/api/payments").param("limit", "1000")), 405, "method-not-allowed");
+            problem(mvc.perform(get("/api/payments").param("refundDue", "true")), 405, "method-not-allowed");
+            problem(mvc.perform(get("/api/payments").param("orderId", order.orderId().toString())), 405,
+                    "method-not-allowed");
+            // The operators' list; the shared security configuration puts the ops credential in front of it.
+            mvc.perform(get("/api/admin/payments").param("limit", "1000"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].orderId", hasItem(order.orderId().toString())));
+        }
+
+        @Test
+        void an_orders_totals_and_payments_open_only_with_its_access_code() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            start(UUID.randomUUID(), order, "45.50").andExpect(status().isCreated());
+            TestOrder other = givenOrder("45.50");
+
+            ResultActions noCode = mvc.perform(get("/api/orders/{id}", order.orderId()));
+            ResultActions wrongCode = mvc.perform(get("/api/orders/{id}", order.orderId())
+                    .header(ACCESS_CODE, other.accessCode()));
+            UUID unknownOrder = UUID.randomUUID();
+            ResultActions unknown = mvc.perform(get("/api/orders/{id}", unknownOrder)
+                    .header(ACCESS_CODE, order.accessCode()));
+            for (ResultActions refused : List.of(noCode, wrongCode, unknown)) {
+                problem(refused, 404, "not-found")
+                        .andExpect(jsonPath("$.payments").doesNotExist())
+                        .andExpect(jsonPath("$.total").doesNotExist());
+            }
+            assertThat(detail(wrongCode)).isEqualTo(detail(noCode));
+            assertThat(detail(unknown).replace(unknownOrder.toString(), order.orderId().toString()))
+                    .isEqualTo(detail(noCode));
+            assertThat(body(noCode)).doesNotContain(other.accessCode(), order.accessCode());
+            assertThat(body(wrongCode)).doesNotContain(other.accessCode(), order.accessCode());
+
+            mvc.perform(get("/api/orders/{id}", order.orderId()).header(ACCESS_CODE, order.accessCode()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.payments.length()").value(1));
+        }
+
+        @Test
+        void a_payment_opens_only_with_its_orders_access_code() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            TestOrder other = givenOrder("45.50");
+            UUID paymentId = UUID.randomUUID();
+            start(paymentId, order, "45.50").andExpect(status().isCreated());
+
+            problem(mvc.perform(get("/api/payments/{id}", paymentId)), 404, "not-found");
+            problem(mvc.perform(get("/api/payments/{id}", paymentId).header(ACCESS_CODE, other.accessCode())), 404,
+                    "not-found")
+                    .andExpect(jsonPath("$.orderId").doesNotExist())
+                    .andExpect(jsonPath("$.detail").value(
+                            detail(mvc.perform(get("/api/payments/{id}", paymentId).header(ACCESS_CODE, "C0FFEE12")))));
+            payment(paymentId, order).andExpect(status().isOk());
+        }
+
+        @Test
+        void only_the_holder_of_an_orders_access_code_can_start_paying_it() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            TestOrder other = givenOrder("45.50");
+            String body = """
+                    {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 45.50, "currency": "EUR"}}
+                    """;
+            UUID noCode = UUID.randomUUID();
+            UUID wrongCode = UUID.randomUUID();
+
+            problem(postJson("/api/payments", body.formatted(noCode, order.orderId())), 404, "not-found");
+            ResultActions wrong = problem(startJson(other, body.formatted(wrongCode, order.orderId())), 404, "not-found");
+            UUID unknownOrder = UUID.randomUUID();
+            ResultActions unknown = problem(startJson(order, body.formatted(UUID.randomUUID(), unknownOrder)), 404,
+                    "not-found");
+            assertThat(detail(wrong)).isEqualTo(detail(unknown).replace(unknownOrder.toString(), order.orderId().toString()));
+
+            assertThat(store.currentVersion(noCode)).isZero();
+            assertThat(store.currentVersion(wrongCode)).isZero();
+            startJson(order, body.formatted(UUID.randomUUID(), order.orderId())).andExpect(status().isCreated());
+        }
+    }
+
+    static String detail(ResultActions response) throws Exception {
+        return JsonPath.read(body(response), "$.detail");
+    }
+
+    static String body(ResultActions response) throws Exception {
+        return response.andReturn().getResponse().getContentAsString();
     }
 
     static ResultActions problem(ResultActions response, int status, String type) throws Exception {

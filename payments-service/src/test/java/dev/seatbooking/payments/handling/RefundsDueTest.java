@@ -44,7 +44,7 @@ class RefundsDueTest extends PaymentsServiceTest {
                 .andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.refundDue").value(true))
                 .andExpect(jsonPath("$.refundReason").value("ORDER_EXPIRED"));
-        mvc.perform(get("/api/payments").param("refundDue", "true"))
+        mvc.perform(get("/api/admin/payments").param("refundDue", "true"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].paymentId", hasItem(paymentId.toString())));
     }
@@ -59,7 +59,7 @@ class RefundsDueTest extends PaymentsServiceTest {
         order.expire(); // registration's process manager expired the order before it saw PaymentCompleted
 
         await().atMost(PATIENCE).until(() -> records.find(paymentId).orElseThrow().refundDue());
-        mvc.perform(get("/api/payments/{id}", paymentId))
+        payment(paymentId, order)
                 .andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.refundReason").value("ORDER_EXPIRED"));
     }

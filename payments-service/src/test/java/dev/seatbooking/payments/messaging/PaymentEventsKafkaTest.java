@@ -60,11 +60,12 @@ class PaymentEventsKafkaTest extends PaymentsServiceTest {
         TestOrder order = givenOrder("250.00");
         UUID paymentId = UUID.randomUUID();
         UUID conversation = UUID.randomUUID();
-        mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+        remember(mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                        .header("Order-Access-Code", order.accessCode())
                         .header("Correlation-Id", conversation.toString())
                         .content("""
                                 {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 250, "currency": "EUR"}}
-                                """.formatted(paymentId, order.orderId())))
+                                """.formatted(paymentId, order.orderId()))))
                 .andExpect(status().isCreated());
         accept(paymentId).andExpect(status().isAccepted());
 

@@ -9,6 +9,7 @@ import dev.seatbooking.payments.support.TestOrder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,26 @@ class OrderTotalsProjectionTest extends PaymentsServiceTest {
         assertThat(known.total()).isEqualTo(eur("120.00"));
         assertThat(known.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(known.version()).isEqualTo(2);
+    }
+
+    @Test
+    void the_access_code_is_kept_only_as_its_sha256_and_opens_only_its_order() {
+        TestOrder order = givenOrder("120.00");
+        TestOrder other = givenOrder("120.00");
+
+        byte[] kept = jdbc.queryForObject("SELECT access_code_sha256 FROM order_totals WHERE order_id = ?",
+                byte[].class, order.orderId());
+        assertThat(kept).isEqualTo(AccessCodes.sha256(order.accessCode()));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM order_totals WHERE order_id = ? AND "
+                + "(access_code_sha256::text LIKE '%' || ? || '%' OR row(order_totals.*)::text LIKE '%' || ? || '%')",
+                Integer.class, order.orderId(), order.accessCode(), order.accessCode())).isZero();
+
+        assertThat(knownOrders.accessGranted(order.orderId(), order.accessCode())).isTrue();
+        assertThat(knownOrders.accessGranted(order.orderId(), other.accessCode())).isFalse();
+        assertThat(knownOrders.accessGranted(order.orderId(), order.accessCode().toLowerCase())).isFalse();
+        assertThat(knownOrders.accessGranted(order.orderId(), "")).isFalse();
+        assertThat(knownOrders.accessGranted(order.orderId(), null)).isFalse();
+        assertThat(knownOrders.accessGranted(UUID.randomUUID(), order.accessCode())).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.support;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.payments.PaymentsApplication;
 import dev.seatbooking.payments.orders.KnownOrders;
@@ -14,11 +15,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -31,6 +37,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 public abstract class PaymentsServiceTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    protected static final String ACCESS_CODE = "Order-Access-Code";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -48,6 +55,8 @@ public abstract class PaymentsServiceTest {
     protected KnownOrders knownOrders;
     @Autowired
     protected JdbcTemplate jdbc;
+
+    private final Map<UUID, String> secrets = new ConcurrentHashMap<>();
 
     /** An order registration placed and priced, known here once its events arrived. */
     protected TestOrder givenOrder(String total) {
@@ -74,21 +83,72 @@ public abstract class PaymentsServiceTest {
     }
 
     protected ResultActions start(UUID paymentId, TestOrder order, String amount) throws Exception {
-        return postJson("/api/payments", """
+        return startJson(order.accessCode(), """
                 {"paymentId": "%s", "orderId": "%s", "description": "Registration", "amount": {"amount": %s, "currency": "EUR"}}
                 """.formatted(paymentId, order.orderId(), amount));
+    }
+
+    /** {@code POST /api/payments} with this body, by the holder of the order's access code. */
+    protected ResultActions startJson(TestOrder order, String json) throws Exception {
+        return startJson(order.accessCode(), json);
+    }
+
+    protected ResultActions startJson(String accessCode, String json) throws Exception {
+        return remember(mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                .header(ACCESS_CODE, accessCode).content(json)));
+    }
+
+    /** Keeps the secret of the payer's link a start answered, as the registrant's browser does. */
+    protected ResultActions remember(ResultActions started) throws Exception {
+        String body = started.andReturn().getResponse().getContentAsString();
+        if (started.andReturn().getResponse().getStatus() == 201) {
+            String payerUrl = JsonPath.read(body, "$.payerUrl");
+            if (payerUrl != null) {
+                secrets.put(UUID.fromString(JsonPath.read(body, "$.paymentId")),
+                        UriComponentsBuilder.fromUriString(payerUrl).build().getQueryParams().getFirst("secret"));
+            }
+        }
+        return started;
+    }
+
+    /** The secret of the payer's link that the latest start of the payment answered. */
+    protected String secretOf(UUID paymentId) {
+        return secrets.get(paymentId);
+    }
+
+    /** {@code GET /api/payments/{paymentId}} by the holder of the order's access code. */
+    protected ResultActions payment(UUID paymentId, TestOrder order) throws Exception {
+        return mvc.perform(get("/api/payments/{id}", paymentId).header(ACCESS_CODE, order.accessCode()));
     }
 
     protected ResultActions postJson(String path, String json) throws Exception {
         return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
+    /** The payer accepts, with the secret of their link (none if no start of this payment answered one). */
     protected ResultActions accept(UUID paymentId) throws Exception {
-        return mvc.perform(post("/api/payment-processor/{id}/accept", paymentId));
+        return accept(paymentId, secrets.get(paymentId));
+    }
+
+    protected ResultActions accept(UUID paymentId, String secret) throws Exception {
+        return mvc.perform(withSecret(post("/api/payment-processor/{id}/accept", paymentId), secret));
     }
 
     protected ResultActions reject(UUID paymentId) throws Exception {
-        return mvc.perform(post("/api/payment-processor/{id}/reject", paymentId));
+        return reject(paymentId, secrets.get(paymentId));
+    }
+
+    protected ResultActions reject(UUID paymentId, String secret) throws Exception {
+        return mvc.perform(withSecret(post("/api/payment-processor/{id}/reject", paymentId), secret));
+    }
+
+    private static MockHttpServletRequestBuilder withSecret(MockHttpServletRequestBuilder request, String secret) {
+        return secret == null ? request : request.header("Processor-Secret", secret);
+    }
+
+    /** The payment's status as stored, read past the API (which wants the order's access code). */
+    protected String statusOf(UUID paymentId) {
+        return jdbc.queryForObject("SELECT status FROM payments WHERE payment_id = ?", String.class, paymentId);
     }
 
     protected static Money eur(String amount) {

@@ -20,6 +20,7 @@ public final class TestOrder {
 
     private final UUID orderId = UUID.randomUUID();
     private final UUID conferenceId = UUID.randomUUID();
+    private final String accessCode = "C" + UUID.randomUUID().toString().substring(0, 7).toUpperCase();
     private long version;
 
     private TestOrder() {
@@ -29,7 +30,7 @@ public final class TestOrder {
         TestOrder order = new TestOrder();
         UUID seatType = UUID.randomUUID();
         order.publish(new OrderPlaced(order.orderId, order.conferenceId, List.of(new SeatQuantity(seatType, 1)),
-                Instant.now().plus(15, ChronoUnit.MINUTES), "ABC123"));
+                Instant.now().plus(15, ChronoUnit.MINUTES), order.accessCode));
         order.totals(total, freeOfCharge);
         return order;
     }
@@ -40,6 +41,11 @@ public final class TestOrder {
 
     public UUID conferenceId() {
         return conferenceId;
+    }
+
+    /** The code registration answered the registrant, which OrderPlaced carries. */
+    public String accessCode() {
+        return accessCode;
     }
 
     /** The version of the last event published. */
