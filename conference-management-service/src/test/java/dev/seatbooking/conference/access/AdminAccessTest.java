@@ -173,7 +173,7 @@ class AdminAccessTest extends IntegrationTest {
         api.perform(api.withJson(post("/api/conferences/locate"),
                         Map.of("email", target.email(), "accessCode", other.accessCode())))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/unauthenticated"))
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/unauthorized"))
                 .andExpect(jsonPath("$.id").doesNotExist());
         api.perform(api.withJson(post("/api/conferences/locate"), Map.of("email", target.email())))
                 .andExpect(status().isBadRequest())
@@ -193,7 +193,7 @@ class AdminAccessTest extends IntegrationTest {
         api.perform(get(target.path()).with(as(target)).with(from(attacker)))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
-                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/too-many-failures"));
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/too-many-requests"));
         api.perform(api.withJson(post("/api/conferences/locate"),
                         Map.of("email", target.email(), "accessCode", target.accessCode())).with(from(attacker)))
                 .andExpect(status().isTooManyRequests());

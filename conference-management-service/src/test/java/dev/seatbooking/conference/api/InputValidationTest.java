@@ -31,16 +31,31 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class InputValidationTest extends IntegrationTest {
 
-    /** One broken rule: how to break a valid body, and the field the problem must name. */
-    record Case(String rule, Consumer<Map<String, Object>> breakIt, String field) {
+    /**
+     * One broken rule: how to break a valid body, the field the problem must name and the problem's code
+     * ({@code validation-failed} for a broken rule, {@code malformed-request} for a value of the wrong type or format).
+     */
+    record Case(String rule, Consumer<Map<String, Object>> breakIt, String field, String code) {
+        Case(String rule, Consumer<Map<String, Object>> breakIt, String field) {
+            this(rule, breakIt, field, VALIDATION_FAILED);
+        }
+
         @Override
         public String toString() {
             return rule;
         }
     }
 
+    static final String VALIDATION_FAILED = "validation-failed";
+    static final String MALFORMED = "malformed-request";
+
     static Case set(String rule, String field, Object value) {
         return new Case(rule, body -> putPath(body, field, value), field);
+    }
+
+    /** A value Jackson cannot read as the field's type. */
+    static Case wrongType(String rule, String field, Object value) {
+        return new Case(rule, body -> putPath(body, field, value), field, MALFORMED);
     }
 
     @SuppressWarnings("unchecked")
@@ -76,9 +91,9 @@ class InputValidationTest extends IntegrationTest {
                 set("tagline has at most 200 characters", "tagline", "t".repeat(201)),
                 set("twitterSearch has at most 200 characters", "twitterSearch", "#".repeat(201)),
                 set("startDate is required", "startDate", null),
-                set("startDate is a date", "startDate", "2026-13-01"),
+                wrongType("startDate is a date", "startDate", "2026-13-01"),
                 set("endDate is required", "endDate", null),
-                set("endDate is a date", "endDate", "next week"),
+                wrongType("endDate is a date", "endDate", "next week"),
                 new Case("endDate is not before startDate", body -> {
                     body.put("startDate", "2026-09-02");
                     body.put("endDate", "2026-09-01");
@@ -93,8 +108,8 @@ class InputValidationTest extends IntegrationTest {
                 set("ownerEmail has at most 254 characters", "ownerEmail", "o".repeat(243) + "@example.org"),
                 set("reservationHoldMinutes is at least 1", "reservationHoldMinutes", 0),
                 set("reservationHoldMinutes is at most 240", "reservationHoldMinutes", 241),
-                set("reservationHoldMinutes is a number", "reservationHoldMinutes", "fifteen"),
-                set("reservationHoldMinutes is whole", "reservationHoldMinutes", new java.math.BigDecimal("15.5")));
+                wrongType("reservationHoldMinutes is a number", "reservationHoldMinutes", "fifteen"),
+                wrongType("reservationHoldMinutes is whole", "reservationHoldMinutes", new java.math.BigDecimal("15.5")));
     }
 
     static List<Case> seatTypeRules() {
@@ -106,14 +121,14 @@ class InputValidationTest extends IntegrationTest {
                 set("quantity is required", "quantity", null),
                 set("quantity is not negative", "quantity", -1),
                 set("quantity is at most 100000", "quantity", 100_001),
-                set("quantity is a number", "quantity", "ten"),
-                set("quantity is whole", "quantity", new java.math.BigDecimal("1.5")),
+                wrongType("quantity is a number", "quantity", "ten"),
+                wrongType("quantity is whole", "quantity", new java.math.BigDecimal("1.5")),
                 set("price is required", "price", null),
                 set("price amount is required", "price.amount", null),
                 set("price amount is not negative", "price.amount", new java.math.BigDecimal("-0.01")),
                 set("price amount is at most 1000000", "price.amount", new java.math.BigDecimal("1000000.01")),
                 set("price amount has no more decimals than the currency", "price.amount", new java.math.BigDecimal("10.005")),
-                set("price amount is a number", "price.amount", "ten euros"),
+                wrongType("price amount is a number", "price.amount", "ten euros"),
                 new Case("price amount in yen has no decimals", body -> {
                     putPath(body, "price.currency", "JPY");
                     putPath(body, "price.amount", new java.math.BigDecimal("100.5"));
@@ -140,7 +155,7 @@ class InputValidationTest extends IntegrationTest {
         AdminApi api = api();
         Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
         rule.breakIt().accept(body);
-        invalid(api.perform(api.withJson(post("/api/conferences"), body)), rule.field());
+        invalid(api.perform(api.withJson(post("/api/conferences"), body)), rule);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -150,7 +165,7 @@ class InputValidationTest extends IntegrationTest {
         Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), owner.email());
         body.put("name", "Changed");
         rule.breakIt().accept(body);
-        invalid(api.perform(api.withJson(put(owner.path()).with(as(owner)), body)), rule.field());
+        invalid(api.perform(api.withJson(put(owner.path()).with(as(owner)), body)), rule);
         api.perform(get(owner.path()).with(as(owner))).andExpect(jsonPath("$.name").value("CQRS Summit"));
     }
 
@@ -160,7 +175,7 @@ class InputValidationTest extends IntegrationTest {
         AdminApi api = api();
         Map<String, Object> body = AdminApi.seatType("VIP", 5, "500", "EUR");
         rule.breakIt().accept(body);
-        invalid(api.perform(api.withJson(post(owner.path() + "/seat-types").with(as(owner)), body)), rule.field());
+        invalid(api.perform(api.withJson(post(owner.path() + "/seat-types").with(as(owner)), body)), rule);
         api.perform(get(owner.path() + "/seat-types").with(as(owner))).andExpect(jsonPath("$.length()").value(1));
     }
 
@@ -170,8 +185,7 @@ class InputValidationTest extends IntegrationTest {
         AdminApi api = api();
         Map<String, Object> body = AdminApi.seatType("Changed", 5, "500", "EUR");
         rule.breakIt().accept(body);
-        invalid(api.perform(api.withJson(put(owner.path() + "/seat-types/" + seatType).with(as(owner)), body)),
-                rule.field());
+        invalid(api.perform(api.withJson(put(owner.path() + "/seat-types/" + seatType).with(as(owner)), body)), rule);
         api.perform(get(owner.path() + "/seat-types/" + seatType).with(as(owner)))
                 .andExpect(jsonPath("$.name").value("General"));
     }
@@ -213,11 +227,19 @@ class InputValidationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/malformed-request"));
     }
 
+    private static void invalid(ResultActions result, Case rule) throws Exception {
+        invalid(result, rule.field(), rule.code());
+    }
+
     private static void invalid(ResultActions result, String field) throws Exception {
+        invalid(result, field, VALIDATION_FAILED);
+    }
+
+    private static void invalid(ResultActions result, String field, String code) throws Exception {
         result.andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/validation"))
-                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/" + code))
+                .andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem(field)))
                 .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
