@@ -16,6 +16,7 @@ import java.util.UUID;
 
 /** A conference's details, to create it ({@code POST /api/conferences}) or replace them ({@code PUT}). */
 @EndNotBeforeStart
+@NoControlCharacters(multiLine = "description")
 public record ConferenceRequest(
         @Schema(description = "Client-chosen id, so that a replayed create creates nothing twice (create only;"
                 + " on PUT it must be absent or the path's)")

@@ -216,6 +216,35 @@ class AdminAccessTest extends IntegrationTest {
     }
 
     @Test
+    void an_email_with_a_control_character_is_not_trimmed_into_the_owners() throws Exception {
+        AdminApi api = api();
+        for (String email : List.of(target.email() + "\u0000", "\u0000" + target.email(), target.email() + "\t",
+                target.email() + "\u007f")) {
+            api.perform(get(target.path()).with(basic(email, target.accessCode())))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/unauthorized"));
+        }
+        api.perform(get(target.path()).with(basic(target.email(), target.accessCode() + "\u0000")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void a_locate_with_a_control_character_is_400_naming_the_field() throws Exception {
+        AdminApi api = api();
+        api.perform(api.withJson(post("/api/conferences/locate"),
+                        Map.of("email", target.email() + "\u0000", "accessCode", target.accessCode())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("email"));
+        api.perform(api.withJson(post("/api/conferences/locate"),
+                        Map.of("email", target.email(), "accessCode", target.accessCode() + "\u001f")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("accessCode"));
+    }
+
+    @Test
     void unreadable_basic_credentials_are_401() throws Exception {
         AdminApi api = api();
         for (String header : List.of("Basic %%%", "Basic " + java.util.Base64.getEncoder().encodeToString("no-colon".getBytes()),

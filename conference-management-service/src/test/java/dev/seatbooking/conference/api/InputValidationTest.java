@@ -7,16 +7,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.test.web.servlet.ResultActions;
 
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import static dev.seatbooking.conference.support.AdminApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -106,6 +117,19 @@ class InputValidationTest extends IntegrationTest {
                 set("ownerEmail has a domain with a dot", "ownerEmail", "owner@localhost"),
                 set("ownerEmail has no spaces", "ownerEmail", "ow ner@example.org"),
                 set("ownerEmail has at most 254 characters", "ownerEmail", "o".repeat(243) + "@example.org"),
+                set("slug has no NUL", "slug", "cqrs\u0000"),
+                set("name has no NUL", "name", "CQRS\u0000Summit"),
+                set("name has no line break", "name", "CQRS\nSummit"),
+                set("description has no NUL", "description", "Two days\u0000"),
+                set("description has no escape character", "description", "Two \u001b[31mdays"),
+                set("location has no NUL", "location", "\u0000"),
+                set("location has no DEL", "location", "Redmond\u007f"),
+                set("tagline has no NUL", "tagline", "Commands\u0000"),
+                set("twitterSearch has no NUL", "twitterSearch", "#cqrs\u0000"),
+                set("ownerName has no NUL", "ownerName", "Ada\u0000Owner"),
+                set("ownerName has no C1 control", "ownerName", "Ada\u0085Owner"),
+                set("ownerEmail has no NUL", "ownerEmail", "owner\u0000@example.org"),
+                set("ownerEmail has no trailing NUL", "ownerEmail", "owner@example.org\u0000"),
                 set("reservationHoldMinutes is at least 1", "reservationHoldMinutes", 0),
                 set("reservationHoldMinutes is at most 240", "reservationHoldMinutes", 241),
                 wrongType("reservationHoldMinutes is a number", "reservationHoldMinutes", "fifteen"),
@@ -124,6 +148,10 @@ class InputValidationTest extends IntegrationTest {
                 wrongType("quantity is a number", "quantity", "ten"),
                 wrongType("quantity is whole", "quantity", new java.math.BigDecimal("1.5")),
                 set("price is required", "price", null),
+                set("name has no NUL", "name", "VIP\u0000"),
+                set("name has no tab", "name", "VIP\tPass"),
+                set("description has no NUL", "description", "\u0000"),
+                set("price currency has no NUL", "price.currency", "EU\u0000"),
                 set("price amount is required", "price.amount", null),
                 set("price amount is not negative", "price.amount", new java.math.BigDecimal("-0.01")),
                 set("price amount is at most 1000000", "price.amount", new java.math.BigDecimal("1000000.01")),
@@ -139,6 +167,10 @@ class InputValidationTest extends IntegrationTest {
                 set("price currency is an ISO 4217 code", "price.currency", "ABC"),
                 set("price currency can be paid in", "price.currency", "XXX"));
     }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     private Owner owner;
     private UUID seatType;
@@ -188,6 +220,48 @@ class InputValidationTest extends IntegrationTest {
         invalid(api.perform(api.withJson(put(owner.path() + "/seat-types/" + seatType).with(as(owner)), body)), rule);
         api.perform(get(owner.path() + "/seat-types/" + seatType).with(as(owner)))
                 .andExpect(jsonPath("$.name").value("General"));
+    }
+
+    @Test
+    void descriptions_may_have_several_lines() throws Exception {
+        AdminApi api = api();
+        Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
+        body.put("description", "Day one:\r\n\tcommands\nDay two:\n\tqueries");
+        Owner created = api.create(body);
+        api.perform(get(created.path()).with(as(created)))
+                .andExpect(jsonPath("$.description").value("Day one:\r\n\tcommands\nDay two:\n\tqueries"));
+        Map<String, Object> seat = AdminApi.seatType("VIP", 5, "500", "EUR");
+        seat.put("description", "Front row\nand lunch");
+        api.addSeatType(created, seat);
+    }
+
+    @Test
+    void a_control_character_in_a_query_parameter_is_400_naming_it() throws Exception {
+        AdminApi api = api();
+        // a URI, not a template: sent as written, %00 and all
+        invalid(api.perform(api.withJson(post(URI.create("/api/conferences?note=a%00b")),
+                AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail()))), "note");
+        invalid(api.perform(get(URI.create(owner.path() + "/seat-types?x=%1b")).with(as(owner))), "x");
+        invalid(api.perform(get(URI.create(owner.path() + "/orders?a%00b=1")).with(as(owner))), "a\\u0000b");
+    }
+
+    @Test
+    void every_request_body_refuses_control_characters() {
+        Set<Class<?>> bodies = new HashSet<>();
+        for (HandlerMethod handler : mappings.getHandlerMethods().values()) {
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(RequestBody.class)) collectRecords(parameter.getParameterType(), bodies);
+            }
+        }
+        assertThat(bodies).contains(ConferenceRequest.class, SeatTypeRequest.class, PriceRequest.class,
+                LocateRequest.class);
+        assertThat(bodies).allSatisfy(type -> assertThat(type.isAnnotationPresent(NoControlCharacters.class))
+                .as(type.getSimpleName() + " is @NoControlCharacters").isTrue());
+    }
+
+    private static void collectRecords(Class<?> type, Set<Class<?>> records) {
+        if (!type.isRecord() || !records.add(type)) return;
+        for (RecordComponent component : type.getRecordComponents()) collectRecords(component.getType(), records);
     }
 
     @Test
