@@ -178,6 +178,11 @@ class AdminAccessTest extends IntegrationTest {
         api.perform(api.withJson(post("/api/conferences/locate"), Map.of("email", target.email())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("accessCode"));
+        api.perform(api.withJson(post("/api/conferences/locate"),
+                        Map.of("email", target.email(), "accessCode", target.accessCode(), "remember", true)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/malformed-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("remember"));
     }
 
     @Test

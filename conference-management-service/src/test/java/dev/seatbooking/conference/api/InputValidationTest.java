@@ -117,6 +117,32 @@ class InputValidationTest extends IntegrationTest {
                 set("ownerEmail has a domain with a dot", "ownerEmail", "owner@localhost"),
                 set("ownerEmail has no spaces", "ownerEmail", "ow ner@example.org"),
                 set("ownerEmail has at most 254 characters", "ownerEmail", "o".repeat(243) + "@example.org"),
+                wrongType("startDate is not a number of days since 1970", "startDate", 20_000),
+                wrongType("startDate is not a date-time", "startDate", "2026-09-01T10:00:00"),
+                wrongType("startDate is not an instant", "startDate", "2026-09-01T00:00:00Z"),
+                wrongType("startDate is not an array", "startDate", List.of(2026, 9, 1)),
+                wrongType("startDate has no sign", "startDate", "+2026-09-01"),
+                wrongType("startDate is not before Christ", "startDate", "-0001-01-01"),
+                wrongType("startDate has no five-digit year", "startDate", "+100000-01-01"),
+                wrongType("startDate is a real day", "startDate", "2026-02-30"),
+                wrongType("startDate is not empty", "startDate", ""),
+                set("startDate is not in year 0", "startDate", "0000-01-01"),
+                set("startDate is not before 2000", "startDate", "1999-12-31"),
+                wrongType("endDate is not a number", "endDate", 20_001),
+                wrongType("endDate is not a date-time", "endDate", "2026-09-02T18:00"),
+                wrongType("endDate has no year past 9999", "endDate", "+10000-01-01"),
+                wrongType("id is not empty", "id", ""),
+                wrongType("id is not blank", "id", " "),
+                wrongType("id is a UUID", "id", "42"),
+                wrongType("name is text, not a number", "name", 5),
+                wrongType("ownerEmail is text, not a boolean", "ownerEmail", true),
+                wrongType("an unknown field is refused", "nmae", "CQRS Summit"),
+                wrongType("reservationHoldMinutes is a number, not text", "reservationHoldMinutes", "15"),
+                wrongType("reservationHoldMinutes is not a boolean", "reservationHoldMinutes", true),
+                wrongType("reservationHoldMinutes is whole, even as 15.0", "reservationHoldMinutes",
+                        new java.math.BigDecimal("15.0")),
+                wrongType("reservationHoldMinutes fits an int", "reservationHoldMinutes",
+                        new java.math.BigInteger("2147483648")),
                 set("slug has no NUL", "slug", "cqrs\u0000"),
                 set("name has no NUL", "name", "CQRS\u0000Summit"),
                 set("name has no line break", "name", "CQRS\nSummit"),
@@ -148,6 +174,17 @@ class InputValidationTest extends IntegrationTest {
                 wrongType("quantity is a number", "quantity", "ten"),
                 wrongType("quantity is whole", "quantity", new java.math.BigDecimal("1.5")),
                 set("price is required", "price", null),
+                wrongType("quantity is a number, not text", "quantity", "10"),
+                wrongType("quantity is whole, even as 1.0", "quantity", new java.math.BigDecimal("1.0")),
+                wrongType("quantity fits an int", "quantity", new java.math.BigInteger("2147483648")),
+                wrongType("quantity fits a long", "quantity", new java.math.BigInteger("9223372036854775808")),
+                set("quantity is at most 100000, also at 2^31-1", "quantity", Integer.MAX_VALUE),
+                wrongType("quantity is not empty", "quantity", ""),
+                wrongType("id is not empty", "id", ""),
+                wrongType("an unknown field is refused", "prize", 5),
+                wrongType("an unknown field of the price is refused", "price.amout", "5"),
+                wrongType("price amount is not a boolean", "price.amount", true),
+                wrongType("price amount is not empty", "price.amount", ""),
                 set("name has no NUL", "name", "VIP\u0000"),
                 set("name has no tab", "name", "VIP\tPass"),
                 set("description has no NUL", "description", "\u0000"),
@@ -220,6 +257,27 @@ class InputValidationTest extends IntegrationTest {
         invalid(api.perform(api.withJson(put(owner.path() + "/seat-types/" + seatType).with(as(owner)), body)), rule);
         api.perform(get(owner.path() + "/seat-types/" + seatType).with(as(owner)))
                 .andExpect(jsonPath("$.name").value("General"));
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_is_named_with_what_it_must_be() throws Exception {
+        AdminApi api = api();
+        Map<String, String> expected = Map.of(
+                "startDate", "must be a date as yyyy-mm-dd",
+                "id", "must be a UUID",
+                "reservationHoldMinutes", "must be a whole number",
+                "colour", "is not a field of this request");
+        Map<String, Object> wrong = Map.of("startDate", 20_000, "id", "", "reservationHoldMinutes", 1.5, "colour", "red");
+        for (var field : expected.entrySet()) {
+            Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
+            body.put(field.getKey(), wrong.get(field.getKey()));
+            api.perform(api.withJson(post("/api/conferences"), body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value(MALFORMED))
+                    .andExpect(jsonPath("$.errors[0].field").value(field.getKey()))
+                    .andExpect(jsonPath("$.errors[0].message").value(field.getValue()))
+                    .andExpect(jsonPath("$.detail").value("'" + field.getKey() + "' " + field.getValue()));
+        }
     }
 
     @Test
