@@ -297,6 +297,12 @@ class ConferenceApiTest extends IntegrationTest {
         problem(api.perform(delete("/api/conferences")), 405, "method-not-allowed");
         problem(api.perform(post("/api/conferences").contentType(MediaType.TEXT_PLAIN).content("x")), 415,
                 "unsupported-media-type");
+        // a client that asks for HTML still gets the problem, not an error page
+        problem(api.perform(get("/api/no-such-thing").accept(MediaType.TEXT_HTML)), 404, "not-found");
+        problem(api.perform(get("/api/conferences/" + UUID.randomUUID()).accept(MediaType.TEXT_HTML)), 401,
+                "unauthorized");
+        problem(api.perform(api.withJson(post("/api/conferences").accept(MediaType.TEXT_HTML), Map.of("slug", 5))),
+                400, "malformed-request");
     }
 
     private static void problem(org.springframework.test.web.servlet.ResultActions result, int status, String code)
