@@ -12,8 +12,8 @@ import java.util.UUID;
 /**
  * Checks an owner's credentials (email + access code) against one conference, and finds the conference a pair of
  * credentials opens. Codes are compared by their SHA-256 in constant time; an unknown conference is compared
- * against a dummy hash, so neither the answer nor its timing tells whether a conference exists. Every failed
- * attempt counts against the client in {@link FailedSignIns}.
+ * against a dummy hash, so neither the answer nor its timing tells whether a conference exists. Every attempt
+ * passes the {@link SignInThrottle} first, and tells it how it went.
  */
 @Component
 public class OwnerAccess {
@@ -21,11 +21,11 @@ public class OwnerAccess {
     private static final byte[] NO_CONFERENCE = new byte[32];
 
     private final ConferenceRepository conferences;
-    private final FailedSignIns failures;
+    private final SignInThrottle throttle;
 
-    public OwnerAccess(ConferenceRepository conferences, FailedSignIns failures) {
+    OwnerAccess(ConferenceRepository conferences, SignInThrottle throttle) {
         this.conferences = conferences;
-        this.failures = failures;
+        this.throttle = throttle;
     }
 
     /**
@@ -35,15 +35,19 @@ public class OwnerAccess {
      * @param conferenceId the path's text, whatever it is
      * @throws OwnerAccessDenied.NotAuthenticated no credentials, or ones that open no conference (401)
      * @throws OwnerAccessDenied.Forbidden        credentials of another conference (403)
-     * @throws OwnerAccessDenied.TooManyFailures  the client failed too often lately (429)
+     * @throws OwnerAccessDenied.TooManyFailures  this client must wait before it tries this email again (429)
      */
     public void requireOwner(String client, String conferenceId, Optional<OwnerCredentials> credentials) {
         OwnerCredentials given = credentials.orElseThrow(() -> new OwnerAccessDenied.NotAuthenticated(
                 "Send the conference owner's email and access code (HTTP Basic)"));
-        refuseIfThrottled(client);
-        Optional<OwnerKey> key = idOf(conferenceId).flatMap(conferences::findOwnerKey);
-        if (opens(key, given)) return;
-        failures.recordFailure(client);
+        try (SignInThrottle.Attempt attempt = throttle.begin(given.email(), client)) {
+            Optional<OwnerKey> key = idOf(conferenceId).flatMap(conferences::findOwnerKey);
+            if (opens(key, given)) {
+                attempt.succeeded();
+                return;
+            }
+            attempt.failed();
+        }
         if (locate(given).isPresent()) throw new OwnerAccessDenied.Forbidden();
         throw new OwnerAccessDenied.NotAuthenticated("Wrong owner email or access code");
     }
@@ -52,14 +56,18 @@ public class OwnerAccess {
      * The conference that {@code credentials} open ("locate a conference with owner email + access code").
      *
      * @throws OwnerAccessDenied.NotAuthenticated when they open none (and the failure is counted)
-     * @throws OwnerAccessDenied.TooManyFailures  the client failed too often lately
+     * @throws OwnerAccessDenied.TooManyFailures  this client must wait before it tries this email again
      */
     public UUID signIn(String client, OwnerCredentials credentials) {
-        refuseIfThrottled(client);
-        return locate(credentials).orElseThrow(() -> {
-            failures.recordFailure(client);
-            return new OwnerAccessDenied.NotAuthenticated("Wrong owner email or access code");
-        });
+        try (SignInThrottle.Attempt attempt = throttle.begin(credentials.email(), client)) {
+            Optional<UUID> found = locate(credentials);
+            if (found.isPresent()) {
+                attempt.succeeded();
+                return found.get();
+            }
+            attempt.failed();
+        }
+        throw new OwnerAccessDenied.NotAuthenticated("Wrong owner email or access code");
     }
 
     private Optional<UUID> locate(OwnerCredentials credentials) {
@@ -79,12 +87,6 @@ public class OwnerAccess {
         boolean codeMatches = AccessCode.matches(given.accessCode(), key.map(OwnerKey::accessCodeHash).orElse(NO_CONFERENCE));
         boolean emailMatches = key.map(k -> k.ownerEmail().equalsIgnoreCase(given.email())).orElse(false);
         return key.isPresent() & codeMatches & emailMatches;
-    }
-
-    private void refuseIfThrottled(String client) {
-        failures.refusal(client).ifPresent(wait -> {
-            throw new OwnerAccessDenied.TooManyFailures(wait);
-        });
     }
 
     private static Optional<UUID> idOf(String text) {

@@ -23,7 +23,7 @@ public abstract sealed class OwnerAccessDenied extends RuntimeException {
         }
     }
 
-    /** Too many failed attempts from this client lately: 429 until {@link #retryAfter()}. */
+    /** This client must wait before it tries these credentials' email again (see {@link SignInThrottle}): 429. */
     public static final class TooManyFailures extends OwnerAccessDenied {
         private final Duration retryAfter;
 

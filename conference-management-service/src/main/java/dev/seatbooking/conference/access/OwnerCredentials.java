@@ -10,6 +10,10 @@ import java.util.Optional;
  */
 public record OwnerCredentials(String email, String accessCode) {
 
+    /** The longest email the API accepts (RFC 5321's path limit), and a generous bound for a typed code. */
+    static final int MAX_EMAIL = 254;
+    static final int MAX_CODE = 64;
+
     @Override
     public String toString() {
         return "OwnerCredentials[" + email + ", ****]"; // never log the code
@@ -32,6 +36,15 @@ public record OwnerCredentials(String email, String accessCode) {
         if (colon <= 0 || colon == decoded.length() - 1) {
             throw new OwnerAccessDenied.NotAuthenticated("The Basic credentials must be <owner email>:<access code>");
         }
-        return Optional.of(new OwnerCredentials(decoded.substring(0, colon).trim(), decoded.substring(colon + 1)));
+        // Refused before anything is trimmed: trim() would turn "email\u0000" into a valid email.
+        if (decoded.chars().anyMatch(Character::isISOControl)) {
+            throw new OwnerAccessDenied.NotAuthenticated("The Basic credentials must not contain control characters");
+        }
+        String email = decoded.substring(0, colon).trim(); // only spaces are left to trim
+        String code = decoded.substring(colon + 1);
+        if (email.isEmpty() || email.length() > MAX_EMAIL || code.length() > MAX_CODE) {
+            throw new OwnerAccessDenied.NotAuthenticated("The Basic credentials must be <owner email>:<access code>");
+        }
+        return Optional.of(new OwnerCredentials(email, code));
     }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 /** A conference's details, to create it ({@code POST /api/conferences}) or replace them ({@code PUT}). */
 @EndNotBeforeStart
+@NoControlCharacters(multiLine = "description")
 public record ConferenceRequest(
         @Schema(description = "Client-chosen id, so that a replayed create creates nothing twice (create only;"
                 + " on PUT it must be absent or the path's)")
@@ -29,15 +30,19 @@ public record ConferenceRequest(
         @NotBlank @Size(max = 500) String location,
         @Size(max = 200) String tagline,
         @Size(max = 200) String twitterSearch,
-        @NotNull LocalDate startDate,
-        @Schema(description = "Not before startDate")
-        @NotNull LocalDate endDate,
+        @Schema(description = "yyyy-mm-dd, in the years 2000 to 9999")
+        @NotNull @YearBetween(min = MIN_YEAR, max = MAX_YEAR) LocalDate startDate,
+        @Schema(description = "yyyy-mm-dd, not before startDate")
+        @NotNull @YearBetween(min = MIN_YEAR, max = MAX_YEAR) LocalDate endDate,
         @NotBlank @Size(max = 200) String ownerName,
         @NotBlank @Size(max = 254) @Email(regexp = EMAIL, message = "must be a valid email address")
         String ownerEmail,
         @Schema(description = "How long an order's seats are held, in minutes; 15 when absent")
         @Min(1) @Max(240) Integer reservationHoldMinutes) {
 
+    /** No conference happens before this API existed or after four-digit years end. */
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 9999;
     static final String SLUG = "[a-z0-9][a-z0-9_-]*";
     /** Something@domain.tld, no spaces; Bean Validation's own check already holds the rest of RFC 5321's shape. */
     static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** An owner's credentials, to find the conference they open. */
+@NoControlCharacters
 public record LocateRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 64) String accessCode) {
 
     @Override

@@ -21,6 +21,7 @@ import java.util.Currency;
 
 /** A price: an amount of at least 0 in an ISO 4217 currency, no finer than the currency's minor unit. */
 @PriceRequest.InCurrency
+@NoControlCharacters
 public record PriceRequest(
         @Schema(example = "199.00")
         @NotNull @DecimalMin("0") @DecimalMax("1000000") BigDecimal amount,

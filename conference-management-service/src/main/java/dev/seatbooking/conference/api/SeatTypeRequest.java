@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /** A seat type, to add it ({@code POST .../seat-types}) or replace it ({@code PUT .../seat-types/{id}}). */
+@NoControlCharacters(multiLine = "description")
 public record SeatTypeRequest(
         @Schema(description = "Client-chosen id, so that a replayed add adds nothing twice (add only; on PUT it"
                 + " must be absent or the path's)")

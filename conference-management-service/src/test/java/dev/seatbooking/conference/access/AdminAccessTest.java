@@ -173,31 +173,46 @@ class AdminAccessTest extends IntegrationTest {
         api.perform(api.withJson(post("/api/conferences/locate"),
                         Map.of("email", target.email(), "accessCode", other.accessCode())))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/unauthenticated"))
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/unauthorized"))
                 .andExpect(jsonPath("$.id").doesNotExist());
         api.perform(api.withJson(post("/api/conferences/locate"), Map.of("email", target.email())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("accessCode"));
+        api.perform(api.withJson(post("/api/conferences/locate"),
+                        Map.of("email", target.email(), "accessCode", target.accessCode(), "remember", true)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/malformed-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("remember"));
     }
 
     @Test
-    void repeated_failures_from_one_client_are_throttled_even_with_the_right_code_afterwards() throws Exception {
+    void after_a_few_failures_a_client_waits_before_trying_that_email_again_even_with_the_right_code() throws Exception {
         AdminApi api = api();
         String attacker = AdminApi.newClientAddress();
         String wrong = AccessCodeTestData.wrongCode(target.accessCode());
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < 3; attempt++) {
             api.perform(get(target.path()).with(basic(target.email(), wrong)).with(from(attacker)))
                     .andExpect(status().isUnauthorized());
         }
 
-        api.perform(get(target.path()).with(as(target)).with(from(attacker)))
+        MvcResult right = api.perform(get(target.path()).with(as(target)).with(from(attacker)))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
-                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/too-many-failures"));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/too-many-requests"))
+                .andExpect(jsonPath("$.code").value("too-many-requests"))
+                .andReturn();
+        MvcResult wrongAgain = api.perform(get(target.path()).with(basic(target.email(), wrong)).with(from(attacker)))
+                .andExpect(status().isTooManyRequests())
+                .andReturn();
+        assertThat(wrongAgain.getResponse().getContentAsString())
+                .as("right and wrong credentials get the same refusal: no oracle")
+                .isEqualTo(right.getResponse().getContentAsString());
+        assertThat(Integer.parseInt(wrongAgain.getResponse().getHeader("Retry-After"))).isBetween(1, 60);
         api.perform(api.withJson(post("/api/conferences/locate"),
                         Map.of("email", target.email(), "accessCode", target.accessCode())).with(from(attacker)))
                 .andExpect(status().isTooManyRequests());
-        // other clients are not affected
+        // the owner, from another address, is not affected
         api.perform(get(target.path()).with(as(target))).andExpect(status().isOk());
     }
 
@@ -205,7 +220,7 @@ class AdminAccessTest extends IntegrationTest {
     void failed_locates_count_towards_the_throttle_too() throws Exception {
         AdminApi api = api();
         String guesser = AdminApi.newClientAddress();
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < 3; attempt++) {
             api.perform(api.withJson(post("/api/conferences/locate"),
                             Map.of("email", target.email(), "accessCode", AccessCodeTestData.randomCode()))
                             .with(from(guesser)))
@@ -213,6 +228,66 @@ class AdminAccessTest extends IntegrationTest {
         }
         api.perform(get(target.path()).with(as(target)).with(from(guesser)))
                 .andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void attackers_hammering_the_owners_email_do_not_lock_the_owner_out() throws Exception {
+        AdminApi api = api();
+        String wrong = AccessCodeTestData.wrongCode(target.accessCode());
+        String attacker = AdminApi.newClientAddress();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int status = api.perform(get(target.path()).with(basic(target.email(), wrong)).with(from(attacker)))
+                    .andReturn().getResponse().getStatus();
+            assertThat(status).isIn(401, 429);
+        }
+        // and a crowd of other addresses, each failing until it is held back, empties the owner's overall rate
+        for (int address = 0; address < 30; address++) {
+            String another = AdminApi.newClientAddress();
+            for (int attempt = 0; attempt < 4; attempt++) {
+                api.perform(api.withJson(post("/api/conferences/locate"),
+                        Map.of("email", target.email(), "accessCode", wrong)).with(from(another)));
+            }
+        }
+        api.perform(get(target.path()).with(basic(target.email(), wrong)).with(from(attacker)))
+                .andExpect(status().isTooManyRequests());
+
+        // the owner, from an address that has not failed, gets in at once
+        api.perform(get(target.path()).with(as(target)).with(from(AdminApi.newClientAddress())))
+                .andExpect(status().isOk());
+        api.perform(api.withJson(post("/api/conferences/locate"),
+                        Map.of("email", target.email(), "accessCode", target.accessCode()))
+                        .with(from(AdminApi.newClientAddress())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(target.conferenceId().toString()));
+    }
+
+    @Test
+    void an_email_with_a_control_character_is_not_trimmed_into_the_owners() throws Exception {
+        AdminApi api = api();
+        for (String email : List.of(target.email() + "\u0000", "\u0000" + target.email(), target.email() + "\t",
+                target.email() + "\u007f")) {
+            api.perform(get(target.path()).with(basic(email, target.accessCode())))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/unauthorized"));
+        }
+        api.perform(get(target.path()).with(basic(target.email(), target.accessCode() + "\u0000")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void a_locate_with_a_control_character_is_400_naming_the_field() throws Exception {
+        AdminApi api = api();
+        api.perform(api.withJson(post("/api/conferences/locate"),
+                        Map.of("email", target.email() + "\u0000", "accessCode", target.accessCode())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("email"));
+        api.perform(api.withJson(post("/api/conferences/locate"),
+                        Map.of("email", target.email(), "accessCode", target.accessCode() + "\u001f")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("accessCode"));
     }
 
     @Test

@@ -35,6 +35,30 @@ class OwnerCredentialsTest {
     }
 
     @Test
+    void control_characters_are_refused_not_trimmed_away() {
+        for (String credentials : new String[]{"ada@example.org\u0000:ABCD-EFGH", "\u0000ada@example.org:ABCD-EFGH",
+                "ada@example.org\t:ABCD-EFGH", "ada@example.org:ABCD-EFGH\u0000", "ada@example.org:ABCD\u007f",
+                "ada@exa\u0085mple.org:ABCD-EFGH", "ada@example.org\n:ABCD-EFGH"}) {
+            assertThatThrownBy(() -> OwnerCredentials.fromAuthorizationHeader(basic(credentials)))
+                    .as(credentials.replace("\u0000", "\\u0000"))
+                    .isInstanceOf(OwnerAccessDenied.NotAuthenticated.class);
+        }
+        assertThat(OwnerCredentials.fromAuthorizationHeader(basic(" ada@example.org :ABCD-EFGH")))
+                .as("spaces around the email are still forgiven")
+                .contains(new OwnerCredentials("ada@example.org", "ABCD-EFGH"));
+    }
+
+    @Test
+    void an_empty_or_overlong_email_or_code_is_refused() {
+        assertThatThrownBy(() -> OwnerCredentials.fromAuthorizationHeader(basic("  :ABCD-EFGH")))
+                .isInstanceOf(OwnerAccessDenied.NotAuthenticated.class);
+        assertThatThrownBy(() -> OwnerCredentials.fromAuthorizationHeader(basic("a".repeat(250) + "@x.org:ABCD")))
+                .isInstanceOf(OwnerAccessDenied.NotAuthenticated.class);
+        assertThatThrownBy(() -> OwnerCredentials.fromAuthorizationHeader(basic("ada@example.org:" + "A".repeat(65))))
+                .isInstanceOf(OwnerAccessDenied.NotAuthenticated.class);
+    }
+
+    @Test
     void the_code_never_shows_in_logs() {
         assertThat(new OwnerCredentials("ada@example.org", "SECRET").toString()).doesNotContain("SECRET");
     }

@@ -168,7 +168,7 @@ class ConferenceEventsOutboxTest extends IntegrationTest {
             body.put("name", "OUTBOX-REFUSES");
             api.perform(api.withJson(put(owner.path()).with(as(owner)), body))
                     .andExpect(status().isInternalServerError())
-                    .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/internal"))
+                    .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/internal-error"))
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
                             org.hamcrest.Matchers.containsString("outbox refuses"))));
         } finally {

@@ -291,6 +291,29 @@ class ConferenceApiTest extends IntegrationTest {
     }
 
     @Test
+    void spring_mvcs_own_refusals_are_problems_of_the_same_vocabulary() throws Exception {
+        AdminApi api = api();
+        problem(api.perform(get("/api/no-such-thing")), 404, "not-found");
+        problem(api.perform(delete("/api/conferences")), 405, "method-not-allowed");
+        problem(api.perform(post("/api/conferences").contentType(MediaType.TEXT_PLAIN).content("x")), 415,
+                "unsupported-media-type");
+        // a client that asks for HTML still gets the problem, not an error page
+        problem(api.perform(get("/api/no-such-thing").accept(MediaType.TEXT_HTML)), 404, "not-found");
+        problem(api.perform(get("/api/conferences/" + UUID.randomUUID()).accept(MediaType.TEXT_HTML)), 401,
+                "unauthorized");
+        problem(api.perform(api.withJson(post("/api/conferences").accept(MediaType.TEXT_HTML), Map.of("slug", 5))),
+                400, "malformed-request");
+    }
+
+    private static void problem(org.springframework.test.web.servlet.ResultActions result, int status, String code)
+            throws Exception {
+        result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/" + code))
+                .andExpect(jsonPath("$.code").value(code));
+    }
+
+    @Test
     void the_service_reports_its_health() throws Exception {
         api().perform(get("/actuator/health"))
                 .andExpect(status().isOk())

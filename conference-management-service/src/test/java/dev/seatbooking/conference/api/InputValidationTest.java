@@ -7,16 +7,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.test.web.servlet.ResultActions;
 
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import static dev.seatbooking.conference.support.AdminApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -31,16 +42,31 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class InputValidationTest extends IntegrationTest {
 
-    /** One broken rule: how to break a valid body, and the field the problem must name. */
-    record Case(String rule, Consumer<Map<String, Object>> breakIt, String field) {
+    /**
+     * One broken rule: how to break a valid body, the field the problem must name and the problem's code
+     * ({@code validation-failed} for a broken rule, {@code malformed-request} for a value of the wrong type or format).
+     */
+    record Case(String rule, Consumer<Map<String, Object>> breakIt, String field, String code) {
+        Case(String rule, Consumer<Map<String, Object>> breakIt, String field) {
+            this(rule, breakIt, field, VALIDATION_FAILED);
+        }
+
         @Override
         public String toString() {
             return rule;
         }
     }
 
+    static final String VALIDATION_FAILED = "validation-failed";
+    static final String MALFORMED = "malformed-request";
+
     static Case set(String rule, String field, Object value) {
         return new Case(rule, body -> putPath(body, field, value), field);
+    }
+
+    /** A value Jackson cannot read as the field's type. */
+    static Case wrongType(String rule, String field, Object value) {
+        return new Case(rule, body -> putPath(body, field, value), field, MALFORMED);
     }
 
     @SuppressWarnings("unchecked")
@@ -76,9 +102,9 @@ class InputValidationTest extends IntegrationTest {
                 set("tagline has at most 200 characters", "tagline", "t".repeat(201)),
                 set("twitterSearch has at most 200 characters", "twitterSearch", "#".repeat(201)),
                 set("startDate is required", "startDate", null),
-                set("startDate is a date", "startDate", "2026-13-01"),
+                wrongType("startDate is a date", "startDate", "2026-13-01"),
                 set("endDate is required", "endDate", null),
-                set("endDate is a date", "endDate", "next week"),
+                wrongType("endDate is a date", "endDate", "next week"),
                 new Case("endDate is not before startDate", body -> {
                     body.put("startDate", "2026-09-02");
                     body.put("endDate", "2026-09-01");
@@ -91,10 +117,49 @@ class InputValidationTest extends IntegrationTest {
                 set("ownerEmail has a domain with a dot", "ownerEmail", "owner@localhost"),
                 set("ownerEmail has no spaces", "ownerEmail", "ow ner@example.org"),
                 set("ownerEmail has at most 254 characters", "ownerEmail", "o".repeat(243) + "@example.org"),
+                wrongType("startDate is not a number of days since 1970", "startDate", 20_000),
+                wrongType("startDate is not a date-time", "startDate", "2026-09-01T10:00:00"),
+                wrongType("startDate is not an instant", "startDate", "2026-09-01T00:00:00Z"),
+                wrongType("startDate is not an array", "startDate", List.of(2026, 9, 1)),
+                wrongType("startDate has no sign", "startDate", "+2026-09-01"),
+                wrongType("startDate is not before Christ", "startDate", "-0001-01-01"),
+                wrongType("startDate has no five-digit year", "startDate", "+100000-01-01"),
+                wrongType("startDate is a real day", "startDate", "2026-02-30"),
+                wrongType("startDate is not empty", "startDate", ""),
+                set("startDate is not in year 0", "startDate", "0000-01-01"),
+                set("startDate is not before 2000", "startDate", "1999-12-31"),
+                wrongType("endDate is not a number", "endDate", 20_001),
+                wrongType("endDate is not a date-time", "endDate", "2026-09-02T18:00"),
+                wrongType("endDate has no year past 9999", "endDate", "+10000-01-01"),
+                wrongType("id is not empty", "id", ""),
+                wrongType("id is not blank", "id", " "),
+                wrongType("id is a UUID", "id", "42"),
+                wrongType("name is text, not a number", "name", 5),
+                wrongType("ownerEmail is text, not a boolean", "ownerEmail", true),
+                wrongType("an unknown field is refused", "nmae", "CQRS Summit"),
+                wrongType("reservationHoldMinutes is a number, not text", "reservationHoldMinutes", "15"),
+                wrongType("reservationHoldMinutes is not a boolean", "reservationHoldMinutes", true),
+                wrongType("reservationHoldMinutes is whole, even as 15.0", "reservationHoldMinutes",
+                        new java.math.BigDecimal("15.0")),
+                wrongType("reservationHoldMinutes fits an int", "reservationHoldMinutes",
+                        new java.math.BigInteger("2147483648")),
+                set("slug has no NUL", "slug", "cqrs\u0000"),
+                set("name has no NUL", "name", "CQRS\u0000Summit"),
+                set("name has no line break", "name", "CQRS\nSummit"),
+                set("description has no NUL", "description", "Two days\u0000"),
+                set("description has no escape character", "description", "Two \u001b[31mdays"),
+                set("location has no NUL", "location", "\u0000"),
+                set("location has no DEL", "location", "Redmond\u007f"),
+                set("tagline has no NUL", "tagline", "Commands\u0000"),
+                set("twitterSearch has no NUL", "twitterSearch", "#cqrs\u0000"),
+                set("ownerName has no NUL", "ownerName", "Ada\u0000Owner"),
+                set("ownerName has no C1 control", "ownerName", "Ada\u0085Owner"),
+                set("ownerEmail has no NUL", "ownerEmail", "owner\u0000@example.org"),
+                set("ownerEmail has no trailing NUL", "ownerEmail", "owner@example.org\u0000"),
                 set("reservationHoldMinutes is at least 1", "reservationHoldMinutes", 0),
                 set("reservationHoldMinutes is at most 240", "reservationHoldMinutes", 241),
-                set("reservationHoldMinutes is a number", "reservationHoldMinutes", "fifteen"),
-                set("reservationHoldMinutes is whole", "reservationHoldMinutes", new java.math.BigDecimal("15.5")));
+                wrongType("reservationHoldMinutes is a number", "reservationHoldMinutes", "fifteen"),
+                wrongType("reservationHoldMinutes is whole", "reservationHoldMinutes", new java.math.BigDecimal("15.5")));
     }
 
     static List<Case> seatTypeRules() {
@@ -106,14 +171,29 @@ class InputValidationTest extends IntegrationTest {
                 set("quantity is required", "quantity", null),
                 set("quantity is not negative", "quantity", -1),
                 set("quantity is at most 100000", "quantity", 100_001),
-                set("quantity is a number", "quantity", "ten"),
-                set("quantity is whole", "quantity", new java.math.BigDecimal("1.5")),
+                wrongType("quantity is a number", "quantity", "ten"),
+                wrongType("quantity is whole", "quantity", new java.math.BigDecimal("1.5")),
                 set("price is required", "price", null),
+                wrongType("quantity is a number, not text", "quantity", "10"),
+                wrongType("quantity is whole, even as 1.0", "quantity", new java.math.BigDecimal("1.0")),
+                wrongType("quantity fits an int", "quantity", new java.math.BigInteger("2147483648")),
+                wrongType("quantity fits a long", "quantity", new java.math.BigInteger("9223372036854775808")),
+                set("quantity is at most 100000, also at 2^31-1", "quantity", Integer.MAX_VALUE),
+                wrongType("quantity is not empty", "quantity", ""),
+                wrongType("id is not empty", "id", ""),
+                wrongType("an unknown field is refused", "prize", 5),
+                wrongType("an unknown field of the price is refused", "price.amout", "5"),
+                wrongType("price amount is not a boolean", "price.amount", true),
+                wrongType("price amount is not empty", "price.amount", ""),
+                set("name has no NUL", "name", "VIP\u0000"),
+                set("name has no tab", "name", "VIP\tPass"),
+                set("description has no NUL", "description", "\u0000"),
+                set("price currency has no NUL", "price.currency", "EU\u0000"),
                 set("price amount is required", "price.amount", null),
                 set("price amount is not negative", "price.amount", new java.math.BigDecimal("-0.01")),
                 set("price amount is at most 1000000", "price.amount", new java.math.BigDecimal("1000000.01")),
                 set("price amount has no more decimals than the currency", "price.amount", new java.math.BigDecimal("10.005")),
-                set("price amount is a number", "price.amount", "ten euros"),
+                wrongType("price amount is a number", "price.amount", "ten euros"),
                 new Case("price amount in yen has no decimals", body -> {
                     putPath(body, "price.currency", "JPY");
                     putPath(body, "price.amount", new java.math.BigDecimal("100.5"));
@@ -124,6 +204,10 @@ class InputValidationTest extends IntegrationTest {
                 set("price currency is an ISO 4217 code", "price.currency", "ABC"),
                 set("price currency can be paid in", "price.currency", "XXX"));
     }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     private Owner owner;
     private UUID seatType;
@@ -140,7 +224,7 @@ class InputValidationTest extends IntegrationTest {
         AdminApi api = api();
         Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
         rule.breakIt().accept(body);
-        invalid(api.perform(api.withJson(post("/api/conferences"), body)), rule.field());
+        invalid(api.perform(api.withJson(post("/api/conferences"), body)), rule);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -150,7 +234,7 @@ class InputValidationTest extends IntegrationTest {
         Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), owner.email());
         body.put("name", "Changed");
         rule.breakIt().accept(body);
-        invalid(api.perform(api.withJson(put(owner.path()).with(as(owner)), body)), rule.field());
+        invalid(api.perform(api.withJson(put(owner.path()).with(as(owner)), body)), rule);
         api.perform(get(owner.path()).with(as(owner))).andExpect(jsonPath("$.name").value("CQRS Summit"));
     }
 
@@ -160,7 +244,7 @@ class InputValidationTest extends IntegrationTest {
         AdminApi api = api();
         Map<String, Object> body = AdminApi.seatType("VIP", 5, "500", "EUR");
         rule.breakIt().accept(body);
-        invalid(api.perform(api.withJson(post(owner.path() + "/seat-types").with(as(owner)), body)), rule.field());
+        invalid(api.perform(api.withJson(post(owner.path() + "/seat-types").with(as(owner)), body)), rule);
         api.perform(get(owner.path() + "/seat-types").with(as(owner))).andExpect(jsonPath("$.length()").value(1));
     }
 
@@ -170,10 +254,72 @@ class InputValidationTest extends IntegrationTest {
         AdminApi api = api();
         Map<String, Object> body = AdminApi.seatType("Changed", 5, "500", "EUR");
         rule.breakIt().accept(body);
-        invalid(api.perform(api.withJson(put(owner.path() + "/seat-types/" + seatType).with(as(owner)), body)),
-                rule.field());
+        invalid(api.perform(api.withJson(put(owner.path() + "/seat-types/" + seatType).with(as(owner)), body)), rule);
         api.perform(get(owner.path() + "/seat-types/" + seatType).with(as(owner)))
                 .andExpect(jsonPath("$.name").value("General"));
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_is_named_with_what_it_must_be() throws Exception {
+        AdminApi api = api();
+        Map<String, String> expected = Map.of(
+                "startDate", "must be a date as yyyy-mm-dd",
+                "id", "must be a UUID",
+                "reservationHoldMinutes", "must be a whole number",
+                "colour", "is not a field of this request");
+        Map<String, Object> wrong = Map.of("startDate", 20_000, "id", "", "reservationHoldMinutes", 1.5, "colour", "red");
+        for (var field : expected.entrySet()) {
+            Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
+            body.put(field.getKey(), wrong.get(field.getKey()));
+            api.perform(api.withJson(post("/api/conferences"), body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value(MALFORMED))
+                    .andExpect(jsonPath("$.errors[0].field").value(field.getKey()))
+                    .andExpect(jsonPath("$.errors[0].message").value(field.getValue()))
+                    .andExpect(jsonPath("$.detail").value("'" + field.getKey() + "' " + field.getValue()));
+        }
+    }
+
+    @Test
+    void descriptions_may_have_several_lines() throws Exception {
+        AdminApi api = api();
+        Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
+        body.put("description", "Day one:\r\n\tcommands\nDay two:\n\tqueries");
+        Owner created = api.create(body);
+        api.perform(get(created.path()).with(as(created)))
+                .andExpect(jsonPath("$.description").value("Day one:\r\n\tcommands\nDay two:\n\tqueries"));
+        Map<String, Object> seat = AdminApi.seatType("VIP", 5, "500", "EUR");
+        seat.put("description", "Front row\nand lunch");
+        api.addSeatType(created, seat);
+    }
+
+    @Test
+    void a_control_character_in_a_query_parameter_is_400_naming_it() throws Exception {
+        AdminApi api = api();
+        // a URI, not a template: sent as written, %00 and all
+        invalid(api.perform(api.withJson(post(URI.create("/api/conferences?note=a%00b")),
+                AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail()))), "note");
+        invalid(api.perform(get(URI.create(owner.path() + "/seat-types?x=%1b")).with(as(owner))), "x");
+        invalid(api.perform(get(URI.create(owner.path() + "/orders?a%00b=1")).with(as(owner))), "a\\u0000b");
+    }
+
+    @Test
+    void every_request_body_refuses_control_characters() {
+        Set<Class<?>> bodies = new HashSet<>();
+        for (HandlerMethod handler : mappings.getHandlerMethods().values()) {
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(RequestBody.class)) collectRecords(parameter.getParameterType(), bodies);
+            }
+        }
+        assertThat(bodies).contains(ConferenceRequest.class, SeatTypeRequest.class, PriceRequest.class,
+                LocateRequest.class);
+        assertThat(bodies).allSatisfy(type -> assertThat(type.isAnnotationPresent(NoControlCharacters.class))
+                .as(type.getSimpleName() + " is @NoControlCharacters").isTrue());
+    }
+
+    private static void collectRecords(Class<?> type, Set<Class<?>> records) {
+        if (!type.isRecord() || !records.add(type)) return;
+        for (RecordComponent component : type.getRecordComponents()) collectRecords(component.getType(), records);
     }
 
     @Test
@@ -213,11 +359,19 @@ class InputValidationTest extends IntegrationTest {
                 .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/malformed-request"));
     }
 
+    private static void invalid(ResultActions result, Case rule) throws Exception {
+        invalid(result, rule.field(), rule.code());
+    }
+
     private static void invalid(ResultActions result, String field) throws Exception {
+        invalid(result, field, VALIDATION_FAILED);
+    }
+
+    private static void invalid(ResultActions result, String field, String code) throws Exception {
         result.andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/validation"))
-                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/" + code))
+                .andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem(field)))
                 .andExpect(jsonPath("$.errors[0].message").isNotEmpty());

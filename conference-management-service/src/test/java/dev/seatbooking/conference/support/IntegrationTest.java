@@ -14,9 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one application context of this module's integration tests (every test class extends this and adds no
  * configuration, so Spring's test-context cache starts the service once): a real PostgreSQL database of its own
- * and the shared real Kafka broker, both from {@code test-infrastructure}.
+ * and the shared real Kafka broker, both from {@code test-infrastructure}. Tests drive the API with MockMvc; the
+ * service also listens on a random port, for the few tests that need the real HTTP server (Tomcat's handling of
+ * headers).
  */
-@SpringBootTest(classes = ConferenceManagementApplication.class)
+@SpringBootTest(classes = ConferenceManagementApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public abstract class IntegrationTest {
 
@@ -27,6 +29,10 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        // A client that failed a few times waits a minute, not a second, so that tests can watch it wait even on a
+        // slow machine (SignInThrottleTest covers the default delays with a clock of its own).
+        registry.add("conference.access.throttle.first-delay", () -> "1m");
+        registry.add("conference.access.throttle.max-backoff", () -> "10m");
     }
 
     @Autowired
