@@ -244,9 +244,10 @@ public class OrderService {
         return totals(a).equals(totals(b));
     }
 
-    private static Map<UUID, Integer> totals(List<SeatQuantity> seats) {
-        Map<UUID, Integer> totals = new LinkedHashMap<>();
-        for (SeatQuantity seat : seats) totals.merge(seat.seatTypeId(), seat.quantity(), Integer::sum);
+    /** Added up in longs: lines of a repeated request are not validated yet, and must not wrap around into a match. */
+    private static Map<UUID, Long> totals(List<SeatQuantity> seats) {
+        Map<UUID, Long> totals = new LinkedHashMap<>();
+        for (SeatQuantity seat : seats) totals.merge(seat.seatTypeId(), (long) seat.quantity(), Long::sum);
         totals.values().removeIf(q -> q == 0);
         return totals;
     }
