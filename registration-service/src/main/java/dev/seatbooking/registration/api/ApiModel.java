@@ -6,6 +6,7 @@ import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.registration.order.Order;
 import dev.seatbooking.registration.seatassignments.SeatAssignments;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -56,7 +57,11 @@ final class ApiModel {
                             @NotBlank @Size(max = 64) String accessCode) {
     }
 
-    /** @param accessCode with the registrant's email, finds the order again; required by order-specific requests */
+    /**
+     * @param accessCode with the registrant's email, finds the order again; required by order-specific requests.
+     *                   Absent when the request repeated an earlier one without showing the code.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PlacedOrderResponse(UUID orderId, UUID conferenceId, String accessCode) {
     }
 
