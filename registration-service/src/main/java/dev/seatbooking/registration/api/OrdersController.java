@@ -22,8 +22,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -59,6 +61,16 @@ public class OrdersController {
         this.orders = orders;
         this.seatAssignments = seatAssignments;
         this.guard = guard;
+    }
+
+    /**
+     * Path variables read strictly ({@link StrictInput}): ids in the UUID's canonical form, positions as plain decimal
+     * integers (Spring alone would take {@code " <uuid>"}, {@code 0x0}, {@code +0} or {@code " 0"}).
+     */
+    @InitBinder
+    void strictPathVariables(WebDataBinder binder) {
+        binder.registerCustomEditor(UUID.class, new StrictInput.UuidEditor());
+        binder.registerCustomEditor(int.class, new StrictInput.DecimalIntEditor());
     }
 
     @PostMapping("/conferences/{conferenceId}/orders")
