@@ -6,9 +6,10 @@ import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.registration.order.Order;
 import dev.seatbooking.registration.seatassignments.SeatAssignments;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -25,38 +26,54 @@ final class ApiModel {
     private ApiModel() {
     }
 
-    /** A number of seats of one seat type. The most of one type per order (20) is a business rule: a 422. */
-    record SeatRequest(@NotNull UUID seatTypeId, @NotNull @Positive Integer quantity) {
+    /**
+     * A number of seats of one seat type. The most of one type per order (20) is a business rule: a 422.
+     *
+     * @param quantity a JSON integer ({@code 1.5} or {@code "2"} are malformed, not rounded or converted)
+     */
+    record SeatRequest(@NotNull @JsonDeserialize(using = StrictInput.CanonicalUuid.class) UUID seatTypeId,
+                       @NotNull @Positive @JsonDeserialize(using = StrictInput.WholeNumber.class) Integer quantity) {
         SeatQuantity toSeatQuantity() {
             return new SeatQuantity(seatTypeId, quantity);
         }
     }
 
-    /** @param orderId chosen by the client: sending the same request again places nothing twice */
-    record PlaceOrderRequest(@NotNull UUID orderId, @NotEmpty @Size(max = 50) List<@NotNull @Valid SeatRequest> seats) {
+    /**
+     * @param orderId chosen by the client: sending the same request again places nothing twice
+     * @param seats   each seat type once
+     */
+    record PlaceOrderRequest(@NotNull @JsonDeserialize(using = StrictInput.CanonicalUuid.class) UUID orderId,
+                             @NotEmpty @Size(max = 50) @DistinctSeatTypes List<@NotNull @Valid SeatRequest> seats) {
         List<SeatQuantity> seatQuantities() {
             return seats.stream().map(SeatRequest::toSeatQuantity).toList();
         }
     }
 
-    record UpdateSeatsRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid SeatRequest> seats) {
+    /** @param seats each seat type once: the order's seats afterwards (a seat type left out is given up) */
+    record UpdateSeatsRequest(@NotEmpty @Size(max = 50) @DistinctSeatTypes List<@NotNull @Valid SeatRequest> seats) {
         List<SeatQuantity> seatQuantities() {
             return seats.stream().map(SeatRequest::toSeatQuantity).toList();
         }
     }
 
-    record PersonRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
-                         @NotBlank @Email @Size(max = 254) String email) {
+    /** Names on one line without control characters; an email by the platform's rule ({@link ValidEmail}). */
+    record PersonRequest(@NotBlank @Size(max = 100) @NoControlCharacters String firstName,
+                         @NotBlank @Size(max = 100) @NoControlCharacters String lastName,
+                         @NotBlank @Size(max = 254) @ValidEmail String email) {
         PersonalInfo toPersonalInfo() {
             return new PersonalInfo(firstName.strip(), lastName.strip(), email.strip());
         }
     }
 
-    record FindOrderRequest(@NotBlank @Email @Size(max = 254) String email,
-                            @NotBlank @Size(max = 64) String accessCode) {
+    record FindOrderRequest(@NotBlank @Size(max = 254) @ValidEmail String email,
+                            @NotBlank @Size(max = 64) @NoControlCharacters String accessCode) {
     }
 
-    /** @param accessCode with the registrant's email, finds the order again; required by order-specific requests */
+    /**
+     * @param accessCode with the registrant's email, finds the order again; required by order-specific requests.
+     *                   Absent when the request repeated an earlier one without showing the code.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PlacedOrderResponse(UUID orderId, UUID conferenceId, String accessCode) {
     }
 

@@ -4,6 +4,7 @@ import dev.seatbooking.eventsourcing.process.ProcessConcurrencyException;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.registration.DomainRejection;
 import dev.seatbooking.registration.service.AccessDenied;
+import dev.seatbooking.registration.service.TooManyAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -36,8 +37,9 @@ import java.util.StringJoiner;
 /**
  * Every error of the API as an RFC 9457 problem ({@code application/problem+json}) with a stable {@code type}
  * ({@value #TYPE_BASE}{@code <code>}) and a {@code code} property: 400 for a malformed request (with {@code errors}, a
- * list of {@code {field, message}}), 403 without the order's access code, 404 for something unknown, 409 for a
- * conflict with the order's state or with another writer, 422 for a business rule. Never a stack trace.
+ * list of {@code {field, message}}), 404 for something unknown (also an order without its access code), 409 for a
+ * conflict with the order's state or with another writer, 422 for a business rule, 429 after too many wrong access
+ * codes. Never a stack trace.
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -60,11 +62,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(status, rejection.code(), rejection.getMessage(), null);
     }
 
+    /** An unknown order, no code and a wrong code: one answer, to the byte, so order ids cannot be probed. */
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDenied denied) {
-        return problem(HttpStatus.FORBIDDEN, "order-access-denied",
-                "Order-specific requests need the order's access code in the " + OrdersController.ACCESS_CODE
-                        + " header", null);
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No order with this id and the access code in the "
+                + OrdersController.ACCESS_CODE + " header", null);
+    }
+
+    @ExceptionHandler(TooManyAttempts.class)
+    ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttempts throttled) {
+        long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000); // whole seconds, rounded up
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                "Too many wrong access codes lately; try again in " + seconds + " s", null);
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(answer.getBody());
     }
 
     @ExceptionHandler({ConcurrencyException.class, ProcessConcurrencyException.class, ConcurrencyFailureException.class})

@@ -8,19 +8,24 @@ import dev.seatbooking.registration.api.ApiModel.PlaceOrderRequest;
 import dev.seatbooking.registration.api.ApiModel.PlacedOrderResponse;
 import dev.seatbooking.registration.api.ApiModel.SeatAssignmentsResponse;
 import dev.seatbooking.registration.api.ApiModel.UpdateSeatsRequest;
+import dev.seatbooking.registration.service.OrderAccessGrant;
+import dev.seatbooking.registration.service.OrderAccessGuard;
 import dev.seatbooking.registration.service.OrderService;
 import dev.seatbooking.registration.service.SeatAssignmentsService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -35,7 +40,9 @@ import java.util.UUID;
 /**
  * The registrants' API. Commands answer {@code 201}/{@code 202} with a {@value ConsistencyToken#HEADER} header
  * ({@code <stream id>.<version>}) and a {@code Location}; every order-specific request carries the order's access
- * code in the {@value #ACCESS_CODE} header (the code the place request answered). Errors are problem details.
+ * code in the {@value #ACCESS_CODE} header (the code the place request answered), checked by the
+ * {@link OrderAccessGuard} (an unknown order and a wrong code are one 404; too many wrong codes, a 429) before
+ * anything else. Errors are problem details.
  */
 @RestController
 @RequestMapping("/api")
@@ -48,20 +55,37 @@ public class OrdersController {
 
     private final OrderService orders;
     private final SeatAssignmentsService seatAssignments;
+    private final OrderAccessGuard guard;
 
-    public OrdersController(OrderService orders, SeatAssignmentsService seatAssignments) {
+    public OrdersController(OrderService orders, SeatAssignmentsService seatAssignments, OrderAccessGuard guard) {
         this.orders = orders;
         this.seatAssignments = seatAssignments;
+        this.guard = guard;
+    }
+
+    /**
+     * Path variables read strictly ({@link StrictInput}): ids in the UUID's canonical form, positions as plain decimal
+     * integers (Spring alone would take {@code " <uuid>"}, {@code 0x0}, {@code +0} or {@code " 0"}).
+     */
+    @InitBinder
+    void strictPathVariables(WebDataBinder binder) {
+        binder.registerCustomEditor(UUID.class, new StrictInput.UuidEditor());
+        binder.registerCustomEditor(int.class, new StrictInput.DecimalIntEditor());
     }
 
     @PostMapping("/conferences/{conferenceId}/orders")
     @Operation(summary = "Place an order", description = "Reserves the seats asked for (fewer if fewer are left: the "
             + "order is then partially reserved). The client chooses the order id: the same request again answers the "
-            + "same and places nothing; another request with that id is a 409. The answer's accessCode is required "
-            + "by every order-specific request, in the " + ACCESS_CODE + " header.")
+            + "same and places nothing, but with the accessCode only if it shows that code in the " + ACCESS_CODE
+            + " header; another request with that id is a 409. The answer's accessCode is required by every "
+            + "order-specific request, in the " + ACCESS_CODE + " header.")
+    @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = false,
+            description = "only for a repeated request: with it, the repeat answers the access code again")
     ResponseEntity<PlacedOrderResponse> place(@PathVariable UUID conferenceId,
-                                              @Valid @RequestBody PlaceOrderRequest request) {
-        OrderService.PlacedOrder placed = orders.place(request.orderId(), conferenceId, request.seatQuantities());
+                                              @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                                              @Valid @RequestBody PlaceOrderRequest request, HttpServletRequest http) {
+        OrderService.PlacedOrder placed = orders.place(request.orderId(), conferenceId, request.seatQuantities(),
+                accessCode, http.getRemoteAddr());
         return ResponseEntity.created(orderUri(placed.orderId()))
                 .header(ConsistencyToken.HEADER, new ConsistencyToken(placed.orderId(), placed.version()).toString())
                 .body(new PlacedOrderResponse(placed.orderId(), placed.conferenceId(), placed.accessCode()));
@@ -70,15 +94,17 @@ public class OrdersController {
     @GetMapping("/orders/{orderId}")
     @Operation(summary = "Read an order as the write side has it")
     @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
-    OrderResponse read(@PathVariable UUID orderId, @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
-        return OrderResponse.of(orders.read(orderId, accessCode));
+    OrderResponse read(@PathVariable UUID orderId, @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                       HttpServletRequest http) {
+        return OrderResponse.of(orders.read(access(orderId, accessCode, http)));
     }
 
     @PostMapping("/orders/lookup")
     @Operation(summary = "Find an order by the registrant's email and the order's access code",
             description = "A POST so that the access code stays out of URLs and logs.")
-    OrderResponse find(@Valid @RequestBody FindOrderRequest request) {
-        return OrderResponse.of(orders.find(request.email().strip(), request.accessCode().strip()));
+    OrderResponse find(@Valid @RequestBody FindOrderRequest request, HttpServletRequest http) {
+        return OrderResponse.of(orders.find(request.email().strip(), request.accessCode().strip(),
+                http.getRemoteAddr()));
     }
 
     @PutMapping("/orders/{orderId}/seats")
@@ -87,8 +113,8 @@ public class OrdersController {
     @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
     ResponseEntity<Void> updateSeats(@PathVariable UUID orderId,
                                      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
-                                     @Valid @RequestBody UpdateSeatsRequest request) {
-        return accepted(orderId, orders.updateSeats(orderId, accessCode, request.seatQuantities()));
+                                     @Valid @RequestBody UpdateSeatsRequest request, HttpServletRequest http) {
+        return accepted(orderId, orders.updateSeats(access(orderId, accessCode, http), request.seatQuantities()));
     }
 
     @PutMapping("/orders/{orderId}/registrant")
@@ -96,10 +122,10 @@ public class OrdersController {
     @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
     ResponseEntity<Void> assignRegistrant(@PathVariable UUID orderId,
                                           @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
-                                          @Valid @RequestBody PersonRequest request) {
+                                          @Valid @RequestBody PersonRequest request, HttpServletRequest http) {
         var person = request.toPersonalInfo();
-        return accepted(orderId, orders.assignRegistrant(orderId, accessCode, person.firstName(), person.lastName(),
-                person.email()));
+        return accepted(orderId, orders.assignRegistrant(access(orderId, accessCode, http), person.firstName(),
+                person.lastName(), person.email()));
     }
 
     @PostMapping("/orders/{orderId}/confirmation")
@@ -107,16 +133,18 @@ public class OrdersController {
             description = "An order that costs something is confirmed by its payment: 422 payment-required.")
     @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
     ResponseEntity<Void> confirm(@PathVariable UUID orderId,
-                                 @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
-        return accepted(orderId, orders.confirmWithoutPayment(orderId, accessCode));
+                                 @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                                 HttpServletRequest http) {
+        return accepted(orderId, orders.confirmWithoutPayment(access(orderId, accessCode, http)));
     }
 
     @GetMapping("/orders/{orderId}/seat-assignments")
     @Operation(summary = "The seats a confirmed order bought and who sits in them")
     @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
     SeatAssignmentsResponse seatAssignments(@PathVariable UUID orderId,
-                                            @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
-        return SeatAssignmentsResponse.of(seatAssignments.read(orderId, accessCode));
+                                            @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                                            HttpServletRequest http) {
+        return SeatAssignmentsResponse.of(seatAssignments.read(access(orderId, accessCode, http)));
     }
 
     @PutMapping("/orders/{orderId}/seat-assignments/{position}")
@@ -124,8 +152,8 @@ public class OrdersController {
     @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
     ResponseEntity<Void> assignSeat(@PathVariable UUID orderId, @PathVariable @Min(0) @Max(10_000) int position,
                                     @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
-                                    @Valid @RequestBody PersonRequest request) {
-        int version = seatAssignments.assign(orderId, accessCode, position, request.toPersonalInfo());
+                                    @Valid @RequestBody PersonRequest request, HttpServletRequest http) {
+        int version = seatAssignments.assign(access(orderId, accessCode, http), position, request.toPersonalInfo());
         return seatAssignmentsAccepted(orderId, version);
     }
 
@@ -133,8 +161,14 @@ public class OrdersController {
     @Operation(summary = "Free a seat")
     @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
     ResponseEntity<Void> unassignSeat(@PathVariable UUID orderId, @PathVariable @Min(0) @Max(10_000) int position,
-                                      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
-        return seatAssignmentsAccepted(orderId, seatAssignments.unassign(orderId, accessCode, position));
+                                      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                                      HttpServletRequest http) {
+        return seatAssignmentsAccepted(orderId, seatAssignments.unassign(access(orderId, accessCode, http), position));
+    }
+
+    /** The access check every order-specific request starts with (the request's address: whom failures count against). */
+    private OrderAccessGrant access(UUID orderId, String accessCode, HttpServletRequest http) {
+        return guard.verify(orderId, accessCode, http.getRemoteAddr());
     }
 
     private static ResponseEntity<Void> accepted(UUID orderId, int version) {

@@ -236,11 +236,18 @@ public final class Order implements Aggregate<OrderEvent> {
         return total == null ? null : total.currency();
     }
 
-    /** Each quantity more than 0 and at most the cap, each seat type one the conference sells; repeats added up. */
+    /**
+     * Each quantity more than 0 and at most the cap, each seat type one the conference sells; repeats added up. Each
+     * line is checked before any is added to another, so the sums stay small (a line of {@code Integer.MAX_VALUE}
+     * would otherwise overflow into a small or negative quantity).
+     */
     private static List<SeatQuantity> validSeats(List<SeatQuantity> asked, ConferenceSeatTypes seatTypes) {
         if (asked.isEmpty()) throw new OrderRejection.NoSeatsRequested();
         for (SeatQuantity seat : asked) {
             if (seat.quantity() <= 0) throw new OrderRejection.InvalidSeatQuantity(seat.seatTypeId(), seat.quantity());
+            if (seat.quantity() > MAX_SEATS_PER_SEAT_TYPE) {
+                throw new OrderRejection.TooManySeats(seat.seatTypeId(), seat.quantity(), MAX_SEATS_PER_SEAT_TYPE);
+            }
         }
         List<SeatQuantity> seats = merged(asked);
         for (SeatQuantity seat : seats) {
@@ -254,10 +261,13 @@ public final class Order implements Aggregate<OrderEvent> {
         return seats;
     }
 
-    /** One entry per seat type, in the order first named, without zero quantities. */
+    /**
+     * One entry per seat type, in the order first named, without zero quantities. Added exactly: a sum out of int's
+     * range throws rather than wrapping around (callers keep the lines small; this is the last guard).
+     */
     private static List<SeatQuantity> merged(List<SeatQuantity> seats) {
         Map<UUID, Integer> bySeatType = new LinkedHashMap<>();
-        for (SeatQuantity seat : seats) bySeatType.merge(seat.seatTypeId(), seat.quantity(), Integer::sum);
+        for (SeatQuantity seat : seats) bySeatType.merge(seat.seatTypeId(), seat.quantity(), Math::addExact);
         return bySeatType.entrySet().stream()
                 .filter(e -> e.getValue() != 0)
                 .map(e -> new SeatQuantity(e.getKey(), e.getValue()))

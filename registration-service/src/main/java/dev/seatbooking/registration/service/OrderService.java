@@ -35,8 +35,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,14 +53,24 @@ public class OrderService {
 
     private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
-    /** An order as placed: what the place request answers, the first time and every time it is repeated. */
-    public record PlacedOrder(UUID orderId, UUID conferenceId, String accessCode, int version) {
+    /**
+     * An order as placed: what the place request answers, the first time and every time it is repeated.
+     *
+     * @param accessCode null when the request was a repeat without the order's code: a repeat must not hand the code to
+     *                   whoever guessed the order id and its seats
+     * @param repeated   the order had been placed by an earlier request
+     */
+    public record PlacedOrder(UUID orderId, UUID conferenceId, String accessCode, int version, boolean repeated) {
+        PlacedOrder withoutAccessCode() {
+            return new PlacedOrder(orderId, conferenceId, null, version, repeated);
+        }
     }
 
     private final AggregateRepository<Order, OrderEvent> orders;
     private final PostgresEventStore store;
     private final ConferenceCatalog catalog;
     private final OrderAccess access;
+    private final OrderAccessGuard guard;
     private final SeatAssignmentsService seatAssignments;
     private final AccessCodeGenerator accessCodes;
     private final CommandTransactions transactions;
@@ -71,13 +79,15 @@ public class OrderService {
     private final ProcessManagerStore<RegistrationProcessState> processes;
 
     public OrderService(AggregateRepository<Order, OrderEvent> orders, PostgresEventStore store,
-                        ConferenceCatalog catalog, OrderAccess access, SeatAssignmentsService seatAssignments,
+                        ConferenceCatalog catalog, OrderAccess access, OrderAccessGuard guard,
+                        SeatAssignmentsService seatAssignments,
                         AccessCodeGenerator accessCodes, CommandTransactions transactions, MessageCodec codec,
                         ApplicationEventPublisher publisher, ProcessManagerStore<RegistrationProcessState> processes) {
         this.orders = orders;
         this.store = store;
         this.catalog = catalog;
         this.access = access;
+        this.guard = guard;
         this.seatAssignments = seatAssignments;
         this.accessCodes = accessCodes;
         this.transactions = transactions;
@@ -88,25 +98,33 @@ public class OrderService {
 
     /**
      * Places an order with the client's id. The same request again (same conference, same seats) appends nothing
-     * and answers as the first time; another request with that id is refused ({@link OrderIdTaken}).
+     * and answers as the first time, but its access code only to a request that shows it (whoever repeats a request
+     * without it may have guessed the id); another request with that id is refused ({@link OrderIdTaken}).
+     *
+     * @param accessCode    the {@code Order-Access-Code} the request showed, if any (checked only for a repeat)
+     * @param clientAddress whom a wrong code counts against
      */
-    public PlacedOrder place(UUID orderId, UUID conferenceId, List<SeatQuantity> seats) {
+    public PlacedOrder place(UUID orderId, UUID conferenceId, List<SeatQuantity> seats, String accessCode,
+                             String clientAddress) {
         ConferenceSeatTypes seatTypes = catalog.get(conferenceId);
         var command = new RegisterToConference(orderId, conferenceId, seats);
-        return transactions.run(() -> {
+        PlacedOrder placed = transactions.run(() -> {
             Versioned<Order> loaded = orders.load(orderId);
             Order order = loaded.aggregate();
             if (order.isPlaced()) return samePlacement(orderId, command);
             List<OrderEvent> events = order.register(command, seatTypes, Instant.now(), accessCodes);
             int version = append(loaded, events, registrant(orderId));
-            return new PlacedOrder(orderId, conferenceId, order.accessCode(), version);
+            return new PlacedOrder(orderId, conferenceId, order.accessCode(), version, false);
         });
+        if (placed.repeated() && !guard.holdsCode(orderId, accessCode, clientAddress)) return placed.withoutAccessCode();
+        return placed;
     }
 
     /** Changes the seats of an order whose hold runs. The seats it asks or holds already: nothing appended. */
-    public int updateSeats(UUID orderId, String accessCode, List<SeatQuantity> seats) {
+    public int updateSeats(OrderAccessGrant access, List<SeatQuantity> seats) {
+        UUID orderId = access.orderId();
         return transactions.run(() -> {
-            Versioned<Order> loaded = loadForChange(orderId, accessCode);
+            Versioned<Order> loaded = loadForChange(orderId);
             Order order = loaded.aggregate();
             ConferenceSeatTypes seatTypes = catalog.get(order.conferenceId());
             List<OrderEvent> events = order.register(new RegisterToConference(orderId, order.conferenceId(), seats),
@@ -118,31 +136,37 @@ public class OrderService {
         });
     }
 
-    public int assignRegistrant(UUID orderId, String accessCode, String firstName, String lastName, String email) {
+    public int assignRegistrant(OrderAccessGrant access, String firstName, String lastName, String email) {
+        UUID orderId = access.orderId();
         return transactions.run(() -> {
-            Versioned<Order> loaded = loadForChange(orderId, accessCode);
+            Versioned<Order> loaded = loadForChange(orderId);
             var command = new AssignRegistrantDetails(orderId, firstName, lastName, email);
             return append(loaded, loaded.aggregate().assignRegistrant(command), registrant(orderId));
         });
     }
 
     /** Confirms a free order (total 0) without payment, while its hold runs; confirming again changes nothing. */
-    public int confirmWithoutPayment(UUID orderId, String accessCode) {
+    public int confirmWithoutPayment(OrderAccessGrant access) {
+        UUID orderId = access.orderId();
         return transactions.run(() -> {
-            Versioned<Order> loaded = loadForChange(orderId, accessCode);
+            Versioned<Order> loaded = loadForChange(orderId);
             List<OrderEvent> events = loaded.aggregate().confirmWithoutPayment(new ConfirmOrder(orderId), Instant.now());
             return append(loaded, events, registrant(orderId));
         });
     }
 
     /** The order as its stream has it, for the registrant who has its access code. */
-    public Versioned<Order> read(UUID orderId, String accessCode) {
-        return loadForRegistrant(orderId, accessCode);
+    public Versioned<Order> read(OrderAccessGrant access) {
+        return loadForRegistrant(access.orderId());
     }
 
-    /** The order whose registrant email and access code these are. */
-    public Versioned<Order> find(String email, String accessCode) {
-        UUID orderId = access.find(email, accessCode).orElseThrow(OrderNotFound::new);
+    /**
+     * The order whose registrant email and access code these are; a miss counts against the client.
+     *
+     * @throws TooManyAttempts the client is locked out for now
+     */
+    public Versioned<Order> find(String email, String accessCode, String clientAddress) {
+        UUID orderId = guard.find(email, accessCode, clientAddress).orElseThrow(OrderNotFound::new);
         return orders.find(orderId).orElseThrow(OrderNotFound::new);
     }
 
@@ -199,23 +223,16 @@ public class OrderService {
      * process and then change the order, so a change to the order takes the same two locks in the same order
      * (ADR 8), and the two wait for each other instead of deadlocking.
      */
-    private Versioned<Order> loadForChange(UUID orderId, String accessCode) {
+    private Versioned<Order> loadForChange(UUID orderId) {
         processes.lock(orderId);
-        return loadForRegistrant(orderId, accessCode);
+        return loadForRegistrant(orderId);
     }
 
-    private Versioned<Order> loadForRegistrant(UUID orderId, String accessCode) {
+    /** The order whose access the request proved (its access row and its stream are written together). */
+    private Versioned<Order> loadForRegistrant(UUID orderId) {
         Versioned<Order> loaded = orders.load(orderId);
-        if (!loaded.aggregate().isPlaced()) throw new OrderRejection.UnknownOrder(orderId);
-        requireAccess(orderId, loaded.aggregate().accessCode(), accessCode);
+        if (!loaded.aggregate().isPlaced()) throw new AccessDenied();
         return loaded;
-    }
-
-    static void requireAccess(UUID orderId, String expected, String given) {
-        if (given == null || expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8))) {
-            throw new AccessDenied(orderId);
-        }
     }
 
     /** The answer to a place request repeated: the first answer, if it is the same request. */
@@ -228,7 +245,7 @@ public class OrderService {
         boolean same = placed.isPresent() && placed.get().conferenceId().equals(command.conferenceId())
                 && positive(command.seats()) && sameSeats(placed.get().seats(), command.seats());
         if (!same) throw new OrderIdTaken(orderId);
-        return new PlacedOrder(orderId, command.conferenceId(), placed.get().accessCode(), placedVersion);
+        return new PlacedOrder(orderId, command.conferenceId(), placed.get().accessCode(), placedVersion, true);
     }
 
     /** The registrant's commands on an order form one conversation, named by the order. */
@@ -244,9 +261,10 @@ public class OrderService {
         return totals(a).equals(totals(b));
     }
 
-    private static Map<UUID, Integer> totals(List<SeatQuantity> seats) {
-        Map<UUID, Integer> totals = new LinkedHashMap<>();
-        for (SeatQuantity seat : seats) totals.merge(seat.seatTypeId(), seat.quantity(), Integer::sum);
+    /** Added up in longs: lines of a repeated request are not validated yet, and must not wrap around into a match. */
+    private static Map<UUID, Long> totals(List<SeatQuantity> seats) {
+        Map<UUID, Long> totals = new LinkedHashMap<>();
+        for (SeatQuantity seat : seats) totals.merge(seat.seatTypeId(), (long) seat.quantity(), Long::sum);
         totals.values().removeIf(q -> q == 0);
         return totals;
     }
@@ -254,7 +272,7 @@ public class OrderService {
     /** No order has this email and access code (or the code is another order's). */
     public static final class OrderNotFound extends DomainRejection {
         public OrderNotFound() {
-            super(Kind.UNKNOWN, "order-not-found", "No order has this email and access code");
+            super(Kind.UNKNOWN, "not-found", "No order has this email and access code");
         }
     }
 }

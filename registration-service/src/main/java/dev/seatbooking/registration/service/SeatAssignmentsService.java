@@ -8,7 +8,6 @@ import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
-import dev.seatbooking.registration.order.OrderRejection;
 import dev.seatbooking.registration.seatassignments.SeatAssignments;
 import dev.seatbooking.registration.seatassignments.SeatAssignmentsRejection;
 import org.springframework.stereotype.Service;
@@ -19,19 +18,17 @@ import java.util.function.Function;
 
 /**
  * The seat assignments of confirmed orders: created in the transaction that confirms the order, then changed by the
- * registrant (with the order's access code).
+ * registrant (with the order's access code, checked by {@link OrderAccessGuard}).
  */
 @Service
 public class SeatAssignmentsService {
 
     private final AggregateRepository<SeatAssignments, SeatAssignmentsEvent> assignments;
-    private final OrderAccess access;
     private final CommandTransactions transactions;
 
     public SeatAssignmentsService(AggregateRepository<SeatAssignments, SeatAssignmentsEvent> assignments,
-                                  OrderAccess access, CommandTransactions transactions) {
+                                  CommandTransactions transactions) {
         this.assignments = assignments;
-        this.access = access;
         this.transactions = transactions;
     }
 
@@ -42,36 +39,29 @@ public class SeatAssignmentsService {
         if (!events.isEmpty()) assignments.save(loaded, events, metadata);
     }
 
-    public Versioned<SeatAssignments> read(UUID orderId, String accessCode) {
-        requireAccess(orderId, accessCode);
+    public Versioned<SeatAssignments> read(OrderAccessGrant access) {
+        UUID orderId = access.orderId();
         return assignments.find(SeatAssignments.idFor(orderId)).orElseThrow(
                 () -> new SeatAssignmentsRejection.UnknownSeatAssignments(SeatAssignments.idFor(orderId)));
     }
 
     /** @return the seat assignments' version after the change */
-    public int assign(UUID orderId, String accessCode, int position, PersonalInfo attendee) {
-        UUID id = SeatAssignments.idFor(orderId);
-        return change(orderId, accessCode, a -> a.assignSeat(new AssignSeat(id, position, attendee)));
+    public int assign(OrderAccessGrant access, int position, PersonalInfo attendee) {
+        UUID id = SeatAssignments.idFor(access.orderId());
+        return change(access.orderId(), a -> a.assignSeat(new AssignSeat(id, position, attendee)));
     }
 
-    public int unassign(UUID orderId, String accessCode, int position) {
-        UUID id = SeatAssignments.idFor(orderId);
-        return change(orderId, accessCode, a -> a.unassignSeat(new UnassignSeat(id, position)));
+    public int unassign(OrderAccessGrant access, int position) {
+        UUID id = SeatAssignments.idFor(access.orderId());
+        return change(access.orderId(), a -> a.unassignSeat(new UnassignSeat(id, position)));
     }
 
-    private int change(UUID orderId, String accessCode,
-                       Function<SeatAssignments, List<SeatAssignmentsEvent>> decision) {
-        requireAccess(orderId, accessCode);
+    private int change(UUID orderId, Function<SeatAssignments, List<SeatAssignmentsEvent>> decision) {
         return transactions.run(() -> {
             Versioned<SeatAssignments> loaded = assignments.load(SeatAssignments.idFor(orderId));
             List<SeatAssignmentsEvent> events = decision.apply(loaded.aggregate());
             if (events.isEmpty()) return loaded.version();
             return assignments.save(loaded, events, new EventMetadata(orderId, null, "registrant")).version();
         });
-    }
-
-    private void requireAccess(UUID orderId, String accessCode) {
-        String expected = access.accessCodeOf(orderId).orElseThrow(() -> new OrderRejection.UnknownOrder(orderId));
-        OrderService.requireAccess(orderId, expected, accessCode);
     }
 }

@@ -12,8 +12,14 @@ import dev.seatbooking.registration.support.UpstreamServices.SeatTypeSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static dev.seatbooking.registration.support.ProblemAssertions.assertInvalid;
@@ -47,12 +53,12 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
         Placed order = place(paid, 1);
         await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
 
-        assertProblem(registrant.getOrder(order.id(), null), 403, "order-access-denied");
-        assertProblem(registrant.getOrder(order.id(), "WRONGCODE1"), 403, "order-access-denied");
-        assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(paid, 2), "WRONGCODE1"), 403,
-                "order-access-denied");
-        assertProblem(registrant.get(order.path("/seat-assignments"), null), 403, "order-access-denied");
-        assertProblem(registrant.getOrder(UUID.randomUUID(), order.accessCode()), 404, "unknown-order");
+        assertProblem(registrant.getOrder(order.id(), null), 404, "not-found");
+        assertProblem(registrant.getOrder(order.id(), "WRONGCODE1"), 404, "not-found");
+        assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(paid, 2), "WRONGCODE1"), 404,
+                "not-found");
+        assertProblem(registrant.get(order.path("/seat-assignments"), null), 404, "not-found");
+        assertProblem(registrant.getOrder(UUID.randomUUID(), order.accessCode()), 404, "not-found");
         assertProblem(registrant.get("/api/orders/not-a-uuid", order.accessCode()), 400, "malformed-request");
 
         Response read = registrant.getOrder(order.id(), order.accessCode());
@@ -60,6 +66,31 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
         assertThat(read.body().path("conferenceId").asString()).isEqualTo(conference.id().toString());
         assertThat(read.body().path("version").asInt()).isEqualTo(3);
         assertThat(probe.events(order.id())).hasSize(3);
+    }
+
+    @Test
+    void an_unknown_order_a_missing_code_and_a_wrong_code_get_the_same_answer() {
+        Placed order = place(paid, 1);
+        UUID unknown = UUID.randomUUID();
+
+        List<Response> answers = List.of(
+                registrant.getOrder(unknown, order.accessCode()),
+                registrant.getOrder(order.id(), null),
+                registrant.getOrder(order.id(), "WRONGCODE1"),
+                registrant.getOrder(order.id(), order.accessCode().toLowerCase()));
+
+        for (Response answer : answers) assertProblem(answer, 404, "not-found");
+        Response first = answers.getFirst();
+        for (Response answer : answers) {
+            assertThat(withoutInstance(answer)).isEqualTo(withoutInstance(first));
+            assertThat(comparableHeaders(answer)).isEqualTo(comparableHeaders(first));
+        }
+        assertThat(answers).allSatisfy(a -> assertThat(a.text()).doesNotContain(order.accessCode()));
+        // Commands too, and the seat assignments.
+        assertThat(withoutInstance(registrant.post("/api/orders/" + unknown + "/confirmation", null, "WRONGCODE1")))
+                .isEqualTo(withoutInstance(registrant.post(order.path("/confirmation"), null, "WRONGCODE1")));
+        assertThat(withoutInstance(registrant.get("/api/orders/" + unknown + "/seat-assignments", null)))
+                .isEqualTo(withoutInstance(registrant.get(order.path("/seat-assignments"), null)));
     }
 
     @Test
@@ -102,7 +133,7 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
         assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(paid, 25), order.accessCode()), 422,
                 "too-many-seats");
         assertProblem(registrant.put("/api/orders/" + UUID.randomUUID() + "/seats", RegistrantClient.seats(paid, 1),
-                order.accessCode()), 404, "unknown-order");
+                order.accessCode()), 404, "not-found");
 
         assertThat(probe.events(order.id())).hasSize(version);
         assertThat(probe.remaining(conference.id(), paid)).isEqualTo(19);
@@ -167,7 +198,7 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
         assertThat(found.body().path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(found.body().path("registrant").path("lastName").asString()).isEqualTo("Lovelace");
         assertProblem(registrant.post("/api/orders/lookup",
-                Map.of("email", "ada@example.org", "accessCode", "WRONGCODE1"), null), 404, "order-not-found");
+                Map.of("email", "ada@example.org", "accessCode", "WRONGCODE1"), null), 404, "not-found");
         assertInvalid(registrant.post("/api/orders/lookup", Map.of("email", "nope", "accessCode", ""), null),
                 "validation-failed", "email", "accessCode");
 
@@ -196,7 +227,7 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
         assertInvalid(registrant.put(order.path("/seat-assignments/0"), person("Alan", "Turing", ""),
                 order.accessCode()), "validation-failed", "email");
         assertProblem(registrant.put(order.path("/seat-assignments/0"), person("Alan", "Turing", "alan@example.org"),
-                "WRONGCODE1"), 403, "order-access-denied");
+                "WRONGCODE1"), 404, "not-found");
         assertThat(probe.events(SeatAssignments.idFor(order.id()))).hasSize(2);
 
         Response unassigned = registrant.delete(order.path("/seat-assignments/1"), order.accessCode());
@@ -222,6 +253,22 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
         assertProblem(registrant.post(order.path("/confirmation"), null, order.accessCode()), 409, "order-expired");
 
         assertThat(probe.events(order.id())).hasSize(version);
+    }
+
+    /** The problem without its instance (the path asked for, which the caller knows anyway). */
+    private static JsonNode withoutInstance(Response answer) {
+        ObjectNode body = ((ObjectNode) answer.body()).deepCopy();
+        body.remove("instance");
+        return body;
+    }
+
+    /** The answer's headers, but those that differ for every answer (date, the request's own correlation id). */
+    private static Map<String, List<String>> comparableHeaders(Response answer) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        answer.headers().forEach((name, values) -> {
+            if (!Set.of("date", "correlation-id").contains(name.toLowerCase())) headers.put(name.toLowerCase(), values);
+        });
+        return headers;
     }
 
     private record Placed(UUID id, String accessCode) {

@@ -75,6 +75,20 @@ class PlacingAnOrderTest {
     }
 
     @Test
+    void a_line_over_the_cap_is_refused_before_lines_of_one_seat_type_are_added_up() {
+        // Added up in int arithmetic, MAX_VALUE + 2 overflowed to a negative quantity that slipped past the cap.
+        order.givenNothing()
+                .when(o -> o.register(register(seat(GENERAL, Integer.MAX_VALUE), seat(GENERAL, 2)), PUBLISHED, NOW,
+                        THE_ACCESS_CODE))
+                .thenRejectedWith(OrderRejection.TooManySeats.class);
+        // ...and MAX_VALUE + MAX_VALUE + 4 overflowed to 2: an order for 2 seats.
+        order.givenNothing()
+                .when(o -> o.register(register(seat(GENERAL, Integer.MAX_VALUE), seat(GENERAL, Integer.MAX_VALUE),
+                        seat(GENERAL, 4)), PUBLISHED, NOW, THE_ACCESS_CODE))
+                .thenRejectedWith(OrderRejection.TooManySeats.class);
+    }
+
+    @Test
     void a_quantity_of_zero_or_less_is_refused() {
         order.givenNothing()
                 .when(o -> o.register(register(seat(GENERAL, 2), seat(WORKSHOP, 0)), PUBLISHED, NOW, THE_ACCESS_CODE))

@@ -53,6 +53,16 @@ class UpdatingAnOrderTest {
     }
 
     @Test
+    void lines_whose_sum_overflows_do_not_empty_the_order() {
+        // MAX_VALUE + MAX_VALUE + 2 is 0 in int arithmetic: the update used to leave the order without seats.
+        order.given(orderPlaced(seat(GENERAL, 2)), totals("200.00", line(GENERAL, 2)),
+                        reservationCompleted(seat(GENERAL, 2)))
+                .when(o -> o.register(register(seat(GENERAL, Integer.MAX_VALUE), seat(GENERAL, Integer.MAX_VALUE),
+                        seat(GENERAL, 2)), PUBLISHED, minutesAfterNow(5), NO_NEW_CODE))
+                .thenRejectedWith(OrderRejection.TooManySeats.class);
+    }
+
+    @Test
     void once_the_countdown_has_run_out_the_order_cannot_be_changed() {
         order.given(orderPlaced(seat(GENERAL, 2)), totals("200.00", line(GENERAL, 2)),
                         reservationCompleted(seat(GENERAL, 2)))

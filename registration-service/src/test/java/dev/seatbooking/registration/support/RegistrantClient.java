@@ -5,6 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,12 +42,31 @@ public final class RegistrantClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Supplier<String> baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     /** @param baseUrl e.g. {@code http://localhost:8082}; asked anew for every request (a restarted service moves) */
     public RegistrantClient(Supplier<String> baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private RegistrantClient(Supplier<String> baseUrl, InetAddress localAddress) {
         this.baseUrl = baseUrl;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (localAddress != null) builder.localAddress(localAddress);
+        this.http = builder.build();
+    }
+
+    /**
+     * A client with an address of its own, to the service on this port: {@code 127.0.0.x} are all this machine's
+     * (Linux answers the whole 127/8 on loopback), yet the service sees each as another client.
+     */
+    public static RegistrantClient from(String loopbackAddress, int port) {
+        try {
+            return new RegistrantClient(() -> "http://127.0.0.1:" + port, InetAddress.getByName(loopbackAddress));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(loopbackAddress, e);
+        }
     }
 
     public RegistrantClient(String baseUrl) {
