@@ -57,7 +57,7 @@ class WebEdgeTest {
             "{\"name\":\"Ada\",\"day\":\"2027-03-01T10:00\"}",
             "{\"name\":\"Ada\",\"day\":\"2027-02-30\"}",
             "{\"name\":\"Ada\",\"amount\":1e999999999}",
-            "{\"name\":\"Ada\",\"amount\":\"12\"}",
+            "{\"name\":\"Ada\",\"amount\":\"12,5\"}",
             "{\"name\":12}",
             "{\"name\":\"A\\u0000da\"}",
             "{\"name\":\"A\\u001bda\"}",
@@ -87,7 +87,7 @@ class WebEdgeTest {
     void anUnknownFieldIsNamed() throws Exception {
         JsonNode problem = JSON.readTree(post("/api/bookings", "{\"name\":\"Ada\",\"nmae\":\"x\"}").body);
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("nmae");
-        assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("is not a known field");
+        assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("is not a field of this request");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.seatbooking.conference.support;
 
+import dev.seatbooking.testinfra.TestCredentials;
 import dev.seatbooking.conference.ConferenceManagementApplication;
 import dev.seatbooking.testinfra.TestKafka;
 import dev.seatbooking.testinfra.TestPostgres;
@@ -29,6 +30,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("seatbooking.ops.password", () -> TestCredentials.OPS_PASSWORD);
+        registry.add("seatbooking.gateway.token", () -> TestCredentials.GATEWAY_TOKEN);
         // A client that failed a few times waits a minute, not a second, so that tests can watch it wait even on a
         // slow machine (SignInThrottleTest covers the default delays with a clock of its own).
         registry.add("conference.access.throttle.first-delay", () -> "1m");

@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.handling;
 
+import dev.seatbooking.testinfra.TestCredentials;
 import dev.seatbooking.payments.support.PaymentsServiceTest;
 import dev.seatbooking.payments.support.TestOrder;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class RefundsDueTest extends PaymentsServiceTest {
                 .andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.refundDue").value(true))
                 .andExpect(jsonPath("$.refundReason").value("ORDER_EXPIRED"));
-        mvc.perform(get("/api/admin/payments").param("refundDue", "true"))
+        mvc.perform(get("/api/admin/payments").header("Authorization", TestCredentials.opsAuthorization()).param("refundDue", "true"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].paymentId", hasItem(paymentId.toString())));
     }

@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.messaging;
 
+import dev.seatbooking.testinfra.TestCredentials;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.Topics;
@@ -63,6 +64,7 @@ class PaymentEventsKafkaTest extends PaymentsServiceTest {
         remember(mvc.perform(post("/api/payments").contentType(MediaType.APPLICATION_JSON)
                         .header("Order-Access-Code", order.accessCode())
                         .header("Correlation-Id", conversation.toString())
+                        .header("Gateway-Token", TestCredentials.GATEWAY_TOKEN) // as the gateway sends it
                         .content("""
                                 {"paymentId": "%s", "orderId": "%s", "amount": {"amount": 250, "currency": "EUR"}}
                                 """.formatted(paymentId, order.orderId()))))

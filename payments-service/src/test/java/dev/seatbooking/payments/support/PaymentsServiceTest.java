@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.support;
 
+import dev.seatbooking.testinfra.TestCredentials;
 import com.jayway.jsonpath.JsonPath;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.payments.PaymentsApplication;
@@ -45,6 +46,8 @@ public abstract class PaymentsServiceTest {
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
+        registry.add("seatbooking.ops.password", () -> TestCredentials.OPS_PASSWORD);
+        registry.add("seatbooking.gateway.token", () -> TestCredentials.GATEWAY_TOKEN);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("seatbooking.payments.processor.mode", () -> "manual");
     }

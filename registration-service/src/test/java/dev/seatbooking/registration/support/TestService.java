@@ -37,6 +37,8 @@ public final class TestService implements AutoCloseable {
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
         properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
+        properties.put("seatbooking.ops.password", dev.seatbooking.testinfra.TestCredentials.OPS_PASSWORD);
+        properties.put("seatbooking.gateway.token", dev.seatbooking.testinfra.TestCredentials.GATEWAY_TOKEN);
         properties.put("registration.messaging.topic-prefix", topicPrefix);
         properties.put("registration.messaging.partitions", 3);
         properties.put("registration.expiration-buffer", EXPIRATION_BUFFER.toMillis() + "ms");

@@ -44,14 +44,27 @@ public class RequestSanityFilter extends OncePerRequestFilter {
         }
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             if (holdsControlCharacter(parameter.getKey(), parameter.getValue())) {
-                String name = StrictJson.firstControlCharacter(parameter.getKey()) >= 0 ? "parameter name"
-                        : parameter.getKey();
+                String name = visible(parameter.getKey());
                 ProblemResponses.write(response, Problems.invalid(List.of(
                         new FieldProblem(name, "must not contain control characters"))));
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The parameter's name as a client can read it back: control characters as {@code \\uXXXX}, at most 100. */
+    static String visible(String name) {
+        StringBuilder shown = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (shown.length() >= 100) return shown.append('…').toString();
+            if (StrictJson.firstControlCharacter(String.valueOf(c)) >= 0 || c == '\t' || c == '\n' || c == '\r') {
+                shown.append(String.format("\\u%04x", (int) c));
+            } else {
+                shown.append(c);
+            }
+        }
+        return shown.toString();
     }
 
     private static boolean holdsControlCharacter(String name, String[] values) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Request bodies are read strictly, so that what a client meant and what the service understood cannot differ
  * silently: an unknown or duplicated property is an error (a misspelt field is never ignored), an integer is a JSON
  * integer (not {@code 1.5}, not {@code "1"}), a text is a JSON string (not a number), a date is an ISO date
- * {@code yyyy-MM-dd} of years 1-9999 (not a day count, not a date-time), a decimal has at most
+ * {@code yyyy-MM-dd} of years 1-9999 (not a day count, not a date-time), a decimal (a JSON number, or a string
+ * holding one, as money often travels) has at most
  * {@value #MAX_DECIMAL_DIGITS} digits and a scale within ±{@value #MAX_DECIMAL_SCALE} ({@code 1e999999999} is
  * refused before anything multiplies it), and no text holds a control character other than tab and line breaks
  * (PostgreSQL refuses NUL; the others have no business in a name or an email).
@@ -44,6 +45,8 @@ public final class StrictJson {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .defaultLeniency(false)
+                // "" is no id, no number, no date: absent values are left out or null, never an empty string
+                .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Integer, c -> c
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -107,17 +110,21 @@ public final class StrictJson {
 
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
-            String reason = "must be a date yyyy-MM-dd between the years 0001 and 9999";
-            if (!p.hasToken(JsonToken.VALUE_STRING) || !ISO_DATE.matcher(p.getString()).matches()) {
-                throw new RejectedValueException(p, LocalDate.class, reason);
-            }
+            if (!p.hasToken(JsonToken.VALUE_STRING)) return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            String text = p.getString();
             try {
-                LocalDate date = LocalDate.parse(p.getString(), DateTimeFormatter.ISO_LOCAL_DATE);
-                if (date.getYear() < 1) throw new RejectedValueException(p, LocalDate.class, reason);
-                return date;
+                // four digits of year only: no day counts, no signs, no years 0 or past 9999, no time of day
+                if (ISO_DATE.matcher(text).matches()) {
+                    LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE); // strict: no 2026-02-30
+                    if (date.getYear() < 1) {
+                        throw new RejectedValueException(p, LocalDate.class, "must be in the years 0001 to 9999");
+                    }
+                    return date;
+                }
             } catch (DateTimeParseException e) {
-                throw new RejectedValueException(p, LocalDate.class, "is not a date of the calendar");
+                // falls through to the same refusal
             }
+            return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not a date yyyy-mm-dd");
         }
 
         @Override
@@ -133,10 +140,20 @@ public final class StrictJson {
 
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
-            if (!p.hasToken(JsonToken.VALUE_NUMBER_INT) && !p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+            BigDecimal value;
+            if (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                value = p.getDecimalValue();
+            } else if (p.hasToken(JsonToken.VALUE_STRING)) {
+                // money often travels as a string to stay exact: a plain decimal, checked like a number
+                String text = p.getString();
+                try {
+                    value = new BigDecimal(text);
+                } catch (NumberFormatException notANumber) {
+                    return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text, "not a decimal number");
+                }
+            } else {
                 return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
             }
-            BigDecimal value = p.getDecimalValue();
             if (value.precision() > MAX_DECIMAL_DIGITS || Math.abs(value.scale()) > MAX_DECIMAL_SCALE) {
                 throw new RejectedValueException(p, BigDecimal.class, "is out of range");
             }

@@ -31,8 +31,10 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -95,6 +97,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
         name = name == null ? "value" : name;
         String message = "must be " + expected(ex.getRequiredType());
+        if (name.length() > 200) name = name.substring(0, 200) + "…";
         return answer(Problems.malformed("'" + name + "' " + message, new FieldProblem(name, message)));
     }
 
@@ -121,28 +124,35 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         JacksonException json = cause(ex, JacksonException.class);
         if (json == null) return answer(Problems.malformed("The request needs a JSON body"));
-        String path = pathOf(json);
-        String field = path.isEmpty() ? "body" : path;
-        if (json instanceof UnrecognizedPropertyException unknown) {
-            String name = path.isEmpty() ? unknown.getPropertyName() : path;
-            return answer(invalid(List.of(new FieldProblem(name, "is not a known field"))));
-        }
-        if (json instanceof RejectedValueException rejected) {
-            return answer(invalid(List.of(new FieldProblem(field, rejected.reason()))));
-        }
-        if (json instanceof InvalidNullException) {
-            return answer(invalid(List.of(new FieldProblem(field, "must not be null"))));
-        }
-        if (json instanceof InputCoercionException) {
-            return answer(invalid(List.of(new FieldProblem(field, "is out of range"))));
-        }
         if (json instanceof StreamConstraintsException) {
             return answer(Problems.malformed("The request body exceeds what this call reads"));
         }
-        if (json instanceof StreamReadException) {
-            return answer(Problems.malformed("The request body is not valid JSON"));
+        boolean syntax = json instanceof StreamReadException && !(json instanceof InputCoercionException);
+        String path = pathOf(json);
+        if (syntax || (path.isEmpty() && !(json instanceof UnrecognizedPropertyException))) {
+            return answer(Problems.malformed("The request body is not the JSON this call expects"));
         }
-        return answer(invalid(List.of(new FieldProblem(field, "has the wrong type or format"))));
+        if (json instanceof RejectedValueException rejected) {
+            return answer(invalid(List.of(new FieldProblem(path, rejected.reason()))));
+        }
+        if (json instanceof InvalidNullException) {
+            return answer(invalid(List.of(new FieldProblem(path, "must not be null"))));
+        }
+        String field = path.isEmpty() ? ((UnrecognizedPropertyException) json).getPropertyName() : path;
+        if (field.length() > 200) field = field.substring(0, 200) + "…"; // the sender's text: no more than a name needs
+        FieldProblem wrong = new FieldProblem(field, whatIsWrong(json));
+        return answer(Problems.malformed("'" + wrong.field() + "' " + wrong.message(), wrong));
+    }
+
+    /** What to tell the client about a JSON value that could not be read into its field. */
+    private static String whatIsWrong(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException) return "is not a field of this request";
+        if (e instanceof InputCoercionException) return "is out of range";
+        Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (type == null) return "has the wrong type or format";
+        if (type == String.class) return "must be a string";
+        if (type == BigDecimal.class || type == double.class || type == Double.class) return "must be a number";
+        return "must be " + expected(type);
     }
 
     /** Spring MVC's other errors (404, 405, 406, 415, 413…): the generic code of their status. */
@@ -181,9 +191,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return switch (type.getSimpleName()) {
             case "UUID" -> "a UUID";
             case "int", "Integer", "long", "Long", "short", "Short" -> "a whole number";
-            case "LocalDate" -> "a date yyyy-MM-dd";
+            case "LocalDate" -> "a date as yyyy-mm-dd";
             case "boolean", "Boolean" -> "true or false";
-            default -> type.isEnum() ? "one of the documented values" : "of another format";
+            default -> type.isEnum() ? "one of the documented values" : "of another type or format";
         };
     }
 
