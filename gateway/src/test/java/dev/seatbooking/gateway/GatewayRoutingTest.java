@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.UUID;
 
 import static dev.seatbooking.gateway.GatewayClient.problem;
@@ -71,6 +72,20 @@ class GatewayRoutingTest {
     void thePaymentProcessorPageIsForwardedAsItIs() {
         assertThat(gateway.get("/payment-processor/p1").statusCode()).isEqualTo(200);
         assertThat(service.last().rawPath()).isEqualTo("/payment-processor/p1");
+    }
+
+    @Test
+    void theProcessorPagesFormIsForwardedAsTheBrowserSentIt() {
+        HttpResponse<String> answer = gateway.send("POST", "/payment-processor/p1/accept?from=page",
+                "returnUrl=%2F%23%2Forders%2Fo1&accept=", "Content-Type", "application/x-www-form-urlencoded");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        StubService.Seen seen = service.last();
+        assertThat(seen.rawPath()).isEqualTo("/payment-processor/p1/accept");
+        assertThat(seen.rawQuery()).isEqualTo("from=page");
+        // Spring Cloud Gateway writes a form anew from the parsed parameters (Tomcat has read the body by then)
+        assertThat(Arrays.stream(seen.body().split("&")).filter(field -> !field.isEmpty()))
+                .containsExactly("returnUrl=%2F%23%2Forders%2Fo1", "accept=");
     }
 
     @Test
@@ -169,8 +184,10 @@ class GatewayRoutingTest {
         problem(gateway.get("/nothing-here.js"), 404, "not-found");
         problem(gateway.get("/nothing-here.html", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8"), 404,
                 "not-found");
+        problem(gateway.get("/actuator/nothing"), 404, "not-found");
         problem(gateway.send("DELETE", "/index.html", null), 405, "method-not-allowed");
         assertThat(gateway.get("/").statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/actuator/health").body()).contains("\"status\":\"UP\"");
     }
 
     @Test

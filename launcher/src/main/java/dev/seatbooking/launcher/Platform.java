@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +47,12 @@ public final class Platform implements AutoCloseable {
 
     static final List<String> DATABASES = List.of("conference", "registration", "payments", "readmodel");
 
+    static final String GATEWAY_TOKEN = "seatbooking.gateway.token";
+    static final String LOOPBACK = "127.0.0.1";
+
     private final LauncherSettings settings;
+    /** New at every start: a request that carries it came through this platform's gateway. */
+    private final String gatewayToken = newGatewayToken();
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaServer kafka;
     private final List<ServiceApp> services = new ArrayList<>();
@@ -84,9 +91,7 @@ public final class Platform implements AutoCloseable {
         kafka.declareTopics();
 
         ServiceApp management = service("conference-management", ConferenceManagementApplication.class,
-                settings.managementPort(), "conference")
-                // Failed owner sign-ins are counted per client: behind the gateway, the client is X-Forwarded-For.
-                .set("server.forward-headers-strategy", "native");
+                settings.managementPort(), "conference");
         // One class path holds every service's libraries: JPA is conference management's alone.
         ServiceApp registration = service("registration", RegistrationApplication.class,
                 settings.registrationPort(), "registration").set(EXCLUDE, JPA);
@@ -112,6 +117,7 @@ public final class Platform implements AutoCloseable {
                 .set("gateway.routes.registration", registration.url())
                 .set("gateway.routes.payments", payments.url())
                 .set("gateway.routes.read", readModel.url())
+                .set(GATEWAY_TOKEN, gatewayToken)
                 .start(ALL_APPLICATIONS);
 
         if (settings.demo()) {
@@ -124,6 +130,14 @@ public final class Platform implements AutoCloseable {
     private ServiceApp service(String name, Class<?> mainClass, int port, String database) {
         return new ServiceApp(name, mainClass)
                 .set("server.port", port)
+                // Only the gateway faces the network; the services are reached through it (and by the launcher).
+                .set("server.address", LOOPBACK)
+                // The secret that tells a request forwarded by the gateway (whose X-Forwarded-For is believed).
+                .set(GATEWAY_TOKEN, gatewayToken)
+                // The gateway's Spring Cloud Gateway is on the one class path too: not in the services (its form
+                // and weight servlet filters would be in their filter chains).
+                .set("spring.cloud.gateway.server.webmvc.enabled", "false")
+                .set("spring.cloud.discovery.enabled", "false")
                 .set("spring.datasource.url", postgres.jdbcUrl(database))
                 .set("spring.datasource.username", EmbeddedPostgresServer.USER)
                 .set("spring.datasource.password", EmbeddedPostgresServer.PASSWORD)
@@ -186,6 +200,13 @@ public final class Platform implements AutoCloseable {
         } catch (Exception | Error e) {
             log.warn("Stopping {} failed: {}", what, e.toString());
         }
+    }
+
+    /** 32 random bytes, base64url: the shared secret of the gateway and the services for one run. */
+    static String newGatewayToken() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     static void deleteRecursively(Path dir) throws IOException {

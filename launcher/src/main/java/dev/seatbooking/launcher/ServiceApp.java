@@ -72,8 +72,9 @@ final class ServiceApp {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** Where it answers: on the address it was told to listen on ({@code server.address}), else on localhost. */
     String url() {
-        return "http://localhost:" + port();
+        return "http://" + properties.getOrDefault("server.address", "localhost") + ":" + port();
     }
 
     ConfigurableApplicationContext context() {
