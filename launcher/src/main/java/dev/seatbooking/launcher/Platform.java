@@ -6,6 +6,12 @@ import dev.seatbooking.payments.PaymentsApplication;
 import dev.seatbooking.readmodel.ReadModelApplication;
 import dev.seatbooking.registration.RegistrationApplication;
 import org.slf4j.Logger;
+import org.springframework.cloud.gateway.server.mvc.GatewayMvcClassPathWarningAutoConfiguration;
+import org.springframework.cloud.gateway.server.mvc.GatewayServerMvcAutoConfiguration;
+import org.springframework.cloud.gateway.server.mvc.filter.FilterAutoConfiguration;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayMultipartAutoConfiguration;
+import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctionAutoConfiguration;
+import org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -20,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +43,6 @@ public final class Platform implements AutoCloseable {
             RegistrationApplication.class, PaymentsApplication.class, ReadModelApplication.class,
             GatewayApplication.class);
 
-    private static final String EXCLUDE = "spring.autoconfigure.exclude";
     private static final String JPA = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
             + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
     private static final String PERSISTENCE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
@@ -44,6 +50,12 @@ public final class Platform implements AutoCloseable {
             + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
             + "dev.seatbooking.eventsourcing.spring.EventSourcingAutoConfiguration,"
             + "dev.seatbooking.eventsourcing.spring.OperationsAutoConfiguration";
+    /** Spring Cloud Gateway Server WebMVC's auto-configurations (its jar's AutoConfiguration.imports, less Boot's). */
+    private static final String SPRING_CLOUD_GATEWAY = Stream.of(GatewayServerMvcAutoConfiguration.class,
+                    GatewayMvcClassPathWarningAutoConfiguration.class, FilterAutoConfiguration.class,
+                    HandlerFunctionAutoConfiguration.class, GatewayMultipartAutoConfiguration.class,
+                    PredicateAutoConfiguration.class)
+            .map(Class::getName).collect(Collectors.joining(","));
 
     static final List<String> DATABASES = List.of("conference", "registration", "payments", "readmodel");
 
@@ -94,11 +106,11 @@ public final class Platform implements AutoCloseable {
                 settings.managementPort(), "conference");
         // One class path holds every service's libraries: JPA is conference management's alone.
         ServiceApp registration = service("registration", RegistrationApplication.class,
-                settings.registrationPort(), "registration").set(EXCLUDE, JPA);
+                settings.registrationPort(), "registration").exclude(JPA);
         ServiceApp payments = service("payments", PaymentsApplication.class, settings.paymentsPort(), "payments")
-                .set(EXCLUDE, JPA);
+                .exclude(JPA);
         ServiceApp readModel = service("read-model", ReadModelApplication.class, settings.readModelPort(), "readmodel")
-                .set(EXCLUDE, JPA);
+                .exclude(JPA);
         services.addAll(List.of(management, registration, payments, readModel));
         log.info("Starting the services");
         try (ExecutorService starting = Executors.newFixedThreadPool(services.size())) {
@@ -110,7 +122,7 @@ public final class Platform implements AutoCloseable {
         gateway = new ServiceApp("gateway", GatewayApplication.class)
                 .set("server.port", settings.gatewayPort())
                 // The gateway has no database and no Kafka, whatever the services' libraries on the class path.
-                .set(EXCLUDE, String.join(",", JPA, PERSISTENCE))
+                .exclude(JPA, PERSISTENCE)
                 .set("spring.main.banner-mode", "off")
                 .set("management.metrics.use-global-registry", "false")
                 .set("gateway.routes.management", management.url())
@@ -135,8 +147,10 @@ public final class Platform implements AutoCloseable {
                 // The secret that tells a request forwarded by the gateway (whose X-Forwarded-For is believed).
                 .set(GATEWAY_TOKEN, gatewayToken)
                 // The gateway's Spring Cloud Gateway is on the one class path too: not in the services (its form
-                // and weight servlet filters would be in their filter chains).
-                .set("spring.cloud.gateway.server.webmvc.enabled", "false")
+                // and weight servlet filters would be in their filter chains). Its own switch,
+                // spring.cloud.gateway.server.webmvc.enabled=false, fails the context in 5.0.4 (the retry filter's
+                // configuration still wants GatewayMvcProperties): its auto-configurations are excluded instead.
+                .exclude(SPRING_CLOUD_GATEWAY)
                 .set("spring.cloud.discovery.enabled", "false")
                 .set("spring.datasource.url", postgres.jdbcUrl(database))
                 .set("spring.datasource.username", EmbeddedPostgresServer.USER)

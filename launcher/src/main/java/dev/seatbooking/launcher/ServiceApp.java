@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class ServiceApp {
 
+    private static final String EXCLUDE = "spring.autoconfigure.exclude";
+
     private final String name;
     private final Class<?> mainClass;
     private final Map<String, String> properties = new LinkedHashMap<>();
@@ -32,6 +34,13 @@ final class ServiceApp {
 
     ServiceApp set(String property, Object value) {
         properties.put(property, String.valueOf(value));
+        return this;
+    }
+
+    /** Adds auto-configurations (comma-separated class names) the application starts without. */
+    ServiceApp exclude(String... autoConfigurations) {
+        String excluded = String.join(",", autoConfigurations);
+        properties.merge(EXCLUDE, excluded, (before, more) -> before + "," + more);
         return this;
     }
 
