@@ -34,7 +34,7 @@ class GatewayRoutingTest {
             registry.add("gateway.routes." + route, () -> service.url().toString());
         }
         registry.add("gateway.routes.down", StubService.nothingListening()::toString);
-        registry.add("gateway.timeout", () -> "2s");
+        registry.add("gateway.timeout", () -> "3s");
         registry.add("seatbooking.gateway.token", () -> TOKEN);
     }
 
@@ -172,6 +172,7 @@ class GatewayRoutingTest {
     void anUnknownApiIsANotFoundProblemThatIsValidJsonWhateverThePath() {
         JsonNode noRoute = problem(gateway.get("/api/nothing/here"), 404, "not-found");
         assertThat(noRoute.get("detail").asString()).contains("not a route");
+        problem(gateway.get("/api/nothing/here", "Accept", "text/html"), 404, "not-found");
 
         JsonNode odd = problem(gateway.get("/api/a%09b%0Ac%22d/x"), 404, "not-found");
         assertThat(odd.get("detail").asString()).contains("a\tb\nc\"d");
@@ -185,6 +186,7 @@ class GatewayRoutingTest {
         problem(gateway.get("/nothing-here.html", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8"), 404,
                 "not-found");
         problem(gateway.get("/actuator/nothing"), 404, "not-found");
+        problem(gateway.get("/nothing-here.js", "Accept", "application/xml"), 404, "not-found");
         problem(gateway.send("DELETE", "/index.html", null), 405, "method-not-allowed");
         assertThat(gateway.get("/").statusCode()).isEqualTo(200);
         assertThat(gateway.get("/actuator/health").body()).contains("\"status\":\"UP\"");
