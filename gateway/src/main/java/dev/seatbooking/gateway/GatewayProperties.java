@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * @param routes  route name (the first path segment after {@code /api/}) to the base URL of the service
- * @param timeout how long a forwarded request may take (a read-your-writes query waits up to the read model's bound)
+ * @param routes    route name (the first path segment after {@code /api/}) to the base URL of the service
+ * @param timeout   how long a forwarded request may take (a read-your-writes query waits up to the read model's bound)
+ * @param rateLimit how many requests one client address may send to the API
  */
 @ConfigurationProperties("gateway")
-public record GatewayProperties(Map<String, URI> routes, @DefaultValue("30s") Duration timeout) {
+public record GatewayProperties(Map<String, URI> routes, @DefaultValue("30s") Duration timeout,
+                                @DefaultValue RateLimit rateLimit) {
 
     /** The route names the front end uses. */
     public static final String MANAGEMENT = "management";
@@ -22,5 +24,21 @@ public record GatewayProperties(Map<String, URI> routes, @DefaultValue("30s") Du
 
     public GatewayProperties {
         routes = routes == null ? Map.of() : Map.copyOf(routes);
+    }
+
+    /**
+     * A token bucket per client address: {@code burst} requests at once, refilled at {@code requestsPerSecond}.
+     * Generous by default: a person's browser sends a few requests a second; this stops a script, not a user.
+     *
+     * @param requestsPerSecond the sustained rate one client may send
+     * @param burst             how many requests one client may send at once
+     */
+    public record RateLimit(@DefaultValue("50") long requestsPerSecond, @DefaultValue("200") long burst) {
+
+        public RateLimit {
+            if (requestsPerSecond < 1 || burst < 1) {
+                throw new IllegalArgumentException("gateway.rate-limit needs requests-per-second and burst >= 1");
+            }
+        }
     }
 }

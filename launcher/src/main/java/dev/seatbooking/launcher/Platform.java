@@ -6,18 +6,27 @@ import dev.seatbooking.payments.PaymentsApplication;
 import dev.seatbooking.readmodel.ReadModelApplication;
 import dev.seatbooking.registration.RegistrationApplication;
 import org.slf4j.Logger;
+import org.springframework.cloud.gateway.server.mvc.GatewayMvcClassPathWarningAutoConfiguration;
+import org.springframework.cloud.gateway.server.mvc.GatewayServerMvcAutoConfiguration;
+import org.springframework.cloud.gateway.server.mvc.filter.FilterAutoConfiguration;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayMultipartAutoConfiguration;
+import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctionAutoConfiguration;
+import org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +43,6 @@ public final class Platform implements AutoCloseable {
             RegistrationApplication.class, PaymentsApplication.class, ReadModelApplication.class,
             GatewayApplication.class);
 
-    private static final String EXCLUDE = "spring.autoconfigure.exclude";
     private static final String JPA = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
             + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
     private static final String PERSISTENCE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
@@ -42,10 +50,21 @@ public final class Platform implements AutoCloseable {
             + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
             + "dev.seatbooking.eventsourcing.spring.EventSourcingAutoConfiguration,"
             + "dev.seatbooking.eventsourcing.spring.OperationsAutoConfiguration";
+    /** Spring Cloud Gateway Server WebMVC's auto-configurations (its jar's AutoConfiguration.imports, less Boot's). */
+    private static final String SPRING_CLOUD_GATEWAY = Stream.of(GatewayServerMvcAutoConfiguration.class,
+                    GatewayMvcClassPathWarningAutoConfiguration.class, FilterAutoConfiguration.class,
+                    HandlerFunctionAutoConfiguration.class, GatewayMultipartAutoConfiguration.class,
+                    PredicateAutoConfiguration.class)
+            .map(Class::getName).collect(Collectors.joining(","));
 
     static final List<String> DATABASES = List.of("conference", "registration", "payments", "readmodel");
 
+    static final String GATEWAY_TOKEN = "seatbooking.gateway.token";
+    static final String LOOPBACK = "127.0.0.1";
+
     private final LauncherSettings settings;
+    /** New at every start: a request that carries it came through this platform's gateway. */
+    private final String gatewayToken = newGatewayToken();
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaServer kafka;
     private final List<ServiceApp> services = new ArrayList<>();
@@ -84,16 +103,14 @@ public final class Platform implements AutoCloseable {
         kafka.declareTopics();
 
         ServiceApp management = service("conference-management", ConferenceManagementApplication.class,
-                settings.managementPort(), "conference")
-                // Failed owner sign-ins are counted per client: behind the gateway, the client is X-Forwarded-For.
-                .set("server.forward-headers-strategy", "native");
+                settings.managementPort(), "conference");
         // One class path holds every service's libraries: JPA is conference management's alone.
         ServiceApp registration = service("registration", RegistrationApplication.class,
-                settings.registrationPort(), "registration").set(EXCLUDE, JPA);
+                settings.registrationPort(), "registration").exclude(JPA);
         ServiceApp payments = service("payments", PaymentsApplication.class, settings.paymentsPort(), "payments")
-                .set(EXCLUDE, JPA);
+                .exclude(JPA);
         ServiceApp readModel = service("read-model", ReadModelApplication.class, settings.readModelPort(), "readmodel")
-                .set(EXCLUDE, JPA);
+                .exclude(JPA);
         services.addAll(List.of(management, registration, payments, readModel));
         log.info("Starting the services");
         try (ExecutorService starting = Executors.newFixedThreadPool(services.size())) {
@@ -105,13 +122,14 @@ public final class Platform implements AutoCloseable {
         gateway = new ServiceApp("gateway", GatewayApplication.class)
                 .set("server.port", settings.gatewayPort())
                 // The gateway has no database and no Kafka, whatever the services' libraries on the class path.
-                .set(EXCLUDE, String.join(",", JPA, PERSISTENCE))
+                .exclude(JPA, PERSISTENCE)
                 .set("spring.main.banner-mode", "off")
                 .set("management.metrics.use-global-registry", "false")
                 .set("gateway.routes.management", management.url())
                 .set("gateway.routes.registration", registration.url())
                 .set("gateway.routes.payments", payments.url())
                 .set("gateway.routes.read", readModel.url())
+                .set(GATEWAY_TOKEN, gatewayToken)
                 .start(ALL_APPLICATIONS);
 
         if (settings.demo()) {
@@ -124,6 +142,16 @@ public final class Platform implements AutoCloseable {
     private ServiceApp service(String name, Class<?> mainClass, int port, String database) {
         return new ServiceApp(name, mainClass)
                 .set("server.port", port)
+                // Only the gateway faces the network; the services are reached through it (and by the launcher).
+                .set("server.address", LOOPBACK)
+                // The secret that tells a request forwarded by the gateway (whose X-Forwarded-For is believed).
+                .set(GATEWAY_TOKEN, gatewayToken)
+                // The gateway's Spring Cloud Gateway is on the one class path too: not in the services (its form
+                // and weight servlet filters would be in their filter chains). Its own switch,
+                // spring.cloud.gateway.server.webmvc.enabled=false, fails the context in 5.0.4 (the retry filter's
+                // configuration still wants GatewayMvcProperties): its auto-configurations are excluded instead.
+                .exclude(SPRING_CLOUD_GATEWAY)
+                .set("spring.cloud.discovery.enabled", "false")
                 .set("spring.datasource.url", postgres.jdbcUrl(database))
                 .set("spring.datasource.username", EmbeddedPostgresServer.USER)
                 .set("spring.datasource.password", EmbeddedPostgresServer.PASSWORD)
@@ -186,6 +214,13 @@ public final class Platform implements AutoCloseable {
         } catch (Exception | Error e) {
             log.warn("Stopping {} failed: {}", what, e.toString());
         }
+    }
+
+    /** 32 random bytes, base64url: the shared secret of the gateway and the services for one run. */
+    static String newGatewayToken() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class ServiceApp {
 
+    private static final String EXCLUDE = "spring.autoconfigure.exclude";
+
     private final String name;
     private final Class<?> mainClass;
     private final Map<String, String> properties = new LinkedHashMap<>();
@@ -32,6 +34,13 @@ final class ServiceApp {
 
     ServiceApp set(String property, Object value) {
         properties.put(property, String.valueOf(value));
+        return this;
+    }
+
+    /** Adds auto-configurations (comma-separated class names) the application starts without. */
+    ServiceApp exclude(String... autoConfigurations) {
+        String excluded = String.join(",", autoConfigurations);
+        properties.merge(EXCLUDE, excluded, (before, more) -> before + "," + more);
         return this;
     }
 
@@ -72,8 +81,9 @@ final class ServiceApp {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** Where it answers: on the address it was told to listen on ({@code server.address}), else on localhost. */
     String url() {
-        return "http://localhost:" + port();
+        return "http://" + properties.getOrDefault("server.address", "localhost") + ":" + port();
     }
 
     ConfigurableApplicationContext context() {

@@ -43,8 +43,14 @@ class ComposeConfigurationTest {
             "read-model", new App(ReadModelApplication.class, "read-model-service"),
             "gateway", new App(GatewayApplication.class, "gateway"));
 
-    /** Spring Boot properties compose may set although the service's application.yml leaves them at their default. */
-    private static final Set<String> BOOT_PROPERTIES = Set.of("server.forward-headers-strategy");
+    /**
+     * Properties compose may set although the service's application.yml leaves them at their default: the secret
+     * the gateway sends and the services' shared web support checks.
+     */
+    private static final Set<String> SHARED_PROPERTIES = Set.of("seatbooking.gateway.token");
+
+    /** Compose takes the gateway token from the environment, and refuses to start without one. */
+    private static final String GATEWAY_TOKEN = "${GATEWAY_TOKEN:?set GATEWAY_TOKEN to a long random secret}";
 
     private record App(Class<?> mainClass, String module) {
     }
@@ -82,7 +88,7 @@ class ComposeConfigurationTest {
 
             assertThat(service.get("image")).as(name).isEqualTo("seatbooking/" + entry.getValue().module() + ":" + version);
             assertThat(environment(service)).as(name).containsEntry("SERVER_PORT", port);
-            assertThat(list(service.get("ports"))).as(name).containsExactly(port + ":" + port);
+            if (name.equals("gateway")) assertThat(list(service.get("ports"))).as(name).containsExactly(port + ":" + port);
             assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped");
             assertThat(config.get("management.endpoint.health.probes.enabled")).as(name).isEqualTo("true");
             String health = String.join(" ", list(map(service.get("healthcheck")).get("test")));
@@ -95,12 +101,28 @@ class ComposeConfigurationTest {
         for (var entry : APPS.entrySet()) {
             Map<String, String> config = applicationYml(entry.getValue().mainClass());
             Set<String> known = config.keySet().stream().map(ComposeConfigurationTest::canonical).collect(Collectors.toSet());
-            BOOT_PROPERTIES.forEach(p -> known.add(canonical(p)));
+            SHARED_PROPERTIES.forEach(p -> known.add(canonical(p)));
             for (String variable : environment(map(services.get(entry.getKey()))).keySet()) {
                 String property = variable;
                 assertThat(known).as("%s: %s names no property of %s's application.yml", entry.getKey(), variable,
                         entry.getValue().module()).contains(canonical(property));
             }
+        }
+    }
+
+    @Test
+    void onlyTheGatewaysPortIsPublished() {
+        services.forEach((name, definition) -> {
+            if (!name.equals("gateway")) assertThat(map(definition)).as(name).doesNotContainKey("ports");
+        });
+        assertThat(map(services.get("gateway"))).containsKey("ports");
+    }
+
+    @Test
+    void theGatewayAndEveryServiceShareTheGatewayTokenThatTheOperatorMustGive() {
+        for (String name : APPS.keySet()) {
+            assertThat(environment(map(services.get(name)))).as(name)
+                    .containsEntry("SEATBOOKING_GATEWAY_TOKEN", GATEWAY_TOKEN);
         }
     }
 

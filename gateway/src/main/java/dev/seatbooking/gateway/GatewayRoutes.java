@@ -1,0 +1,144 @@
+package dev.seatbooking.gateway;
+
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
+import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.UriUtils;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.prefixPath;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+
+/**
+ * The gateway's routes (Spring Cloud Gateway Server WebMVC). By prefix, one per service, because the services' own
+ * paths overlap ({@code /api/conferences} is both Conference Management's admin API and the read model's queries):
+ * <ul>
+ *     <li>{@code /api/{route}/rest} → {@code <gateway.routes.{route}>/api/rest} (management, registration, payments,
+ *     read);</li>
+ *     <li>{@code /payment-processor/...} → the payments service as it is (the simulated processor's own page);</li>
+ *     <li>any other {@code /api/...} → 404 problem "No such API".</li>
+ * </ul>
+ * Every route: the client's rate limit ({@link ClientRateLimit}), then the {@link RequestGuard}, then the forward,
+ * whose request headers {@link EdgeHeaders} sets. On the way back a {@code Location} naming a service path gets the
+ * route's prefix, and {@code WWW-Authenticate} is dropped so that a wrong owner access code is a message on the page,
+ * not the browser's sign-in dialog; a service that does not answer is a problem ({@link UpstreamFailure}).
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayRoutes {
+
+    static final String PAYMENT_PROCESSOR = "/payment-processor";
+
+    @Bean
+    RouterFunction<ServerResponse> routes(GatewayProperties properties) {
+        ClientRateLimit rateLimit = new ClientRateLimit(properties.rateLimit());
+        Map<String, URI> routes = new TreeMap<>(properties.routes());
+        RouterFunction<ServerResponse> all = null;
+        for (Map.Entry<String, URI> route : routes.entrySet()) {
+            RouterFunction<ServerResponse> api = apiRoute(route.getKey(), route.getValue(), properties.timeout(), rateLimit);
+            all = all == null ? api : all.and(api);
+        }
+        URI payments = routes.get(GatewayProperties.PAYMENTS);
+        if (payments != null) {
+            all = all.and(GatewayRouterFunctions.route("payment-processor")
+                    .route(RequestPredicates.path(PAYMENT_PROCESSOR + "/**"), HandlerFunctions.http())
+                    .filter(rateLimit)
+                    .filter(RequestGuard.asIs())
+                    .before(uri(payments))
+                    .after(withoutWwwAuthenticate())
+                    .onError(Exception.class, new UpstreamFailure(GatewayProperties.PAYMENTS, payments, properties.timeout()))
+                    .build());
+        }
+        RouterFunction<ServerResponse> noSuchApi = RouterFunctions.route()
+                .route(RequestPredicates.path("/api/**"), request -> noSuchApi(request, routes.keySet()))
+                .filter(rateLimit)
+                .build();
+        return all == null ? noSuchApi : all.and(noSuchApi);
+    }
+
+    private static RouterFunction<ServerResponse> apiRoute(String name, URI base, Duration timeout,
+                                                           ClientRateLimit rateLimit) {
+        String prefix = "/api/" + name;
+        return GatewayRouterFunctions.route(name)
+                .route(RequestPredicates.path(prefix + "/**"), HandlerFunctions.http())
+                .filter(rateLimit)
+                .filter(RequestGuard.api())
+                .before(uri(base))
+                .before(stripPrefix(2))
+                .before(prefixPath("/api"))
+                .after(locationUnder(prefix))
+                .after(withoutWwwAuthenticate())
+                .onError(Exception.class, new UpstreamFailure(name, base, timeout))
+                .build();
+    }
+
+    /**
+     * Drops a service's {@code WWW-Authenticate}. (Not Spring Cloud Gateway's {@code removeResponseHeader}: that
+     * removes from every answer, and the gateway's own problem answers have read-only headers.)
+     */
+    static BiFunction<ServerRequest, ServerResponse, ServerResponse> withoutWwwAuthenticate() {
+        return (request, response) -> {
+            if (response.headers().containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+                response.headers().remove(HttpHeaders.WWW_AUTHENTICATE);
+            }
+            return response;
+        };
+    }
+
+    /** A {@code Location: /api/...} of the service is {@code /api/{route}/...} at the gateway. */
+    static BiFunction<ServerRequest, ServerResponse, ServerResponse> locationUnder(String prefix) {
+        return (request, response) -> {
+            String location = response.headers().getFirst(HttpHeaders.LOCATION);
+            if (location != null && location.startsWith("/api/")) {
+                response.headers().set(HttpHeaders.LOCATION, prefix + location.substring("/api".length()));
+            }
+            return response;
+        };
+    }
+
+    /** The route name is the client's, decoded: it may hold any character, which Jackson escapes. */
+    private static ServerResponse noSuchApi(ServerRequest request, Iterable<String> routes) {
+        String path = request.requestPath().pathWithinApplication().value();
+        String route = path.length() > "/api/".length() ? path.substring("/api/".length()).split("/", 2)[0] : "";
+        try {
+            route = UriUtils.decode(route, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            // named as it came
+        }
+        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "No such API",
+                "/api/" + route + "/ is not a route of the gateway; routes: " + routes));
+    }
+
+    /**
+     * The client the forwards go out with: HTTP/1.1 (the services speak nothing else; no h2c upgrade attempts),
+     * never following a redirect (the browser is to see it), {@code gateway.timeout} for an answer.
+     */
+    @Bean
+    ClientHttpRequestFactory gatewayClientHttpRequestFactory(GatewayProperties properties) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(properties.timeout());
+        return factory;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.seatbooking.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static dev.seatbooking.gateway.GatewayClient.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway in front of a real HTTP stub service ({@link StubService}): what it forwards, what it answers itself,
+ * and what it refuses to forward.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+    static final String TOKEN = "test-gateway-token";
+    static final StubService service = start();
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) throws IOException {
+        for (String route : new String[]{"management", "registration", "payments", "read"}) {
+            registry.add("gateway.routes." + route, () -> service.url().toString());
+        }
+        registry.add("gateway.routes.down", StubService.nothingListening()::toString);
+        registry.add("gateway.timeout", () -> "3s");
+        registry.add("seatbooking.gateway.token", () -> TOKEN);
+    }
+
+    @LocalServerPort
+    int port;
+    GatewayClient gateway;
+
+    @BeforeEach
+    void client() {
+        gateway = new GatewayClient(port);
+        service.forget();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void eachPrefixIsForwardedToItsServiceUnderApiWithQueryAndBody() {
+        HttpResponse<String> answer = gateway.send("POST", "/api/registration/conferences/c1/orders?a=1&b=x%20y&c=%2B",
+                "{\"seats\":[]}", "Content-Type", "application/json", "Order-Access-Code", "code-1");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        StubService.Seen seen = service.last();
+        assertThat(seen.method()).isEqualTo("POST");
+        assertThat(seen.rawPath()).isEqualTo("/api/conferences/c1/orders");
+        assertThat(seen.rawQuery()).isEqualTo("a=1&b=x%20y&c=%2B");
+        assertThat(seen.body()).isEqualTo("{\"seats\":[]}");
+        assertThat(seen.header("Order-Access-Code")).isEqualTo("code-1");
+        assertThat(seen.header("Content-Type")).startsWith("application/json");
+    }
+
+    @Test
+    void thePaymentProcessorPageIsForwardedAsItIs() {
+        assertThat(gateway.get("/payment-processor/p1").statusCode()).isEqualTo(200);
+        assertThat(service.last().rawPath()).isEqualTo("/payment-processor/p1");
+    }
+
+    @Test
+    void theProcessorPagesFormIsForwardedAsTheBrowserSentIt() {
+        HttpResponse<String> answer = gateway.send("POST", "/payment-processor/p1/accept?from=page",
+                "returnUrl=%2F%23%2Forders%2Fo1&accept=", "Content-Type", "application/x-www-form-urlencoded");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        StubService.Seen seen = service.last();
+        assertThat(seen.rawPath()).isEqualTo("/payment-processor/p1/accept");
+        assertThat(seen.rawQuery()).isEqualTo("from=page");
+        // Spring Cloud Gateway writes a form anew from the parsed parameters (Tomcat has read the body by then)
+        assertThat(Arrays.stream(seen.body().split("&")).filter(field -> !field.isEmpty()))
+                .containsExactly("returnUrl=%2F%23%2Forders%2Fo1", "accept=");
+    }
+
+    @Test
+    void aLocationNamingAServicePathIsTheGatewaysAndWwwAuthenticateIsDropped() {
+        HttpResponse<String> created = gateway.send("POST", "/api/management/created", "{}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/management/things/1");
+
+        HttpResponse<String> unauthorized = gateway.get("/api/management/secret");
+        assertThat(unauthorized.statusCode()).isEqualTo(401);
+        assertThat(unauthorized.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(unauthorized.body()).contains("unauthorized");
+    }
+
+    @Test
+    void whatTheClientSaysAboutForwardingIsReplacedByWhatTheGatewayKnows() {
+        gateway.get("/api/read/conferences",
+                "X-Forwarded-For", "6.6.6.6", "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https",
+                "Forwarded", "for=1.2.3.4", "X-Real-IP", "1.1.1.1", "Gateway-Token", "forged");
+
+        StubService.Seen seen = service.last();
+        assertThat(seen.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(seen.header("Gateway-Token")).isEqualTo(TOKEN);
+        assertThat(seen.headers()).doesNotContainKeys("x-forwarded-host", "x-forwarded-proto", "forwarded",
+                "x-real-ip");
+    }
+
+    @Test
+    void aCorrelationIdThatIsAUuidIsForwardedAndAnyOtherIsReplacedByANewOne() {
+        UUID given = UUID.randomUUID();
+        gateway.get("/api/read/conferences", "Correlation-Id", given.toString());
+        assertThat(service.last().header("Correlation-Id")).isEqualTo(given.toString());
+
+        HttpResponse<String> answer = gateway.get("/api/read/conferences", "Correlation-Id", "not-a-uuid");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String replaced = service.last().header("Correlation-Id");
+        assertThat(replaced).isNotEqualTo("not-a-uuid");
+        assertThat(UUID.fromString(replaced)).isNotNull();
+
+        gateway.get("/api/read/conferences");
+        assertThat(UUID.fromString(service.last().header("Correlation-Id"))).isNotNull();
+    }
+
+    @Test
+    void theServicesOperationsEndpointsAreNotRouted() {
+        int before = service.requests();
+        for (String path : new String[]{"/api/read/admin/projections/orders/rebuild", "/api/read/actuator/prometheus",
+                "/api/payments/actuator", "/api/read//admin/projections/orders/rebuild",
+                "/api/read/%61dmin/projections/orders/rebuild", "/api/read/ADMIN/projections"}) {
+            problem(gateway.send("POST", path, ""), 404, "not-found");
+            problem(gateway.get(path), 404, "not-found");
+        }
+        assertThat(service.requests() - before).as("requests that reached the service").isZero();
+    }
+
+    @Test
+    void aPathThatCouldNameSomethingElseOnceNormalisedIsRefused() {
+        for (String path : new String[]{"/api/read/%2e%2e/actuator/prometheus", "/api/read/./admin/x",
+                "/api/read/admin;x=1/projections", "/payment-processor/%2E%2E/actuator/prometheus",
+                "/payment-processor/p1/..;/..;/actuator", "/api/read/a%0Ab"}) {
+            assertThat(gateway.get(path).statusCode()).as(path).isIn(400, 404);
+        }
+        problem(gateway.get("/api/read/%2e%2e/actuator/prometheus"), 400, "malformed-request");
+        problem(gateway.get("/api/read/admin;x=1/projections"), 400, "malformed-request");
+        assertThat(service.last()).as("the request that reached the service").isNull();
+    }
+
+    @Test
+    void aMalformedPercentEscapeInTheQueryIsAMalformedRequestNotA500() {
+        problem(gateway.raw("/api/read/conferences?x=%zz"), 400, "malformed-request");
+        problem(gateway.raw("/api/read/conferences?x=%"), 400, "malformed-request");
+        problem(gateway.raw("/api/read/conferences?x=%4"), 400, "malformed-request");
+        problem(gateway.raw("/payment-processor/p1?returnUrl=%zz"), 400, "malformed-request");
+        assertThat(service.last()).isNull();
+    }
+
+    @Test
+    void aQueryThatIsNotUtf8IsAMalformedRequestNotA500() {
+        problem(gateway.get("/api/read/conferences?x=%ff%fe"), 400, "malformed-request");
+        assertThat(service.last()).isNull();
+    }
+
+    @Test
+    void anUnknownApiIsANotFoundProblemThatIsValidJsonWhateverThePath() {
+        JsonNode noRoute = problem(gateway.get("/api/nothing/here"), 404, "not-found");
+        assertThat(noRoute.get("detail").asString()).contains("not a route");
+        problem(gateway.get("/api/nothing/here", "Accept", "text/html"), 404, "not-found");
+
+        JsonNode odd = problem(gateway.get("/api/a%09b%0Ac%22d/x"), 404, "not-found");
+        assertThat(odd.get("detail").asString()).contains("a\tb\nc\"d");
+        problem(gateway.get("/api/"), 404, "not-found");
+        problem(gateway.get("/api"), 404, "not-found");
+    }
+
+    @Test
+    void anUnknownStaticFileIsANotFoundProblemAndAWrongMethodAMethodNotAllowedProblem() {
+        problem(gateway.get("/nothing-here.js"), 404, "not-found");
+        problem(gateway.get("/nothing-here.html", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8"), 404,
+                "not-found");
+        problem(gateway.get("/actuator/nothing"), 404, "not-found");
+        problem(gateway.get("/nothing-here.js", "Accept", "application/xml"), 404, "not-found");
+        problem(gateway.send("DELETE", "/index.html", null), 405, "method-not-allowed");
+        assertThat(gateway.get("/").statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void aServiceThatIsNotRunningIsABadGatewayProblem() {
+        JsonNode down = problem(gateway.get("/api/down/anything"), 502, "bad-gateway");
+        assertThat(down.get("detail").asString()).contains("down");
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeIsAGatewayTimeoutProblem() {
+        try {
+            problem(gateway.get("/api/read/slow"), 504, "gateway-timeout");
+        } finally {
+            service.release();
+        }
+    }
+
+    private static StubService start() {
+        try {
+            return new StubService();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
