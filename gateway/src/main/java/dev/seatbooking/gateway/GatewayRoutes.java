@@ -1,5 +1,6 @@
 package dev.seatbooking.gateway;
 
+import dev.seatbooking.web.problem.Problems;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
 import org.springframework.context.annotation.Bean;
@@ -122,7 +123,7 @@ class GatewayRoutes {
         } catch (IllegalArgumentException malformed) {
             // named as it came
         }
-        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "No such API",
+        return GatewayResponses.response(GatewayResponses.problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "No such API",
                 "/api/" + route + "/ is not a route of the gateway; routes: " + routes));
     }
 

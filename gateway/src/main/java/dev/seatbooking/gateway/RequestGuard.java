@@ -51,23 +51,23 @@ final class RequestGuard implements HandlerFilterFunction<ServerResponse, Server
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
         String query = request.servletRequest().getQueryString();
         if (query != null && !wellEscaped(query)) {
-            return Problems.malformed("The query string has a malformed percent-escape");
+            return GatewayResponses.malformed("The query string has a malformed percent-escape");
         }
         List<String> segments;
         try {
             segments = decodedSegments(request.servletRequest().getRequestURI());
         } catch (IllegalArgumentException e) {
-            return Problems.malformed("The path " + e.getMessage());
+            return GatewayResponses.malformed("The path " + e.getMessage());
         }
         if (routeSegments >= 0 && segments.size() > routeSegments
                 && OPS_SEGMENTS.contains(segments.get(routeSegments).toLowerCase(Locale.ROOT))) {
-            return Problems.notFound("The gateway does not route operations endpoints");
+            return GatewayResponses.notFound("The gateway does not route operations endpoints");
         }
         try {
             // Tomcat parses the query now (and refuses one that is not UTF-8), not while the forwarded URI is built
             request.servletRequest().getParameterMap();
         } catch (IllegalStateException unparseable) {
-            return Problems.malformed("The query string cannot be read");
+            return GatewayResponses.malformed("The query string cannot be read");
         }
         return next.handle(request);
     }

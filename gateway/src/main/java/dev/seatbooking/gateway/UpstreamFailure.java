@@ -1,5 +1,6 @@
 package dev.seatbooking.gateway;
 
+import dev.seatbooking.web.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ record UpstreamFailure(String route, URI base, Duration timeout)
     }
 
     private static ServerResponse problem(HttpStatus status, String code, String title, String detail) {
-        return Problems.response(Problems.problem(status, code, title, detail));
+        return GatewayResponses.response(GatewayResponses.problem(status, code, title, detail));
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {

@@ -133,11 +133,12 @@ class GatewayRoutingTest {
     void theServicesOperationsEndpointsAreNotRouted() {
         int before = service.requests();
         for (String path : new String[]{"/api/read/admin/projections/orders/rebuild", "/api/read/actuator/prometheus",
-                "/api/payments/actuator", "/api/read//admin/projections/orders/rebuild",
-                "/api/read/%61dmin/projections/orders/rebuild", "/api/read/ADMIN/projections"}) {
+                "/api/payments/actuator", "/api/read/%61dmin/projections/orders/rebuild", "/api/read/ADMIN/projections"}) {
             problem(gateway.send("POST", path, ""), 404, "not-found");
             problem(gateway.get(path), 404, "not-found");
         }
+        // an empty segment is refused before routing (Spring Security's firewall): a malformed request
+        problem(gateway.send("POST", "/api/read//admin/projections/orders/rebuild", ""), 400, "malformed-request");
         assertThat(service.requests() - before).as("requests that reached the service").isZero();
     }
 
@@ -174,8 +175,10 @@ class GatewayRoutingTest {
         assertThat(noRoute.get("detail").asString()).contains("not a route");
         problem(gateway.get("/api/nothing/here", "Accept", "text/html"), 404, "not-found");
 
-        JsonNode odd = problem(gateway.get("/api/a%09b%0Ac%22d/x"), 404, "not-found");
-        assertThat(odd.get("detail").asString()).contains("a\tb\nc\"d");
+        JsonNode odd = problem(gateway.get("/api/a%22b%27c%7Bd/x"), 404, "not-found");
+        assertThat(odd.get("detail").asString()).contains("a\"b'c{d");
+        // a tab or a line break in the path is refused before routing (Spring Security's firewall), as valid JSON
+        problem(gateway.get("/api/a%09b%0Ac/x"), 400, "malformed-request");
         problem(gateway.get("/api/"), 404, "not-found");
         problem(gateway.get("/api"), 404, "not-found");
     }
@@ -185,7 +188,7 @@ class GatewayRoutingTest {
         problem(gateway.get("/nothing-here.js"), 404, "not-found");
         problem(gateway.get("/nothing-here.html", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8"), 404,
                 "not-found");
-        problem(gateway.get("/actuator/nothing"), 404, "not-found");
+        problem(gateway.get("/actuator/nothing"), 401, "unauthorized"); // the gateway's own ops endpoints
         problem(gateway.get("/nothing-here.js", "Accept", "application/xml"), 404, "not-found");
         problem(gateway.send("DELETE", "/index.html", null), 405, "method-not-allowed");
         assertThat(gateway.get("/").statusCode()).isEqualTo(200);

@@ -70,6 +70,7 @@ public final class Platform implements AutoCloseable {
     private final List<ServiceApp> services = new ArrayList<>();
     private ServiceApp gateway;
     private DemoConference.Demo demo;
+    private String opsPassword;
     private boolean closed;
 
     private Platform(LauncherSettings settings) {
@@ -92,6 +93,7 @@ public final class Platform implements AutoCloseable {
         Path dataDir = settings.dataDir().toAbsolutePath();
         if (settings.fresh()) deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
+        opsPassword = OpsCredential.ensure(dataDir);
 
         long started = System.nanoTime();
         log.info("Starting PostgreSQL (data in {})", dataDir.resolve("postgres"));
@@ -130,6 +132,7 @@ public final class Platform implements AutoCloseable {
                 .set("gateway.routes.payments", payments.url())
                 .set("gateway.routes.read", readModel.url())
                 .set(GATEWAY_TOKEN, gatewayToken)
+                .set(OpsCredential.PROPERTY, opsPassword)
                 .start(ALL_APPLICATIONS);
 
         if (settings.demo()) {
@@ -146,6 +149,7 @@ public final class Platform implements AutoCloseable {
                 .set("server.address", LOOPBACK)
                 // The secret that tells a request forwarded by the gateway (whose X-Forwarded-For is believed).
                 .set(GATEWAY_TOKEN, gatewayToken)
+                .set(OpsCredential.PROPERTY, opsPassword)
                 // The gateway's Spring Cloud Gateway is on the one class path too: not in the services (its form
                 // and weight servlet filters would be in their filter chains). Its own switch,
                 // spring.cloud.gateway.server.webmvc.enabled=false, fails the context in 5.0.4 (the retry filter's
@@ -171,6 +175,11 @@ public final class Platform implements AutoCloseable {
 
     public List<String> serviceNames() {
         return services.stream().map(ServiceApp::name).toList();
+    }
+
+    /** The password of the {@code ops} user of every service's and the gateway's operations endpoints. */
+    public String opsPassword() {
+        return opsPassword;
     }
 
     public DemoConference.Demo demo() {

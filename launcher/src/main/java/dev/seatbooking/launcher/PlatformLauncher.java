@@ -89,6 +89,8 @@ public final class PlatformLauncher {
             String url = platform.serviceUrl(name);
             text.append(String.format(" %-22s %s  (%s/swagger-ui.html, %s/actuator/health)%n", name, url, url, url));
         }
+        text.append(" Operations endpoints   user ").append(OpsCredential.USER).append("  password ")
+                .append(platform.opsPassword()).append("  (/actuator/prometheus, /api/admin/..., on each service)\n");
         text.append(" PostgreSQL             ").append(platform.jdbcUrl("<database>")).append("  user postgres\n");
         text.append(" Kafka                  ").append(platform.kafkaBootstrapServers()).append('\n');
         text.append(" Data                   ").append(platform.dataDir())

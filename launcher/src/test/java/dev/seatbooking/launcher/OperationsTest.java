@@ -59,7 +59,11 @@ class OperationsTest {
         urls.add(platform.gatewayUrl());
         for (String url : urls) {
             get(url + "/actuator/health");
-            HttpResponse<String> metrics = get(url + "/actuator/prometheus");
+            assertThat(get(url + "/actuator/prometheus").statusCode()).as("anonymous " + url).isEqualTo(401);
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("ops:" + platform.opsPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).as(url).isEqualTo(200);
             assertThat(metrics.body()).as(url).contains("jvm_memory_used_bytes", "http_server_requests_seconds");
         }

@@ -31,6 +31,7 @@ class PlatformRestartTest {
 
         UUID orderId = UUID.randomUUID();
         String accessCode;
+        String orderCode;
         try (Platform platform = Platform.start(first)) {
             accessCode = platform.demo().accessCode();
             HttpResponse<String> placed = send(platform.gatewayUrl() + "/api/registration/conferences/"
@@ -39,7 +40,11 @@ class PlatformRestartTest {
                     .formatted(orderId, DemoConference.SEAT_TYPES[0].id()));
             assertThat(placed.statusCode()).isEqualTo(201);
             String token = placed.headers().firstValue("Consistency-Token").orElseThrow();
-            assertThat(get(platform.gatewayUrl() + "/api/read/draft-orders/" + orderId, token).statusCode())
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"accessCode\"\\s*:\\s*\"([^\"]+)\"")
+                    .matcher(placed.body());
+            assertThat(code.find()).as(placed.body()).isTrue();
+            orderCode = code.group(1);
+            assertThat(get(platform.gatewayUrl() + "/api/read/draft-orders/" + orderId, token, orderCode).statusCode())
                     .isEqualTo(200);
         }
 
@@ -49,7 +54,7 @@ class PlatformRestartTest {
         try (Platform platform = Platform.start(again)) {
             assertThat(platform.demo().accessCode()).as("the demo conference was not created again")
                     .isEqualTo(accessCode);
-            HttpResponse<String> order = get(platform.gatewayUrl() + "/api/read/draft-orders/" + orderId, null);
+            HttpResponse<String> order = get(platform.gatewayUrl() + "/api/read/draft-orders/" + orderId, null, orderCode);
             assertThat(order.statusCode()).isEqualTo(200);
             assertThat(order.body()).contains(orderId.toString(), "\"requested\":3");
         }
@@ -57,7 +62,7 @@ class PlatformRestartTest {
         LauncherSettings fresh = new LauncherSettings(dataDir, true, 0, 0, 0, 0, 0, FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), false);
         try (Platform platform = Platform.start(fresh)) {
-            assertThat(get(platform.gatewayUrl() + "/api/read/conferences", null).body()).isEqualTo("[]");
+            assertThat(get(platform.gatewayUrl() + "/api/read/conferences", null, null).body()).isEqualTo("[]");
         }
     }
 
@@ -67,9 +72,10 @@ class PlatformRestartTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> get(String url, String token) throws Exception {
+    private static HttpResponse<String> get(String url, String token, String orderCode) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) request.header("Consistency-Token", token);
+        if (orderCode != null) request.header("Order-Access-Code", orderCode);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
