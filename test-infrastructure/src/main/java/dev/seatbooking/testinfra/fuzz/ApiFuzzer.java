@@ -63,9 +63,9 @@ public final class ApiFuzzer {
     private final Map<String, String> headers;
     private final Set<String> skipped;
 
-    private ApiFuzzer(Builder builder) {
+    private ApiFuzzer(Builder builder) throws IOException {
         URI base = URI.create(builder.baseUrl);
-        this.http = new RawHttp(base.getHost(), base.getPort());
+        this.http = new RawHttp(base.getHost(), base.getPort(), builder.from);
         this.api = new OpenApi(builder.document);
         this.route = builder.route;
         this.values = Map.copyOf(builder.values);
@@ -264,6 +264,7 @@ public final class ApiFuzzer {
         private final Map<String, String> values = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final Set<String> skipped = new HashSet<>();
+        private String from;
 
         private Builder(String baseUrl, JsonNode document) {
             this.baseUrl = baseUrl;
@@ -294,7 +295,16 @@ public final class ApiFuzzer {
             return this;
         }
 
-        public ApiFuzzer build() {
+        /**
+         * Sends from this local address (e.g. {@code 127.0.0.2}): to the server another client, so that the
+         * throttles the fuzzing trips hold back that client only.
+         */
+        public Builder from(String localAddress) {
+            this.from = localAddress;
+            return this;
+        }
+
+        public ApiFuzzer build() throws IOException {
             return new ApiFuzzer(this);
         }
     }

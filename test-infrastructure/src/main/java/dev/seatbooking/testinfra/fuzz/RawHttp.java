@@ -24,10 +24,13 @@ final class RawHttp {
 
     private final String host;
     private final int port;
+    private final java.net.InetAddress from;
 
-    RawHttp(String host, int port) {
+    /** @param from the local address to send from (another loopback address is another client), or null */
+    RawHttp(String host, int port, String from) throws IOException {
         this.host = host;
         this.port = port;
+        this.from = from == null ? null : java.net.InetAddress.getByName(from);
     }
 
     Answer send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
@@ -37,7 +40,7 @@ final class RawHttp {
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (body != null) head.append("Content-Length: ").append(body.length).append("\r\n");
         head.append("\r\n");
-        try (Socket socket = new Socket(host, port)) {
+        try (Socket socket = from == null ? new Socket(host, port) : new Socket(host, port, from, 0)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
