@@ -45,12 +45,14 @@ class ComposeConfigurationTest {
 
     /**
      * Properties compose may set although the service's application.yml leaves them at their default: the secret
-     * the gateway sends and the services' shared web support checks.
+     * the gateway sends and the services' shared web support checks, and the ops user's password.
      */
-    private static final Set<String> SHARED_PROPERTIES = Set.of("seatbooking.gateway.token");
+    private static final Set<String> SHARED_PROPERTIES = Set.of("seatbooking.gateway.token", "seatbooking.ops.password");
 
     /** Compose takes the gateway token from the environment, and refuses to start without one. */
     private static final String GATEWAY_TOKEN = "${GATEWAY_TOKEN:?set GATEWAY_TOKEN to a long random secret}";
+    private static final String OPS_PASSWORD =
+            "${OPS_PASSWORD:?set OPS_PASSWORD, the password of the ops user of the operations endpoints}";
 
     private record App(Class<?> mainClass, String module) {
     }
@@ -119,10 +121,11 @@ class ComposeConfigurationTest {
     }
 
     @Test
-    void theGatewayAndEveryServiceShareTheGatewayTokenThatTheOperatorMustGive() {
+    void theGatewayAndEveryServiceShareTheGatewayTokenAndOpsPasswordThatTheOperatorMustGive() {
         for (String name : APPS.keySet()) {
             assertThat(environment(map(services.get(name)))).as(name)
-                    .containsEntry("SEATBOOKING_GATEWAY_TOKEN", GATEWAY_TOKEN);
+                    .containsEntry("SEATBOOKING_GATEWAY_TOKEN", GATEWAY_TOKEN)
+                    .containsEntry("SEATBOOKING_OPS_PASSWORD", OPS_PASSWORD);
         }
     }
 
