@@ -76,9 +76,22 @@ class BrowserEndToEndTest {
         if (playwright != null) playwright.close();
     }
 
+    /** What the pages asked for, and what the Content-Security-Policy refused: checked after each test. */
+    private final java.util.List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<String> refusedByPolicy = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private BrowserContext newContext() {
+        BrowserContext created = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900));
+        created.onRequest(request -> requested.add(request.url()));
+        created.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) refusedByPolicy.add(message.text());
+        });
+        return created;
+    }
+
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900));
+        context = newContext();
         page = context.newPage();
         page.setDefaultTimeout(60_000);
         page.navigate(platform.gatewayUrl() + "/#/");
@@ -87,6 +100,10 @@ class BrowserEndToEndTest {
     @AfterEach
     void closePage() {
         if (context != null) context.close();
+        // Issue 11: the pages run under a strict policy without breaking it, and no access code is ever in a URL
+        assertThat(refusedByPolicy).as("refused by the Content-Security-Policy").isEmpty();
+        assertThat(requested).as("requests").noneMatch(url -> url.toLowerCase().contains("accesscode")
+                || url.toLowerCase().contains("access-code") || url.toLowerCase().contains("access_code"));
     }
 
     @Test
@@ -128,7 +145,7 @@ class BrowserEndToEndTest {
 
         // Find the order again with email + access code (a fresh browser knows nothing of it)
         context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900));
+        context = newContext();
         page = context.newPage();
         page.setDefaultTimeout(60_000);
         page.navigate(platform.gatewayUrl() + "/#/find");

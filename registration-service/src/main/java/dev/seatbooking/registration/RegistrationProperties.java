@@ -1,5 +1,6 @@
 package dev.seatbooking.registration;
 
+import dev.seatbooking.web.throttle.GuessLimits;
 import dev.seatbooking.eventsourcing.messaging.PollSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,29 +23,7 @@ public record RegistrationProperties(
         @DefaultValue("14m") Duration expirationBuffer,
         @DefaultValue("5") int commandAttempts,
         @DefaultValue Messaging messaging,
-        @DefaultValue AccessThrottle accessThrottle) {
-
-    /**
-     * {@code registration.access-throttle.*}: an order's access code is its registrant's only credential, so wrong codes
-     * are counted per order and per client address; the last failure a window allows locks the order (or the client)
-     * out of every code check, right or wrong, for a while (429 with Retry-After). A lock always ends: the first lasts
-     * one window, each further one twice the one before, up to the longest lock. An order's locks stay short
-     * (whoever floods it keeps its registrant out only while flooding); a client's may grow.
-     *
-     * @param failuresPerOrder failed checks of one order's code (from anyone) a window allows
-     * @param failuresPerClient failed checks from one client address (over all orders, and order lookups) a window allows
-     * @param window           how long failures are counted together; the first lock's length
-     * @param maxOrderLockout  the longest an order is locked (the window: locks of an order do not grow)
-     * @param maxClientLockout the longest a client address is locked
-     * @param trackedKeys      the most orders and client addresses remembered (each); the least used are forgotten
-     */
-    public record AccessThrottle(@DefaultValue("10") int failuresPerOrder,
-                                 @DefaultValue("30") int failuresPerClient,
-                                 @DefaultValue("1m") Duration window,
-                                 @DefaultValue("1m") Duration maxOrderLockout,
-                                 @DefaultValue("15m") Duration maxClientLockout,
-                                 @DefaultValue("100000") int trackedKeys) {
-    }
+        @DefaultValue GuessLimits accessThrottle) {
 
     /**
      * @param topicPrefix     put before every topic name and consumer group (e.g. {@code staging.}); empty in

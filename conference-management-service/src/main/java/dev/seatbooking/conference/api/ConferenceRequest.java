@@ -1,8 +1,8 @@
 package dev.seatbooking.conference.api;
 
+import dev.seatbooking.web.validation.ValidEmail;
 import dev.seatbooking.conference.conference.ConferenceDetails;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -35,8 +35,7 @@ public record ConferenceRequest(
         @Schema(description = "yyyy-mm-dd, not before startDate")
         @NotNull @YearBetween(min = MIN_YEAR, max = MAX_YEAR) LocalDate endDate,
         @NotBlank @Size(max = 200) String ownerName,
-        @NotBlank @Size(max = 254) @Email(regexp = EMAIL, message = "must be a valid email address")
-        String ownerEmail,
+        @NotBlank @Size(max = 254) @ValidEmail String ownerEmail,
         @Schema(description = "How long an order's seats are held, in minutes; 15 when absent")
         @Min(1) @Max(240) Integer reservationHoldMinutes) {
 
@@ -44,8 +43,6 @@ public record ConferenceRequest(
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 9999;
     static final String SLUG = "[a-z0-9][a-z0-9_-]*";
-    /** Something@domain.tld, no spaces; Bean Validation's own check already holds the rest of RFC 5321's shape. */
-    static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     ConferenceDetails toDetails() {
         return new ConferenceDetails(slug, name, description, location, blankToNull(tagline),

@@ -2,6 +2,8 @@ package dev.seatbooking.payments.api;
 
 import dev.seatbooking.payments.handling.PaymentRecords;
 import dev.seatbooking.payments.orders.KnownOrders;
+import dev.seatbooking.payments.orders.OrderAccessGate;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.seatbooking.payments.orders.OrderTotals;
 import dev.seatbooking.payments.payment.PaymentRefused;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,11 +22,14 @@ import java.util.UUID;
 public class KnownOrdersController {
 
     private final KnownOrders orders;
+    private final OrderAccessGate gate;
     private final PaymentRecords records;
     private final PaymentViews payments;
 
-    public KnownOrdersController(KnownOrders orders, PaymentRecords records, PaymentViews payments) {
+    public KnownOrdersController(KnownOrders orders, OrderAccessGate gate, PaymentRecords records,
+                                 PaymentViews payments) {
         this.orders = orders;
+        this.gate = gate;
         this.records = records;
         this.payments = payments;
     }
@@ -36,9 +41,10 @@ public class KnownOrdersController {
     @GetMapping("/api/orders/{orderId}")
     public KnownOrderView order(@PathVariable UUID orderId,
                                 @Parameter(description = "The order's access code", required = true)
-                                @RequestHeader(name = PaymentsController.ACCESS_CODE, required = false) String accessCode) {
+                                @RequestHeader(name = PaymentsController.ACCESS_CODE, required = false) String accessCode,
+                                HttpServletRequest request) {
+        if (!gate.opens(orderId, accessCode, request.getRemoteAddr())) throw PaymentRefused.unknownOrder(orderId);
         OrderTotals order = orders.find(orderId, KnownOrders.Lock.NONE)
-                .filter(known -> orders.accessGranted(orderId, accessCode))
                 .orElseThrow(() -> PaymentRefused.unknownOrder(orderId));
         return new KnownOrderView(order.orderId(), order.conferenceId(),
                 order.total() == null ? null : AmountJson.of(order.total()), order.freeOfCharge(), order.status(),

@@ -9,7 +9,8 @@ import dev.seatbooking.payments.handling.PaymentCommandHandler.Handled;
 import dev.seatbooking.payments.handling.PaymentRecord;
 import dev.seatbooking.payments.handling.PaymentRecords;
 import dev.seatbooking.payments.handling.StartPayment;
-import dev.seatbooking.payments.orders.KnownOrders;
+import dev.seatbooking.payments.orders.OrderAccessGate;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.seatbooking.payments.payment.PaymentRefused;
 import dev.seatbooking.payments.payment.PaymentStatus;
 import dev.seatbooking.payments.processor.PaymentProcessor;
@@ -50,15 +51,15 @@ public class PaymentsController {
 
     private final PaymentCommandHandler handler;
     private final PaymentRecords records;
-    private final KnownOrders orders;
+    private final OrderAccessGate gate;
     private final PaymentProcessor processor;
     private final PaymentViews views;
 
-    PaymentsController(PaymentCommandHandler handler, PaymentRecords records, KnownOrders orders,
+    PaymentsController(PaymentCommandHandler handler, PaymentRecords records, OrderAccessGate gate,
                        PaymentProcessor processor, PaymentViews views) {
         this.handler = handler;
         this.records = records;
-        this.orders = orders;
+        this.gate = gate;
         this.processor = processor;
         this.views = views;
     }
@@ -81,9 +82,12 @@ public class PaymentsController {
             @Parameter(description = "The order's access code", required = true)
             @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
             @Parameter(description = "Joins the payment's events to an existing conversation (a UUID; any other value is replaced by a new one)")
-            @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
+            @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId,
+            HttpServletRequest http) {
         StartPayment request = toStartPayment(body); // a malformed request is refused as such, whoever sends it
-        if (!orders.accessGranted(body.orderId(), accessCode)) throw PaymentRefused.unknownOrder(body.orderId());
+        if (!gate.opens(body.orderId(), accessCode, http.getRemoteAddr())) {
+            throw PaymentRefused.unknownOrder(body.orderId());
+        }
         EventMetadata metadata = conversation(correlationId)
                 .map(id -> new EventMetadata(id, null, "payments-api"))
                 .orElseGet(() -> EventMetadata.newConversation("payments-api"));
@@ -104,11 +108,13 @@ public class PaymentsController {
     @GetMapping("/{paymentId}")
     public PaymentView payment(@PathVariable UUID paymentId,
                                @Parameter(description = "The access code of the payment's order", required = true)
-                               @RequestHeader(name = ACCESS_CODE, required = false) String accessCode) {
-        return records.find(paymentId)
-                .filter(payment -> orders.accessGranted(payment.orderId(), accessCode))
-                .map(this::view)
-                .orElseThrow(() -> PaymentRefused.unknownPayment(paymentId));
+                               @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                               HttpServletRequest http) {
+        Optional<PaymentRecord> payment = records.find(paymentId);
+        boolean opens = payment.isPresent()
+                ? gate.opens(payment.get().orderId(), accessCode, http.getRemoteAddr())
+                : gate.opensNothing(paymentId, http.getRemoteAddr());
+        return payment.filter(p -> opens).map(this::view).orElseThrow(() -> PaymentRefused.unknownPayment(paymentId));
     }
 
     /**

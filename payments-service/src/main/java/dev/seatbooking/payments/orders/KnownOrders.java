@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.orders;
 
+import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.payments.payment.OrderStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,7 +82,7 @@ public class KnownOrders {
     public boolean accessGranted(UUID orderId, String accessCode) {
         byte[] expected = jdbc.query("SELECT access_code_sha256 FROM order_totals WHERE order_id = ?",
                 (rs, n) -> rs.getBytes(1), orderId).stream().filter(Objects::nonNull).findFirst().orElse(null);
-        return AccessCodes.matches(accessCode, expected);
+        return AccessCodeHash.matches(accessCode, expected);
     }
 
     public Optional<OrderTotals> find(UUID orderId, Lock lock) {

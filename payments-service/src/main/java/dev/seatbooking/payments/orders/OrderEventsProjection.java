@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.orders;
 
+import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.contracts.registration.OrderEvent;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
@@ -21,7 +22,7 @@ public class OrderEventsProjection {
     /** @param version the event's version in its order stream */
     public void apply(OrderEvent event, long version) {
         switch (event) {
-            case OrderPlaced e -> orders.placed(e.orderId(), e.conferenceId(), AccessCodes.sha256(e.accessCode()), version);
+            case OrderPlaced e -> orders.placed(e.orderId(), e.conferenceId(), AccessCodeHash.of(e.accessCode()), version);
             case OrderTotalsCalculated e -> orders.totalsCalculated(e.orderId(), e.total(), e.isFreeOfCharge(), version);
             case OrderConfirmed e -> orders.statusChanged(e.orderId(), OrderStatus.CONFIRMED, version);
             case OrderExpired e -> orders.statusChanged(e.orderId(), OrderStatus.EXPIRED, version);

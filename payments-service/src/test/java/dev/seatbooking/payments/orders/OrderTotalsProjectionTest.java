@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.orders;
 
+import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
@@ -37,7 +38,7 @@ class OrderTotalsProjectionTest extends PaymentsServiceTest {
 
         byte[] kept = jdbc.queryForObject("SELECT access_code_sha256 FROM order_totals WHERE order_id = ?",
                 byte[].class, order.orderId());
-        assertThat(kept).isEqualTo(AccessCodes.sha256(order.accessCode()));
+        assertThat(kept).isEqualTo(AccessCodeHash.of(order.accessCode()));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM order_totals WHERE order_id = ? AND "
                 + "(access_code_sha256::text LIKE '%' || ? || '%' OR row(order_totals.*)::text LIKE '%' || ? || '%')",
                 Integer.class, order.orderId(), order.accessCode(), order.accessCode())).isZero();

@@ -48,6 +48,9 @@ public abstract class PaymentsServiceTest {
         registry.add("spring.datasource.password", database::password);
         registry.add("seatbooking.ops.password", () -> TestCredentials.OPS_PASSWORD);
         registry.add("seatbooking.gateway.token", () -> TestCredentials.GATEWAY_TOKEN);
+        // Many tests send wrong codes on purpose, all from MockMvc's one address: the per-client count is generous
+        // here; the per-order count keeps its default (AccessThrottleTest trips it).
+        registry.add("seatbooking.payments.access-throttle.failures-per-client", () -> "100000");
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("seatbooking.payments.processor.mode", () -> "manual");
     }

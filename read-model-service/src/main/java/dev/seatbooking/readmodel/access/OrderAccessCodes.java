@@ -1,5 +1,6 @@
 package dev.seatbooking.readmodel.access;
 
+import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.readmodel.projection.Tables;
 

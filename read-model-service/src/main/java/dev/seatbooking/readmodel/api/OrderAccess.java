@@ -1,7 +1,7 @@
 package dev.seatbooking.readmodel.api;
 
 import dev.seatbooking.contracts.ConsistencyToken;
-import dev.seatbooking.readmodel.access.AccessCodeHash;
+import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.readmodel.access.AccessThrottle;
 import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.projection.Projection;

@@ -1,6 +1,6 @@
 package dev.seatbooking.readmodel.draftorder;
 
-import dev.seatbooking.readmodel.access.AccessCodeHash;
+import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.readmodel.projection.ReadTransactions;
 import dev.seatbooking.readmodel.projection.Tables;
 

@@ -8,7 +8,7 @@ import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
 import dev.seatbooking.contracts.registration.SeatPosition;
-import dev.seatbooking.readmodel.access.AccessCodeHash;
+import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.readmodel.projection.Projections;
 import dev.seatbooking.readmodel.projection.ServingGenerations;
 import dev.seatbooking.readmodel.rebuild.ProjectionLifecycle;

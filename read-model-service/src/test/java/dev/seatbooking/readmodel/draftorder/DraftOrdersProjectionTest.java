@@ -7,7 +7,7 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderPartiallyReserved;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
-import dev.seatbooking.readmodel.access.AccessCodeHash;
+import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.support.ProjectionHarness;
 import dev.seatbooking.readmodel.support.ProjectionTest;

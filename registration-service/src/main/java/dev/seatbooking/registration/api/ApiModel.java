@@ -1,5 +1,6 @@
 package dev.seatbooking.registration.api;
 
+import dev.seatbooking.web.validation.ValidEmail;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatQuantity;

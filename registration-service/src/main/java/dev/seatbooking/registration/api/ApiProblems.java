@@ -4,12 +4,10 @@ import dev.seatbooking.eventsourcing.process.ProcessConcurrencyException;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.registration.DomainRejection;
 import dev.seatbooking.registration.service.AccessDenied;
-import dev.seatbooking.registration.service.TooManyAttempts;
 import dev.seatbooking.web.problem.Problems;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,15 +39,6 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> accessDenied(AccessDenied denied) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No order with this id and the access code in the "
                 + OrdersController.ACCESS_CODE + " header", null);
-    }
-
-    @ExceptionHandler(TooManyAttempts.class)
-    ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttempts throttled) {
-        long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000); // whole seconds, rounded up
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
-                "Too many wrong access codes lately; try again in " + seconds + " s", null);
-        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(answer.getBody());
     }
 
     @ExceptionHandler({ConcurrencyException.class, ProcessConcurrencyException.class, ConcurrencyFailureException.class})

@@ -1,5 +1,6 @@
 package dev.seatbooking.registration.service;
 
+import dev.seatbooking.web.throttle.TooManyAttempts;
 import dev.seatbooking.contracts.registration.OrderCommand;
 import dev.seatbooking.contracts.registration.OrderCommand.AssignRegistrantDetails;
 import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;

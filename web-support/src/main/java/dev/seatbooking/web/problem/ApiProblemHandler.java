@@ -1,6 +1,7 @@
 package dev.seatbooking.web.problem;
 
 import dev.seatbooking.web.json.RejectedValueException;
+import dev.seatbooking.web.throttle.TooManyAttempts;
 import dev.seatbooking.web.problem.Problems.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,15 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     public static final int ORDER = Integer.MAX_VALUE - 100;
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    /** A throttle held the request back (the same answer whether its secret was right or wrong). */
+    @ExceptionHandler(TooManyAttempts.class)
+    ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttempts throttled) {
+        long seconds = throttled.retryAfterSeconds();
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS,
+                        "Too many failed attempts lately; try again in " + seconds + " s"));
+    }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {

@@ -1,4 +1,4 @@
-package dev.seatbooking.registration.service;
+package dev.seatbooking.web.throttle;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * attempts cannot outrun the count; one found right does not count any more. A key is forgotten once unused for longer
  * than its longest lock plus a window; at most {@code trackedKeys} keys are kept (Caffeine evicts the least useful).
  */
-final class FailureThrottle<K> {
+public final class FailureThrottle<K> {
 
     /**
      * @param failures    failed attempts in the current window
@@ -43,7 +43,7 @@ final class FailureThrottle<K> {
     private final InstantSource clock;
     private final Cache<K, Entry> entries;
 
-    FailureThrottle(int maxFailures, Duration window, Duration maxLockout, int trackedKeys, InstantSource clock) {
+    public FailureThrottle(int maxFailures, Duration window, Duration maxLockout, int trackedKeys, InstantSource clock) {
         if (maxFailures < 1) throw new IllegalArgumentException("maxFailures must be at least 1, was " + maxFailures);
         if (window.isNegative() || window.isZero()) throw new IllegalArgumentException("window must be positive");
         this.maxFailures = maxFailures;
@@ -63,7 +63,7 @@ final class FailureThrottle<K> {
      *
      * @return empty if the key may try now; otherwise how long it must wait (nothing is counted then)
      */
-    Optional<Duration> begin(K key) {
+    public Optional<Duration> begin(K key) {
         Instant now = clock.instant();
         Duration[] wait = {null};
         entries.asMap().compute(key, (k, entry) -> {
@@ -86,12 +86,12 @@ final class FailureThrottle<K> {
     }
 
     /** The attempt {@linkplain #begin begun} was right (or was not made after all): it does not count. */
-    void passed(K key) {
+    public void passed(K key) {
         entries.asMap().computeIfPresent(key, (k, entry) -> entry.checked());
     }
 
     /** The attempt {@linkplain #begin begun} was wrong: it counts, and the last one the limit allows locks the key. */
-    void failed(K key) {
+    public void failed(K key) {
         Instant now = clock.instant();
         entries.asMap().computeIfPresent(key, (k, entry) -> {
             Entry checked = entry.checked();

@@ -1,4 +1,4 @@
-package dev.seatbooking.registration.api;
+package dev.seatbooking.web.validation;
 
 import dev.seatbooking.contracts.EmailAddress;
 import jakarta.validation.Constraint;
@@ -12,12 +12,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** An email address by the platform's one rule, {@link EmailAddress} (null is left to {@code @NotBlank}). */
+/** An email address by the platform's one rule, for every service, {@link EmailAddress} (null is left to {@code @NotBlank}). */
 @Documented
 @Constraint(validatedBy = ValidEmail.Validator.class)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
-@interface ValidEmail {
+public @interface ValidEmail {
 
     String message() default "must be an email address such as name@example.org";
 
@@ -25,7 +25,7 @@ import java.lang.annotation.Target;
 
     Class<? extends Payload>[] payload() default {};
 
-    final class Validator implements ConstraintValidator<ValidEmail, String> {
+    public final class Validator implements ConstraintValidator<ValidEmail, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return value == null || EmailAddress.isValid(value);

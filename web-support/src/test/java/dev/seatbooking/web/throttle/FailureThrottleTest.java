@@ -1,4 +1,4 @@
-package dev.seatbooking.registration.service;
+package dev.seatbooking.web.throttle;
 
 import org.junit.jupiter.api.Test;
 
