@@ -19,15 +19,26 @@ import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.util.Currency;
 
-/** A price: an amount of at least 0 in an ISO 4217 currency, no finer than the currency's minor unit. */
+/**
+ * A price: an amount of at least 0 in an ISO 4217 currency, no finer than the currency's minor unit. The amount may
+ * come as a JSON number or as a string holding a decimal (money often travels as a string to stay exact, and the web
+ * form's field is one): the shared strict JSON reads both alike, and the OpenAPI document says so.
+ */
 @PriceRequest.InCurrency
 @NoControlCharacters
 public record PriceRequest(
-        @Schema(example = "199.00")
+        @Schema(types = {"number", "string"}, pattern = DECIMAL, example = "199.00",
+                description = "A decimal: a JSON number, or a string holding one, as the web form sends it")
         @NotNull @DecimalMin("0") @DecimalMax("1000000") BigDecimal amount,
         @Schema(example = "EUR")
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as EUR")
         String currency) {
+
+    /**
+     * The decimals a string may hold (those {@link BigDecimal#BigDecimal(String)} reads, as the platform's strict JSON
+     * does): for the document, which says that a string is as good as a number here.
+     */
+    static final String DECIMAL = "^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$";
 
     Money toMoney() {
         return new Money(amount, currency);

@@ -217,6 +217,23 @@ class AdminAccessTest extends IntegrationTest {
     }
 
     @Test
+    void a_conference_id_that_is_no_uuid_is_400_before_the_credentials_and_no_failed_sign_in() throws Exception {
+        AdminApi api = api();
+        String owners = AdminApi.newClientAddress();
+        for (String id : List.of("not-a-uuid", "0x0", "-1", "1.5", "00000000-0000-0000-0000-00000000000g", "x".repeat(300))) {
+            for (RequestPostProcessor credentials : List.of(as(target), basic(target.email(), "wrong"))) {
+                api.perform(get("/api/conferences/" + id + "/seat-types").with(credentials).with(from(owners)))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                        .andExpect(jsonPath("$.type").value("https://seatbooking.dev/problems/malformed-request"))
+                        .andExpect(jsonPath("$.errors[0].field").value("conferenceId"));
+            }
+        }
+        // a dozen mistyped links counted no failure: the owner's client is not held back
+        api.perform(get(target.path()).with(as(target)).with(from(owners))).andExpect(status().isOk());
+    }
+
+    @Test
     void failed_locates_count_towards_the_throttle_too() throws Exception {
         AdminApi api = api();
         String guesser = AdminApi.newClientAddress();

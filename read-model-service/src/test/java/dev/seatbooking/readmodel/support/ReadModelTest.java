@@ -10,9 +10,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one application context of this module's tests (cached by Spring across test classes): the whole
- * service on a real PostgreSQL (a fresh database) and a real Kafka broker, reading topics of its own.
+ * service on a real PostgreSQL (a fresh database) and a real Kafka broker, reading topics of its own. A real Tomcat
+ * on a random port (for the API fuzzer's raw requests) beside MockMvc (for everything else).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public abstract class ReadModelTest {
 

@@ -60,6 +60,7 @@ public final class ApiFuzzer {
     private final OpenApi api;
     private final UnaryOperator<String> route;
     private final Map<String, String> values;
+    private final Map<String, Map<String, String>> operationValues;
     private final Map<String, String> headers;
     private final Set<String> skipped;
 
@@ -69,6 +70,7 @@ public final class ApiFuzzer {
         this.api = new OpenApi(builder.document);
         this.route = builder.route;
         this.values = Map.copyOf(builder.values);
+        this.operationValues = Map.copyOf(builder.operationValues);
         this.headers = Map.copyOf(builder.headers);
         this.skipped = Set.copyOf(builder.skipped);
     }
@@ -126,7 +128,7 @@ public final class ApiFuzzer {
 
     private List<Request> requestsFor(Operation operation) {
         List<Request> requests = new ArrayList<>();
-        JsonNode body = operation.body() == null ? null : BadValues.example(operation.body(), values, "");
+        JsonNode body = operation.body() == null ? null : BadValues.example(operation.body(), valuesFor(operation), "");
         for (Parameter parameter : operation.in("path")) {
             for (String segment : BadValues.PATH_SEGMENTS) {
                 requests.add(request(operation, Map.of(parameter.name(), segment), Map.of(), headers, json(body),
@@ -230,6 +232,7 @@ public final class ApiFuzzer {
 
     private Request request(Operation operation, Map<String, String> rawPath, Map<String, String> rawQuery,
                             Map<String, String> requestHeaders, byte[] body, String note) {
+        Map<String, String> values = valuesFor(operation);
         String path = operation.path();
         for (Parameter parameter : operation.in("path")) {
             String value = rawPath.containsKey(parameter.name()) ? rawPath.get(parameter.name())
@@ -249,6 +252,15 @@ public final class ApiFuzzer {
         return new Request(operation.method(), route.apply(path) + query, all, body, note);
     }
 
+    /** The real values for this operation's fields: {@link Builder#value(String, String, String)} over the rest. */
+    private Map<String, String> valuesFor(Operation operation) {
+        Map<String, String> own = operationValues.get(operation.toString());
+        if (own == null) return values;
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        merged.putAll(own);
+        return merged;
+    }
+
     private static byte[] json(JsonNode body) {
         return body == null ? null : MAPPER.writeValueAsBytes(body);
     }
@@ -262,6 +274,7 @@ public final class ApiFuzzer {
         private final JsonNode document;
         private UnaryOperator<String> route = UnaryOperator.identity();
         private final Map<String, String> values = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> operationValues = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final Set<String> skipped = new HashSet<>();
         private String from;
@@ -280,6 +293,16 @@ public final class ApiFuzzer {
         /** A real value for path, query and body fields of this name (an existing resource's id). */
         public Builder value(String name, String value) {
             values.put(name, value);
+            return this;
+        }
+
+        /**
+         * A real value for fields of this name in one operation only ({@code "PUT /api/x/{id}"}), over
+         * {@link #value(String, String)}: where one name means different things (a body's {@code id} that must be
+         * the path's), so that a mutation is judged by validation rather than refused for the mismatch.
+         */
+        public Builder value(String operation, String name, String value) {
+            operationValues.computeIfAbsent(operation, o -> new LinkedHashMap<>()).put(name, value);
             return this;
         }
 

@@ -42,7 +42,7 @@ final class BadValues {
     static JsonNode example(JsonNode schema, java.util.Map<String, String> known, String name) {
         if (schema.has("example") && !schema.path("example").isNull()) return schema.path("example");
         if (schema.has("enum")) return schema.path("enum").get(0);
-        String type = schema.path("type").asString("object");
+        String type = types(schema).getFirst();
         String format = schema.path("format").asString("");
         return switch (type) {
             case "string" -> JSON.stringNode(known.containsKey(name) ? known.get(name) : switch (format) {
@@ -69,11 +69,55 @@ final class BadValues {
         };
     }
 
-    /** Values the field must refuse, given its schema. */
+    /**
+     * Values the field must refuse, given its schema. A schema may admit several types (OpenAPI 3.1's {@code type}
+     * list: an amount as a number or as a string holding one): the wrong values of its first type, but for those of
+     * another type it admits, which are refused only if they break that type's own rules (a string's control
+     * characters, its length) — they are added instead.
+     */
     static List<JsonNode> forField(JsonNode schema, boolean required) {
+        List<String> types = types(schema);
+        List<JsonNode> bad = new ArrayList<>(forType(schema, required, types.getFirst()));
+        for (String other : types.subList(1, types.size())) {
+            bad.removeIf(value -> isOf(value, other));
+            if (other.equals("null")) continue;
+            for (JsonNode value : forType(schema, required, other)) {
+                if (isOf(value, other) && !bad.contains(value)) bad.add(value);
+            }
+        }
+        return bad;
+    }
+
+    /** The schema's types, the first not {@code null}; {@code object} when it names none. */
+    static List<String> types(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        List<String> types = new ArrayList<>();
+        if (type.isArray()) {
+            type.forEach(t -> types.add(t.asString()));
+            types.sort(java.util.Comparator.comparing("null"::equals)); // stable: the others keep their order
+        } else if (type.isString()) {
+            types.add(type.asString());
+        }
+        if (types.isEmpty() || types.getFirst().equals("null")) types.addFirst("object");
+        return types;
+    }
+
+    /** Whether a value is of the JSON type a schema names (a whole number is a number too). */
+    private static boolean isOf(JsonNode value, String type) {
+        return switch (type) {
+            case "string" -> value.isString();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "array" -> value.isArray();
+            case "null" -> value.isNull();
+            default -> value.isObject();
+        };
+    }
+
+    private static List<JsonNode> forType(JsonNode schema, boolean required, String type) {
         List<JsonNode> bad = new ArrayList<>();
         if (required) bad.add(JSON.nullNode());
-        String type = schema.path("type").asString("object");
         String format = schema.path("format").asString("");
         switch (type) {
             case "string" -> {
@@ -105,6 +149,9 @@ final class BadValues {
                         JSON.numberNode(new BigDecimal("1e999999999")), JSON.numberNode(new BigDecimal("-1e999999999"))));
                 if (schema.has("minimum")) {
                     bad.add(JSON.numberNode(schema.get("minimum").decimalValue().subtract(BigDecimal.ONE)));
+                }
+                if (schema.has("maximum")) {
+                    bad.add(JSON.numberNode(schema.get("maximum").decimalValue().add(new BigDecimal("0.01"))));
                 }
             }
             case "boolean" -> bad.addAll(List.of(JSON.stringNode("true"), JSON.numberNode(1)));

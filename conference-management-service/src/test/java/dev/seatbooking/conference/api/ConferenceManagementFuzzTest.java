@@ -1,0 +1,162 @@
+package dev.seatbooking.conference.api;
+
+import dev.seatbooking.conference.support.AdminApi;
+import dev.seatbooking.conference.support.AdminApi.Owner;
+import dev.seatbooking.conference.support.IntegrationTest;
+import dev.seatbooking.conference.support.RegistrationEvents;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.Topics;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.OrderLine;
+import dev.seatbooking.contracts.registration.PersonalInfo;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
+import dev.seatbooking.contracts.registration.SeatPosition;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.testinfra.TestKafka;
+import dev.seatbooking.testinfra.fuzz.ApiFuzzer;
+import dev.seatbooking.testinfra.fuzz.DatabaseFingerprint;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.seatbooking.conference.support.AdminApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every operation of conference management's OpenAPI document, sent what a hostile or careless client sends (issue
+ * 11, "Proof"): no 5xx, every 4xx a problem, not one row changed (conferences, seat types, orders, the outbox, the
+ * inbox) and nothing published on {@code conference.events}. The requests carry the owner's credentials of a seeded,
+ * published conference with a seat type, a confirmed order and an attendee, so that a mutation is judged by the
+ * call's own checks rather than refused for want of credentials.
+ */
+class ConferenceManagementFuzzTest extends IntegrationTest {
+
+    /** Nothing here changes on its own once the seeded events have been consumed and the outbox sent: none left out. */
+    private static final Set<String> CHANGING_ON_THEIR_OWN = Set.of();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void hostile_and_malformed_requests_to_every_operation_get_4xx_problems_and_change_nothing() throws Exception {
+        Owner owner = api().createConference();
+        UUID seatType = api().addSeatType(owner, AdminApi.seatType("General", 10, "100", "EUR"));
+        api().perform(post(owner.path() + "/publish").with(as(owner))).andExpect(status().isOk());
+        confirmedOrderWithAnAttendee(owner, seatType);
+
+        Map<String, String> before = stableFingerprint();
+        Map<TopicPartition, Long> published = endOffsets(Topics.CONFERENCE_EVENTS);
+        String basic = "Basic " + Base64.getEncoder().encodeToString((owner.email() + ":" + owner.accessCode())
+                .getBytes(StandardCharsets.UTF_8));
+        String apiDocs = apiDocs();
+        ApiFuzzer.Report owners = ApiFuzzer.against("http://127.0.0.1:" + port, apiDocs)
+                .value("conferenceId", owner.conferenceId().toString())
+                .value("seatTypeId", seatType.toString())
+                // a body's id on PUT must be the path's: any other makes every mutation a 400 for the mismatch
+                .value("PUT /api/conferences/{conferenceId}", "id", owner.conferenceId().toString())
+                .value("PUT /api/conferences/{conferenceId}/seat-types/{seatTypeId}", "id", seatType.toString())
+                .value("ownerEmail", owner.email())
+                .value("email", owner.email())
+                .value("accessCode", owner.accessCode())
+                .header("Authorization", basic)
+                .build().run();
+        // Anyone, without credentials: every call under the conference must refuse as a problem, whatever else is
+        // wrong with the request. No failed sign-in is counted (there are no credentials to fail).
+        ApiFuzzer.Report anyone = ApiFuzzer.against("http://127.0.0.1:" + port, apiDocs)
+                .value("conferenceId", owner.conferenceId().toString())
+                .value("seatTypeId", seatType.toString())
+                // the two calls that take no credentials were sent exactly these requests above
+                .skip("POST /api/conferences")
+                .skip("POST /api/conferences/locate")
+                .build().run();
+
+        List<ApiFuzzer.Finding> findings = new ArrayList<>(owners.findings());
+        findings.addAll(anyone.findings());
+        assertThat(findings).as(() -> findings.size() + " findings:\n"
+                + String.join("\n", findings.stream().map(Object::toString).toList())).isEmpty();
+        assertThat(owners.requests()).isGreaterThan(300);
+        assertThat(DatabaseFingerprint.of(dataSource, CHANGING_ON_THEIR_OWN)).isEqualTo(before);
+        assertThat(endOffsets(Topics.CONFERENCE_EVENTS)).as("nothing published").isEqualTo(published);
+    }
+
+    /** Registration's events of one confirmed order of one seat, its seat assigned; waits until they are listed. */
+    private void confirmedOrderWithAnAttendee(Owner owner, UUID seatType) throws Exception {
+        UUID order = UUID.randomUUID();
+        UUID assignments = UUID.randomUUID();
+        try (RegistrationEvents registration = new RegistrationEvents()) {
+            registration.send(order, 1, new OrderPlaced(order, owner.conferenceId(),
+                    List.of(new SeatQuantity(seatType, 1)), Instant.now().plusSeconds(900), "ABC123"));
+            OrderLine line = OrderLine.of(seatType, "General", Money.of("100", "EUR"), 1);
+            registration.send(order, 2, new OrderTotalsCalculated(order, line.lineTotal(), List.of(line), false));
+            registration.send(order, 3, new OrderRegistrantAssigned(order, "Grace", "Hopper", "grace@example.org"));
+            registration.send(order, 4, new OrderConfirmed(order, false));
+            registration.send(assignments, 1, new SeatAssignmentsCreated(assignments, order,
+                    List.of(new SeatPosition(0, seatType))));
+            registration.send(assignments, 2, new SeatAssigned(assignments, order, 0, seatType,
+                    new PersonalInfo("Ada", "Lovelace", "ada@example.org")));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                api().perform(get(owner.path() + "/attendees").with(as(owner))).andExpect(jsonPath("$", hasSize(1))));
+    }
+
+    /** Two fingerprints a moment apart, the same: the consumer and the outbox's dispatcher have settled. */
+    private Map<String, String> stableFingerprint() {
+        AtomicReference<Map<String, String>> last = new AtomicReference<>(Map.of());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map<String, String> now = DatabaseFingerprint.of(dataSource, CHANGING_ON_THEIR_OWN);
+            return now.equals(last.getAndSet(now));
+        });
+        return last.get();
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    private String apiDocs() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            return answer.body();
+        }
+    }
+}
