@@ -32,8 +32,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The one application context of this module's integration tests (every subclass shares it through Spring's
  * test-context cache): the whole service on a fresh database of the shared real PostgreSQL and the shared real
  * Kafka broker, the simulated processor in manual mode. Tests isolate themselves with fresh order and payment ids.
+ * Tests drive the API with MockMvc; the service also listens on a random port, for the tests that need the real
+ * HTTP server (the fuzz test's raw requests, which Tomcat parses before any servlet).
  */
-@SpringBootTest(classes = PaymentsApplication.class)
+@SpringBootTest(classes = PaymentsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public abstract class PaymentsServiceTest {
 
