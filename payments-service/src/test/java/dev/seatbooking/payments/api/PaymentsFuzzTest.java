@@ -66,12 +66,14 @@ class PaymentsFuzzTest extends PaymentsServiceTest {
         assertThat(unused.findings()).as(() -> listed(unused)).isEmpty();
         assertThat(existing.requests() + unused.requests()).isGreaterThan(300);
         assertThat(after).isEqualTo(before);
-        // The unmutated start the second run's mutations were made of: valid, so they were judged by validation.
+        // The unmutated requests the mutations were made of are valid, so the mutations were judged by validation:
+        // the second run's start, and the payer's answer with the link's secret (after it: a paid order takes no start).
         startJson(order, """
                 {"paymentId": "%s", "orderId": "%s", "conferenceId": "%s", "description": "fuzz",
                  "amount": {"amount": 120.0, "currency": "EUR"},
                  "items": [{"description": "Full conference pass x 2", "amount": {"amount": 120.0, "currency": "EUR"}}]}
                 """.formatted(fresh, order.orderId(), order.conferenceId())).andExpect(status().isCreated());
+        accept(started).andExpect(status().isAccepted());
     }
 
     private ApiFuzzer.Builder fuzzer(String document, TestOrder order, UUID paymentId) {
