@@ -122,7 +122,8 @@ class WebEdgeTest {
     @ParameterizedTest
     @ValueSource(strings = {"GET /nothing/here HTTP/1.1", "DELETE /api/whoami HTTP/1.1", "TRACE /api/whoami HTTP/1.1",
             "GET /api/a%2Fb HTTP/1.1", "GET /api/%00 HTTP/1.1", "GET /api/%zz HTTP/1.1", "GET /api/%2 HTTP/1.1",
-            "GET /api/..;/whoami HTTP/1.1", "GET /api//whoami HTTP/1.1", "GET /api/%5C HTTP/1.1"})
+            "GET /api/..;/whoami HTTP/1.1", "GET /api//whoami HTTP/1.1", "GET /api/%5C HTTP/1.1",
+            "GET /error HTTP/1.1", "POST /error HTTP/1.1"})
     void errorsOutsideTheControllersAreProblemsToo(String requestLine) throws Exception {
         String answer = raw(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(statusOf(answer)).as(answer).isBetween(400, 499);

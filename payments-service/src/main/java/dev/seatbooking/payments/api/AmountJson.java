@@ -17,7 +17,7 @@ import java.math.BigDecimal;
  */
 @Schema(name = "Amount")
 public record AmountJson(
-        @Schema(example = "120.00") @NotNull @PositiveOrZero
+        @Schema(example = "120.00", minimum = "0") @NotNull @PositiveOrZero
         @Digits(integer = 9, fraction = 4, message = "must be a decimal below 1000000000 with at most 4 decimals") BigDecimal amount,
         @Schema(example = "EUR") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
 

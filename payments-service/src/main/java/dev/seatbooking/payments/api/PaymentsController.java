@@ -3,6 +3,7 @@ package dev.seatbooking.payments.api;
 import dev.seatbooking.contracts.ConsistencyToken;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.payments.PaymentItem;
+import dev.seatbooking.eventsourcing.correlation.Correlation;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.payments.handling.PaymentCommandHandler;
 import dev.seatbooking.payments.handling.PaymentCommandHandler.Handled;
@@ -44,7 +45,6 @@ import java.util.UUID;
 @RequestMapping("/api/payments")
 public class PaymentsController {
 
-    static final String CORRELATION_HEADER = "Correlation-Id";
     /** The registrant's proof of access to an order: the code registration answered when the order was placed. */
     static final String ACCESS_CODE = "Order-Access-Code";
     private static final Logger log = LoggerFactory.getLogger(PaymentsController.class);
@@ -70,7 +70,8 @@ public class PaymentsController {
                     payment id, so a repeated request is harmless: the same id with the same content answers 201 \
                     with the payment as it is now; with other content, 409. The answer's payerUrl is where the \
                     payer accepts or rejects the payment at the (simulated) processor. Only the holder of the \
-                    order's access code may pay it: an unknown order and a missing or wrong code get the same 404.""")
+                    order's access code may pay it: an unknown order and a missing or wrong code get the same 404. \
+                    The payment's events belong to the request's conversation (its Correlation-Id answer header).""")
     @ApiResponse(responseCode = "201", description = "Initiated (or a repeat of the request that initiated it)")
     @ApiResponse(responseCode = "400", description = "Malformed or invalid request (field list in `errors`)")
     @ApiResponse(responseCode = "404", description = "not-found: registration has not (yet) announced the order (retry shortly), or the access code is not the order's")
@@ -81,14 +82,15 @@ public class PaymentsController {
             @Valid @RequestBody StartPaymentRequest body,
             @Parameter(description = "The order's access code", required = true)
             @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
-            @Parameter(description = "Joins the payment's events to an existing conversation (a UUID; any other value is replaced by a new one)")
-            @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId,
             HttpServletRequest http) {
         StartPayment request = toStartPayment(body); // a malformed request is refused as such, whoever sends it
         if (!gate.opens(body.orderId(), accessCode, http.getRemoteAddr())) {
             throw PaymentRefused.unknownOrder(body.orderId());
         }
-        EventMetadata metadata = conversation(correlationId)
+        // The payment's events join the request's conversation: the correlation id the edge gave the request (the
+        // gateway's, if it is a UUID; a new one otherwise) and answered in its Correlation-Id header. A client's own
+        // value is the edge's business, never this operation's: no value of it can make the start fail.
+        EventMetadata metadata = Correlation.current()
                 .map(id -> new EventMetadata(id, null, "payments-api"))
                 .orElseGet(() -> EventMetadata.newConversation("payments-api"));
         PaymentRecord started = handler.start(request, metadata).payment();
@@ -115,19 +117,6 @@ public class PaymentsController {
                 ? gate.opens(payment.get().orderId(), accessCode, http.getRemoteAddr())
                 : gate.opensNothing(paymentId, http.getRemoteAddr());
         return payment.filter(p -> opens).map(this::view).orElseThrow(() -> PaymentRefused.unknownPayment(paymentId));
-    }
-
-    /**
-     * The conversation the caller names, read leniently: a correlation id only ties log lines and events together,
-     * so one that is not a UUID (the form events carry) is replaced by a new conversation, never a reason to refuse.
-     */
-    static Optional<UUID> conversation(String correlationId) {
-        if (correlationId == null || correlationId.isBlank()) return Optional.empty();
-        try {
-            return Optional.of(UUID.fromString(correlationId.strip()));
-        } catch (IllegalArgumentException notUuid) {
-            return Optional.empty();
-        }
     }
 
     /** A payment handed to the processor, and where the payer answers it (null when they need not). */

@@ -20,6 +20,12 @@ class OpenApiTest extends PaymentsServiceTest {
                 .andExpect(jsonPath("$.paths", hasKey("/api/payment-processor/{paymentId}/reject")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/orders/{orderId}")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/admin/payments")))
-                .andExpect(jsonPath("$.paths['/api/payments'].get").doesNotExist());
+                .andExpect(jsonPath("$.paths['/api/payments'].get").doesNotExist())
+                // the container's error page is no operation of the API
+                .andExpect(jsonPath("$.paths['/error']").doesNotExist())
+                // what the fuzz test mutates from: a money amount below 0 is not one
+                .andExpect(jsonPath("$.components.schemas.Amount.properties.amount.minimum").value(0))
+                // the correlation id is the edge's, for every request: no operation's parameter
+                .andExpect(jsonPath("$.paths['/api/payments'].post.parameters[?(@.name == 'Correlation-Id')]").isEmpty());
     }
 }

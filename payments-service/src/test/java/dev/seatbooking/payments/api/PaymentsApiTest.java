@@ -549,12 +549,12 @@ class PaymentsApiTest extends PaymentsServiceTest {
         void guessing_an_orders_code_is_held_back_and_then_even_the_right_code_waits() throws Exception {
             TestOrder order = givenOrder("45.50");
             String guesser = "198.51.100." + (1 + new java.util.Random().nextInt(250));
-            for (int guess = 0; guess < 10; guess++) {
+            for (int guess = 0; guess < FAILURES_PER_ORDER; guess++) {
                 problem(mvc.perform(get("/api/orders/{id}", order.orderId()).header(ACCESS_CODE, "WRONG-" + guess)
                         .with(request -> { request.setRemoteAddr(guesser); return request; })), 404, "not-found");
             }
             // the order is held back for everyone for a while, right code or wrong: the answer tells nothing
-            for (String code : List.of(order.accessCode(), "WRONG-10")) {
+            for (String code : List.of(order.accessCode(), "WRONG-AGAIN")) {
                 problem(mvc.perform(get("/api/orders/{id}", order.orderId()).header(ACCESS_CODE, code)),
                         429, "too-many-requests")
                         .andExpect(header().exists("Retry-After"));

@@ -32,13 +32,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The one application context of this module's integration tests (every subclass shares it through Spring's
  * test-context cache): the whole service on a fresh database of the shared real PostgreSQL and the shared real
  * Kafka broker, the simulated processor in manual mode. Tests isolate themselves with fresh order and payment ids.
+ * Tests drive the API with MockMvc; the service also listens on a random port, for the tests that need the real
+ * HTTP server (the fuzz test's raw requests, which Tomcat parses before any servlet).
  */
-@SpringBootTest(classes = PaymentsApplication.class)
+@SpringBootTest(classes = PaymentsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public abstract class PaymentsServiceTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
     protected static final String ACCESS_CODE = "Order-Access-Code";
+
+    /** Failed code checks one order takes in a window here (see {@link #infrastructure}). */
+    protected static final int FAILURES_PER_ORDER = 100;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -48,9 +53,11 @@ public abstract class PaymentsServiceTest {
         registry.add("spring.datasource.password", database::password);
         registry.add("seatbooking.ops.password", () -> TestCredentials.OPS_PASSWORD);
         registry.add("seatbooking.gateway.token", () -> TestCredentials.GATEWAY_TOKEN);
-        // Many tests send wrong codes on purpose, all from MockMvc's one address: the per-client count is generous
-        // here; the per-order count keeps its default (AccessThrottleTest trips it).
+        // Many tests send wrong codes on purpose, all from one address: the per-client count is generous here, the
+        // per-order count high enough for the fuzz test's wrong codes on its one order, and tripped on purpose by
+        // PaymentsApiTest's throttle test.
         registry.add("seatbooking.payments.access-throttle.failures-per-client", () -> "100000");
+        registry.add("seatbooking.payments.access-throttle.failures-per-order", () -> String.valueOf(FAILURES_PER_ORDER));
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("seatbooking.payments.processor.mode", () -> "manual");
     }

@@ -33,7 +33,8 @@ final class ApiModel {
      * @param quantity a JSON integer ({@code 1.5} or {@code "2"} are malformed, not rounded or converted)
      */
     record SeatRequest(@NotNull @JsonDeserialize(using = StrictInput.CanonicalUuid.class) UUID seatTypeId,
-                       @NotNull @Positive @JsonDeserialize(using = StrictInput.WholeNumber.class) Integer quantity) {
+                       @Schema(minimum = "1") @NotNull @Positive
+                       @JsonDeserialize(using = StrictInput.WholeNumber.class) Integer quantity) {
         SeatQuantity toSeatQuantity() {
             return new SeatQuantity(seatTypeId, quantity);
         }
@@ -60,13 +61,13 @@ final class ApiModel {
     /** Names on one line without control characters; an email by the platform's rule ({@link ValidEmail}). */
     record PersonRequest(@NotBlank @Size(max = 100) @NoControlCharacters String firstName,
                          @NotBlank @Size(max = 100) @NoControlCharacters String lastName,
-                         @NotBlank @Size(max = 254) @ValidEmail String email) {
+                         @Schema(format = "email") @NotBlank @Size(max = 254) @ValidEmail String email) {
         PersonalInfo toPersonalInfo() {
             return new PersonalInfo(firstName.strip(), lastName.strip(), email.strip());
         }
     }
 
-    record FindOrderRequest(@NotBlank @Size(max = 254) @ValidEmail String email,
+    record FindOrderRequest(@Schema(format = "email") @NotBlank @Size(max = 254) @ValidEmail String email,
                             @NotBlank @Size(max = 64) @NoControlCharacters String accessCode) {
     }
 

@@ -186,6 +186,15 @@ class PlacingOrdersApiTest extends RegistrationServiceTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").has("/api/conferences/{conferenceId}/orders")).isTrue();
         assertThat(docs.body().path("paths").has("/api/orders/{orderId}/seat-assignments/{position}")).isTrue();
+        // the container's error page is no operation of the API
+        assertThat(docs.body().path("paths").has("/error")).isFalse();
+        // the rules the fuzz test mutates from: whole seats from 1, emails by the platform's rule
+        var schemas = docs.body().path("components").path("schemas");
+        assertThat(schemas.path("SeatRequest").path("properties").path("quantity").path("minimum").asInt()).isEqualTo(1);
+        assertThat(schemas.path("PersonRequest").path("properties").path("email").path("format").asString())
+                .isEqualTo("email");
+        assertThat(schemas.path("FindOrderRequest").path("properties").path("email").path("format").asString())
+                .isEqualTo("email");
     }
 
     private Map<String, Object> placeRequest(UUID orderId, int quantity) {

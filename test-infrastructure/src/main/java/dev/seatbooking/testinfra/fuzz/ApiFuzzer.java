@@ -63,6 +63,7 @@ public final class ApiFuzzer {
     private final Map<String, Map<String, String>> operationValues;
     private final Map<String, String> headers;
     private final Set<String> skipped;
+    private final Set<String> skippedParameters;
 
     private ApiFuzzer(Builder builder) throws IOException {
         URI base = URI.create(builder.baseUrl);
@@ -73,6 +74,7 @@ public final class ApiFuzzer {
         this.operationValues = Map.copyOf(builder.operationValues);
         this.headers = Map.copyOf(builder.headers);
         this.skipped = Set.copyOf(builder.skipped);
+        this.skippedParameters = Set.copyOf(builder.skippedParameters);
     }
 
     public static Builder against(String baseUrl, String openApiJson) {
@@ -129,19 +131,19 @@ public final class ApiFuzzer {
     private List<Request> requestsFor(Operation operation) {
         List<Request> requests = new ArrayList<>();
         JsonNode body = operation.body() == null ? null : BadValues.example(operation.body(), valuesFor(operation), "");
-        for (Parameter parameter : operation.in("path")) {
+        for (Parameter parameter : mutated(operation, "path")) {
             for (String segment : BadValues.PATH_SEGMENTS) {
                 requests.add(request(operation, Map.of(parameter.name(), segment), Map.of(), headers, json(body),
                         "path " + parameter.name()));
             }
         }
-        for (Parameter parameter : operation.in("query")) {
+        for (Parameter parameter : mutated(operation, "query")) {
             for (String value : BadValues.QUERY_VALUES) {
                 requests.add(request(operation, Map.of(), Map.of(parameter.name(), value), headers, json(body),
                         "query " + parameter.name()));
             }
         }
-        for (Parameter parameter : operation.in("header")) {
+        for (Parameter parameter : mutated(operation, "header")) {
             for (String value : BadValues.HEADER_VALUES) {
                 Map<String, String> changed = new LinkedHashMap<>(headers);
                 changed.put(parameter.name(), value);
@@ -164,6 +166,13 @@ public final class ApiFuzzer {
             fieldMutations(operation, operation.body(), body, body, "", requests);
         }
         return requests;
+    }
+
+    /** The operation's parameters in this place whose mutations are sent (all but those {@link Builder#skip(String,
+     * String) skipped}). */
+    private List<Parameter> mutated(Operation operation, String where) {
+        return operation.in(where).stream()
+                .filter(p -> !skippedParameters.contains(operation + " " + p.name())).toList();
     }
 
     /** Walks the example body beside its schema, mutating one field at a time. */
@@ -278,6 +287,7 @@ public final class ApiFuzzer {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final Set<String> skipped = new HashSet<>();
         private String from;
+        private final Set<String> skippedParameters = new HashSet<>();
 
         private Builder(String baseUrl, JsonNode document) {
             this.baseUrl = baseUrl;
@@ -324,6 +334,16 @@ public final class ApiFuzzer {
          */
         public Builder from(String localAddress) {
             this.from = localAddress;
+            return this;
+        }
+
+        /**
+         * Sends no mutations of one parameter of an operation ({@code "POST /api/x", "Some-Header"}), its other
+         * requests all the same: for a parameter the operation does not read in the state this run starts from, so that
+         * any value of it is as good as none and its "bad" values make valid requests. Say why where you call it.
+         */
+        public Builder skip(String operation, String parameter) {
+            skippedParameters.add(operation + " " + parameter);
             return this;
         }
 

@@ -143,6 +143,11 @@ final class BadValues {
                 if ("int32".equals(format)) bad.add(JSON.numberNode(2_147_483_648L));
                 if (schema.has("maximum")) bad.add(JSON.numberNode(schema.path("maximum").asLong() + 1));
                 if (schema.has("minimum")) bad.add(JSON.numberNode(schema.path("minimum").asLong() - 1));
+                // the other boundaries a careless client reaches: -1 below a positive minimum, 2^31-1 above a maximum
+                if (schema.path("minimum").asLong(Long.MIN_VALUE) > 0) bad.add(JSON.numberNode(-1));
+                if (schema.path("maximum").asLong(Long.MAX_VALUE) < Integer.MAX_VALUE) {
+                    bad.add(JSON.numberNode(Integer.MAX_VALUE));
+                }
             }
             case "number" -> {
                 bad.addAll(List.of(JSON.stringNode("1"), JSON.booleanNode(true),

@@ -1,0 +1,121 @@
+package dev.seatbooking.payments.api;
+
+import dev.seatbooking.payments.support.PaymentsServiceTest;
+import dev.seatbooking.payments.support.TestOrder;
+import dev.seatbooking.testinfra.TestCredentials;
+import dev.seatbooking.testinfra.fuzz.ApiFuzzer;
+import dev.seatbooking.testinfra.fuzz.DatabaseFingerprint;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every operation of payments' OpenAPI document, sent what a hostile or careless client sends (issue 11, "Proof"):
+ * no answer is a 5xx, every error is a problem, no bad request is accepted, and the database is the same after.
+ * The requests start from real values — an order known here with its access code, a payment of it with the secret
+ * of its payer's link, the ops credential — so that each mutation is judged by validation, not by an unknown id.
+ * Payments has no throttle of failed codes or secrets, so every request reaches validation.
+ */
+class PaymentsFuzzTest extends PaymentsServiceTest {
+
+    /** Tables that change with nothing sent: the relay's checkpoint (it records each round it makes). */
+    private static final Set<String> CHANGING_ON_THEIR_OWN = Set.of("subscription_checkpoints");
+    private static final String START = "POST /api/payments";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void hostile_requests_get_problems_and_change_nothing() throws Exception {
+        TestOrder order = givenOrder("120.00"); // the amount the document's example shows
+        UUID started = UUID.randomUUID();
+        start(started, order, "120.00").andExpect(status().isCreated());
+        UUID fresh = UUID.randomUUID();
+        String document = apiDocs();
+
+        Map<String, String> before = settledFingerprint();
+        // Against the started payment: its reads and the payer's answers reach the access code and the link's
+        // secret of a payment that exists, so a mutated credential that opened it would be seen (a 2xx, a change).
+        // Its start is answered 409 (the id was started with other content), after every field was checked.
+        ApiFuzzer.Report existing = fuzzer(document, order, started).build().run();
+        // With an id never used, the start's base request is valid (shown below): any mutation the service let
+        // through would be accepted (201) and start a payment.
+        ApiFuzzer.Report unused = skipAllBut(START, document, fuzzer(document, order, fresh)).build().run();
+        Map<String, String> after = DatabaseFingerprint.of(dataSource, CHANGING_ON_THEIR_OWN);
+
+        assertThat(existing.findings()).as(() -> listed(existing)).isEmpty();
+        assertThat(unused.findings()).as(() -> listed(unused)).isEmpty();
+        assertThat(existing.requests() + unused.requests()).isGreaterThan(300);
+        assertThat(after).isEqualTo(before);
+        // The unmutated requests the mutations were made of are valid, so the mutations were judged by validation:
+        // the second run's start, and the payer's answer with the link's secret (after it: a paid order takes no start).
+        startJson(order, """
+                {"paymentId": "%s", "orderId": "%s", "conferenceId": "%s", "description": "fuzz",
+                 "amount": {"amount": 120.0, "currency": "EUR"},
+                 "items": [{"description": "Full conference pass x 2", "amount": {"amount": 120.0, "currency": "EUR"}}]}
+                """.formatted(fresh, order.orderId(), order.conferenceId())).andExpect(status().isCreated());
+        accept(started).andExpect(status().isAccepted());
+    }
+
+    private ApiFuzzer.Builder fuzzer(String document, TestOrder order, UUID paymentId) {
+        return ApiFuzzer.against("http://127.0.0.1:" + port, document)
+                .value("orderId", order.orderId().toString())
+                .value("conferenceId", order.conferenceId().toString())
+                .value("paymentId", paymentId.toString())
+                .header(ACCESS_CODE, order.accessCode())
+                .header(SimulatedProcessorController.SECRET, String.valueOf(secretOf(paymentId)))
+                // opens /api/admin/** so that its parameters are judged; no other operation reads it
+                .header("Authorization", TestCredentials.opsAuthorization());
+    }
+
+    /** The second run is for the start only: the other operations were fuzzed against an existing payment. */
+    private static ApiFuzzer.Builder skipAllBut(String kept, String document, ApiFuzzer.Builder fuzzer) {
+        tools.jackson.databind.json.JsonMapper.shared().readTree(document).path("paths").properties().forEach(path ->
+                path.getValue().propertyNames().forEach(method -> {
+                    String operation = method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                    if (!operation.equals(kept)) fuzzer.skip(operation);
+                }));
+        return fuzzer;
+    }
+
+    private static String listed(ApiFuzzer.Report report) {
+        return report.findings().stream().map(Object::toString).collect(Collectors.joining("\n", "\n", "\n"));
+    }
+
+    /** The database once the seeding's asynchronous work is done: two fingerprints a moment apart agree. */
+    private Map<String, String> settledFingerprint() {
+        AtomicReference<Map<String, String>> last = new AtomicReference<>(Map.of());
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Map<String, String> now = DatabaseFingerprint.of(dataSource, CHANGING_ON_THEIR_OWN);
+            return now.equals(last.getAndSet(now)) ? now : null;
+        }, Objects::nonNull);
+    }
+
+    private String apiDocs() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            return answer.body();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.seatbooking.registration.api;
+
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.registration.order.OrderStatus;
+import dev.seatbooking.registration.support.RegistrantClient;
+import dev.seatbooking.registration.support.RegistrantClient.Response;
+import dev.seatbooking.registration.support.RegistrationServiceTest;
+import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
+import dev.seatbooking.registration.support.UpstreamServices.SeatTypeSpec;
+import dev.seatbooking.testinfra.fuzz.ApiFuzzer;
+import dev.seatbooking.testinfra.fuzz.DatabaseFingerprint;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every operation of registration's OpenAPI document, sent what a hostile or careless client sends (issue 11,
+ * "Proof"): no answer is a 5xx, every error is a problem, no bad request is accepted, and the database — the event
+ * streams, the process states, the outgoing messages, the access rows — is the same after.
+ * <p>
+ * The requests start from real values, so that each mutation is judged by validation rather than refused for an
+ * unknown id: a confirmed free order with its seat assignments (reads, lookup, confirmation, seat assignments), a
+ * reserved one (seats, registrant), and an order id never used (placing: its unmutated request is valid, so any
+ * mutation the service let through would place an order). The wrong codes the fuzzer sends do not lock the client
+ * out: the shared context's throttle limits are high (see {@link RegistrationServiceTest}).
+ */
+class RegistrationFuzzTest extends RegistrationServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Tables that change with nothing sent: the relay's checkpoint (it records each round it makes). */
+    private static final Set<String> CHANGING_ON_THEIR_OWN = Set.of("subscription_checkpoints");
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    private static final String PLACE = "POST /api/conferences/{conferenceId}/orders";
+    private static final Set<String> OF_A_CONFIRMED_ORDER = Set.of("GET /api/orders/{orderId}",
+            "POST /api/orders/lookup", "POST /api/orders/{orderId}/confirmation",
+            "GET /api/orders/{orderId}/seat-assignments", "PUT /api/orders/{orderId}/seat-assignments/{position}",
+            "DELETE /api/orders/{orderId}/seat-assignments/{position}");
+    private static final Set<String> OF_A_RESERVED_ORDER = Set.of("PUT /api/orders/{orderId}/seats",
+            "PUT /api/orders/{orderId}/registrant");
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void hostile_requests_get_problems_and_change_nothing() throws Exception {
+        PublishedConference conference = conferenceOnSale(Duration.ofMinutes(30),
+                new SeatTypeSpec("Community", 20, Money.of("0.00", "EUR")));
+        UUID seatType = conference.seatType();
+        Placed confirmed = confirmedWithTwoSeats(conference);
+        Placed reserved = place(conference, 1);
+        UUID unused = UUID.randomUUID();
+        String document = registrant.get("/v3/api-docs", null).text();
+        assertThat(operations(document)).as("every operation is fuzzed in one of the runs")
+                .containsExactlyInAnyOrderElementsOf(Stream.of(OF_A_CONFIRMED_ORDER, OF_A_RESERVED_ORDER, Set.of(PLACE))
+                        .flatMap(Set::stream).toList());
+
+        Map<String, String> before = settledFingerprint();
+        List<ApiFuzzer.Report> reports = List.of(
+                only(OF_A_CONFIRMED_ORDER, document, fuzzer(document, conference, confirmed.id(), confirmed.accessCode())),
+                only(OF_A_RESERVED_ORDER, document, fuzzer(document, conference, reserved.id(), reserved.accessCode())),
+                only(Set.of(PLACE), document, fuzzer(document, conference, unused, reserved.accessCode()))
+                        // Placing reads the header only when the order exists (a repeat shows its code to be answered
+                        // it again): for this unused id no value of it is read, so each is a valid request that would
+                        // place the order. On repeats, PlacingOrdersApiTest and AccessThrottleApiTest check it.
+                        .skip(PLACE, RegistrantClient.ACCESS_CODE))
+                .stream().map(RegistrationFuzzTest::run).toList();
+        Map<String, String> after = DatabaseFingerprint.of(dataSource, CHANGING_ON_THEIR_OWN);
+
+        List<ApiFuzzer.Finding> findings = reports.stream().flatMap(r -> r.findings().stream()).toList();
+        assertThat(findings).as(() -> findings.stream().map(Object::toString)
+                .collect(Collectors.joining("\n", "\n", "\n"))).isEmpty();
+        assertThat(reports.stream().mapToInt(ApiFuzzer.Report::requests).sum()).isGreaterThan(300);
+        assertThat(after).isEqualTo(before);
+        // The unmutated requests the runs' mutations were made of are valid, so the mutations were judged by
+        // validation (the fuzzer builds them from the document: "fuzz" for a text, 1 for a whole number).
+        Map<String, String> person = Map.of("firstName", "fuzz", "lastName", "fuzz", "email", "ada@example.org");
+        assertThat(List.of(
+                registrant.post("/api/orders/lookup", Map.of("email", "ada@example.org", "accessCode",
+                        confirmed.accessCode()), null),
+                registrant.put(confirmed.path("/seat-assignments/1"), person, confirmed.accessCode()),
+                registrant.put(reserved.path("/seats"), RegistrantClient.seats(seatType, 1), reserved.accessCode()),
+                registrant.put(reserved.path("/registrant"), person, reserved.accessCode()),
+                registrant.placeOrder(conference.id(), unused, seatType, 1)))
+                .extracting(Response::status).containsExactly(200, 202, 202, 202, 201);
+    }
+
+    private ApiFuzzer.Builder fuzzer(String document, PublishedConference conference, UUID orderId, String accessCode) {
+        return ApiFuzzer.against("http://127.0.0.1:" + port, document)
+                .value("conferenceId", conference.id().toString())
+                .value("seatTypeId", conference.seatType().toString())
+                .value("orderId", orderId.toString())
+                .value("email", "ada@example.org")
+                .value("accessCode", accessCode)
+                .header(RegistrantClient.ACCESS_CODE, accessCode);
+    }
+
+    /** Leaves out the operations another run fuzzes (with an order in the state they need). */
+    private static ApiFuzzer.Builder only(Set<String> kept, String document, ApiFuzzer.Builder fuzzer) {
+        operations(document).stream().filter(operation -> !kept.contains(operation)).forEach(fuzzer::skip);
+        return fuzzer;
+    }
+
+    /** The document's operations as the fuzzer names them ({@code "PUT /api/orders/{orderId}/seats"}). */
+    private static List<String> operations(String document) {
+        List<String> operations = new java.util.ArrayList<>();
+        JsonMapper.shared().readTree(document).path("paths").properties().forEach(path ->
+                path.getValue().propertyNames().stream().filter(METHODS::contains).forEach(method ->
+                        operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        return operations;
+    }
+
+    private static ApiFuzzer.Report run(ApiFuzzer.Builder fuzzer) {
+        try {
+            return fuzzer.build().run();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A free order of two seats, named (ada@example.org), confirmed: its seat assignments exist. */
+    private Placed confirmedWithTwoSeats(PublishedConference conference) {
+        Placed order = place(conference, 2);
+        assertThat(registrant.put(order.path("/registrant"),
+                Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "ada@example.org"),
+                order.accessCode()).status()).isEqualTo(202);
+        assertThat(registrant.post(order.path("/confirmation"), null, order.accessCode()).status()).isEqualTo(202);
+        // Confirming commits the seats at the conference's SeatsAvailability, through Kafka.
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).reservation(order.id()).isEmpty());
+        return order;
+    }
+
+    private Placed place(PublishedConference conference, int seats) {
+        UUID orderId = UUID.randomUUID();
+        Response placed = registrant.placeOrder(conference.id(), orderId, conference.seatType(), seats);
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.RESERVATION_COMPLETED);
+        return new Placed(orderId, placed.body().path("accessCode").asString());
+    }
+
+    /** The database once the seeding's asynchronous work is done: two fingerprints a moment apart agree. */
+    private Map<String, String> settledFingerprint() {
+        AtomicReference<Map<String, String>> last = new AtomicReference<>(Map.of());
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map<String, String> now = DatabaseFingerprint.of(dataSource, CHANGING_ON_THEIR_OWN);
+            return now.equals(last.getAndSet(now)) ? now : null;
+        }, Objects::nonNull);
+    }
+
+    private record Placed(UUID id, String accessCode) {
+        String path(String rest) {
+            return "/api/orders/" + id + rest;
+        }
+    }
+}
