@@ -13,13 +13,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What the gateway refuses to forward, before anything is forwarded:
+ * What the gateway refuses to forward, before anything is forwarded (a query string that cannot be decoded was
+ * already refused by web-support's {@code RequestSanityFilter}, in front of every route):
  * <ul>
  *     <li>a path that could name something else once the service's server has decoded and normalised it: a
  *     {@code .} or {@code ..} segment (also percent-encoded), a {@code ;} path parameter, an encoded {@code /} or
  *     {@code \}, a control character — 400 {@code malformed-request};</li>
- *     <li>a query with a malformed percent-escape ({@code %zz}, a lone {@code %}) — 400 {@code malformed-request},
- *     not a 500 while the forwarded URI is built;</li>
  *     <li>the services' operations endpoints: {@code /api/{service}/admin/...} and {@code /api/{service}/actuator/...}
  *     — 404, as if they did not exist (they need the ops credential and are reached on the services' own ports, never
  *     through the public gateway).</li>
@@ -49,10 +48,6 @@ final class RequestGuard implements HandlerFilterFunction<ServerResponse, Server
 
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
-        String query = request.servletRequest().getQueryString();
-        if (query != null && !wellEscaped(query)) {
-            return GatewayResponses.malformed("The query string has a malformed percent-escape");
-        }
         List<String> segments;
         try {
             segments = decodedSegments(request.servletRequest().getRequestURI());
@@ -63,24 +58,9 @@ final class RequestGuard implements HandlerFilterFunction<ServerResponse, Server
                 && OPS_SEGMENTS.contains(segments.get(routeSegments).toLowerCase(Locale.ROOT))) {
             return GatewayResponses.notFound("The gateway does not route operations endpoints");
         }
-        try {
-            // Tomcat parses the query now (and refuses one that is not UTF-8), not while the forwarded URI is built
-            request.servletRequest().getParameterMap();
-        } catch (IllegalStateException unparseable) {
-            return GatewayResponses.malformed("The query string cannot be read");
-        }
         return next.handle(request);
     }
 
-    /** Every {@code %} is followed by two hex digits. */
-    static boolean wellEscaped(String raw) {
-        try {
-            UriUtils.decode(raw, StandardCharsets.UTF_8);
-            return true;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
-    }
 
     /**
      * The path's non-empty segments, percent-decoded (empty ones are dropped, as Spring Cloud Gateway's

@@ -62,6 +62,9 @@ class WebEdgeTest {
             "{\"name\":\"A\\u0000da\"}",
             "{\"name\":\"A\\u001bda\"}",
             "{\"name\":\"Ada\",\"name\":\"Bob\"}",
+            "{\"name\":\"Ada\",\"venueId\":\"AAAAAAAAAAAAAAAAAAAAAA==\"}",
+            "{\"name\":\"Ada\",\"venueId\":\" 3f2c1b9e-8a4d-4c6e-9f0a-1b2c3d4e5f60\"}",
+            "{\"name\":\"Ada\",\"venueId\":\"\"}",
     })
     void badFieldsAreAValidationProblemNamingTheField(String body) throws Exception {
         Answer answer = post("/api/bookings", body);

@@ -9,7 +9,6 @@ import dev.seatbooking.registration.order.Order;
 import dev.seatbooking.registration.seatassignments.SeatAssignments;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
-import tools.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -32,9 +31,9 @@ final class ApiModel {
      *
      * @param quantity a JSON integer ({@code 1.5} or {@code "2"} are malformed, not rounded or converted)
      */
-    record SeatRequest(@NotNull @JsonDeserialize(using = StrictInput.CanonicalUuid.class) UUID seatTypeId,
+    record SeatRequest(@NotNull UUID seatTypeId,
                        @Schema(minimum = "1") @NotNull @Positive
-                       @JsonDeserialize(using = StrictInput.WholeNumber.class) Integer quantity) {
+                       Integer quantity) {
         SeatQuantity toSeatQuantity() {
             return new SeatQuantity(seatTypeId, quantity);
         }
@@ -44,7 +43,7 @@ final class ApiModel {
      * @param orderId chosen by the client: sending the same request again places nothing twice
      * @param seats   each seat type once
      */
-    record PlaceOrderRequest(@NotNull @JsonDeserialize(using = StrictInput.CanonicalUuid.class) UUID orderId,
+    record PlaceOrderRequest(@NotNull UUID orderId,
                              @NotEmpty @Size(max = 50) @DistinctSeatTypes List<@NotNull @Valid SeatRequest> seats) {
         List<SeatQuantity> seatQuantities() {
             return seats.stream().map(SeatRequest::toSeatQuantity).toList();

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  * {@code yyyy-MM-dd} of years 1-9999 (not a day count, not a date-time), a decimal (a JSON number, or a string
  * holding one, as money often travels) has at most
  * {@value #MAX_DECIMAL_DIGITS} digits and a scale within ±{@value #MAX_DECIMAL_SCALE} ({@code 1e999999999} is
- * refused before anything multiplies it), and no text holds a control character other than tab and line breaks
+ * refused before anything multiplies it), an id is a UUID in its canonical 36-character form (not Jackson's base64
+ * form, not padded with spaces), and no text holds a control character other than tab and line breaks
  * (PostgreSQL refuses NUL; the others have no business in a name or an email).
  */
 public final class StrictJson {
@@ -33,6 +35,8 @@ public final class StrictJson {
     static final int MAX_DECIMAL_DIGITS = 40;
     static final int MAX_DECIMAL_SCALE = 20;
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private StrictJson() {
     }
@@ -67,6 +71,7 @@ public final class StrictJson {
                 .addModule(new SimpleModule("strict-values")
                         .addDeserializer(String.class, new Text())
                         .addDeserializer(LocalDate.class, new IsoDate())
+                        .addDeserializer(UUID.class, new CanonicalUuid())
                         .addDeserializer(BigDecimal.class, new Decimal()));
     }
 
@@ -130,6 +135,22 @@ public final class StrictJson {
         @Override
         public LogicalType logicalType() {
             return LogicalType.DateTime;
+        }
+    }
+
+    static final class CanonicalUuid extends StdDeserializer<UUID> {
+        CanonicalUuid() {
+            super(UUID.class);
+        }
+
+        @Override
+        public UUID deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) return (UUID) ctxt.handleUnexpectedToken(UUID.class, p);
+            String text = p.getString();
+            if (!CANONICAL_UUID.matcher(text).matches()) {
+                return (UUID) ctxt.handleWeirdStringValue(UUID.class, text, "not a UUID in its canonical form");
+            }
+            return UUID.fromString(text);
         }
     }
 
