@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
@@ -25,7 +28,6 @@ import java.util.UUID;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web front end in a real browser (headless Chromium driven by Playwright) against the running platform: a
@@ -34,9 +36,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code target/e2e-screenshots/}.
  * <p>
  * The browser is Debian's Chromium at {@code /usr/bin/chromium} (or {@code -Dchromium.path=...}). Without it the
- * test is skipped locally, and fails in CI ({@code CI=true}), where {@code .ci/run} installs it first.
+ * test is skipped locally — decided before the platform is started — and fails in CI ({@code CI=true}, which
+ * {@code .ci/run} sets), where {@code .ci/run} installs it first.
  */
-@ExtendWith(TestPlatform.class)
+@ExtendWith({BrowserEndToEndTest.ChromiumPresent.class, TestPlatform.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserEndToEndTest {
 
@@ -49,13 +52,24 @@ class BrowserEndToEndTest {
     private BrowserContext context;
     private Page page;
 
+    /** Skips the class without Chromium outside CI; evaluated before any extension starts the platform. */
+    static final class ChromiumPresent implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return Files.isExecutable(CHROMIUM) || inCi()
+                    ? ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM + " (or CI, which must have it)")
+                    : ConditionEvaluationResult.disabled("No Chromium at " + CHROMIUM + " (apt-get install chromium)");
+        }
+    }
+
+    private static boolean inCi() {
+        return "true".equals(System.getenv("CI"));
+    }
+
     @BeforeAll
     static void start() throws Exception {
         if (!Files.isExecutable(CHROMIUM)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("No Chromium at " + CHROMIUM + ": CI must run the browser test (.ci/run installs chromium)");
-            }
-            assumeTrue(false, "No Chromium at " + CHROMIUM + " (apt-get install chromium): browser test skipped");
+            fail("No Chromium at " + CHROMIUM + ": CI must run the browser test (.ci/run installs chromium)");
         }
         Files.createDirectories(SCREENSHOTS);
         // The platform answers within its own bounds (a read-your-writes wait is at most 5 s); allow for a slow CI.
