@@ -12,10 +12,14 @@ import java.util.function.Function;
  * Specification-style tests for event-sourced aggregates: given past events, when a decision, then the
  * new events (or a rejection).
  * <pre>{@code
- * fixture.given(seatsAdded(GENERAL, 10), seatsReserved(OTHER, GENERAL, 8))
- *        .when(availability -> availability.makeReservation(ORDER, seats(GENERAL, 5)))
- *        .then(seatsReserved(ORDER, GENERAL, 2));
+ * AggregateFixture<SeatsAvailability, SeatsAvailabilityEvent> availability =
+ *         AggregateFixture.of(SeatsAvailability::new, CONFERENCE);
+ *
+ * availability.given(seatsAdded(GENERAL, 10), seatsReserved(OTHER_ORDER, GENERAL, 8))
+ *         .when(a -> a.makeReservation(makeReservation(ORDER, seat(GENERAL, 5)), NOW))
+ *         .then(seatsReserved(ORDER, holding(seat(GENERAL, 2)), availabilityChanged(change(GENERAL, -2))));
  * }</pre>
+ * (registration's {@code MakingAReservationTest}; the helpers are its test data.)
  * The events a decision returns are applied to the aggregate too, so an event that {@code apply}
  * cannot take fails the test; {@link Then#state} then checks the state they led to.
  */
