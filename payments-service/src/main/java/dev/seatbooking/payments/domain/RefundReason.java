@@ -1,4 +1,4 @@
-package dev.seatbooking.payments.payment;
+package dev.seatbooking.payments.domain;
 
 /** Why a completed payment must be paid back: the money arrived for an order that cannot take it. */
 public enum RefundReason {

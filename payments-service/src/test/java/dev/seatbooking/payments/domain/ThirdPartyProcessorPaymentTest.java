@@ -1,4 +1,4 @@
-package dev.seatbooking.payments.payment;
+package dev.seatbooking.payments.domain;
 
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.payments.PaymentCommand.InitiateThirdPartyProcessorPayment;
@@ -8,7 +8,7 @@ import dev.seatbooking.contracts.payments.PaymentEvent.PaymentInitiated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentRejected;
 import dev.seatbooking.contracts.payments.PaymentItem;
 import dev.seatbooking.eventsourcing.testing.AggregateFixture;
-import dev.seatbooking.payments.payment.PaymentRefused.Reason;
+import dev.seatbooking.payments.domain.PaymentRefused.Reason;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -191,30 +191,6 @@ class ThirdPartyProcessorPaymentTest {
         @Test
         void a_payment_never_initiated_cannot_be_cancelled() {
             refused(fixture.givenNothing().when(ThirdPartyProcessorPayment::cancel), Reason.UNKNOWN_PAYMENT);
-        }
-    }
-
-    @Nested
-    class RefundsDue {
-
-        @Test
-        void a_payment_completed_for_a_pending_unpaid_order_is_kept() {
-            assertThat(pendingOrder().refundDueWhenCompletedBy(PAYMENT)).isEmpty();
-            assertThat(pendingOrder().paidBy(PAYMENT).refundDueWhenCompletedBy(PAYMENT)).isEmpty();
-        }
-
-        @Test
-        void a_payment_completed_for_an_expired_order_is_refunded() {
-            assertThat(pendingOrder().withStatus(OrderStatus.EXPIRED).refundDueWhenCompletedBy(PAYMENT))
-                    .contains(RefundReason.ORDER_EXPIRED);
-        }
-
-        @Test
-        void a_second_payment_completed_for_the_same_order_is_refunded() {
-            assertThat(pendingOrder().paidBy(OTHER_PAYMENT).refundDueWhenCompletedBy(PAYMENT))
-                    .contains(RefundReason.ORDER_ALREADY_PAID);
-            assertThat(pendingOrder().withStatus(OrderStatus.CONFIRMED).refundDueWhenCompletedBy(PAYMENT))
-                    .contains(RefundReason.ORDER_ALREADY_PAID);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.seatbooking.payments.payment;
+package dev.seatbooking.payments.domain;
 
 /** An order as registration announced it: still open for payment, confirmed, or expired (rejected). */
 public enum OrderStatus {

@@ -1,4 +1,4 @@
-package dev.seatbooking.payments.payment;
+package dev.seatbooking.payments.domain;
 
 /** Where a payment is in its life: initiated, then completed (the processor took the money) or rejected. */
 public enum PaymentStatus {

@@ -1,4 +1,4 @@
-package dev.seatbooking.payments.payment;
+package dev.seatbooking.payments.domain;
 
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.payments.PaymentCommand.InitiateThirdPartyProcessorPayment;
@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.seatbooking.payments.payment.PaymentRefused.Reason.*;
+import static dev.seatbooking.payments.domain.PaymentRefused.Reason.*;
 
 /**
  * A payment of one order through a third-party processor (stream type {@value #STREAM_TYPE}, stream id = payment

@@ -1,4 +1,4 @@
-package dev.seatbooking.payments.payment;
+package dev.seatbooking.payments.domain;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

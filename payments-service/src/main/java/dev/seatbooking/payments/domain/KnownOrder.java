@@ -1,4 +1,4 @@
-package dev.seatbooking.payments.payment;
+package dev.seatbooking.payments.domain;
 
 import dev.seatbooking.contracts.Money;
 
@@ -30,6 +30,11 @@ public record KnownOrder(UUID orderId, UUID conferenceId, Money total, boolean f
         return new KnownOrder(orderId, conferenceId, total, freeOfCharge, newStatus, paidBy);
     }
 
+    /*
+     * "This money must go back" is decided here, whichever of a payment's completion and the order's expiry
+     * payments sees first: the one that comes second asks. Registration keeps no record of it (issue 13).
+     */
+
     /**
      * Whether a payment that has just completed for this order must be refunded: the order expired, or it was
      * already paid by another payment or confirmed without one.
@@ -39,5 +44,14 @@ public record KnownOrder(UUID orderId, UUID conferenceId, Money total, boolean f
         if (paidBy != null && !paidBy.equals(paymentId)) return Optional.of(RefundReason.ORDER_ALREADY_PAID);
         if (status == OrderStatus.CONFIRMED && paidBy == null) return Optional.of(RefundReason.ORDER_ALREADY_PAID);
         return Optional.empty();
+    }
+
+    /**
+     * The order has just expired (this is its expired state): the payment that had paid it, if any, completed too
+     * late and must be refunded, for {@link RefundReason#ORDER_EXPIRED}. A second payment was already marked when it
+     * completed.
+     */
+    public Optional<UUID> refundDueWhenExpired() {
+        return Optional.ofNullable(paidBy);
     }
 }
