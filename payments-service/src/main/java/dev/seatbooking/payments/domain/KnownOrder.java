@@ -22,14 +22,6 @@ public record KnownOrder(UUID orderId, UUID conferenceId, Money total, boolean f
         Objects.requireNonNull(status, "status");
     }
 
-    public KnownOrder paidBy(UUID paymentId) {
-        return new KnownOrder(orderId, conferenceId, total, freeOfCharge, status, paymentId);
-    }
-
-    public KnownOrder withStatus(OrderStatus newStatus) {
-        return new KnownOrder(orderId, conferenceId, total, freeOfCharge, newStatus, paidBy);
-    }
-
     /*
      * "This money must go back" is decided here, whichever of a payment's completion and the order's expiry
      * payments sees first: the one that comes second asks. Registration keeps no record of it (issue 13).

@@ -59,7 +59,7 @@ class ThirdPartyProcessorPaymentTest {
         @Test
         void the_same_command_again_changes_nothing_even_once_the_order_is_paid_by_it() {
             fixture.given(initiated(TOTAL), completed(TOTAL))
-                    .when(p -> p.initiate(initiate(TOTAL), known(pendingOrder().paidBy(PAYMENT))))
+                    .when(p -> p.initiate(initiate(TOTAL), known(order(OrderStatus.PENDING, PAYMENT))))
                     .thenNothing();
         }
 
@@ -107,14 +107,14 @@ class ThirdPartyProcessorPaymentTest {
         @Test
         void an_expired_order_is_refused() {
             refused(fixture.givenNothing()
-                    .when(p -> p.initiate(initiate(TOTAL), known(pendingOrder().withStatus(OrderStatus.EXPIRED)))),
+                    .when(p -> p.initiate(initiate(TOTAL), known(order(OrderStatus.EXPIRED, null)))),
                     Reason.ORDER_EXPIRED);
         }
 
         @Test
         void an_order_another_payment_paid_is_refused() {
             PaymentRefused refusal = refused(fixture.givenNothing()
-                    .when(p -> p.initiate(initiate(TOTAL), known(pendingOrder().paidBy(OTHER_PAYMENT)))),
+                    .when(p -> p.initiate(initiate(TOTAL), known(order(OrderStatus.PENDING, OTHER_PAYMENT)))),
                     Reason.ORDER_ALREADY_PAID);
             assertThat(refusal.details()).containsEntry("paidBy", OTHER_PAYMENT);
         }
@@ -122,7 +122,7 @@ class ThirdPartyProcessorPaymentTest {
         @Test
         void a_confirmed_order_is_refused() {
             refused(fixture.givenNothing()
-                    .when(p -> p.initiate(initiate(TOTAL), known(pendingOrder().withStatus(OrderStatus.CONFIRMED)))),
+                    .when(p -> p.initiate(initiate(TOTAL), known(order(OrderStatus.CONFIRMED, null)))),
                     Reason.ORDER_ALREADY_PAID);
         }
 
@@ -202,7 +202,11 @@ class ThirdPartyProcessorPaymentTest {
     }
 
     static KnownOrder pendingOrder() {
-        return new KnownOrder(ORDER, CONFERENCE, TOTAL, false, OrderStatus.PENDING, null);
+        return order(OrderStatus.PENDING, null);
+    }
+
+    static KnownOrder order(OrderStatus status, UUID paidBy) {
+        return new KnownOrder(ORDER, CONFERENCE, TOTAL, false, status, paidBy);
     }
 
     static Optional<KnownOrder> known(KnownOrder order) {
