@@ -1,6 +1,5 @@
 package dev.seatbooking.readmodel.api;
 
-import dev.seatbooking.readmodel.access.AccessThrottle;
 import dev.seatbooking.readmodel.projection.ProjectionNotReadyException;
 import dev.seatbooking.readmodel.projection.UnknownProjectionException;
 import dev.seatbooking.readmodel.rebuild.RebuildInProgressException;
@@ -17,12 +16,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.util.List;
 
 /**
- * The read model's own problems, in the platform's vocabulary ({@link Problems}); malformed requests, unknown paths
- * and unexpected errors are answered by the shared web edge.
+ * The read model's own problems, in the platform's vocabulary ({@link Problems}); malformed requests, unknown paths,
+ * throttled guesses and unexpected errors are answered by the shared web edge.
  */
 @RestControllerAdvice
 @Order(0)
-class ReadModelProblems {
+class ApiProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notFound(ViewNotFoundException e) {
@@ -36,13 +35,6 @@ class ReadModelProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> noSuchOrder(NoSuchOrderException e) {
         return answer(Problems.problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, e.getMessage()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> throttled(AccessThrottle.Throttled e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
-                .body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
     @ExceptionHandler
