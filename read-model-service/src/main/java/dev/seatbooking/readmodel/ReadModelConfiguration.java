@@ -1,7 +1,6 @@
 package dev.seatbooking.readmodel;
 
 import dev.seatbooking.contracts.codec.MessageCodec;
-import dev.seatbooking.readmodel.access.AccessThrottle;
 import dev.seatbooking.readmodel.api.OrderAccess;
 import dev.seatbooking.readmodel.api.ReadYourWrites;
 import dev.seatbooking.readmodel.conference.ConferenceQueries;
@@ -22,6 +21,7 @@ import dev.seatbooking.readmodel.projection.Projections;
 import dev.seatbooking.readmodel.projection.ReadTransactions;
 import dev.seatbooking.readmodel.projection.ServingGenerations;
 import dev.seatbooking.readmodel.rebuild.ProjectionLifecycle;
+import dev.seatbooking.web.throttle.GuessThrottle;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +29,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.InstantSource;
 import java.util.List;
 
 /** The projection engine, the projections and their queries. */
@@ -113,14 +114,12 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    AccessThrottle accessThrottle(ReadModelProperties properties) {
-        ReadModelProperties.AccessThrottle limits = properties.accessThrottle();
-        return new AccessThrottle(new AccessThrottle.Limit(limits.clientFailures(), limits.clientWindow()),
-                new AccessThrottle.Limit(limits.orderFailures(), limits.orderWindow()), limits.trackedKeys());
+    GuessThrottle<String> accessThrottle(ReadModelProperties properties) {
+        return properties.accessThrottle().throttle(InstantSource.system());
     }
 
     @Bean
-    OrderAccess orderAccess(AccessThrottle throttle, ReadYourWrites readYourWrites, ServingGenerations serving,
+    OrderAccess orderAccess(GuessThrottle<String> throttle, ReadYourWrites readYourWrites, ServingGenerations serving,
                             ReadTransactions reads) {
         return new OrderAccess(throttle, readYourWrites, serving, reads);
     }

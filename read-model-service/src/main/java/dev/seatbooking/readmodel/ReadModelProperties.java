@@ -1,9 +1,12 @@
 package dev.seatbooking.readmodel;
 
+import dev.seatbooking.web.throttle.FailureThrottle;
+import dev.seatbooking.web.throttle.GuessThrottle;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.time.InstantSource;
 
 /**
  * {@code seatbooking.readmodel.*}: how the read side runs.
@@ -59,11 +62,16 @@ public record ReadModelProperties(
     public record AccessThrottle(@DefaultValue("20") int clientFailures, @DefaultValue("10m") Duration clientWindow,
                                  @DefaultValue("30") int orderFailures, @DefaultValue("5m") Duration orderWindow,
                                  @DefaultValue("100000") int trackedKeys) {
-    }
 
-    /** The contracts' topic names, for code that runs without Spring (benchmarks). */
-    public static Topics defaultTopics() {
-        return new Topics(dev.seatbooking.contracts.Topics.CONFERENCE_EVENTS,
-                dev.seatbooking.contracts.Topics.REGISTRATION_EVENTS, dev.seatbooking.contracts.Topics.PAYMENTS_EVENTS);
+        /**
+         * The shared guess throttle with these limits. Keyed by subject ({@code order:<id>}, {@code email:<email>}).
+         * A lock lasts one window and does not grow (the longest lock is the window), as the read model's own
+         * throttle did before it used the shared one.
+         */
+        public GuessThrottle<String> throttle(InstantSource clock) {
+            return new GuessThrottle<>(
+                    new FailureThrottle<>(orderFailures, orderWindow, orderWindow, trackedKeys, clock),
+                    new FailureThrottle<>(clientFailures, clientWindow, clientWindow, trackedKeys, clock));
+        }
     }
 }

@@ -11,7 +11,6 @@ import dev.seatbooking.eventsourcing.outbox.OutgoingMessage;
 import dev.seatbooking.eventsourcing.relay.EventEnvelopeEncoder;
 import dev.seatbooking.eventsourcing.store.AppendResult;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
-import dev.seatbooking.eventsourcing.store.StoredEvent;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,14 +44,6 @@ public final class ContractsMessaging {
     /** For consumers: a record's value as an envelope. */
     public static MessageDecoder<Envelope> envelopeDecoder(MessageCodec codec) {
         return (type, payload) -> codec.decodeEnvelope(payload);
-    }
-
-    public static Envelope envelopeOf(MessageCodec codec, StoredEvent stored) {
-        Message payload = codec.decode(stored.eventType(), stored.schemaVersion(), stored.payloadJson());
-        EventMetadata metadata = stored.metadata();
-        return new Envelope(stored.messageId(), codec.types().nameOf(payload.getClass()),
-                codec.types().versionOf(payload.getClass()), metadata.correlationId(), causationOf(metadata),
-                stored.recordedAt(), stored.streamId(), stored.version(), payload);
     }
 
     /** A conversation's first message has no cause of its own; its envelope then names the conversation. */

@@ -40,10 +40,6 @@ public record OutgoingMessage(UUID messageId, String topic, String key, byte[] v
         return new OutgoingMessage(messageId, topic, key, value, headers, Objects.requireNonNull(dueAt, "dueAt"));
     }
 
-    public boolean isImmediate() {
-        return dueAt == null;
-    }
-
     // A record compares arrays by identity; an outgoing message is compared by content.
     @Override
     public boolean equals(Object o) {

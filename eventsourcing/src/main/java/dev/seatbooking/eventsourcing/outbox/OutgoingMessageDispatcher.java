@@ -1,5 +1,6 @@
 package dev.seatbooking.eventsourcing.outbox;
 
+import dev.seatbooking.eventsourcing.messaging.CappedBackoff;
 import dev.seatbooking.eventsourcing.messaging.KafkaProducers;
 import dev.seatbooking.eventsourcing.store.ChangeSignal;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -145,15 +146,7 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
             return new Settings(name, batchSize, pollTimeout, sendTimeout, retryBackoff, maxRetryBackoff, retention, cleanupInterval);
         }
 
-        public Settings withSendTimeout(Duration sendTimeout) {
-            return new Settings(name, batchSize, pollTimeout, sendTimeout, retryBackoff, maxRetryBackoff, retention, cleanupInterval);
-        }
-
         public Settings withRetryBackoff(Duration retryBackoff, Duration maxRetryBackoff) {
-            return new Settings(name, batchSize, pollTimeout, sendTimeout, retryBackoff, maxRetryBackoff, retention, cleanupInterval);
-        }
-
-        public Settings withRetention(Duration retention, Duration cleanupInterval) {
             return new Settings(name, batchSize, pollTimeout, sendTimeout, retryBackoff, maxRetryBackoff, retention, cleanupInterval);
         }
     }
@@ -163,6 +156,7 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
     private final ChangeSignal wakeUp;
     private final Supplier<? extends Producer<String, byte[]>> producers;
     private final Settings settings;
+    private final CappedBackoff backoff;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failedSends = new AtomicLong();
@@ -184,6 +178,7 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
         this.wakeUp = Objects.requireNonNull(wakeUp);
         this.producers = Objects.requireNonNull(producers);
         this.settings = Objects.requireNonNull(settings);
+        this.backoff = new CappedBackoff(settings.retryBackoff(), settings.maxRetryBackoff());
     }
 
     /**
@@ -267,7 +262,7 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
                     cleanUpWhenTime();
                     if (round.brokerFailed()) {
                         // Wake-ups do not cut this short: enqueuing more does not bring the broker back.
-                        pause(backoff(++failedRoundsInARow));
+                        pause(backoff.after(++failedRoundsInARow));
                     } else {
                         failedRoundsInARow = 0;
                         wakeUp.awaitChange(seen, round.untilNext());
@@ -432,15 +427,9 @@ public final class OutgoingMessageDispatcher implements AutoCloseable {
         jdbc.batchUpdate(MARK_FAILED, failures, failures.size(), (ps, f) -> {
             ps.setString(1, truncate(f.error().toString()));
             if (brokerFailure(f.error())) ps.setNull(2, Types.BIGINT);
-            else ps.setLong(2, backoff(f.message().attempts() + 1).toMillis());
+            else ps.setLong(2, backoff.after(f.message().attempts() + 1).toMillis());
             ps.setObject(3, f.message().messageId());
         });
-    }
-
-    /** The wait after {@code attempts} failures in a row: doubling, capped. */
-    Duration backoff(int attempts) {
-        Duration backoff = settings.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return backoff.compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : backoff;
     }
 
     private Duration untilNextDue() {

@@ -9,9 +9,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -46,11 +43,6 @@ public final class ProcessManagerStore<S> {
             WHERE process_id = ? AND process_type = ? AND version = ?""";
 
     private static final String LOCK = "SELECT version FROM process_managers WHERE process_id = ? FOR UPDATE";
-
-    private static final String FIND_STALE = """
-            SELECT process_id FROM process_managers
-            WHERE process_type = ? AND NOT completed AND updated_at < ?
-            ORDER BY updated_at LIMIT ?""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -139,14 +131,6 @@ public final class ProcessManagerStore<S> {
             return expectedVersion + 1;
         });
         return Objects.requireNonNull(version);
-    }
-
-    /**
-     * Open processes of this type not saved since {@code updatedBefore}, oldest first: candidates for a
-     * "stuck" alert. (Their pending commands need no help: the dispatcher sends them regardless.)
-     */
-    public List<UUID> findStale(Instant updatedBefore, int limit) {
-        return jdbc.queryForList(FIND_STALE, UUID.class, processType, OffsetDateTime.ofInstant(updatedBefore, ZoneOffset.UTC), limit);
     }
 
     public String processType() {

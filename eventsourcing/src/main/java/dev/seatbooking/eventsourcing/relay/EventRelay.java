@@ -1,5 +1,6 @@
 package dev.seatbooking.eventsourcing.relay;
 
+import dev.seatbooking.eventsourcing.messaging.CappedBackoff;
 import dev.seatbooking.eventsourcing.messaging.MessageHeaders;
 import dev.seatbooking.eventsourcing.store.ChangeSignal;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
@@ -73,11 +74,11 @@ public final class EventRelay implements MeterBinder, AutoCloseable {
     private final RelayCheckpoint checkpoint;
     private final String lockName;
     private final ChangeSignal changes;
+    private final CappedBackoff backoff;
     private final List<Runnable> meterRemovals = new ArrayList<>();
 
     private volatile boolean running;
     private volatile boolean publishing;
-    private volatile Position publishedUpTo = Position.START;
     private int failuresInARow;
     private Thread worker;
 
@@ -93,6 +94,7 @@ public final class EventRelay implements MeterBinder, AutoCloseable {
         this.encoder = Objects.requireNonNull(encoder);
         this.settings = Objects.requireNonNull(settings);
         this.checkpoint = new RelayCheckpoint(settings.name());
+        this.backoff = new CappedBackoff(settings.retryBackoff(), settings.maxRetryBackoff());
         this.lockName = "eventsourcing.relay/" + settings.name();
         // Without notifications nobody signals this one: the relay then simply polls.
         this.changes = store.changes() != null ? store.changes() : new ChangeSignal();
@@ -131,11 +133,6 @@ public final class EventRelay implements MeterBinder, AutoCloseable {
     /** Whether this instance holds the lock and publishes (rather than standing by). */
     public boolean isPublishing() {
         return publishing;
-    }
-
-    /** The position up to which Kafka has acknowledged this instance's records (its last checkpoint). */
-    public Position publishedUpTo() {
-        return publishedUpTo;
     }
 
     /**
@@ -218,7 +215,6 @@ public final class EventRelay implements MeterBinder, AutoCloseable {
 
     private void publish(Connection lease) throws SQLException, InterruptedException, ExecutionException {
         Position position = checkpoint.load(lease);
-        publishedUpTo = position;
         log.info("Relay {} publishing from {}", settings.name(), position);
         Producer<String, byte[]> producer = producers.get();
         try {
@@ -232,7 +228,6 @@ public final class EventRelay implements MeterBinder, AutoCloseable {
                 sendAndAwaitAcks(producer, batch);
                 position = batch.getLast().position();
                 checkpoint.save(lease, position);
-                publishedUpTo = position;
                 failuresInARow = 0;
             }
         } finally {
@@ -281,8 +276,6 @@ public final class EventRelay implements MeterBinder, AutoCloseable {
     }
 
     private Duration backoffAfterFailure() {
-        failuresInARow++;
-        Duration pause = settings.retryBackoff().multipliedBy(1L << Math.min(failuresInARow - 1, 16));
-        return pause.compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : pause;
+        return backoff.after(++failuresInARow);
     }
 }

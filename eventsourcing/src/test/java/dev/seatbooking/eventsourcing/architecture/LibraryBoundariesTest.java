@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The library stays domain-free, and its store knows nothing of Kafka. */
+/** The library stays domain-free, its store knows nothing of Kafka, and its jar ships no test support. */
 class LibraryBoundariesTest {
 
     private final JavaClasses library = new ClassFileImporter()
@@ -34,8 +34,13 @@ class LibraryBoundariesTest {
     @Test
     void the_event_store_and_aggregates_know_nothing_of_kafka() {
         noClasses().that().resideInAnyPackage("dev.seatbooking.eventsourcing.store..",
-                        "dev.seatbooking.eventsourcing.aggregate..", "dev.seatbooking.eventsourcing.testing..")
+                        "dev.seatbooking.eventsourcing.aggregate..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
                 .check(library);
+    }
+
+    @Test
+    void the_aggregate_fixture_lives_in_eventsourcing_testing_not_in_the_library() {
+        noClasses().should().resideInAPackage("dev.seatbooking.eventsourcing.testing..").check(library);
     }
 }

@@ -76,7 +76,9 @@ class StoredContractEventsTest {
         var envelopes = ContractsMessaging.envelopesOf(MessageTypes.contracts(), appended, events, metadata);
         var codec = MessageCodec.contracts();
         var published = store.readAll(Position.START, 1000).stream().filter(e -> e.streamId().equals(orderId))
-                .map(e -> ContractsMessaging.envelopeOf(codec, e)).toList();
+                .map(e -> ContractsMessaging.envelopeDecoder(codec)
+                        .decode(e.eventType(), ContractsMessaging.envelopeEncoder(codec).encode(e)))
+                .toList();
 
         assertThat(envelopes).hasSize(2);
         for (int i = 0; i < 2; i++) {

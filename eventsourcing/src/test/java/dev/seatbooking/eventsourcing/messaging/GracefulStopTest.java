@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Graceful shutdown: stopping a consumer (as an application context does when the service stops) while a message is
@@ -39,6 +40,7 @@ class GracefulStopTest {
         String topic = TestKafka.uniqueTopic("graceful-stop");
         String consumer = "graceful-" + UUID.randomUUID();
         CountDownLatch handling = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
         UUID counter = UUID.randomUUID();
         try (EventStoreDatabase db = new EventStoreDatabase("graceful_stop", 4);
              KafkaProducer<String, byte[]> producer = KafkaProducers.idempotent(TestKafka.bootstrapServers(), "graceful")) {
@@ -49,7 +51,8 @@ class GracefulStopTest {
                     inbox, message -> {
                 handling.countDown();
                 try {
-                    Thread.sleep(1500); // the in-flight work
+                    // The in-flight work: it lasts until the test has asked the container to stop.
+                    if (!mayFinish.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
                 } catch (InterruptedException e) {
                     throw new IllegalStateException("interrupted while handling", e);
                 }
@@ -69,8 +72,14 @@ class GracefulStopTest {
                         MessageHeaders.of(UUID.randomUUID(), "Incremented", UUID.randomUUID(), null))).get();
                 assertThat(handling.await(60, TimeUnit.SECONDS)).as("the handling started").isTrue();
 
-                container.stop(); // what closing the application context does
+                // What closing the application context does; stop() returns once the container has stopped.
+                Thread stopping = Thread.ofPlatform().start(container::stop);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !container.isRunning());
+                mayFinish.countDown();
+                stopping.join(Duration.ofSeconds(60));
+                assertThat(stopping.isAlive()).as("the container stopped").isFalse();
             } finally {
+                mayFinish.countDown();
                 deadLetters.destroy();
             }
 

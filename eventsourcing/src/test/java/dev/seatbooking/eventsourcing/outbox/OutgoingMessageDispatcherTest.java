@@ -69,7 +69,7 @@ class OutgoingMessageDispatcherTest {
     }
 
     @Test
-    void aMessageDueNowGoesOutRightAfterCommitWithItsKeyValueAndHeaders() {
+    void a_message_due_now_goes_out_right_after_commit_with_its_key_value_and_headers() {
         OutgoingMessages outgoing = new OutgoingMessages(db.dataSource);
         OutgoingMessageDispatcher dispatcher = closing(dispatcher(outgoing.enqueued(), "now")).start();
         // It has looked once and found nothing: now only the wake-up (not its 30 s poll) can send in time.
@@ -90,7 +90,7 @@ class OutgoingMessageDispatcherTest {
     }
 
     @Test
-    void aScheduledMessageIsNotSentBeforeItIsDueAndIsSentWhenDue() {
+    void a_scheduled_message_is_not_sent_before_it_is_due_and_is_sent_when_due() {
         OutgoingMessages outgoing = new OutgoingMessages(db.dataSource);
         closing(dispatcher(outgoing.enqueued(), "scheduled")).start();
         // Whole milliseconds: the record timestamp (ms) can be compared with the due time without rounding.
@@ -109,7 +109,7 @@ class OutgoingMessageDispatcherTest {
     }
 
     @Test
-    void twoDispatchersOnOneDatabaseSendEachMessageExactlyOnce() {
+    void two_dispatchers_on_one_database_send_each_message_exactly_once() {
         // Both wake on every commit and at the same due times, and claim small batches: they compete for
         // the same rows all along. Nothing is stopped while sending, so no resend is legitimate here.
         ChangeSignal signal = new ChangeSignal();
@@ -143,7 +143,7 @@ class OutgoingMessageDispatcherTest {
     }
 
     @Test
-    void scheduledMessagesSurviveARestartOfTheDispatcher() {
+    void scheduled_messages_survive_a_restart_of_the_dispatcher() {
         Instant due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
         List<UUID> ids = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
         {
@@ -165,7 +165,7 @@ class OutgoingMessageDispatcherTest {
     }
 
     @Test
-    void cancelledAndRolledBackMessagesAreNeverSent() {
+    void cancelled_and_rolled_back_messages_are_never_sent() {
         OutgoingMessages outgoing = new OutgoingMessages(db.dataSource);
         closing(dispatcher(outgoing.enqueued(), "cancel")).start();
         Instant now = Instant.now();
@@ -187,7 +187,7 @@ class OutgoingMessageDispatcherTest {
     }
 
     @Test
-    void whileTheBrokerIsUnreachableMessagesKeepTheirPlaceAndGoOutInOrderOnceItIsBack() {
+    void while_the_broker_is_unreachable_messages_keep_their_place_and_go_out_in_order_once_it_is_back() {
         OutgoingMessages outgoing = new OutgoingMessages(db.dataSource);
         OutgoingMessage first = OutgoingMessage.sendNow(UUID.randomUUID(), topic, "order-1", bytes("MakeSeatReservation 1"), Map.of());
         OutgoingMessage second = OutgoingMessage.sendNow(UUID.randomUUID(), topic, "order-1", bytes("MakeSeatReservation 2"), Map.of());
@@ -218,7 +218,7 @@ class OutgoingMessageDispatcherTest {
     }
 
     @Test
-    void aMessageThatFailsByItselfStepsAsideAndDoesNotBlockTheOthers() {
+    void a_message_that_fails_by_itself_steps_aside_and_does_not_block_the_others() {
         OutgoingMessages outgoing = new OutgoingMessages(db.dataSource);
         OutgoingMessageDispatcher dispatcher = closing(dispatcher(outgoing.enqueued(), "too-large")).start();
         UUID tooLarge = UUID.randomUUID();
@@ -242,7 +242,7 @@ class OutgoingMessageDispatcherTest {
     }
 
     @Test
-    void sentRowsAreDeletedOnlyAfterTheRetention() {
+    void sent_rows_are_deleted_only_after_the_retention() {
         OutgoingMessageDispatcher dispatcher = dispatcher(new ChangeSignal(), "retention"); // never started
         UUID old = insertRow("now() - interval '8 days'", "now() - interval '8 days'");
         UUID recent = insertRow("now() - interval '1 hour'", "now() - interval '1 hour'");
@@ -252,14 +252,6 @@ class OutgoingMessageDispatcherTest {
 
         assertThat(db.jdbc.queryForList("SELECT message_id FROM outgoing_messages", UUID.class))
                 .containsExactlyInAnyOrder(recent, unsentOld).doesNotContain(old);
-    }
-
-    @Test
-    void backoffDoublesUpToItsCap() {
-        OutgoingMessageDispatcher dispatcher = dispatcher(new ChangeSignal(), "backoff");
-        assertThat(IntStream.rangeClosed(1, 6).mapToObj(dispatcher::backoff).map(Duration::toMillis))
-                .containsExactly(100L, 200L, 400L, 800L, 1000L, 1000L);
-        assertThat(dispatcher.backoff(1000)).isEqualTo(Duration.ofSeconds(1));
     }
 
     private OutgoingMessageDispatcher dispatcher(ChangeSignal signal, String name) {

@@ -38,7 +38,7 @@ class OutgoingMessagesTest {
     }
 
     @Test
-    void enqueuingTheSameMessageIdAgainKeepsTheFirst() {
+    void enqueuing_the_same_message_id_again_keeps_the_first() {
         UUID id = UUID.randomUUID();
         Instant due = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MICROS);
 
@@ -55,7 +55,7 @@ class OutgoingMessagesTest {
     }
 
     @Test
-    void severalMessagesAreEnqueuedInOneStatementAsEachAloneWouldBe() {
+    void several_messages_are_enqueued_in_one_statement_as_each_alone_would_be() {
         UUID known = UUID.randomUUID();
         outgoing.enqueue(OutgoingMessage.sendNow(known, "orders", "k0", bytes("kept"), Map.of()));
         UUID now = UUID.randomUUID();
@@ -83,7 +83,7 @@ class OutgoingMessagesTest {
     }
 
     @Test
-    void aMessageToSendNowIsDueByTheDatabaseClockWhenItsTransactionRuns() {
+    void a_message_to_send_now_is_due_by_the_database_clock_when_its_transaction_runs() {
         UUID id = UUID.randomUUID();
         Instant dbNow = db.transactions.execute(tx -> {
             outgoing.enqueue(OutgoingMessage.sendNow(id, "orders", null, bytes("x"), null));
@@ -95,7 +95,7 @@ class OutgoingMessagesTest {
     }
 
     @Test
-    void cancelDropsAMessageOnlyWhileItIsUnsent() {
+    void cancel_drops_a_message_only_while_it_is_unsent() {
         UUID pending = enqueueInAMinute();
         UUID sent = enqueueInAMinute();
         db.jdbc.update("UPDATE outgoing_messages SET sent_at = now() WHERE message_id = ?", sent);
@@ -108,7 +108,7 @@ class OutgoingMessagesTest {
     }
 
     @Test
-    void aMessageEnqueuedInARolledBackTransactionIsNotThere() {
+    void a_message_enqueued_in_a_rolled_back_transaction_is_not_there() {
         UUID id = UUID.randomUUID();
         assertThatThrownBy(() -> db.transactions.executeWithoutResult(tx -> {
             outgoing.enqueue(OutgoingMessage.sendNow(id, "orders", "k", bytes("x"), Map.of()));
@@ -119,7 +119,7 @@ class OutgoingMessagesTest {
     }
 
     @Test
-    void theDispatcherIsWokenAfterCommitNotBeforeAndNotOnRollback() {
+    void the_dispatcher_is_woken_after_commit_not_before_and_not_on_rollback() {
         long before = outgoing.enqueued().generation();
 
         db.transactions.executeWithoutResult(tx -> {

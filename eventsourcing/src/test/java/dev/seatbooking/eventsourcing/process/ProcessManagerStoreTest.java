@@ -82,7 +82,7 @@ class ProcessManagerStoreTest {
     }
 
     @Test
-    void aProcessIsSavedAndLoadedWithItsVersion() {
+    void a_process_is_saved_and_loaded_with_its_version() {
         UUID orderId = UUID.randomUUID();
         assertThat(store.load(orderId)).isEmpty();
         Registration awaiting = new Registration("AwaitingReservationConfirmation", UUID.randomUUID(), UUID.randomUUID(),
@@ -98,7 +98,7 @@ class ProcessManagerStoreTest {
     }
 
     @Test
-    void aLockedProcessMakesTheNextLockerWaitUntilTheHoldersTransactionEnds() throws Exception {
+    void a_locked_process_makes_the_next_locker_wait_until_the_holders_transaction_ends() throws Exception {
         UUID orderId = UUID.randomUUID();
         store.save(orderId, 0, new Registration("Awaiting", null, null, Instant.now(), List.of()), false, List.of());
         store.lock(UUID.randomUUID()); // a process never saved: nothing to lock, nothing to wait for
@@ -128,7 +128,7 @@ class ProcessManagerStoreTest {
     }
 
     @Test
-    void stateAndCommandsCommitTogetherOrNotAtAll() {
+    void state_and_commands_commit_together_or_not_at_all() {
         UUID orderId = UUID.randomUUID();
 
         assertThatThrownBy(() -> db.transactions.executeWithoutResult(tx -> {
@@ -148,7 +148,7 @@ class ProcessManagerStoreTest {
     }
 
     @Test
-    void commandsGoOutAfterCommitTheExpiryWhenDueAndAForgottenExpiryNever() {
+    void commands_go_out_after_commit_the_expiry_when_due_and_a_forgotten_expiry_never() {
         OutgoingMessageDispatcher dispatcher = closing(dispatcher(outgoing.enqueued(), TestProducers.toTestBroker("pm"), "pm")).start();
         await().atMost(ARRIVAL).until(() -> dispatcher.completedRounds() >= 1); // asleep: only a wake-up sends now
         Instant due = Instant.now().plusMillis(1200).truncatedTo(ChronoUnit.MILLIS);
@@ -181,7 +181,7 @@ class ProcessManagerStoreTest {
 
     @ParameterizedTest(name = "expected version {0}")
     @ValueSource(ints = {0, 1})
-    void ofTwoConcurrentSavesFromTheSameVersionTheSecondFailsAndEnqueuesNothing(int expectedVersion) throws Exception {
+    void of_two_concurrent_saves_from_the_same_version_the_second_fails_and_enqueues_nothing(int expectedVersion) throws Exception {
         UUID orderId = UUID.randomUUID();
         if (expectedVersion == 1) store.save(orderId, 0, awaiting(), false, List.of());
         OutgoingMessage firstCommand = command(orderId, "first");
@@ -223,7 +223,7 @@ class ProcessManagerStoreTest {
     }
 
     @Test
-    void aStaleSaveThrowsWithTheProcessIdAndEnqueuesNothing() {
+    void a_stale_save_throws_with_the_process_id_and_enqueues_nothing() {
         UUID orderId = UUID.randomUUID();
         store.save(orderId, 0, awaiting(), false, List.of());
         store.save(orderId, 1, stage("ReservationConfirmationReceived"), false, List.of());
@@ -240,7 +240,7 @@ class ProcessManagerStoreTest {
     }
 
     @Test
-    void commandsWhoseSendFailedBeforeACrashAreSentByTheNextDispatcher() {
+    void commands_whose_send_failed_before_a_crash_are_sent_by_the_next_dispatcher() {
         // The service saves, its sends fail (the broker is unreachable), then it dies.
         OutgoingMessages beforeCrash = new OutgoingMessages(db.dataSource);
         OutgoingMessageDispatcher failing = dispatcher(beforeCrash.enqueued(), TestProducers.toUnreachableBroker(), "failing").start();
@@ -261,19 +261,6 @@ class ProcessManagerStoreTest {
 
         await().pollInSameThread().atMost(ARRIVAL).until(() -> ids(reader.poll()).size() >= 2);
         assertThat(ids(reader.readToEnd())).containsExactly(reject.messageId(), cancel.messageId());
-    }
-
-    @Test
-    void openProcessesNotSavedForAWhileAreFoundAsStale() {
-        UUID stuck = UUID.randomUUID();
-        UUID done = UUID.randomUUID();
-        UUID fresh = UUID.randomUUID();
-        store.save(stuck, 0, awaiting(), false, List.of());
-        store.save(done, 0, awaiting(), true, List.of());
-        store.save(fresh, 0, awaiting(), false, List.of());
-        db.jdbc.update("UPDATE process_managers SET updated_at = now() - interval '1 hour' WHERE process_id IN (?, ?)", stuck, done);
-
-        assertThat(store.findStale(Instant.now().minus(Duration.ofMinutes(30)), 10)).containsExactly(stuck);
     }
 
     private OutgoingMessageDispatcher dispatcher(ChangeSignal signal,

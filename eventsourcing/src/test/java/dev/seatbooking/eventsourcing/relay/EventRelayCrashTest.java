@@ -89,7 +89,6 @@ class EventRelayCrashTest {
         long checkpointed = eventsUpTo(checkpointAtKill);
         assertThat(inKafkaAtKill).isStrictlyBetween(0L, (long) EVENTS);
         assertThat(checkpointed).as("killed in the middle of a batch").isLessThan(inKafkaAtKill);
-        assertThat(first.publishedUpTo()).isEqualTo(checkpointAtKill);
 
         try (EventRelay second = relay(() -> KafkaProducers.idempotent(TestKafka.bootstrapServers(), "relay-2")).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> second.lag() == 0);

@@ -2,7 +2,7 @@ package dev.seatbooking.payments.api;
 
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
-import dev.seatbooking.payments.payment.PaymentRefused;
+import dev.seatbooking.payments.domain.PaymentRefused;
 import dev.seatbooking.web.problem.Problems;
 import dev.seatbooking.web.problem.Problems.FieldProblem;
 import org.springframework.core.annotation.Order;

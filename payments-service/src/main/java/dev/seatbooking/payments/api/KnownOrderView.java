@@ -1,6 +1,6 @@
 package dev.seatbooking.payments.api;
 
-import dev.seatbooking.payments.payment.OrderStatus;
+import dev.seatbooking.payments.domain.OrderStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.seatbooking.payments.orders.KnownOrders;
 import dev.seatbooking.payments.orders.OrderAccessGate;
 import jakarta.servlet.http.HttpServletRequest;
 import dev.seatbooking.payments.orders.OrderTotals;
-import dev.seatbooking.payments.payment.PaymentRefused;
+import dev.seatbooking.payments.domain.PaymentRefused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,8 +1,8 @@
 package dev.seatbooking.payments.api;
 
 import dev.seatbooking.payments.handling.PaymentRecord;
-import dev.seatbooking.payments.payment.PaymentStatus;
-import dev.seatbooking.payments.payment.RefundReason;
+import dev.seatbooking.payments.domain.PaymentStatus;
+import dev.seatbooking.payments.domain.RefundReason;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.net.URI;

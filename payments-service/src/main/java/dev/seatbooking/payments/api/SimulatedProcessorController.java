@@ -2,7 +2,7 @@ package dev.seatbooking.payments.api;
 
 import dev.seatbooking.payments.handling.PaymentCommandHandler;
 import dev.seatbooking.payments.handling.PaymentCommandHandler.Handled;
-import dev.seatbooking.payments.payment.PaymentRefused;
+import dev.seatbooking.payments.domain.PaymentRefused;
 import dev.seatbooking.payments.processor.PayerLinks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

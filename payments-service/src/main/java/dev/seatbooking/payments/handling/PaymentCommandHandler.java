@@ -9,11 +9,11 @@ import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.payments.orders.KnownOrders;
 import dev.seatbooking.payments.orders.OrderTotals;
-import dev.seatbooking.payments.payment.KnownOrder;
-import dev.seatbooking.payments.payment.PaymentRefused;
-import dev.seatbooking.payments.payment.PaymentStatus;
-import dev.seatbooking.payments.payment.RefundReason;
-import dev.seatbooking.payments.payment.ThirdPartyProcessorPayment;
+import dev.seatbooking.payments.domain.KnownOrder;
+import dev.seatbooking.payments.domain.PaymentRefused;
+import dev.seatbooking.payments.domain.PaymentStatus;
+import dev.seatbooking.payments.domain.RefundReason;
+import dev.seatbooking.payments.domain.ThirdPartyProcessorPayment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,8 +80,13 @@ public class PaymentCommandHandler {
      * transaction (the inbox's), after the order's row was marked expired.
      */
     public void orderExpired(UUID orderId) {
-        int refunds = records.refundAllCompleted(orderId, RefundReason.ORDER_EXPIRED);
-        if (refunds > 0) log.warn("Order {} expired after {} payment(s) of it completed: refund due", orderId, refunds);
+        orders.find(orderId, KnownOrders.Lock.UPDATE)
+                .flatMap(o -> o.known(records.paidBy(orderId, null).orElse(null)))
+                .flatMap(KnownOrder::refundDueWhenExpired)
+                .ifPresent(paymentId -> {
+                    log.warn("Order {} expired after its payment {} completed: refund due", orderId, paymentId);
+                    records.refundDue(paymentId, RefundReason.ORDER_EXPIRED);
+                });
     }
 
     public Optional<PaymentRecord> find(UUID paymentId) {

@@ -2,8 +2,8 @@ package dev.seatbooking.payments.handling;
 
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.payments.PaymentItem;
-import dev.seatbooking.payments.payment.PaymentStatus;
-import dev.seatbooking.payments.payment.RefundReason;
+import dev.seatbooking.payments.domain.PaymentStatus;
+import dev.seatbooking.payments.domain.RefundReason;
 
 import java.time.Instant;
 import java.util.List;

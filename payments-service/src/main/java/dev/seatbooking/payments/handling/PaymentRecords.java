@@ -2,8 +2,8 @@ package dev.seatbooking.payments.handling;
 
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.payments.PaymentItem;
-import dev.seatbooking.payments.payment.PaymentStatus;
-import dev.seatbooking.payments.payment.RefundReason;
+import dev.seatbooking.payments.domain.PaymentStatus;
+import dev.seatbooking.payments.domain.RefundReason;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -62,11 +62,14 @@ public class PaymentRecords {
         return jdbc.query(sql.toString(), row(), args.toArray());
     }
 
-    /** The completed payment that paid the order (one not itself due for refund), other than {@code except}. */
+    /**
+     * The completed payment that paid the order (one not itself due for refund), other than {@code except}
+     * (null: any).
+     */
     public Optional<UUID> paidBy(UUID orderId, UUID except) {
         return jdbc.queryForList("""
                 SELECT payment_id FROM payments
-                WHERE order_id = ? AND status = 'COMPLETED' AND refund_reason IS NULL AND payment_id <> ?
+                WHERE order_id = ? AND status = 'COMPLETED' AND refund_reason IS NULL AND payment_id IS DISTINCT FROM ?::uuid
                 ORDER BY updated_at, payment_id LIMIT 1""", UUID.class, orderId, except).stream().findFirst();
     }
 
@@ -90,13 +93,6 @@ public class PaymentRecords {
         jdbc.update("""
                 UPDATE payments SET refund_reason = ?, updated_at = now()
                 WHERE payment_id = ? AND refund_reason IS NULL""", reason.name(), paymentId);
-    }
-
-    /** Marks every completed payment of the order as due back; returns how many were newly marked. */
-    public int refundAllCompleted(UUID orderId, RefundReason reason) {
-        return jdbc.update("""
-                UPDATE payments SET refund_reason = ?, updated_at = now()
-                WHERE order_id = ? AND status = 'COMPLETED' AND refund_reason IS NULL""", reason.name(), orderId);
     }
 
     private RowMapper<PaymentRecord> row() {

@@ -4,7 +4,7 @@ import dev.seatbooking.contracts.payments.PaymentEvent;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
 import dev.seatbooking.eventsourcing.aggregate.AggregateType;
 import dev.seatbooking.eventsourcing.store.PostgresEventStore;
-import dev.seatbooking.payments.payment.ThirdPartyProcessorPayment;
+import dev.seatbooking.payments.domain.ThirdPartyProcessorPayment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

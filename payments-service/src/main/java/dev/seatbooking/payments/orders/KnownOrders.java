@@ -2,7 +2,7 @@ package dev.seatbooking.payments.orders;
 
 import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.contracts.Money;
-import dev.seatbooking.payments.payment.OrderStatus;
+import dev.seatbooking.payments.domain.OrderStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

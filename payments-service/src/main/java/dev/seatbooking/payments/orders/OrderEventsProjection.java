@@ -6,7 +6,7 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
-import dev.seatbooking.payments.payment.OrderStatus;
+import dev.seatbooking.payments.domain.OrderStatus;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@code order_totals} in step with the order events registration publishes. */

@@ -1,8 +1,8 @@
 package dev.seatbooking.payments.orders;
 
 import dev.seatbooking.contracts.Money;
-import dev.seatbooking.payments.payment.KnownOrder;
-import dev.seatbooking.payments.payment.OrderStatus;
+import dev.seatbooking.payments.domain.KnownOrder;
+import dev.seatbooking.payments.domain.OrderStatus;
 
 import java.util.Optional;
 import java.util.UUID;

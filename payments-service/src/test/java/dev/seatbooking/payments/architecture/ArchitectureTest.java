@@ -13,7 +13,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule the_domain_knows_no_spring_kafka_or_jdbc = noClasses()
-            .that().resideInAPackage("dev.seatbooking.payments.payment..")
+            .that().resideInAPackage("dev.seatbooking.payments.domain..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.apache.kafka..", "java.sql..", "javax.sql..",
                     "dev.seatbooking.eventsourcing.store..", "dev.seatbooking.eventsourcing.spring..",

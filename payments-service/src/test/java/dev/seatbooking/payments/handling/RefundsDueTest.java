@@ -3,12 +3,15 @@ package dev.seatbooking.payments.handling;
 import dev.seatbooking.testinfra.TestCredentials;
 import dev.seatbooking.payments.support.PaymentsServiceTest;
 import dev.seatbooking.payments.support.TestOrder;
+import dev.seatbooking.payments.domain.PaymentStatus;
+import dev.seatbooking.payments.domain.RefundReason;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,26 +83,38 @@ class RefundsDueTest extends PaymentsServiceTest {
         assertThat(records.find(first).orElseThrow().refundDue()).isFalse();
     }
 
-    @Test
+    /** Repeated: one round may not interleave the completions; several rounds with a start latch do. */
+    @RepeatedTest(5)
     void of_payments_of_one_order_completing_at_the_same_time_exactly_one_is_kept() throws Exception {
         TestOrder order = givenOrder("120.00");
         List<UUID> payments = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         for (UUID paymentId : payments) start(paymentId, order, "120.00").andExpect(status().isCreated());
 
-        ExecutorService pool = Executors.newFixedThreadPool(payments.size());
-        try {
-            List<Callable<PaymentCommandHandler.Handled>> completions = payments.stream()
-                    .<Callable<PaymentCommandHandler.Handled>>map(id -> () -> handler.complete(id)).toList();
-            for (Future<PaymentCommandHandler.Handled> done : pool.invokeAll(completions)) done.get();
-        } finally {
-            pool.shutdown();
-        }
+        completeAllAtOnce(payments);
 
         List<PaymentRecord> completed = records.list(order.orderId(), false, 10);
-        assertThat(completed).extracting(PaymentRecord::status).containsOnly(dev.seatbooking.payments.payment.PaymentStatus.COMPLETED);
+        assertThat(completed).extracting(PaymentRecord::status).containsOnly(PaymentStatus.COMPLETED);
         assertThat(completed).filteredOn(p -> !p.refundDue()).hasSize(1);
         assertThat(completed).filteredOn(PaymentRecord::refundDue).hasSize(2)
                 .extracting(PaymentRecord::refundReason)
-                .containsOnly(dev.seatbooking.payments.payment.RefundReason.ORDER_ALREADY_PAID);
+                .containsOnly(RefundReason.ORDER_ALREADY_PAID);
+    }
+
+    /** Each completion on its own thread, all released by one latch, so that they contend for the order. */
+    private void completeAllAtOnce(List<UUID> payments) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(payments.size());
+        try {
+            List<Future<PaymentCommandHandler.Handled>> completions = payments.stream()
+                    .map(id -> pool.submit(() -> {
+                        go.await();
+                        return handler.complete(id);
+                    }))
+                    .toList();
+            go.countDown();
+            for (Future<PaymentCommandHandler.Handled> done : completions) done.get();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -4,7 +4,7 @@ import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
-import dev.seatbooking.payments.payment.OrderStatus;
+import dev.seatbooking.payments.domain.OrderStatus;
 import dev.seatbooking.payments.support.PaymentsServiceTest;
 import dev.seatbooking.payments.support.TestOrder;
 import org.junit.jupiter.api.Test;

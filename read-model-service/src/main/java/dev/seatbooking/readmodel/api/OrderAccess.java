@@ -2,15 +2,17 @@ package dev.seatbooking.readmodel.api;
 
 import dev.seatbooking.contracts.ConsistencyToken;
 import dev.seatbooking.contracts.AccessCodeHash;
-import dev.seatbooking.readmodel.access.AccessThrottle;
 import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.projection.Projection;
 import dev.seatbooking.readmodel.projection.ReadTransactions;
 import dev.seatbooking.readmodel.projection.ServingGenerations;
 import dev.seatbooking.readmodel.projection.StreamType;
 import dev.seatbooking.readmodel.projection.Tables;
+import dev.seatbooking.web.throttle.GuessThrottle;
+import dev.seatbooking.web.throttle.TooManyAttempts;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What every read of an order goes through: the caller proves it holds the order's access code (header
@@ -19,7 +21,8 @@ import java.util.UUID;
  * <p>In this order, so that nothing but the code opens the order and nothing tells an unknown order from a wrong code:
  * <ol>
  *     <li>a consistency token that must name the order is checked against the path (the request alone decides);</li>
- *     <li>the throttle ({@link AccessThrottle.Throttled}, 429), for right and wrong codes alike;</li>
+ *     <li>the throttle (the shared {@link GuessThrottle}: {@link TooManyAttempts}, 429), for right and wrong codes
+ *     alike;</li>
  *     <li>the read-your-writes wait, since right after an order was placed its hash may not be projected yet;</li>
  *     <li>the code, in constant time: unknown order, missing or wrong code are one {@link NoSuchOrderException}, and a
  *     query that carried a token is refused only once its wait could have ended ({@link
@@ -31,12 +34,12 @@ public final class OrderAccess {
     /** The request header that carries the order's access code (as registration's order commands take it). */
     public static final String HEADER = "Order-Access-Code";
 
-    private final AccessThrottle throttle;
+    private final GuessThrottle<String> throttle;
     private final ReadYourWrites readYourWrites;
     private final ServingGenerations serving;
     private final ReadTransactions reads;
 
-    public OrderAccess(AccessThrottle throttle, ReadYourWrites readYourWrites, ServingGenerations serving,
+    public OrderAccess(GuessThrottle<String> throttle, ReadYourWrites readYourWrites, ServingGenerations serving,
                        ReadTransactions reads) {
         this.throttle = throttle;
         this.readYourWrites = readYourWrites;
@@ -49,7 +52,7 @@ public final class OrderAccess {
      *
      * @param client the caller's address, for the throttle
      * @throws NoSuchOrderException           unknown order, missing or wrong code
-     * @throws AccessThrottle.Throttled       too many failed checks by this client or on this order
+     * @throws TooManyAttempts               too many failed checks by this client or on this order
      * @throws InvalidConsistencyTokenException a malformed token, or one that names another order
      */
     public Granted open(Projection projection, UUID orderId, String accessCode, String client, String tokenHeader,
@@ -60,21 +63,18 @@ public final class OrderAccess {
             throw new InvalidConsistencyTokenException("the token names stream " + token.streamId()
                     + ", not this order");
         }
-        AccessThrottle.Attempt attempt = throttle.begin(client, "order:" + orderId);
         long started = System.nanoTime();
-        try {
+        AtomicReference<Granted> granted = new AtomicReference<>();
+        // A check that throws (the projection not ready, the database away ...) is no failed check.
+        boolean right = throttle.check("order:" + orderId, client, () -> {
             Consistency consistency = token == null ? Consistency.NONE : readYourWrites.await(projection, token);
             Tables tables = serving.tables(projection);
             byte[] stored = reads.read(() -> OrderAccessCodes.hashOf(tables, orderId));
-            if (AccessCodeHash.matches(accessCode, stored)) {
-                attempt.release();
-                return new Granted(tables, token, tokenNamesOrder, consistency, started);
-            }
-        } catch (RuntimeException e) {
-            attempt.release(); // not a failed check: the projection is not ready, the database away ...
-            throw e;
-        }
-        // The failure keeps its place in the throttle's counts.
+            if (!AccessCodeHash.matches(accessCode, stored)) return false;
+            granted.set(new Granted(tables, token, tokenNamesOrder, consistency, started));
+            return true;
+        });
+        if (right) return granted.get();
         if (token != null) readYourWrites.holdUntilBound(started);
         throw NoSuchOrderException.byId(orderId);
     }

@@ -1,7 +1,6 @@
 package dev.seatbooking.readmodel.api;
 
 import dev.seatbooking.contracts.ConsistencyToken;
-import dev.seatbooking.readmodel.access.AccessThrottle;
 import dev.seatbooking.readmodel.draftorder.DraftOrder;
 import dev.seatbooking.readmodel.draftorder.DraftOrderQueries;
 import dev.seatbooking.readmodel.draftorder.DraftOrdersProjection;
@@ -13,6 +12,7 @@ import dev.seatbooking.readmodel.pricedorder.PricedOrderQueries;
 import dev.seatbooking.readmodel.pricedorder.PricedOrdersProjection;
 import dev.seatbooking.readmodel.projection.ServingGenerations;
 import dev.seatbooking.readmodel.projection.Tables;
+import dev.seatbooking.web.throttle.GuessThrottle;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The registrant's order pages, each behind the order's access code ({@link OrderAccess}). Private and always
@@ -50,12 +50,13 @@ public class OrderController {
     private final OrderSeatsQueries orderSeatsQueries;
     private final ServingGenerations serving;
     private final OrderAccess orderAccess;
-    private final AccessThrottle throttle;
+    private final GuessThrottle<String> throttle;
 
     public OrderController(DraftOrdersProjection draftOrders, PricedOrdersProjection pricedOrders,
                            OrderSeatsProjection orderSeats, DraftOrderQueries draftOrderQueries,
                            PricedOrderQueries pricedOrderQueries, OrderSeatsQueries orderSeatsQueries,
-                           ServingGenerations serving, OrderAccess orderAccess, AccessThrottle throttle) {
+                           ServingGenerations serving, OrderAccess orderAccess,
+                           GuessThrottle<String> throttle) {
         this.draftOrders = draftOrders;
         this.pricedOrders = pricedOrders;
         this.orderSeats = orderSeats;
@@ -93,22 +94,19 @@ public class OrderController {
     public ResponseEntity<DraftOrder> draftOrderByAccessCode(@Valid @RequestBody OrderLookup lookup,
                                                              HttpServletRequest request) {
         String email = lookup.email().strip();
-        AccessThrottle.Attempt attempt = throttle.begin(request.getRemoteAddr(),
-                "email:" + email.toLowerCase(Locale.ROOT));
-        try {
+        // Counted per client and per email: a lookup that finds nothing is a failed check, one that throws (the
+        // projection not ready, the database away ...) is none.
+        AtomicReference<ResponseEntity<DraftOrder>> answer = new AtomicReference<>();
+        boolean found = throttle.check("email:" + email.toLowerCase(Locale.ROOT), request.getRemoteAddr(), () -> {
             Tables tables = serving.tables(draftOrders);
-            Optional<DraftOrder> order = draftOrderQueries.findByAccessCode(tables, email, lookup.accessCode())
-                    .flatMap(orderId -> draftOrderQueries.find(tables, orderId));
-            if (order.isPresent()) {
-                attempt.release();
-                return Answers.ok(order.get(), tables, "v" + order.get().version(), CacheControl.noStore(),
-                        Consistency.NONE, OrderAccess.HEADER);
-            }
-        } catch (RuntimeException e) {
-            attempt.release(); // not a failed check: the projection is not ready, the database away ...
-            throw e;
-        }
-        throw NoSuchOrderException.byEmail(); // a failed check: it keeps its place in the throttle's counts
+            draftOrderQueries.findByAccessCode(tables, email, lookup.accessCode())
+                    .flatMap(orderId -> draftOrderQueries.find(tables, orderId))
+                    .ifPresent(order -> answer.set(Answers.ok(order, tables, "v" + order.version(),
+                            CacheControl.noStore(), Consistency.NONE, OrderAccess.HEADER)));
+            return answer.get() != null;
+        });
+        if (!found) throw NoSuchOrderException.byEmail();
+        return answer.get();
     }
 
     @Operation(summary = "What the order costs: priced lines, total, free of charge, expiration, payments",

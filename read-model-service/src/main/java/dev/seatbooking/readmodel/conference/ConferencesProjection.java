@@ -15,6 +15,7 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserv
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
 import dev.seatbooking.readmodel.projection.Projection;
+import dev.seatbooking.readmodel.projection.ProjectionDescriptor;
 import dev.seatbooking.readmodel.projection.StreamType;
 import dev.seatbooking.readmodel.projection.Tables;
 
@@ -38,24 +39,12 @@ public final class ConferencesProjection implements Projection {
 
     public static final String NAME = "conferences";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ProjectionDescriptor DESCRIPTOR = new ProjectionDescriptor(NAME, 1,
+            Set.of(StreamType.CONFERENCE, StreamType.SEATS_AVAILABILITY), StreamType.CONFERENCE);
 
     @Override
-    public int schemaVersion() {
-        return 1;
-    }
-
-    @Override
-    public Set<StreamType> streams() {
-        return Set.of(StreamType.CONFERENCE, StreamType.SEATS_AVAILABILITY);
-    }
-
-    @Override
-    public StreamType tokenStream() {
-        return StreamType.CONFERENCE;
+    public ProjectionDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override

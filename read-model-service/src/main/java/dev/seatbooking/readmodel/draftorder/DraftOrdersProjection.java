@@ -13,6 +13,7 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.projection.Projection;
+import dev.seatbooking.readmodel.projection.ProjectionDescriptor;
 import dev.seatbooking.readmodel.projection.StreamType;
 import dev.seatbooking.readmodel.projection.Tables;
 
@@ -33,25 +34,13 @@ public final class DraftOrdersProjection implements Projection {
 
     public static final String NAME = "draft-orders";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    // 2: the access code is kept as a hash in order_access, no longer in draft_orders.
+    private static final ProjectionDescriptor DESCRIPTOR = new ProjectionDescriptor(NAME, 2,
+            Set.of(StreamType.ORDER), StreamType.ORDER);
 
     @Override
-    public int schemaVersion() {
-        // 2: the access code is kept as a hash in order_access, no longer in draft_orders.
-        return 2;
-    }
-
-    @Override
-    public Set<StreamType> streams() {
-        return Set.of(StreamType.ORDER);
-    }
-
-    @Override
-    public StreamType tokenStream() {
-        return StreamType.ORDER;
+    public ProjectionDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigne
 import dev.seatbooking.contracts.registration.SeatPosition;
 import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.projection.Projection;
+import dev.seatbooking.readmodel.projection.ProjectionDescriptor;
 import dev.seatbooking.readmodel.projection.StreamType;
 import dev.seatbooking.readmodel.projection.Tables;
 
@@ -35,25 +36,13 @@ public final class OrderSeatsProjection implements Projection {
 
     public static final String NAME = "order-seats";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    // 2: follows the order streams for order_access, the hash of each order's access code.
+    private static final ProjectionDescriptor DESCRIPTOR = new ProjectionDescriptor(NAME, 2,
+            Set.of(StreamType.SEAT_ASSIGNMENTS, StreamType.CONFERENCE, StreamType.ORDER), StreamType.SEAT_ASSIGNMENTS);
 
     @Override
-    public int schemaVersion() {
-        // 2: follows the order streams for order_access, the hash of each order's access code.
-        return 2;
-    }
-
-    @Override
-    public Set<StreamType> streams() {
-        return Set.of(StreamType.SEAT_ASSIGNMENTS, StreamType.CONFERENCE, StreamType.ORDER);
-    }
-
-    @Override
-    public StreamType tokenStream() {
-        return StreamType.SEAT_ASSIGNMENTS;
+    public ProjectionDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override

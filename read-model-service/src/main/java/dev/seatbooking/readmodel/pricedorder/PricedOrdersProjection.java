@@ -17,6 +17,7 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.OrderLine;
 import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.projection.Projection;
+import dev.seatbooking.readmodel.projection.ProjectionDescriptor;
 import dev.seatbooking.readmodel.projection.StreamType;
 import dev.seatbooking.readmodel.projection.Tables;
 
@@ -39,25 +40,13 @@ public final class PricedOrdersProjection implements Projection {
 
     public static final String NAME = "priced-orders";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    // 2: order_access, the hash of each order's access code, which guards reads of the order.
+    private static final ProjectionDescriptor DESCRIPTOR = new ProjectionDescriptor(NAME, 2,
+            Set.of(StreamType.ORDER, StreamType.PAYMENT), StreamType.ORDER);
 
     @Override
-    public int schemaVersion() {
-        // 2: order_access, the hash of each order's access code, which guards reads of the order.
-        return 2;
-    }
-
-    @Override
-    public Set<StreamType> streams() {
-        return Set.of(StreamType.ORDER, StreamType.PAYMENT);
-    }
-
-    @Override
-    public StreamType tokenStream() {
-        return StreamType.ORDER;
+    public ProjectionDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override

@@ -14,27 +14,38 @@ import java.util.Set;
  * idempotent itself.
  *
  * <p>Its tables live in one PostgreSQL schema per generation; SQL names them {@code {g}.table} and
- * {@link Tables} fills in the schema. A change of the tables or of what {@code apply} does bumps
- * {@link #schemaVersion()}: at start-up the service then rebuilds the projection from the topics into a
+ * {@link Tables} fills in the schema. A change of the tables or of what {@code apply} does bumps its
+ * {@linkplain ProjectionDescriptor#schemaVersion() schema version}: at start-up the service then rebuilds the projection from the topics into a
  * new generation. There are no hand-written data migrations of read tables.
  */
 public interface Projection {
 
-    /** Stable name: admin API, metrics, schema names. Lower case, words joined by '-'. */
-    String name();
-
-    /** Version of {@link #ddl()} and of what {@link #apply} does. */
-    int schemaVersion();
-
-    /** The streams whose events this projection applies (every other record is skipped unread). */
-    Set<StreamType> streams();
-
-    /** The stream a consistency token sent to this projection's queries names. */
-    StreamType tokenStream();
+    /** Its name, schema version and streams: a constant of the projection. */
+    ProjectionDescriptor descriptor();
 
     /** {@code CREATE TABLE {g}.…} statements for a new generation (the schema itself exists already). */
     List<String> ddl();
 
     /** Applies one event of one of {@link #streams()}. */
     void apply(Envelope event, Tables tables);
+
+    /** {@link ProjectionDescriptor#name()} */
+    default String name() {
+        return descriptor().name();
+    }
+
+    /** {@link ProjectionDescriptor#schemaVersion()} */
+    default int schemaVersion() {
+        return descriptor().schemaVersion();
+    }
+
+    /** {@link ProjectionDescriptor#streams()} */
+    default Set<StreamType> streams() {
+        return descriptor().streams();
+    }
+
+    /** {@link ProjectionDescriptor#tokenStream()} */
+    default StreamType tokenStream() {
+        return descriptor().tokenStream();
+    }
 }

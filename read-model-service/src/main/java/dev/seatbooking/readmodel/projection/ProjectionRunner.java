@@ -132,11 +132,6 @@ public final class ProjectionRunner {
         return running;
     }
 
-    /** Next offset per partition as committed with the last batch (or found in the table at start). */
-    public Map<TopicPartition, Long> committedOffsets() {
-        return Map.copyOf(committed);
-    }
-
     /** The consumer's position per assigned partition after its last poll. */
     public Map<TopicPartition, Long> positions() {
         return positions;

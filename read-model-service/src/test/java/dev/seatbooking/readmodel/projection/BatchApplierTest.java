@@ -79,10 +79,9 @@ class BatchApplierTest extends ProjectionTest {
     void each_event_is_applied_with_its_conversation_in_the_log_context() {
         List<String> seen = new java.util.ArrayList<>();
         Projection listening = new Projection() {
-            public String name() { return "listening"; }
-            public int schemaVersion() { return 1; }
-            public Set<StreamType> streams() { return Set.of(StreamType.ORDER); }
-            public StreamType tokenStream() { return StreamType.ORDER; }
+            public ProjectionDescriptor descriptor() {
+                return new ProjectionDescriptor("listening", 1, Set.of(StreamType.ORDER), StreamType.ORDER);
+            }
             public List<String> ddl() { return List.of(); }
             public void apply(Envelope event, Tables tables) {
                 seen.add(org.slf4j.MDC.get(Correlation.MDC_KEY));
@@ -101,10 +100,9 @@ class BatchApplierTest extends ProjectionTest {
     @Test
     void a_failing_event_rolls_the_whole_batch_back() {
         Projection failing = new Projection() {
-            public String name() { return "failing"; }
-            public int schemaVersion() { return 1; }
-            public Set<StreamType> streams() { return Set.of(StreamType.ORDER); }
-            public StreamType tokenStream() { return StreamType.ORDER; }
+            public ProjectionDescriptor descriptor() {
+                return new ProjectionDescriptor("failing", 1, Set.of(StreamType.ORDER), StreamType.ORDER);
+            }
             public List<String> ddl() { return List.of("CREATE TABLE {g}.seen (order_id uuid PRIMARY KEY)"); }
             public void apply(Envelope event, Tables tables) {
                 if (event.payload() instanceof OrderExpired) throw new IllegalStateException("bug in the projection");

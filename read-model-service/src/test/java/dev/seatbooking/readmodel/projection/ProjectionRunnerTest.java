@@ -32,10 +32,9 @@ class ProjectionRunnerTest extends ProjectionTest {
     static final class Counting implements Projection {
         final AtomicInteger failures = new AtomicInteger();
 
-        public String name() { return "counting"; }
-        public int schemaVersion() { return 1; }
-        public Set<StreamType> streams() { return Set.of(StreamType.ORDER); }
-        public StreamType tokenStream() { return StreamType.ORDER; }
+        public ProjectionDescriptor descriptor() {
+            return new ProjectionDescriptor("counting", 1, Set.of(StreamType.ORDER), StreamType.ORDER);
+        }
         public List<String> ddl() {
             return List.of("CREATE TABLE {g}.applied (message_id uuid PRIMARY KEY, order_id uuid NOT NULL)");
         }

@@ -1,6 +1,0 @@
-package dev.seatbooking.payments.payment;
-
-/** An order as registration announced it: still open for payment, confirmed, or expired (rejected). */
-public enum OrderStatus {
-    PENDING, CONFIRMED, EXPIRED
-}

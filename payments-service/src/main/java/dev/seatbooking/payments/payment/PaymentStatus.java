@@ -1,6 +1,0 @@
-package dev.seatbooking.payments.payment;
-
-/** Where a payment is in its life: initiated, then completed (the processor took the money) or rejected. */
-public enum PaymentStatus {
-    INITIATED, COMPLETED, REJECTED
-}
