@@ -25,6 +25,7 @@ import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.eventsourcing.store.PostgresEventStore;
 import dev.seatbooking.eventsourcing.store.RecordedEvent;
 import dev.seatbooking.registration.DomainRejection;
+import dev.seatbooking.registration.SeatQuantities;
 import dev.seatbooking.registration.conference.ConferenceCatalog;
 import dev.seatbooking.registration.order.AccessCodeGenerator;
 import dev.seatbooking.registration.order.ConferenceSeatTypes;
@@ -37,9 +38,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -130,7 +129,8 @@ public class OrderService {
             ConferenceSeatTypes seatTypes = catalog.get(order.conferenceId());
             List<OrderEvent> events = order.register(new RegisterToConference(orderId, order.conferenceId(), seats),
                     seatTypes, Instant.now(), accessCodes);
-            if (events.getFirst() instanceof OrderUpdated updated && sameSeats(updated.seats(), order.seats())) {
+            if (events.getFirst() instanceof OrderUpdated updated
+                    && SeatQuantities.of(updated.seats()).equals(SeatQuantities.of(order.seats()))) {
                 return loaded.version();
             }
             return append(loaded, events, registrant(orderId));
@@ -258,16 +258,13 @@ public class OrderService {
         return seats.stream().allMatch(s -> s.quantity() > 0);
     }
 
-    private static boolean sameSeats(List<SeatQuantity> a, List<SeatQuantity> b) {
-        return totals(a).equals(totals(b));
-    }
-
-    /** Added up in longs: lines of a repeated request are not validated yet, and must not wrap around into a match. */
-    private static Map<UUID, Long> totals(List<SeatQuantity> seats) {
-        Map<UUID, Long> totals = new LinkedHashMap<>();
-        for (SeatQuantity seat : seats) totals.merge(seat.seatTypeId(), (long) seat.quantity(), Long::sum);
-        totals.values().removeIf(q -> q == 0);
-        return totals;
+    /** The lines of a repeated request are not validated yet: lines adding up beyond int's range are no order's seats. */
+    private static boolean sameSeats(List<SeatQuantity> placed, List<SeatQuantity> asked) {
+        try {
+            return SeatQuantities.of(placed).equals(SeatQuantities.of(asked));
+        } catch (ArithmeticException beyondInt) {
+            return false;
+        }
     }
 
     /** No order has this email and access code (or the code is another order's). */
