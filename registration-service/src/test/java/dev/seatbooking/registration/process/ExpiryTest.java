@@ -42,7 +42,7 @@ class ExpiryTest {
                         orderUpdated(seat(GENERAL, 4)))
                 .when(expiry())
                 .thenSends(rejectOrder(), cancelSeatReservation())
-                .thenRefunds(PAYMENT)
+                .thenDoesNotApply(PAYMENT)
                 .thenCompletes(Completion.REJECTED);
     }
 

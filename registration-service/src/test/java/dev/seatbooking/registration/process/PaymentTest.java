@@ -43,14 +43,14 @@ class PaymentTest {
     void a_second_payment_of_the_same_order_is_refunded() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT))
                 .when(paymentCompleted(OTHER_PAYMENT))
-                .thenRefunds(OTHER_PAYMENT)
+                .thenDoesNotApply(OTHER_PAYMENT)
                 .thenSendsNothing()
                 .thenIsIn(ProcessState.PAYMENT_CONFIRMATION_RECEIVED)
                 .state(s -> assertThat(s.paymentId()).isEqualTo(PAYMENT));
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT),
                         orderConfirmed())
                 .when(paymentCompleted(OTHER_PAYMENT))
-                .thenRefunds(OTHER_PAYMENT)
+                .thenDoesNotApply(OTHER_PAYMENT)
                 .thenSendsNothing();
     }
 
@@ -58,7 +58,7 @@ class PaymentTest {
     void a_payment_after_the_order_expired_is_refunded_and_the_order_stays_unconfirmed() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), expiry())
                 .when(paymentCompleted(PAYMENT).at(HOLD_END.plus(Duration.ofMinutes(15))))
-                .thenRefunds(PAYMENT)
+                .thenDoesNotApply(PAYMENT)
                 .thenSendsNothing()
                 .thenCompletes(Completion.REJECTED);
     }
@@ -76,7 +76,7 @@ class PaymentTest {
         // The registrant paid the old total after changing the order: the new total is not paid.
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), orderUpdated(seat(GENERAL, 4)))
                 .when(paymentCompleted(PAYMENT))
-                .thenRefunds(PAYMENT)
+                .thenDoesNotApply(PAYMENT)
                 .thenSendsNothing()
                 .thenIsIn(ProcessState.AWAITING_RESERVATION_CONFIRMATION)
                 .thenRuns();
@@ -86,7 +86,7 @@ class PaymentTest {
     void a_payment_for_an_order_never_placed_is_refunded() {
         givenNothing()
                 .when(paymentCompleted(PAYMENT))
-                .thenRefunds(PAYMENT)
+                .thenDoesNotApply(PAYMENT)
                 .thenSendsNothing();
     }
 
