@@ -101,11 +101,6 @@ public class SeatsAvailabilityService {
         cache.clear();
     }
 
-    /** Seats of a type on sale now, as the stream has it. */
-    public int remaining(UUID conferenceId, UUID seatTypeId) {
-        return repository.load(conferenceId).aggregate().remaining(seatTypeId);
-    }
-
     private List<SeatsAvailabilityEvent> decide(SeatsAvailability availability, SeatsAvailabilityCommand command) {
         return switch (command) {
             case MakeSeatReservation c -> availability.makeReservation(c, clock.instant());
