@@ -25,7 +25,8 @@ class DomainBoundariesTest {
             "dev.seatbooking.registration.seatassignments..",
             "dev.seatbooking.registration.process.."};
 
-    private final JavaClasses classes = new ClassFileImporter()
+    /** Imported once for all the rules (JUnit makes an instance per test). */
+    private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.seatbooking.registration");
 
@@ -34,7 +35,7 @@ class DomainBoundariesTest {
         noClasses().that().resideInAnyPackage(DOMAIN).or().belongToAnyOf(DomainRejection.class, SeatQuantities.class)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "org.apache.kafka..", "java.sql..", "javax.sql..")
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -45,7 +46,7 @@ class DomainBoundariesTest {
                         "dev.seatbooking.eventsourcing.inbox..", "dev.seatbooking.eventsourcing.messaging..",
                         "dev.seatbooking.eventsourcing.relay..", "dev.seatbooking.eventsourcing.spring..",
                         "dev.seatbooking.eventsourcing.process..")
-                .check(classes);
+                .check(CLASSES);
     }
 
     /** Time is a parameter of every decision: the service passes its one {@code Clock}'s reading, tests a fixed one. */
@@ -64,7 +65,7 @@ class DomainBoundariesTest {
 
     @Test
     void the_domain_never_reads_the_clock_itself() {
-        NO_DOMAIN_CLASS_READS_THE_CLOCK.check(classes);
+        NO_DOMAIN_CLASS_READS_THE_CLOCK.check(CLASSES);
     }
 
     @Test
@@ -88,7 +89,7 @@ class DomainBoundariesTest {
     @Test
     void the_domain_is_there_to_be_checked() {
         // An import that finds nothing would let the rules above pass vacuously.
-        assertThat(classes.stream()
+        assertThat(CLASSES.stream()
                         .filter(c -> c.getPackageName().startsWith("dev.seatbooking.registration.process")))
                 .isNotEmpty();
     }
