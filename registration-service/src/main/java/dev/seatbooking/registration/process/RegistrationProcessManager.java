@@ -136,7 +136,7 @@ public final class RegistrationProcessManager {
         }
         if (!state.completed() && state.state() == PAYMENT_CONFIRMATION_RECEIVED) {
             // The Order took the change, so it will refuse the ConfirmOrder already sent: the expiry must then
-            // reject it after all, and refund the payment made for the order as it was.
+            // reject it after all; the payment made for the order as it was is then not applied.
             return Decision.noCommands(state.changedAfterPayment(),
                     new Outcome.Refused("order " + state.orderId() + " was changed after it was paid"));
         }

@@ -40,7 +40,7 @@ class PaymentTest {
     }
 
     @Test
-    void a_second_payment_of_the_same_order_is_refunded() {
+    void a_second_payment_of_the_same_order_is_not_applied() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT))
                 .when(paymentCompleted(OTHER_PAYMENT))
                 .thenDoesNotApply(OTHER_PAYMENT)
@@ -55,7 +55,7 @@ class PaymentTest {
     }
 
     @Test
-    void a_payment_after_the_order_expired_is_refunded_and_the_order_stays_unconfirmed() {
+    void a_payment_after_the_order_expired_is_not_applied_and_the_order_stays_unconfirmed() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), expiry())
                 .when(paymentCompleted(PAYMENT).at(HOLD_END.plus(Duration.ofMinutes(15))))
                 .thenDoesNotApply(PAYMENT)
@@ -64,7 +64,7 @@ class PaymentTest {
     }
 
     @Test
-    void a_late_payment_flagged_for_refund_once_is_not_flagged_again() {
+    void a_late_payment_turned_away_once_is_not_reported_again() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), expiry(), paymentCompleted(PAYMENT))
                 .when(paymentCompleted(PAYMENT))
                 .thenIgnores()
@@ -72,7 +72,7 @@ class PaymentTest {
     }
 
     @Test
-    void a_payment_for_an_order_being_reserved_again_is_refunded() {
+    void a_payment_for_an_order_being_reserved_again_is_not_applied() {
         // The registrant paid the old total after changing the order: the new total is not paid.
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), orderUpdated(seat(GENERAL, 4)))
                 .when(paymentCompleted(PAYMENT))
@@ -83,7 +83,7 @@ class PaymentTest {
     }
 
     @Test
-    void a_payment_for_an_order_never_placed_is_refunded() {
+    void a_payment_for_an_order_never_placed_is_not_applied() {
         givenNothing()
                 .when(paymentCompleted(PAYMENT))
                 .thenDoesNotApply(PAYMENT)
