@@ -2,6 +2,7 @@ package dev.seatbooking.registration;
 
 import dev.seatbooking.web.throttle.GuessLimits;
 import dev.seatbooking.eventsourcing.messaging.PollSettings;
+import dev.seatbooking.registration.process.RegistrationProcessManager;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,8 +12,9 @@ import java.time.Duration;
  * {@code registration.*}: how this service runs its domain. (The library's settings are
  * {@code seatbooking.eventsourcing.*}; the reservation hold is per conference, from Conference Management.)
  *
- * @param expirationBuffer how long after an order's hold its seats are released if it is not confirmed (the book's
- *                         last setting: 14 minutes), so that a countdown shown to the registrant never outlives it
+ * @param expirationBuffer how long after an order's hold its seats are released if it is not confirmed, so that a
+ *                         countdown shown to the registrant never outlives it; unset: the process manager's
+ *                         {@link RegistrationProcessManager#DEFAULT_EXPIRATION_BUFFER} (its one home)
  * @param commandAttempts  how often a REST command on an aggregate is decided anew after another writer appended
  *                         first, before the client gets a 409
  * @param messaging        topics and consumers
@@ -20,10 +22,14 @@ import java.time.Duration;
  */
 @ConfigurationProperties("registration")
 public record RegistrationProperties(
-        @DefaultValue("14m") Duration expirationBuffer,
+        Duration expirationBuffer,
         @DefaultValue("5") int commandAttempts,
         @DefaultValue Messaging messaging,
         @DefaultValue GuessLimits accessThrottle) {
+
+    public RegistrationProperties {
+        if (expirationBuffer == null) expirationBuffer = RegistrationProcessManager.DEFAULT_EXPIRATION_BUFFER;
+    }
 
     /**
      * @param topicPrefix     put before every topic name and consumer group (e.g. {@code staging.}); empty in

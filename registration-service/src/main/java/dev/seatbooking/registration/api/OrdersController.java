@@ -103,8 +103,8 @@ public class OrdersController {
     @Operation(summary = "Find an order by the registrant's email and the order's access code",
             description = "A POST so that the access code stays out of URLs and logs.")
     OrderResponse find(@Valid @RequestBody FindOrderRequest request, HttpServletRequest http) {
-        return OrderResponse.of(orders.find(request.email().strip(), request.accessCode().strip(),
-                http.getRemoteAddr()));
+        return OrderResponse.of(orders.read(guard.lookUp(request.email().strip(), request.accessCode().strip(),
+                http.getRemoteAddr())));
     }
 
     @PutMapping("/orders/{orderId}/seats")

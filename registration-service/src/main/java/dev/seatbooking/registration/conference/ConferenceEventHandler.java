@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,11 +55,14 @@ public class ConferenceEventHandler {
     private final JdbcTemplate jdbc;
     private final CommandRouting commands;
     private final ConferenceCatalog catalog;
+    private final Clock clock;
 
-    public ConferenceEventHandler(DataSource dataSource, CommandRouting commands, ConferenceCatalog catalog) {
+    public ConferenceEventHandler(DataSource dataSource, CommandRouting commands, ConferenceCatalog catalog,
+                                  Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.commands = commands;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     public void handle(Envelope envelope) {
@@ -99,7 +103,7 @@ public class ConferenceEventHandler {
         else if (quantity > before) change = new AddSeats(conferenceId, seatTypeId, quantity - before);
         else if (quantity < before) change = new RemoveSeats(conferenceId, seatTypeId, before - quantity);
         else return;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID id = DerivedIds.of(cause.messageId(), "SeatsAvailability");
         commands.sendNow(Envelope.of(id, change, conferenceId, Envelope.UNVERSIONED, now).causedBy(cause));
     }

@@ -18,11 +18,10 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.aggregate.Aggregate;
+import dev.seatbooking.registration.SeatQuantities;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,13 +86,12 @@ public final class Order implements Aggregate<OrderEvent> {
     public List<OrderEvent> markSeatsAsReserved(MarkSeatsAsReserved command, ConferenceSeatTypes seatTypes) {
         requirePlaced(command.orderId());
         requireOpen();
-        List<SeatQuantity> reserved = merged(command.seats());
-        boolean alreadyMarked = status.isReserved() && sameSeats(reserved, seats)
-                && command.expiration().equals(reservationExpiration);
+        SeatQuantities reservedSeats = SeatQuantities.of(command.seats());
+        List<SeatQuantity> reserved = reservedSeats.asList();
+        boolean all = reservedSeats.equals(SeatQuantities.of(seats));
+        boolean alreadyMarked = status.isReserved() && all && command.expiration().equals(reservationExpiration);
         if (alreadyMarked) return List.of();
-        if (sameSeats(reserved, seats)) {
-            return List.of(new OrderReservationCompleted(id, command.expiration(), reserved));
-        }
+        if (all) return List.of(new OrderReservationCompleted(id, command.expiration(), reserved));
         return List.of(new OrderPartiallyReserved(id, command.expiration(), reserved),
                 Pricing.totals(id, reserved, seatTypes, currency()));
     }
@@ -238,8 +236,8 @@ public final class Order implements Aggregate<OrderEvent> {
 
     /**
      * Each quantity more than 0 and at most the cap, each seat type one the conference sells; repeats added up. Each
-     * line is checked before any is added to another, so the sums stay small (a line of {@code Integer.MAX_VALUE}
-     * would otherwise overflow into a small or negative quantity).
+     * line is checked before any is added to another, so the sums stay small: lines of {@code Integer.MAX_VALUE} are
+     * refused as too many seats, not added up until {@link SeatQuantities} finds their sum beyond int's range.
      */
     private static List<SeatQuantity> validSeats(List<SeatQuantity> asked, ConferenceSeatTypes seatTypes) {
         if (asked.isEmpty()) throw new OrderRejection.NoSeatsRequested();
@@ -249,7 +247,7 @@ public final class Order implements Aggregate<OrderEvent> {
                 throw new OrderRejection.TooManySeats(seat.seatTypeId(), seat.quantity(), MAX_SEATS_PER_SEAT_TYPE);
             }
         }
-        List<SeatQuantity> seats = merged(asked);
+        List<SeatQuantity> seats = SeatQuantities.of(asked).asList();
         for (SeatQuantity seat : seats) {
             if (seat.quantity() > MAX_SEATS_PER_SEAT_TYPE) {
                 throw new OrderRejection.TooManySeats(seat.seatTypeId(), seat.quantity(), MAX_SEATS_PER_SEAT_TYPE);
@@ -259,28 +257,5 @@ public final class Order implements Aggregate<OrderEvent> {
             }
         }
         return seats;
-    }
-
-    /**
-     * One entry per seat type, in the order first named, without zero quantities. Added exactly: a sum out of int's
-     * range throws rather than wrapping around (callers keep the lines small; this is the last guard).
-     */
-    private static List<SeatQuantity> merged(List<SeatQuantity> seats) {
-        Map<UUID, Integer> bySeatType = new LinkedHashMap<>();
-        for (SeatQuantity seat : seats) bySeatType.merge(seat.seatTypeId(), seat.quantity(), Math::addExact);
-        return bySeatType.entrySet().stream()
-                .filter(e -> e.getValue() != 0)
-                .map(e -> new SeatQuantity(e.getKey(), e.getValue()))
-                .toList();
-    }
-
-    private static boolean sameSeats(List<SeatQuantity> a, List<SeatQuantity> b) {
-        return asMap(a).equals(asMap(b));
-    }
-
-    private static Map<UUID, Integer> asMap(List<SeatQuantity> seats) {
-        Map<UUID, Integer> map = new LinkedHashMap<>();
-        for (SeatQuantity seat : merged(seats)) map.put(seat.seatTypeId(), seat.quantity());
-        return map;
     }
 }

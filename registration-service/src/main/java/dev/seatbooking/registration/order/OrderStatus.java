@@ -9,16 +9,12 @@ public enum OrderStatus {
     /** Fewer seats than asked were available; the order now holds what was reserved. */
     PARTIALLY_RESERVED,
     RESERVATION_COMPLETED,
-    /** Rejected (hold over, or a payment came too late): final, its seats went back on sale. */
+    /** Rejected (its hold and the buffer after it ran out unconfirmed): final, its seats went back on sale. */
     EXPIRED,
     /** Paid or free of charge: final, its seats are sold. */
     CONFIRMED;
 
     boolean isReserved() {
         return this == PARTIALLY_RESERVED || this == RESERVATION_COMPLETED;
-    }
-
-    boolean isFinal() {
-        return this == EXPIRED || this == CONFIRMED;
     }
 }

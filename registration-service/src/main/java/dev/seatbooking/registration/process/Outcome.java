@@ -19,8 +19,12 @@ public sealed interface Outcome {
     record Refused(String reason) implements Outcome {
     }
 
-    /** The payment came when the order could not take it: it must be refunded. The order stays unconfirmed. */
-    record PaymentNeedsRefund(UUID paymentId, UUID orderId, String reason) implements Outcome {
+    /**
+     * The payment came when the order could no longer take it (expired, confirmed, paid already, changed since): it is
+     * not applied, and the order stays as it is. The money goes back through Payments, which holds it and records the
+     * refund due on its side (this is only logged here).
+     */
+    record PaymentNotApplied(UUID paymentId, UUID orderId, String reason) implements Outcome {
     }
 
     /** Something that should not happen happened and no command can mend it: alert a person. */

@@ -136,7 +136,7 @@ public final class RegistrationProcessManager {
         }
         if (!state.completed() && state.state() == PAYMENT_CONFIRMATION_RECEIVED) {
             // The Order took the change, so it will refuse the ConfirmOrder already sent: the expiry must then
-            // reject it after all, and refund the payment made for the order as it was.
+            // reject it after all; the payment made for the order as it was is then not applied.
             return Decision.noCommands(state.changedAfterPayment(),
                     new Outcome.Refused("order " + state.orderId() + " was changed after it was paid"));
         }
@@ -179,8 +179,8 @@ public final class RegistrationProcessManager {
             case PAYMENT_CONFIRMATION_RECEIVED -> "the order was already paid with payment " + state.paymentId();
             case RESERVATION_CONFIRMATION_RECEIVED -> throw new IllegalStateException("unreachable: handled above");
         };
-        return Decision.noCommands(state.refunding(paymentId),
-                new Outcome.PaymentNeedsRefund(paymentId, state.orderId(), why));
+        return Decision.noCommands(state.notApplying(paymentId),
+                new Outcome.PaymentNotApplied(paymentId, state.orderId(), why));
     }
 
     private Decision onOrderConfirmed(RegistrationProcessState state, Outgoing out) {
@@ -214,8 +214,8 @@ public final class RegistrationProcessManager {
         RegistrationProcessState rejected = state.completedAs(Completion.REJECTED);
         List<Outcome> outcomes = List.of();
         if (paid) {
-            rejected = rejected.refunding(state.paymentId());
-            outcomes = List.of(new Outcome.PaymentNeedsRefund(state.paymentId(), state.orderId(),
+            rejected = rejected.notApplying(state.paymentId());
+            outcomes = List.of(new Outcome.PaymentNotApplied(state.paymentId(), state.orderId(),
                     "the order was changed after it was paid and expired before it was paid again"));
         }
         return new Decision(rejected, List.of(

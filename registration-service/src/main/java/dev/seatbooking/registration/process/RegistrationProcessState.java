@@ -19,7 +19,8 @@ import java.util.UUID;
  * @param paymentId                 the payment being (or that was) confirmed
  * @param orderChangedAfterPayment  the order was updated once paid, so its ConfirmOrder will be refused and the
  *                                  expiry must reject it after all
- * @param paymentsToRefund          payments that came when the order could not take them
+ * @param paymentsToRefund          payments that came when the order could not take them, not applied (so that one
+ *                                  arriving again is recognised); Payments records that their money must go back
  */
 public record RegistrationProcessState(UUID orderId, ProcessState state, Completion completion, UUID conferenceId,
                                        Instant reservationAutoExpiration, UUID seatReservationCommandId,
@@ -80,7 +81,7 @@ public record RegistrationProcessState(UUID orderId, ProcessState state, Complet
                 seatReservationCommandId, expirationCommandId, paymentId, true, paymentsToRefund);
     }
 
-    RegistrationProcessState refunding(UUID payment) {
+    RegistrationProcessState notApplying(UUID payment) {
         List<UUID> refunds = new ArrayList<>(paymentsToRefund);
         refunds.add(payment);
         return new RegistrationProcessState(orderId, state, completion, conferenceId, reservationAutoExpiration,

@@ -12,6 +12,7 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserv
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
 import dev.seatbooking.eventsourcing.aggregate.Aggregate;
+import dev.seatbooking.registration.SeatQuantities;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,23 +56,23 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
     public List<SeatsAvailabilityEvent> makeReservation(MakeSeatReservation command, Instant now) {
         requireThisConference(command.conferenceId());
         if (command.isExpiredAt(now)) return List.of();
-        Map<UUID, Integer> wanted = new LinkedHashMap<>();
+        Set<UUID> seatTypes = new LinkedHashSet<>(); // as the command names them, a line of 0 included
         for (SeatQuantity seat : command.seats()) {
             if (seat.quantity() < 0) throw new SeatsAvailabilityRejection.InvalidSeatQuantity(seat.seatTypeId(), seat.quantity());
             if (!remaining.containsKey(seat.seatTypeId())) {
                 throw new SeatsAvailabilityRejection.UnknownSeatType(conferenceId, seat.seatTypeId());
             }
-            wanted.merge(seat.seatTypeId(), seat.quantity(), Integer::sum);
+            seatTypes.add(seat.seatTypeId());
         }
-        Map<UUID, Integer> held = asMap(pending.getOrDefault(command.reservationId(), List.of()));
-        Set<UUID> seatTypes = new LinkedHashSet<>(wanted.keySet());
-        seatTypes.addAll(held.keySet()); // held but no longer wanted: released below
+        SeatQuantities wanted = SeatQuantities.of(command.seats());
+        SeatQuantities held = SeatQuantities.of(pending.getOrDefault(command.reservationId(), List.of()));
+        seatTypes.addAll(held.seatTypes()); // held but no longer wanted: released below
 
         List<SeatQuantity> reserved = new ArrayList<>();
         List<SeatQuantity> availabilityChange = new ArrayList<>();
         for (UUID seatType : seatTypes) {
-            int alreadyHeld = held.getOrDefault(seatType, 0);
-            int actual = Math.min(wanted.getOrDefault(seatType, 0), remaining.get(seatType) + alreadyHeld);
+            int alreadyHeld = held.of(seatType);
+            int actual = Math.min(wanted.of(seatType), remaining.get(seatType) + alreadyHeld);
             if (actual != 0) reserved.add(new SeatQuantity(seatType, actual));
             if (actual != alreadyHeld) availabilityChange.add(new SeatQuantity(seatType, alreadyHeld - actual));
         }
@@ -157,11 +158,5 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         if (!conferenceId.equals(commandConference)) {
             throw new IllegalArgumentException("command for conference " + commandConference + " sent to " + conferenceId);
         }
-    }
-
-    private static Map<UUID, Integer> asMap(List<SeatQuantity> seats) {
-        Map<UUID, Integer> map = new LinkedHashMap<>();
-        for (SeatQuantity seat : seats) map.merge(seat.seatTypeId(), seat.quantity(), Integer::sum);
-        return map;
     }
 }

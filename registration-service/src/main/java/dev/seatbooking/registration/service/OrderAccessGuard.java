@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,13 +47,15 @@ public class OrderAccessGuard {
     }
 
     /**
-     * The order whose registrant has this email (any case) and whose access code this is; a miss counts against the
-     * client.
+     * Access to the order whose registrant has this email (any case) and whose access code this is (the record
+     * locator); a miss counts against the client.
      *
+     * @throws OrderNotFound   no order has this email and code
      * @throws TooManyAttempts the client is locked out for now
      */
-    Optional<UUID> find(String email, String accessCode, String clientAddress) {
-        return throttle.find(clientAddress, () -> access.find(email, accessCode));
+    public OrderAccessGrant lookUp(String email, String accessCode, String clientAddress) {
+        return new OrderAccessGrant(throttle.find(clientAddress, () -> access.find(email, accessCode))
+                .orElseThrow(OrderNotFound::new));
     }
 
     private boolean check(UUID orderId, String accessCode, String clientAddress) {

@@ -1,6 +1,5 @@
 package dev.seatbooking.registration.service;
 
-import dev.seatbooking.web.throttle.TooManyAttempts;
 import dev.seatbooking.contracts.registration.OrderCommand;
 import dev.seatbooking.contracts.registration.OrderCommand.AssignRegistrantDetails;
 import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
@@ -8,23 +7,14 @@ import dev.seatbooking.contracts.registration.OrderCommand.MarkSeatsAsReserved;
 import dev.seatbooking.contracts.registration.OrderCommand.RegisterToConference;
 import dev.seatbooking.contracts.registration.OrderCommand.RejectOrder;
 import dev.seatbooking.contracts.registration.OrderEvent;
-import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
-import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
-import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
-import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.SeatQuantity;
-import dev.seatbooking.contracts.MessageTypes;
-import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
-import dev.seatbooking.eventsourcing.contracts.ContractsMessaging;
 import dev.seatbooking.eventsourcing.process.ProcessManagerStore;
-import dev.seatbooking.eventsourcing.store.AppendResult;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
-import dev.seatbooking.eventsourcing.store.PostgresEventStore;
-import dev.seatbooking.eventsourcing.store.RecordedEvent;
 import dev.seatbooking.registration.DomainRejection;
+import dev.seatbooking.registration.SeatQuantities;
 import dev.seatbooking.registration.conference.ConferenceCatalog;
 import dev.seatbooking.registration.order.AccessCodeGenerator;
 import dev.seatbooking.registration.order.ConferenceSeatTypes;
@@ -33,21 +23,18 @@ import dev.seatbooking.registration.order.OrderRejection;
 import dev.seatbooking.registration.process.RegistrationProcessState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Handles commands on orders: the registrant's, synchronously in the request (load, decide, append, retried on a
- * conflict), and the registration process's ({@link #handle}, in-process in the process's transaction). Whatever the
- * events set beside the stream (the access row, the seat assignments of a confirmed order) is written in the same
- * transaction, and so is the registration process's reaction to them ({@link EventsAppended}).
+ * conflict), and the registration process's ({@link #handle}, in-process in the process's transaction). The events are
+ * appended by {@link OrderStreamWriter}, with what they set beside the stream and the registration process's reaction,
+ * in the same transaction; a place request sent again is answered by {@link RepeatedPlacements}. Time is the service's
+ * one {@link Clock}.
  */
 @Service
 public class OrderService {
@@ -68,33 +55,25 @@ public class OrderService {
     }
 
     private final AggregateRepository<Order, OrderEvent> orders;
-    private final PostgresEventStore store;
+    private final OrderStreamWriter writer;
+    private final RepeatedPlacements repeats;
     private final ConferenceCatalog catalog;
-    private final OrderAccess access;
-    private final OrderAccessGuard guard;
-    private final SeatAssignmentsService seatAssignments;
     private final AccessCodeGenerator accessCodes;
     private final CommandTransactions transactions;
-    private final MessageTypes types;
-    private final ApplicationEventPublisher publisher;
     private final ProcessManagerStore<RegistrationProcessState> processes;
+    private final Clock clock;
 
-    public OrderService(AggregateRepository<Order, OrderEvent> orders, PostgresEventStore store,
-                        ConferenceCatalog catalog, OrderAccess access, OrderAccessGuard guard,
-                        SeatAssignmentsService seatAssignments,
-                        AccessCodeGenerator accessCodes, CommandTransactions transactions, MessageCodec codec,
-                        ApplicationEventPublisher publisher, ProcessManagerStore<RegistrationProcessState> processes) {
+    public OrderService(AggregateRepository<Order, OrderEvent> orders, OrderStreamWriter writer, RepeatedPlacements repeats,
+                        ConferenceCatalog catalog, AccessCodeGenerator accessCodes, CommandTransactions transactions,
+                        ProcessManagerStore<RegistrationProcessState> processes, Clock clock) {
         this.orders = orders;
-        this.store = store;
+        this.writer = writer;
+        this.repeats = repeats;
         this.catalog = catalog;
-        this.access = access;
-        this.guard = guard;
-        this.seatAssignments = seatAssignments;
         this.accessCodes = accessCodes;
         this.transactions = transactions;
-        this.types = codec.types();
-        this.publisher = publisher;
         this.processes = processes;
+        this.clock = clock;
     }
 
     /**
@@ -112,13 +91,12 @@ public class OrderService {
         PlacedOrder placed = transactions.run(() -> {
             Versioned<Order> loaded = orders.load(orderId);
             Order order = loaded.aggregate();
-            if (order.isPlaced()) return samePlacement(orderId, command);
-            List<OrderEvent> events = order.register(command, seatTypes, Instant.now(), accessCodes);
-            int version = append(loaded, events, registrant(orderId));
+            if (order.isPlaced()) return repeats.firstAnswer(orderId, command);
+            List<OrderEvent> events = order.register(command, seatTypes, clock.instant(), accessCodes);
+            int version = writer.append(loaded, events, registrant(orderId));
             return new PlacedOrder(orderId, conferenceId, order.accessCode(), version, false);
         });
-        if (placed.repeated() && !guard.holdsCode(orderId, accessCode, clientAddress)) return placed.withoutAccessCode();
-        return placed;
+        return placed.repeated() ? repeats.shownTo(placed, accessCode, clientAddress) : placed;
     }
 
     /** Changes the seats of an order whose hold runs. The seats it asks or holds already: nothing appended. */
@@ -129,11 +107,12 @@ public class OrderService {
             Order order = loaded.aggregate();
             ConferenceSeatTypes seatTypes = catalog.get(order.conferenceId());
             List<OrderEvent> events = order.register(new RegisterToConference(orderId, order.conferenceId(), seats),
-                    seatTypes, Instant.now(), accessCodes);
-            if (events.getFirst() instanceof OrderUpdated updated && sameSeats(updated.seats(), order.seats())) {
+                    seatTypes, clock.instant(), accessCodes);
+            if (events.getFirst() instanceof OrderUpdated updated
+                    && SeatQuantities.of(updated.seats()).equals(SeatQuantities.of(order.seats()))) {
                 return loaded.version();
             }
-            return append(loaded, events, registrant(orderId));
+            return writer.append(loaded, events, registrant(orderId));
         });
     }
 
@@ -142,7 +121,7 @@ public class OrderService {
         return transactions.run(() -> {
             Versioned<Order> loaded = loadForChange(orderId);
             var command = new AssignRegistrantDetails(orderId, firstName, lastName, email);
-            return append(loaded, loaded.aggregate().assignRegistrant(command), registrant(orderId));
+            return writer.append(loaded, loaded.aggregate().assignRegistrant(command), registrant(orderId));
         });
     }
 
@@ -151,24 +130,14 @@ public class OrderService {
         UUID orderId = access.orderId();
         return transactions.run(() -> {
             Versioned<Order> loaded = loadForChange(orderId);
-            List<OrderEvent> events = loaded.aggregate().confirmWithoutPayment(new ConfirmOrder(orderId), Instant.now());
-            return append(loaded, events, registrant(orderId));
+            List<OrderEvent> events = loaded.aggregate().confirmWithoutPayment(new ConfirmOrder(orderId), clock.instant());
+            return writer.append(loaded, events, registrant(orderId));
         });
     }
 
     /** The order as its stream has it, for the registrant who has its access code. */
     public Versioned<Order> read(OrderAccessGrant access) {
         return loadForRegistrant(access.orderId());
-    }
-
-    /**
-     * The order whose registrant email and access code these are; a miss counts against the client.
-     *
-     * @throws TooManyAttempts the client is locked out for now
-     */
-    public Versioned<Order> find(String email, String accessCode, String clientAddress) {
-        UUID orderId = guard.find(email, accessCode, clientAddress).orElseThrow(OrderNotFound::new);
-        return orders.find(orderId).orElseThrow(OrderNotFound::new);
     }
 
     /**
@@ -189,34 +158,14 @@ public class OrderService {
                 case RejectOrder c -> order.reject(c);
                 case ConfirmOrder c -> order.confirm(c);
                 case AssignRegistrantDetails c -> order.assignRegistrant(c);
-                case RegisterToConference c -> order.register(c, catalog.get(c.conferenceId()), Instant.now(), accessCodes);
+                case RegisterToConference c -> order.register(c, catalog.get(c.conferenceId()), clock.instant(),
+                        accessCodes);
             };
         } catch (DomainRejection rejected) {
             log.warn("Order {} refused {}: {}", command.orderId(), command.getClass().getSimpleName(), rejected.getMessage());
             return;
         }
-        append(loaded, events, metadata);
-    }
-
-    /**
-     * Appends the order's events, writes what they set beside the stream, and hands them to the registration process
-     * in this transaction ({@link EventsAppended}).
-     */
-    private int append(Versioned<Order> loaded, List<OrderEvent> events, EventMetadata metadata) {
-        if (events.isEmpty()) return loaded.version();
-        AppendResult appended = orders.save(loaded, events, metadata);
-        Order order = loaded.aggregate();
-        for (OrderEvent event : events) {
-            switch (event) {
-                case OrderPlaced e -> access.placed(e.orderId(), e.accessCode());
-                case OrderRegistrantAssigned e -> access.registrantAssigned(e.orderId(), e.email());
-                case OrderConfirmed e -> seatAssignments.create(order.id(), order.seats(), metadata);
-                default -> {
-                }
-            }
-        }
-        publisher.publishEvent(new EventsAppended(ContractsMessaging.envelopesOf(types, appended, events, metadata)));
-        return appended.version();
+        writer.append(loaded, events, metadata);
     }
 
     /**
@@ -236,44 +185,8 @@ public class OrderService {
         return loaded;
     }
 
-    /** The answer to a place request repeated: the first answer, if it is the same request. */
-    private PlacedOrder samePlacement(UUID orderId, RegisterToConference command) {
-        List<RecordedEvent<Object>> history = store.load(orderId);
-        Optional<OrderPlaced> placed = history.stream().map(RecordedEvent::event)
-                .filter(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast).findFirst();
-        int placedVersion = history.stream().filter(r -> r.event() instanceof OrderTotalsCalculated)
-                .mapToInt(RecordedEvent::version).findFirst().orElse(1);
-        boolean same = placed.isPresent() && placed.get().conferenceId().equals(command.conferenceId())
-                && positive(command.seats()) && sameSeats(placed.get().seats(), command.seats());
-        if (!same) throw new OrderIdTaken(orderId);
-        return new PlacedOrder(orderId, command.conferenceId(), placed.get().accessCode(), placedVersion, true);
-    }
-
     /** The registrant's commands on an order form one conversation, named by the order. */
     private static EventMetadata registrant(UUID orderId) {
         return new EventMetadata(orderId, null, "registrant");
-    }
-
-    private static boolean positive(List<SeatQuantity> seats) {
-        return seats.stream().allMatch(s -> s.quantity() > 0);
-    }
-
-    private static boolean sameSeats(List<SeatQuantity> a, List<SeatQuantity> b) {
-        return totals(a).equals(totals(b));
-    }
-
-    /** Added up in longs: lines of a repeated request are not validated yet, and must not wrap around into a match. */
-    private static Map<UUID, Long> totals(List<SeatQuantity> seats) {
-        Map<UUID, Long> totals = new LinkedHashMap<>();
-        for (SeatQuantity seat : seats) totals.merge(seat.seatTypeId(), (long) seat.quantity(), Long::sum);
-        totals.values().removeIf(q -> q == 0);
-        return totals;
-    }
-
-    /** No order has this email and access code (or the code is another order's). */
-    public static final class OrderNotFound extends DomainRejection {
-        public OrderNotFound() {
-            super(Kind.UNKNOWN, "not-found", "No order has this email and access code");
-        }
     }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,8 @@ import java.util.UUID;
 /**
  * Runs the {@link RegistrationProcessManager} on the messages it follows: loads the order's process, decides, and saves
  * the new state with the commands it sends and schedules (and the expiry it cancels) in the caller's transaction.
- * Payments it cannot take are recorded for a refund in the same transaction.
+ * A payment the order can no longer take is not applied, only logged: Payments, which holds the money, records on its
+ * side that it must go back.
  * <p>
  * Where messages come from and go to (ADR 8): the events of this context's streams (the order's, the conference's
  * seats') arrive in-process, in the transaction that appended them ({@link EventsAppended}); payments and its expiry
@@ -41,17 +42,17 @@ public class RegistrationProcessService {
     private final RegistrationProcessManager manager;
     private final ProcessManagerStore<RegistrationProcessState> store;
     private final CommandRouting commands;
-    private final PaymentRefunds refunds;
     private final OrderService orders;
+    private final Clock clock;
 
     public RegistrationProcessService(RegistrationProcessManager manager,
                                       ProcessManagerStore<RegistrationProcessState> store, CommandRouting commands,
-                                      PaymentRefunds refunds, OrderService orders) {
+                                      OrderService orders, Clock clock) {
         this.manager = manager;
         this.store = store;
         this.commands = commands;
-        this.refunds = refunds;
         this.orders = orders;
+        this.clock = clock;
     }
 
     /** Events of the order's and the seats' streams, in the transaction that appended them. */
@@ -68,7 +69,7 @@ public class RegistrationProcessService {
                 .orElseGet(() -> RegistrationProcessState.notStarted(processId.get()));
         int version = loaded.map(VersionedProcess::version).orElse(0);
 
-        Decision decision = manager.handle(state, message, Instant.now());
+        Decision decision = manager.handle(state, message, clock.instant());
 
         boolean changed = !decision.state().equals(state) || !decision.send().isEmpty()
                 || !decision.schedule().isEmpty() || !decision.cancel().isEmpty();
@@ -98,10 +99,8 @@ public class RegistrationProcessService {
             case Outcome.Refused o -> log.warn("{} {} refused: {}", message.type(), message.messageId(), o.reason());
             case Outcome.NeedsAttention o -> log.error("{} {} needs attention: {}", message.type(), message.messageId(),
                     o.reason());
-            case Outcome.PaymentNeedsRefund o -> {
-                log.warn("Payment {} of order {} must be refunded: {}", o.paymentId(), o.orderId(), o.reason());
-                refunds.record(o.paymentId(), o.orderId(), o.reason());
-            }
+            case Outcome.PaymentNotApplied o -> log.warn("Payment {} of order {} not applied ({}); Payments records the "
+                    + "refund due", o.paymentId(), o.orderId(), o.reason());
         }
     }
 }

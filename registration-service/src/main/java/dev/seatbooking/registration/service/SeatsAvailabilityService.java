@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,14 +53,16 @@ public class SeatsAvailabilityService {
     private final boolean caching;
     private final MessageTypes types;
     private final ApplicationEventPublisher publisher;
+    private final Clock clock;
 
     public SeatsAvailabilityService(AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> repository,
                                     @Value("${registration.seats-availability.cache:true}") boolean caching,
-                                    MessageCodec codec, ApplicationEventPublisher publisher) {
+                                    MessageCodec codec, ApplicationEventPublisher publisher, Clock clock) {
         this.repository = repository;
         this.caching = caching;
         this.types = codec.types();
         this.publisher = publisher;
+        this.clock = clock;
     }
 
     public void handle(SeatsAvailabilityCommand command, EventMetadata metadata) {
@@ -99,14 +101,9 @@ public class SeatsAvailabilityService {
         cache.clear();
     }
 
-    /** Seats of a type on sale now, as the stream has it. */
-    public int remaining(UUID conferenceId, UUID seatTypeId) {
-        return repository.load(conferenceId).aggregate().remaining(seatTypeId);
-    }
-
-    private static List<SeatsAvailabilityEvent> decide(SeatsAvailability availability, SeatsAvailabilityCommand command) {
+    private List<SeatsAvailabilityEvent> decide(SeatsAvailability availability, SeatsAvailabilityCommand command) {
         return switch (command) {
-            case MakeSeatReservation c -> availability.makeReservation(c, Instant.now());
+            case MakeSeatReservation c -> availability.makeReservation(c, clock.instant());
             case CancelSeatReservation c -> availability.cancelReservation(c);
             case CommitSeatReservation c -> availability.commitReservation(c);
             case AddSeats c -> availability.addSeats(c);

@@ -35,7 +35,7 @@ class HostileInputApiTest extends RegistrationServiceTest {
     private UUID workshop;
 
     @BeforeEach
-    void aConferenceOnSale() {
+    void a_conference_on_sale() {
         conference = conferenceOnSale(Duration.ofMinutes(15),
                 new SeatTypeSpec("General", 50, Money.of("0.00", "EUR")),
                 new SeatTypeSpec("Workshop", 50, Money.of("0.00", "EUR")));

@@ -7,6 +7,7 @@ import dev.seatbooking.registration.seatassignments.SeatAssignments;
 import dev.seatbooking.registration.support.RegistrantClient;
 import dev.seatbooking.registration.support.RegistrantClient.Response;
 import dev.seatbooking.registration.support.RegistrationServiceTest;
+import dev.seatbooking.registration.support.TestService;
 import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
 import dev.seatbooking.registration.support.UpstreamServices.SeatTypeSpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,14 +35,15 @@ import static org.awaitility.Awaitility.await;
 class OrderLifecycleApiTest extends RegistrationServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration HOLD = Duration.ofMinutes(15);
 
     private PublishedConference conference;
     private UUID paid;
     private UUID free;
 
     @BeforeEach
-    void aConferenceOnSale() {
-        conference = conferenceOnSale(Duration.ofMinutes(15),
+    void a_conference_on_sale() {
+        conference = conferenceOnSale(HOLD,
                 new SeatTypeSpec("General", 20, Money.of("100.00", "EUR")),
                 new SeatTypeSpec("Community", 20, Money.of("0.00", "EUR")));
         paid = conference.seatTypes().get(0);
@@ -50,8 +52,7 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
 
     @Test
     void order_specific_requests_need_the_orders_access_code() {
-        Placed order = place(paid, 1);
-        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+        Placed order = reserved(place(paid, 1));
 
         assertProblem(registrant.getOrder(order.id(), null), 404, "not-found");
         assertProblem(registrant.getOrder(order.id(), "WRONGCODE1"), 404, "not-found");
@@ -95,8 +96,7 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
 
     @Test
     void the_seats_of_a_held_order_can_change_and_the_same_seats_again_change_nothing() {
-        Placed order = place(paid, 1);
-        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+        Placed order = reserved(place(paid, 1));
 
         Response updated = registrant.put(order.path("/seats"), RegistrantClient.seats(paid, 3, free, 1), order.accessCode());
 
@@ -120,8 +120,7 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
 
     @Test
     void bad_seat_changes_are_refused_and_change_nothing() {
-        Placed order = place(paid, 1);
-        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+        Placed order = reserved(place(paid, 1));
         int version = probe.events(order.id()).size();
 
         assertInvalid(registrant.put(order.path("/seats"), RegistrantClient.seats(paid, 0), order.accessCode()),
@@ -140,83 +139,141 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
     }
 
     @Test
-    void a_paid_order_cannot_be_confirmed_without_payment_nor_before_it_is_reserved() {
-        Placed order = place(paid, 1);
-        // Until SeatsAvailability answered, the order is not reserved (it may already be, on a fast day).
-        Response early = registrant.post(order.path("/confirmation"), null, order.accessCode());
-        assertThat(early.status()).isIn(409, 422);
-        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+    void a_paid_order_cannot_be_confirmed_without_payment() {
+        Placed order = reserved(place(paid, 1));
+        int version = probe.events(order.id()).size();
 
         assertProblem(registrant.post(order.path("/confirmation"), null, order.accessCode()), 422, "payment-required");
+
         assertThat(probe.status(order.id())).isEqualTo(OrderStatus.RESERVATION_COMPLETED);
+        assertThat(probe.events(order.id())).hasSize(version);
     }
 
     @Test
-    void an_unreserved_order_is_not_confirmed() {
-        // A conference whose SeatsAvailability never hears of the order's reservation is not needed: the order is
-        // pending until the reservation comes back, and confirming then is a conflict.
-        Placed order = place(free, 1);
-        Response early = registrant.post(order.path("/confirmation"), null, order.accessCode());
-        if (early.status() != 202) assertProblem(early, 409, "order-not-reserved");
+    void an_order_whose_seats_are_not_reserved_yet_is_not_confirmed_free_or_not() {
+        Placed freeOrder;
+        Placed paidOrder;
+        try (Paused reservations = seatsAvailabilityPaused()) {
+            freeOrder = place(free, 1);
+            paidOrder = place(paid, 1);
+
+            assertProblem(registrant.post(freeOrder.path("/confirmation"), null, freeOrder.accessCode()), 409,
+                    "order-not-reserved");
+            assertProblem(registrant.post(paidOrder.path("/confirmation"), null, paidOrder.accessCode()), 409,
+                    "order-not-reserved");
+
+            assertThat(probe.status(freeOrder.id())).isEqualTo(OrderStatus.PENDING_RESERVATION);
+            assertThat(probe.events(freeOrder.id())).hasSize(2);
+            assertThat(probe.events(paidOrder.id())).hasSize(2);
+        }
+        reserved(freeOrder); // nothing was lost while SeatsAvailability was paused
+        reserved(paidOrder);
     }
 
     @Test
-    void a_free_order_is_confirmed_by_the_registrant_gets_seat_assignments_and_is_found_again() {
-        Placed order = place(free, 2);
+    void seat_assignments_do_not_exist_before_the_order_is_confirmed() {
+        Placed order = reserved(place(free, 2));
+
         assertProblem(registrant.get(order.path("/seat-assignments"), order.accessCode()), 404,
                 "unknown-seat-assignments");
-        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+    }
+
+    @Test
+    void bad_registrant_details_are_refused_and_change_nothing() {
+        Placed order = reserved(place(free, 2));
+        int version = probe.events(order.id()).size();
 
         assertInvalid(registrant.put(order.path("/registrant"), person("Ada", "Lovelace", "not-an-email"),
                 order.accessCode()), "validation-failed", "email");
         assertInvalid(registrant.put(order.path("/registrant"), person(" ", "Lovelace", "ada@example.org"),
                 order.accessCode()), "validation-failed", "firstName");
-        Response named = registrant.put(order.path("/registrant"), person("Ada", "Lovelace", "Ada@Example.org"),
-                order.accessCode());
-        assertThat(named.status()).isEqualTo(202);
+
+        assertThat(probe.events(order.id())).hasSize(version);
+    }
+
+    @Test
+    void a_free_order_is_confirmed_by_the_registrant_once_and_its_seats_are_sold() {
+        Placed order = reserved(place(free, 2));
+        assertThat(registrant.put(order.path("/registrant"), person("Ada", "Lovelace", "ada@example.org"),
+                order.accessCode()).status()).isEqualTo(202);
 
         Response confirmed = registrant.post(order.path("/confirmation"), null, order.accessCode());
-        assertThat(confirmed.status()).isEqualTo(202);
         Response again = registrant.post(order.path("/confirmation"), null, order.accessCode());
+
+        assertThat(confirmed.status()).isEqualTo(202);
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.header(ConsistencyToken.HEADER)).isEqualTo(confirmed.header(ConsistencyToken.HEADER));
         assertThat(probe.status(order.id())).isEqualTo(OrderStatus.CONFIRMED);
         await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).reservation(order.id()).isEmpty());
         assertThat(probe.remaining(conference.id(), free)).isEqualTo(18);
+    }
 
-        // Once confirmed, the order is final.
+    @Test
+    void a_confirmed_order_is_final() {
+        Placed order = confirmedFreeOrder();
+        int version = probe.events(order.id()).size();
+
         assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(free, 1), order.accessCode()), 409,
                 "order-confirmed");
         assertProblem(registrant.put(order.path("/registrant"), person("Ada", "King", "ada@example.org"),
                 order.accessCode()), 409, "order-confirmed");
 
-        // Found again by email (any case) and access code.
+        assertThat(probe.events(order.id())).hasSize(version);
+    }
+
+    @Test
+    void an_order_is_found_again_by_its_registrants_email_in_any_case_and_its_access_code() {
+        Placed order = confirmedFreeOrder();
+
         Response found = registrant.post("/api/orders/lookup",
                 Map.of("email", "ada@example.org", "accessCode", order.accessCode()), null);
+
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body().path("orderId").asString()).isEqualTo(order.id().toString());
         assertThat(found.body().path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(found.body().path("registrant").path("lastName").asString()).isEqualTo("Lovelace");
+    }
+
+    @Test
+    void a_lookup_with_a_wrong_code_finds_nothing_and_a_malformed_one_is_refused() {
+        confirmedFreeOrder(); // an order with this email exists: only the code is wrong
+
         assertProblem(registrant.post("/api/orders/lookup",
                 Map.of("email", "ada@example.org", "accessCode", "WRONGCODE1"), null), 404, "not-found");
         assertInvalid(registrant.post("/api/orders/lookup", Map.of("email", "nope", "accessCode", ""), null),
                 "validation-failed", "email", "accessCode");
+    }
 
-        // The seats it bought.
+    @Test
+    void a_confirmed_order_has_one_seat_position_per_seat_bought() {
+        Placed order = confirmedFreeOrder();
+
         Response seats = registrant.get(order.path("/seat-assignments"), order.accessCode());
+
         assertThat(seats.status()).isEqualTo(200);
         assertThat(seats.body().path("seatAssignmentsId").asString()).isEqualTo(SeatAssignments.idFor(order.id()).toString());
         assertThat(seats.body().path("seats").size()).isEqualTo(2);
+    }
+
+    @Test
+    void an_attendee_is_assigned_to_a_seat_and_the_same_attendee_again_changes_nothing() {
+        Placed order = confirmedFreeOrder();
 
         Response assigned = registrant.put(order.path("/seat-assignments/1"), person("Grace", "Hopper", "grace@example.org"),
                 order.accessCode());
-        assertThat(assigned.status()).isEqualTo(202);
-        assertThat(assigned.header(ConsistencyToken.HEADER)).hasValue(SeatAssignments.idFor(order.id()) + ".2");
         Response reassignedSame = registrant.put(order.path("/seat-assignments/1"),
                 person("Grace", "Hopper", "GRACE@example.org"), order.accessCode());
+
+        assertThat(assigned.status()).isEqualTo(202);
+        assertThat(assigned.header(ConsistencyToken.HEADER)).hasValue(SeatAssignments.idFor(order.id()) + ".2");
         assertThat(reassignedSame.header(ConsistencyToken.HEADER)).hasValue(SeatAssignments.idFor(order.id()) + ".2");
         assertThat(registrant.get(order.path("/seat-assignments"), order.accessCode()).body().path("seats").get(1)
                 .path("attendee").path("email").asString()).isEqualTo("grace@example.org");
+    }
+
+    @Test
+    void bad_seat_assignments_are_refused_and_change_nothing() {
+        Placed order = confirmedFreeOrder();
 
         assertProblem(registrant.put(order.path("/seat-assignments/7"), person("Alan", "Turing", "alan@example.org"),
                 order.accessCode()), 404, "unknown-seat-position");
@@ -228,9 +285,18 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
                 order.accessCode()), "validation-failed", "email");
         assertProblem(registrant.put(order.path("/seat-assignments/0"), person("Alan", "Turing", "alan@example.org"),
                 "WRONGCODE1"), 404, "not-found");
-        assertThat(probe.events(SeatAssignments.idFor(order.id()))).hasSize(2);
+
+        assertThat(probe.events(SeatAssignments.idFor(order.id()))).hasSize(1);
+    }
+
+    @Test
+    void an_assigned_seat_is_freed_again() {
+        Placed order = confirmedFreeOrder();
+        registrant.put(order.path("/seat-assignments/1"), person("Grace", "Hopper", "grace@example.org"),
+                order.accessCode());
 
         Response unassigned = registrant.delete(order.path("/seat-assignments/1"), order.accessCode());
+
         assertThat(unassigned.status()).isEqualTo(202);
         assertThat(registrant.get(order.path("/seat-assignments"), order.accessCode()).body().path("seats").get(1)
                 .path("attendee").isNull()).isTrue();
@@ -238,15 +304,12 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
 
     @Test
     void an_expired_order_takes_no_more_commands() {
-        PublishedConference shortHold = conferenceOnSale(Duration.ofSeconds(2),
-                new SeatTypeSpec("General", 5, Money.of("10.00", "EUR")));
-        Response placed = registrant.placeOrder(shortHold.id(), UUID.randomUUID(), shortHold.seatType(), 1);
-        Placed order = new Placed(UUID.fromString(placed.body().path("orderId").asString()),
-                placed.body().path("accessCode").asString());
+        Placed order = reserved(place(paid, 1));
+        probe.timePasses(HOLD.plus(TestService.EXPIRATION_BUFFER));
         await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.EXPIRED);
         int version = probe.events(order.id()).size();
 
-        assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(shortHold.seatType(), 2),
+        assertProblem(registrant.put(order.path("/seats"), RegistrantClient.seats(paid, 2),
                 order.accessCode()), 409, "order-expired");
         assertProblem(registrant.put(order.path("/registrant"), person("Ada", "Lovelace", "ada@example.org"),
                 order.accessCode()), 409, "order-expired");
@@ -275,6 +338,21 @@ class OrderLifecycleApiTest extends RegistrationServiceTest {
         String path(String rest) {
             return "/api/orders/" + id + rest;
         }
+    }
+
+    private Placed reserved(Placed order) {
+        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.RESERVATION_COMPLETED);
+        return order;
+    }
+
+    /** A free order of 2 seats, named (Ada Lovelace, Ada@Example.org) and confirmed, with its seat assignments. */
+    private Placed confirmedFreeOrder() {
+        Placed order = reserved(place(free, 2));
+        assertThat(registrant.put(order.path("/registrant"), person("Ada", "Lovelace", "Ada@Example.org"),
+                order.accessCode()).status()).isEqualTo(202);
+        assertThat(registrant.post(order.path("/confirmation"), null, order.accessCode()).status()).isEqualTo(202);
+        assertThat(probe.events(SeatAssignments.idFor(order.id()))).hasSize(1);
+        return order;
     }
 
     private Placed place(UUID seatType, int quantity) {

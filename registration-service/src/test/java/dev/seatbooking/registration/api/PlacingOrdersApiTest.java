@@ -30,7 +30,7 @@ class PlacingOrdersApiTest extends RegistrationServiceTest {
     private UUID general;
 
     @BeforeEach
-    void aConferenceOnSale() {
+    void a_conference_on_sale() {
         conference = conferenceOnSale(Duration.ofMinutes(15), new SeatTypeSpec("General", 50, Money.of("90.00", "EUR")));
         general = conference.seatType();
     }

@@ -1,15 +1,22 @@
 package dev.seatbooking.registration.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import dev.seatbooking.registration.DomainRejection;
+import dev.seatbooking.registration.SeatQuantities;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The domain decides; Spring, Kafka and the database stay at the edges that store and carry its decisions. */
+/**
+ * The domain decides; Spring, Kafka, the database and the clock stay at the edges that store and carry its decisions
+ * (time comes in as a parameter).
+ */
 class DomainBoundariesTest {
 
     private static final String[] DOMAIN = {
@@ -18,16 +25,17 @@ class DomainBoundariesTest {
             "dev.seatbooking.registration.seatassignments..",
             "dev.seatbooking.registration.process.."};
 
-    private final JavaClasses classes = new ClassFileImporter()
+    /** Imported once for all the rules (JUnit makes an instance per test). */
+    private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.seatbooking.registration");
 
     @Test
     void the_domain_imports_nothing_from_spring_kafka_or_jdbc() {
-        noClasses().that().resideInAnyPackage(DOMAIN).or().belongToAnyOf(DomainRejection.class)
+        noClasses().that().resideInAnyPackage(DOMAIN).or().belongToAnyOf(DomainRejection.class, SeatQuantities.class)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "org.apache.kafka..", "java.sql..", "javax.sql..")
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -38,13 +46,50 @@ class DomainBoundariesTest {
                         "dev.seatbooking.eventsourcing.inbox..", "dev.seatbooking.eventsourcing.messaging..",
                         "dev.seatbooking.eventsourcing.relay..", "dev.seatbooking.eventsourcing.spring..",
                         "dev.seatbooking.eventsourcing.process..")
-                .check(classes);
+                .check(CLASSES);
+    }
+
+    /** Time is a parameter of every decision: the service passes its one {@code Clock}'s reading, tests a fixed one. */
+    private static final DescribedPredicate<JavaMethodCall> READS_THE_SYSTEM_CLOCK = DescribedPredicate.describe(
+            "reads the system clock", call -> {
+                String owner = call.getTarget().getOwner().getName();
+                String method = call.getTarget().getName();
+                return owner.startsWith("java.time.") && (method.equals("now") || method.startsWith("system"))
+                        || owner.equals(System.class.getName())
+                        && (method.equals("currentTimeMillis") || method.equals("nanoTime"));
+            });
+
+    private static final ArchRule NO_DOMAIN_CLASS_READS_THE_CLOCK = noClasses()
+            .that().resideInAnyPackage(DOMAIN).or().belongToAnyOf(DomainRejection.class, SeatQuantities.class)
+            .should().callMethodWhere(READS_THE_SYSTEM_CLOCK);
+
+    @Test
+    void the_domain_never_reads_the_clock_itself() {
+        NO_DOMAIN_CLASS_READS_THE_CLOCK.check(CLASSES);
+    }
+
+    @Test
+    void reading_the_clock_would_be_caught() {
+        JavaClasses readers = new ClassFileImporter().importClasses(ReadsTheClock.class);
+        assertThat(noClasses().should().callMethodWhere(READS_THE_SYSTEM_CLOCK).evaluate(readers)
+                .getFailureReport().getDetails()).hasSize(4);
+    }
+
+    /** Every way of reading the clock that the rule knows. */
+    @SuppressWarnings("unused")
+    private static final class ReadsTheClock {
+        void read() {
+            java.time.Instant.now();
+            java.time.Clock.systemUTC();
+            java.time.LocalDate.now();
+            System.currentTimeMillis();
+        }
     }
 
     @Test
     void the_domain_is_there_to_be_checked() {
         // An import that finds nothing would let the rules above pass vacuously.
-        assertThat(classes.stream()
+        assertThat(CLASSES.stream()
                         .filter(c -> c.getPackageName().startsWith("dev.seatbooking.registration.process")))
                 .isNotEmpty();
     }

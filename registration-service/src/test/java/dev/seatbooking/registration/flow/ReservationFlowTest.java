@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.seatbooking.registration.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * The whole reservation flow over real Kafka and PostgreSQL: the conference comes in from Conference Management's
  * events, the registrant orders through the REST API, SeatsAvailability reserves, the process marks the order
  * reserved, the payment completes on Payments' topic, the order is confirmed, the seats committed and the seat
- * assignments created.
+ * assignments created. Unpublishing a conference stops new orders only: those it holds are still paid and confirmed.
  */
 class ReservationFlowTest extends RegistrationServiceTest {
 
@@ -76,5 +77,39 @@ class ReservationFlowTest extends RegistrationServiceTest {
                 .toList();
         assertThat(positions).containsExactly(new SeatPosition(0, general), new SeatPosition(1, general),
                 new SeatPosition(2, general), new SeatPosition(3, workshop));
+    }
+
+    @Test
+    void orders_held_when_their_conference_is_unpublished_are_still_paid_and_confirmed() {
+        var seatTypes = List.of(new SeatTypeSpec("General", 10, Money.of("100.00", "EUR")),
+                new SeatTypeSpec("Community", 10, Money.of("0.00", "EUR")));
+        PublishedConference conference = conferenceOnSale(Duration.ofMinutes(15), seatTypes.toArray(SeatTypeSpec[]::new));
+        UUID general = conference.seatType();
+        UUID community = conference.seatTypes().getLast();
+        UUID paidOrder = UUID.randomUUID();
+        UUID freeOrder = UUID.randomUUID();
+        registrant.placeOrder(conference.id(), paidOrder, general, 2);
+        String freeCode = registrant.placeOrder(conference.id(), freeOrder, community, 1).body().path("accessCode")
+                .asString();
+        await().atMost(WAIT).until(() -> probe.status(paidOrder) == OrderStatus.RESERVATION_COMPLETED
+                && probe.status(freeOrder) == OrderStatus.RESERVATION_COMPLETED);
+
+        upstream().unpublishConference(conference);
+        await().atMost(WAIT).until(() -> !probe.published(conference.id()));
+        assertProblem(registrant.placeOrder(conference.id(), UUID.randomUUID(), general, 1), 422,
+                "conference-not-published"); // new orders are refused
+
+        upstream().paymentCompleted(paidOrder, conference.id(), Money.of("200.00", "EUR"));
+        Response confirmed = registrant.post("/api/orders/" + freeOrder + "/confirmation", null, freeCode);
+
+        assertThat(confirmed.status()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> probe.status(paidOrder) == OrderStatus.CONFIRMED);
+        assertThat(probe.status(freeOrder)).isEqualTo(OrderStatus.CONFIRMED);
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).reservation(paidOrder).isEmpty()
+                && probe.seatsAvailability(conference.id()).reservation(freeOrder).isEmpty());
+        assertThat(probe.remaining(conference.id(), general)).as("the paid seats stay sold").isEqualTo(8);
+        assertThat(probe.remaining(conference.id(), community)).isEqualTo(9);
+        assertThat(probe.events(SeatAssignments.idFor(paidOrder))).hasSize(1);
+        assertThat(probe.events(SeatAssignments.idFor(freeOrder))).hasSize(1);
     }
 }

@@ -37,12 +37,12 @@ class ExpiryTest {
     }
 
     @Test
-    void a_paid_order_changed_after_payment_expires_and_its_payment_is_refunded() {
+    void a_paid_order_changed_after_payment_expires_and_its_payment_is_not_applied() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT),
                         orderUpdated(seat(GENERAL, 4)))
                 .when(expiry())
                 .thenSends(rejectOrder(), cancelSeatReservation())
-                .thenRefunds(PAYMENT)
+                .thenDoesNotApply(PAYMENT)
                 .thenCompletes(Completion.REJECTED);
     }
 

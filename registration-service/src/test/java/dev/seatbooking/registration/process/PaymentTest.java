@@ -40,31 +40,31 @@ class PaymentTest {
     }
 
     @Test
-    void a_second_payment_of_the_same_order_is_refunded() {
+    void a_second_payment_of_the_same_order_is_not_applied() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT))
                 .when(paymentCompleted(OTHER_PAYMENT))
-                .thenRefunds(OTHER_PAYMENT)
+                .thenDoesNotApply(OTHER_PAYMENT)
                 .thenSendsNothing()
                 .thenIsIn(ProcessState.PAYMENT_CONFIRMATION_RECEIVED)
                 .state(s -> assertThat(s.paymentId()).isEqualTo(PAYMENT));
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT),
                         orderConfirmed())
                 .when(paymentCompleted(OTHER_PAYMENT))
-                .thenRefunds(OTHER_PAYMENT)
+                .thenDoesNotApply(OTHER_PAYMENT)
                 .thenSendsNothing();
     }
 
     @Test
-    void a_payment_after_the_order_expired_is_refunded_and_the_order_stays_unconfirmed() {
+    void a_payment_after_the_order_expired_is_not_applied_and_the_order_stays_unconfirmed() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), expiry())
                 .when(paymentCompleted(PAYMENT).at(HOLD_END.plus(Duration.ofMinutes(15))))
-                .thenRefunds(PAYMENT)
+                .thenDoesNotApply(PAYMENT)
                 .thenSendsNothing()
                 .thenCompletes(Completion.REJECTED);
     }
 
     @Test
-    void a_late_payment_flagged_for_refund_once_is_not_flagged_again() {
+    void a_late_payment_turned_away_once_is_not_reported_again() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), expiry(), paymentCompleted(PAYMENT))
                 .when(paymentCompleted(PAYMENT))
                 .thenIgnores()
@@ -72,21 +72,21 @@ class PaymentTest {
     }
 
     @Test
-    void a_payment_for_an_order_being_reserved_again_is_refunded() {
+    void a_payment_for_an_order_being_reserved_again_is_not_applied() {
         // The registrant paid the old total after changing the order: the new total is not paid.
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), orderUpdated(seat(GENERAL, 4)))
                 .when(paymentCompleted(PAYMENT))
-                .thenRefunds(PAYMENT)
+                .thenDoesNotApply(PAYMENT)
                 .thenSendsNothing()
                 .thenIsIn(ProcessState.AWAITING_RESERVATION_CONFIRMATION)
                 .thenRuns();
     }
 
     @Test
-    void a_payment_for_an_order_never_placed_is_refunded() {
+    void a_payment_for_an_order_never_placed_is_not_applied() {
         givenNothing()
                 .when(paymentCompleted(PAYMENT))
-                .thenRefunds(PAYMENT)
+                .thenDoesNotApply(PAYMENT)
                 .thenSendsNothing();
     }
 

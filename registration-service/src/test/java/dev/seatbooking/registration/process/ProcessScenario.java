@@ -316,11 +316,11 @@ final class ProcessScenario {
             return thenChangesNothing();
         }
 
-        Then thenRefunds(UUID payment) {
-            assertThat(decision().outcomes()).singleElement().isInstanceOfSatisfying(Outcome.PaymentNeedsRefund.class,
-                    refund -> {
-                        assertThat(refund.paymentId()).isEqualTo(payment);
-                        assertThat(refund.orderId()).isEqualTo(ORDER);
+        Then thenDoesNotApply(UUID payment) {
+            assertThat(decision().outcomes()).singleElement().isInstanceOfSatisfying(Outcome.PaymentNotApplied.class,
+                    notApplied -> {
+                        assertThat(notApplied.paymentId()).isEqualTo(payment);
+                        assertThat(notApplied.orderId()).isEqualTo(ORDER);
                     });
             assertThat(decision().state().paymentsToRefund()).contains(payment);
             return this;

@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.Money;
 import dev.seatbooking.registration.support.OrderBurst;
 import dev.seatbooking.registration.support.RegistrantClient;
 import dev.seatbooking.registration.support.SeatInvariants;
+import dev.seatbooking.registration.support.TestClock;
 import dev.seatbooking.registration.support.TestService;
 import dev.seatbooking.registration.support.UpstreamServices;
 import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
@@ -32,7 +33,8 @@ class RestartTest {
 
     static final int CAPACITY = 100;
     static final int ORDERS = 300;
-    static final Duration HOLD = Duration.ofSeconds(40);
+    static final Duration HOLD = Duration.ofMinutes(15);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     private final TestPostgres.Database database = TestPostgres.newDatabase("registration_restart");
     private final String topicPrefix = TestService.newTopicPrefix();
@@ -44,6 +46,7 @@ class RestartTest {
         upstream.close();
         TestService service = running.get();
         if (service != null) service.close();
+        TestClock.INSTANCE.reset();
     }
 
     @Test
@@ -73,8 +76,9 @@ class RestartTest {
         assertThat(burst.retried()).as("requests sent again while the service was away").isPositive();
         TestService service = running.get();
         SeatInvariants.assertEveryOrderReservedWithinCapacity(service.probe(), conference.id(), conference.seatType(),
-                CAPACITY, burst, HOLD);
+                CAPACITY, burst, WAIT);
+        service.probe().timePasses(HOLD.plus(TestService.EXPIRATION_BUFFER));
         SeatInvariants.assertEveryUnpaidSeatReturned(service.probe(), conference.id(), conference.seatType(),
-                CAPACITY, burst, HOLD.plusSeconds(60));
+                CAPACITY, burst, WAIT);
     }
 }

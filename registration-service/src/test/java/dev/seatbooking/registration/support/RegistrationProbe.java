@@ -19,6 +19,8 @@ import org.springframework.core.ResolvableType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,11 @@ public final class RegistrationProbe {
         return catalog.find(conferenceId).map(c -> c.seatTypes().size() == seatTypes).orElse(false);
     }
 
+    /** Whether the conference is known here and published (registrants may order). */
+    public boolean published(UUID conferenceId) {
+        return catalog.find(conferenceId).map(c -> c.published()).orElse(false);
+    }
+
     /** Whether the conference is known, published, and SeatsAvailability has every seat type's seats. */
     public boolean onSale(UUID conferenceId, Map<UUID, Integer> quantities) {
         var conference = catalog.find(conferenceId);
@@ -130,6 +137,25 @@ public final class RegistrationProbe {
                 }
             }
         });
+    }
+
+    /**
+     * Time passes for the service: its clock moves {@code by} ahead, and so, relative to the database's clock, does
+     * every message it scheduled (the scheduled ones are sent by the library's dispatcher once PostgreSQL's
+     * {@code now()} reaches their {@code due_at}, a clock no test can move, so their due times move back instead).
+     * What was due within {@code by} goes out at once (within the dispatcher's poll timeout).
+     */
+    public void timePasses(Duration by) {
+        TestClock.INSTANCE.advance(by);
+        jdbc.update("UPDATE outgoing_messages SET due_at = due_at - ? * interval '1 millisecond' WHERE sent_at IS NULL",
+                by.toMillis());
+    }
+
+    /** When the order's scheduled expiry (ExpireRegistrationProcess) is due, as the process scheduled it. */
+    public Instant expiryDue(UUID orderId) {
+        UUID expiry = process(orderId).orElseThrow().state().expirationCommandId();
+        return jdbc.queryForObject("SELECT due_at FROM outgoing_messages WHERE message_id = ?",
+                (rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), expiry);
     }
 
     public long count(String sql, Object... args) {

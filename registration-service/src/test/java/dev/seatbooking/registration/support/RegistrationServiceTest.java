@@ -4,11 +4,13 @@ import dev.seatbooking.registration.RegistrationApplication;
 import dev.seatbooking.testinfra.TestKafka;
 import dev.seatbooking.testinfra.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,9 +23,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The registration service on a real PostgreSQL and Kafka, one application context shared by every test class that
- * extends this (Spring caches it): each test uses conferences and orders of its own.
+ * extends this (Spring caches it): each test uses conferences and orders of its own. Its clock is the
+ * {@link TestClock}: a test lets time pass with {@link RegistrationProbe#timePasses} instead of waiting.
  */
-@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {RegistrationApplication.class, TestClock.Replacing.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class RegistrationServiceTest {
 
     /** The topics of the shared context, unlike those of any instance a test starts itself. */
@@ -55,6 +59,30 @@ public abstract class RegistrationServiceTest {
     void connect() {
         registrant = new RegistrantClient("http://localhost:" + port);
         probe = new RegistrationProbe(context);
+    }
+
+    /** A test that let time pass leaves the clock where real time is for the next one. */
+    @AfterEach
+    void backToRealTime() {
+        TestClock.INSTANCE.reset();
+    }
+
+    /**
+     * Until closed, this service's SeatsAvailability takes no commands (its consumers are paused): an order placed
+     * meanwhile stays pending, its reservation queued on Kafka, and is reserved once they resume.
+     */
+    protected Paused seatsAvailabilityPaused() {
+        var consumers = context.getBean("seatsAvailabilityCommandsConsumer", ConcurrentMessageListenerContainer.class);
+        consumers.pause();
+        await().atMost(Duration.ofSeconds(60)).until(consumers::isContainerPaused);
+        return consumers::resume;
+    }
+
+    /** Something paused, resumed on close. */
+    @FunctionalInterface
+    protected interface Paused extends AutoCloseable {
+        @Override
+        void close();
     }
 
     protected static synchronized UpstreamServices upstream() {

@@ -59,7 +59,7 @@ public final class TestService implements AutoCloseable {
         properties.put("server.port", 0);
         properties.put("spring.application.name", "registration-service-" + UUID.randomUUID().toString().substring(0, 4));
         // As arguments: they win over application.yml (builder properties are only defaults).
-        return new TestService(new SpringApplicationBuilder(RegistrationApplication.class)
+        return new TestService(new SpringApplicationBuilder(RegistrationApplication.class, TestClock.Replacing.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new)));
     }

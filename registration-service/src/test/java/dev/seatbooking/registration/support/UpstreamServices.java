@@ -7,6 +7,7 @@ import dev.seatbooking.contracts.Topics;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.eventsourcing.messaging.KafkaProducers;
@@ -72,6 +73,12 @@ public final class UpstreamServices implements AutoCloseable {
         }
         if (publish) conferenceEvent(conferenceId, ++version, new ConferencePublished(conferenceId));
         return new PublishedConference(conferenceId, slug, ids, List.of(seatTypes));
+    }
+
+    /** ConferenceUnpublished for a conference {@link #publishConference} published: the owner takes it off sale. */
+    public void unpublishConference(PublishedConference conference) {
+        long published = 2L + conference.seatTypes().size(); // ConferenceCreated, a SeatCreated each, ConferencePublished
+        conferenceEvent(conference.id(), published + 1, new ConferenceUnpublished(conference.id()));
     }
 
     public void conferenceEvent(UUID conferenceId, long version, Message event) {

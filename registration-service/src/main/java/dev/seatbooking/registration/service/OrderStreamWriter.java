@@ -1,0 +1,60 @@
+package dev.seatbooking.registration.service;
+
+import dev.seatbooking.contracts.MessageTypes;
+import dev.seatbooking.contracts.codec.MessageCodec;
+import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
+import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
+import dev.seatbooking.eventsourcing.aggregate.Versioned;
+import dev.seatbooking.eventsourcing.contracts.ContractsMessaging;
+import dev.seatbooking.eventsourcing.store.AppendResult;
+import dev.seatbooking.eventsourcing.store.EventMetadata;
+import dev.seatbooking.registration.order.Order;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Appends an order's events in the caller's transaction, writes what they set beside the stream (the access row, the
+ * seat assignments of a confirmed order), and hands them to the registration process in that transaction
+ * ({@link EventsAppended}).
+ */
+@Component
+class OrderStreamWriter {
+
+    private final AggregateRepository<Order, OrderEvent> orders;
+    private final OrderAccess access;
+    private final SeatAssignmentsService seatAssignments;
+    private final MessageTypes types;
+    private final ApplicationEventPublisher publisher;
+
+    OrderStreamWriter(AggregateRepository<Order, OrderEvent> orders, OrderAccess access,
+                      SeatAssignmentsService seatAssignments, MessageCodec codec, ApplicationEventPublisher publisher) {
+        this.orders = orders;
+        this.access = access;
+        this.seatAssignments = seatAssignments;
+        this.types = codec.types();
+        this.publisher = publisher;
+    }
+
+    /** @return the order's version after the append (the loaded one if there is nothing to append) */
+    int append(Versioned<Order> loaded, List<OrderEvent> events, EventMetadata metadata) {
+        if (events.isEmpty()) return loaded.version();
+        AppendResult appended = orders.save(loaded, events, metadata);
+        Order order = loaded.aggregate();
+        for (OrderEvent event : events) {
+            switch (event) {
+                case OrderPlaced e -> access.placed(e.orderId(), e.accessCode());
+                case OrderRegistrantAssigned e -> access.registrantAssigned(e.orderId(), e.email());
+                case OrderConfirmed e -> seatAssignments.create(order.id(), order.seats(), metadata);
+                default -> {
+                }
+            }
+        }
+        publisher.publishEvent(new EventsAppended(ContractsMessaging.envelopesOf(types, appended, events, metadata)));
+        return appended.version();
+    }
+}
