@@ -215,6 +215,7 @@ public final class ProcessPlatform implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        log.info("Stopping every process (the data stays in {})", dataDir);
         List<List<ComposeFile.Service>> levels = new ArrayList<>(compose.startLevels());
         Collections.reverse(levels);
         for (List<ComposeFile.Service> level : levels) {

@@ -57,7 +57,8 @@ final class ProcessSpecs {
         environment.putAll(rewritten(service));
         // The image's volume is mounted at KAFKA_LOG_DIRS; here it is a directory of the data directory.
         environment.put("KAFKA_LOG_DIRS", dataDir.resolve("kafka").toString());
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        // The image's heap (KAFKA_HEAP_OPTS' default); this JVM's own class path, which has Kafka's server.
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-cp", absoluteClassPath(),
                 KafkaBroker.class.getName()));
         int port = network.port(service.name(), healthPort(service));
         return new ManagedProcess.Spec(service.name(), command, environment, dataDir, log(service),
@@ -125,6 +126,13 @@ final class ProcessSpecs {
             if (value != null) environment.put(name, value);
         }
         return environment;
+    }
+
+    /** The supervisor's class path, each entry absolute: the broker runs in the data directory. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static String java() {
