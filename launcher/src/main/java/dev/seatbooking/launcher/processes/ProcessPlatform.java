@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
  * Started in compose's dependency order, each group once the groups before it pass their health checks; each
  * process logs to {@code <data>/logs/<service>.log}. A fault can be made in any of them ({@link #kill},
  * {@link #stop}, {@link #stopPostgresImmediately}) and the process started again ({@link #start}) on the same port
- * and data. {@link #close()} stops all gracefully in reverse order.
+ * and data. Unlike compose's {@code restart: unless-stopped}, nothing is started again by itself: whoever makes a
+ * fault decides when the process comes back. {@link #close()} stops all gracefully in reverse order.
  */
 public final class ProcessPlatform implements AutoCloseable {
 
