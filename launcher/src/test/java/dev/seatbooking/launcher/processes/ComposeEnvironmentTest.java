@@ -101,6 +101,17 @@ class ComposeEnvironmentTest {
     }
 
     @Test
+    void a_service_whose_jar_was_not_built_fails_the_start_with_the_command_that_builds_it() {
+        ProcessSpecs specs = new ProcessSpecs(ProcessSettings.defaults(Path.of("/nowhere")),
+                new LocalNetwork(List.of("shop")), Path.of("/nowhere", "data"));
+        ComposeFile.Service shop = new ComposeFile.Service("shop", "seatbooking/shop-service:1.0",
+                Map.of("SERVER_PORT", "8090"), List.of(), "", Duration.ofSeconds(10), false);
+        assertThatThrownBy(() -> specs.application(shop))
+                .hasMessageContaining("/nowhere/shop-service/target/shop-service-1.0-exec.jar")
+                .hasMessageContaining("./mvnw -DskipTests package -pl launcher -am");
+    }
+
+    @Test
     void init_sql_is_split_into_its_statements() {
         assertThat(PostgresCluster.statements("""
                 -- a comment; with a semicolon
