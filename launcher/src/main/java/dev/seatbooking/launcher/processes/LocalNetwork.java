@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,7 +54,7 @@ final class LocalNetwork {
         return replace(OWN_LISTENER, addresses, m -> "//" + LOOPBACK + ":" + port(service, Integer.parseInt(m.group(1))));
     }
 
-    private static String replace(Pattern pattern, String value, java.util.function.Function<Matcher, String> by) {
+    private static String replace(Pattern pattern, String value, Function<Matcher, String> by) {
         Matcher matcher = pattern.matcher(value);
         StringBuilder result = new StringBuilder();
         while (matcher.find()) matcher.appendReplacement(result, Matcher.quoteReplacement(by.apply(matcher)));

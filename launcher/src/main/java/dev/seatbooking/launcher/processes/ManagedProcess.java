@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * One OS process of the platform, started again and again from the same command line and environment, its output
@@ -38,7 +40,7 @@ final class ManagedProcess {
     }
 
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final java.util.Optional<String> SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+    private static final Optional<String> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
             .filter(path -> Files.isExecutable(Path.of(path))).findFirst();
 
     private final Spec spec;

@@ -1,6 +1,7 @@
 package dev.seatbooking.launcher.processes;
 
 import dev.seatbooking.launcher.FreePorts;
+import dev.seatbooking.launcher.Platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -127,7 +129,7 @@ final class PostgresCluster {
         try (EmbeddedPostgres probe = zonky(scratch)) {
             return binariesOf(scratch);
         } finally {
-            dev.seatbooking.launcher.Platform.deleteRecursively(scratch);
+            Platform.deleteRecursively(scratch);
         }
     }
 
@@ -155,7 +157,7 @@ final class PostgresCluster {
         for (String line : sql.split("\n")) {
             if (!line.strip().startsWith("--")) withoutComments.append(line).append('\n');
         }
-        return java.util.Arrays.stream(withoutComments.toString().split(";"))
+        return Arrays.stream(withoutComments.toString().split(";"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }
