@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A port nothing listens on now (for the embedded servers that need one before they start). */
-final class FreePorts {
+public final class FreePorts {
 
     // The OS may offer a port again once its probe socket is closed; ports handed out in this JVM are not
     // bound yet, so remember them: two servers (Kafka's broker and controller, say) never get the same one.
@@ -16,7 +16,7 @@ final class FreePorts {
     private FreePorts() {
     }
 
-    static int next() {
+    public static int next() {
         while (true) {
             int port = probe();
             if (HANDED_OUT.add(port)) return port;

@@ -13,16 +13,16 @@ import java.util.Base64;
  * (metrics, projection admin). Made at the first start and kept in the data directory (readable by its owner only),
  * so that a metrics scraper set up once keeps working across restarts; {@code --fresh} makes a new one.
  */
-final class OpsCredential {
+public final class OpsCredential {
 
-    static final String USER = "ops";
+    public static final String USER = "ops";
     static final String PROPERTY = "seatbooking.ops.password";
     private static final String FILE = "ops-password";
 
     private OpsCredential() {
     }
 
-    static String ensure(Path dataDir) throws IOException {
+    public static String ensure(Path dataDir) throws IOException {
         Path file = dataDir.resolve(FILE);
         if (Files.exists(file)) return Files.readString(file, StandardCharsets.UTF_8).trim();
         byte[] secret = new byte[18];

@@ -226,13 +226,13 @@ public final class Platform implements AutoCloseable {
     }
 
     /** 32 random bytes, base64url: the shared secret of the gateway and the services for one run. */
-    static String newGatewayToken() {
+    public static String newGatewayToken() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);

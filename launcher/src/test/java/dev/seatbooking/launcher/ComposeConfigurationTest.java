@@ -70,7 +70,7 @@ class ComposeConfigurationTest {
     }
 
     @Test
-    void everyApplicationOfThePlatformHasItsServiceAndNothingElseRunsAnImageOfOurs() {
+    void every_application_of_the_platform_has_its_service_and_nothing_else_runs_an_image_of_ours() {
         assertThat(services).containsKeys(APPS.keySet().toArray(String[]::new)).containsKeys("postgres", "kafka");
         services.forEach((name, definition) -> {
             String image = String.valueOf(map(definition).get("image"));
@@ -79,7 +79,7 @@ class ComposeConfigurationTest {
     }
 
     @Test
-    void eachServiceRunsItsModulesImageOnItsPortWithAHealthCheckOnReadinessAndARestartPolicy() throws IOException {
+    void each_service_runs_its_modules_image_on_its_port_with_a_health_check_on_readiness_and_a_restart_policy() throws IOException {
         String version = System.getProperty("project.version");
         for (var entry : APPS.entrySet()) {
             String name = entry.getKey();
@@ -99,7 +99,7 @@ class ComposeConfigurationTest {
     }
 
     @Test
-    void everyEnvironmentVariableNamesAPropertyTheServiceHas() throws IOException {
+    void every_environment_variable_names_a_property_the_service_has() throws IOException {
         for (var entry : APPS.entrySet()) {
             Map<String, String> config = applicationYml(entry.getValue().mainClass());
             Set<String> known = config.keySet().stream().map(ComposeConfigurationTest::canonical).collect(Collectors.toSet());
@@ -113,7 +113,7 @@ class ComposeConfigurationTest {
     }
 
     @Test
-    void onlyTheGatewaysPortIsPublished() {
+    void only_the_gateways_port_is_published() {
         services.forEach((name, definition) -> {
             if (!name.equals("gateway")) assertThat(map(definition)).as(name).doesNotContainKey("ports");
         });
@@ -121,7 +121,7 @@ class ComposeConfigurationTest {
     }
 
     @Test
-    void theGatewayAndEveryServiceShareTheGatewayTokenAndOpsPasswordThatTheOperatorMustGive() {
+    void the_gateway_and_every_service_share_the_gateway_token_and_ops_password_that_the_operator_must_give() {
         for (String name : APPS.keySet()) {
             assertThat(environment(map(services.get(name)))).as(name)
                     .containsEntry("SEATBOOKING_GATEWAY_TOKEN", GATEWAY_TOKEN)
@@ -130,7 +130,7 @@ class ComposeConfigurationTest {
     }
 
     @Test
-    void eachServiceUsesItsOwnDatabaseWithItsCredentialsAndTheComposeKafka() throws IOException {
+    void each_service_uses_its_own_database_with_its_credentials_and_the_compose_kafka() throws IOException {
         for (var entry : APPS.entrySet()) {
             if (entry.getKey().equals("gateway")) continue;
             Map<String, String> config = applicationYml(entry.getValue().mainClass());
@@ -156,7 +156,7 @@ class ComposeConfigurationTest {
     }
 
     @Test
-    void theGatewayRoutesEachNameTheFrontEndUsesToTheServiceThatAnswersIt() throws IOException {
+    void the_gateway_routes_each_name_the_front_end_uses_to_the_service_that_answers_it() throws IOException {
         Map<String, String> gatewayConfig = applicationYml(GatewayApplication.class);
         Map<String, String> routesInYml = new TreeMap<>();
         gatewayConfig.forEach((key, value) -> {

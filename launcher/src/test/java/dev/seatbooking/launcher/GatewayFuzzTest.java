@@ -37,7 +37,7 @@ class GatewayFuzzTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void everyOperationOfEveryServiceThroughTheGatewayRefusesHostileInputAndChangesNothing() throws Exception {
+    void every_operation_of_every_service_through_the_gateway_refuses_hostile_input_and_changes_nothing() throws Exception {
         Platform platform = TestPlatform.get();
         UUID orderId = UUID.randomUUID();
         String accessCode = placeOrder(platform, orderId);

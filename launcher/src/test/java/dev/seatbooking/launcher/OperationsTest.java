@@ -39,7 +39,7 @@ class OperationsTest {
     }
 
     @Test
-    void everyServiceIsLiveAndReadyWithItsDatabaseAndKafkaInTheReadinessGroup() throws Exception {
+    void every_service_is_live_and_ready_with_its_database_and_kafka_in_the_readiness_group() throws Exception {
         for (String service : platform.serviceNames()) {
             String url = platform.serviceUrl(service);
             assertThat(get(url + "/actuator/health/liveness").statusCode()).as(service).isEqualTo(200);
@@ -54,7 +54,7 @@ class OperationsTest {
     }
 
     @Test
-    void everyApplicationServesPrometheusMetrics() throws Exception {
+    void every_application_serves_prometheus_metrics() throws Exception {
         List<String> urls = new ArrayList<>(platform.serviceNames().stream().map(platform::serviceUrl).toList());
         urls.add(platform.gatewayUrl());
         for (String url : urls) {
@@ -70,7 +70,7 @@ class OperationsTest {
     }
 
     @Test
-    void theCorrelationIdOfTheOwnersRequestIsAnsweredAndCarriedByTheEventsItCauses() throws Exception {
+    void the_correlation_id_of_the_owners_request_is_answered_and_carried_by_the_events_it_causes() throws Exception {
         UUID conferenceId = UUID.randomUUID();
         String slug = "ops-" + conferenceId.toString().substring(0, 8);
         UUID creation = UUID.randomUUID();

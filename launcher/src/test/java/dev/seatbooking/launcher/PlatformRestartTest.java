@@ -22,7 +22,7 @@ class PlatformRestartTest {
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aRestartKeepsTheDataAndFreshStartsOver() throws Exception {
+    void a_restart_keeps_the_data_and_fresh_starts_over() throws Exception {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Path dataDir = Path.of("target", "restart-test-data");
         LauncherSettings first = LauncherSettings.forTest(dataDir);

@@ -26,7 +26,7 @@ class PlatformSmokeTest {
     }
 
     @Test
-    void theDemoConferenceIsOnTheReadModelThroughTheGateway() throws Exception {
+    void the_demo_conference_is_on_the_read_model_through_the_gateway() throws Exception {
         HttpResponse<String> list = get(platform.gatewayUrl() + "/api/read/conferences");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("\"slug\":\"" + DemoConference.SLUG + "\"");
@@ -37,7 +37,7 @@ class PlatformSmokeTest {
     }
 
     @Test
-    void theGatewayRoutesEachPrefixToItsService() throws Exception {
+    void the_gateway_routes_each_prefix_to_its_service() throws Exception {
         // Conference Management's admin API wants the owner's credentials: its answer, not the read model's.
         HttpResponse<String> admin = get(platform.gatewayUrl() + "/api/management/conferences/" + DemoConference.ID);
         assertThat(admin.statusCode()).isEqualTo(401);
@@ -54,7 +54,7 @@ class PlatformSmokeTest {
     }
 
     @Test
-    void theWebFrontEndIsServedAndEveryServiceIsHealthy() throws Exception {
+    void the_web_front_end_is_served_and_every_service_is_healthy() throws Exception {
         HttpResponse<String> index = get(platform.gatewayUrl() + "/");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains("<title>");
