@@ -1,5 +1,6 @@
 package dev.seatbooking.conference.api;
 
+import dev.seatbooking.web.validation.SingleLine;
 import dev.seatbooking.web.validation.ValidEmail;
 import dev.seatbooking.conference.conference.ConferenceDetails;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,7 +17,7 @@ import java.util.UUID;
 
 /** A conference's details, to create it ({@code POST /api/conferences}) or replace them ({@code PUT}). */
 @EndNotBeforeStart
-@NoControlCharacters(multiLine = "description")
+@SingleLine(multiLine = "description")
 public record ConferenceRequest(
         @Schema(description = "Client-chosen id, so that a replayed create creates nothing twice (create only;"
                 + " on PUT it must be absent or the path's)")
