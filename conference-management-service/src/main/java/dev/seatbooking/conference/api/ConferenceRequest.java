@@ -37,13 +37,17 @@ public record ConferenceRequest(
         @NotNull @YearBetween(min = MIN_YEAR, max = MAX_YEAR) LocalDate endDate,
         @NotBlank @Size(max = 200) String ownerName,
         @NotBlank @Size(max = 254) @ValidEmail String ownerEmail,
-        @Schema(description = "How long an order's seats are held, in minutes; 15 when absent")
-        @Min(1) @Max(240) Integer reservationHoldMinutes) {
+        @Schema(description = "How long an order's seats are held, in minutes; when absent, the default that"
+                + " GET /api/conferences/limits answers")
+        @Min(MIN_HOLD_MINUTES) @Max(MAX_HOLD_MINUTES) Integer reservationHoldMinutes) {
 
     /** No conference happens before this API existed or after four-digit years end. */
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 9999;
     static final String SLUG = "[a-z0-9][a-z0-9_-]*";
+    /** An owner chooses the hold in whole minutes (the domain keeps minutes), up to four hours. */
+    static final int MIN_HOLD_MINUTES = 1;
+    static final int MAX_HOLD_MINUTES = 240;
 
     ConferenceDetails toDetails() {
         return new ConferenceDetails(slug, name, description, location, blankToNull(tagline),

@@ -69,6 +69,16 @@ class ConferenceApiTest extends IntegrationTest {
     }
 
     @Test
+    void anyone_learns_the_default_hold_and_its_range_for_a_new_conference_and_may_cache_them() throws Exception {
+        api().perform(get("/api/conferences/limits"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "max-age=3600, public"))
+                .andExpect(jsonPath("$.defaultReservationHoldMinutes").value(15))
+                .andExpect(jsonPath("$.minReservationHoldMinutes").value(1))
+                .andExpect(jsonPath("$.maxReservationHoldMinutes").value(240));
+    }
+
+    @Test
     void access_codes_are_different_for_every_conference() throws Exception {
         AdminApi api = api();
         Owner first = api.createConference();
@@ -325,6 +335,7 @@ class ConferenceApiTest extends IntegrationTest {
         api().perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/conferences'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/conferences/limits'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/conferences/{conferenceId}/seat-types/{seatTypeId}'].put").exists())
                 .andExpect(jsonPath("$.components.securitySchemes.owner.scheme").value("basic"));
     }
