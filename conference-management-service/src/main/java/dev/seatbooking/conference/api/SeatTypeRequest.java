@@ -1,6 +1,6 @@
 package dev.seatbooking.conference.api;
 
-import dev.seatbooking.conference.conference.SeatTypeDetails;
+import dev.seatbooking.conference.domain.SeatTypeDetails;
 import dev.seatbooking.web.validation.SingleLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

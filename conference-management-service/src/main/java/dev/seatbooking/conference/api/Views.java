@@ -1,8 +1,8 @@
 package dev.seatbooking.conference.api;
 
-import dev.seatbooking.conference.conference.Conference;
-import dev.seatbooking.conference.conference.ConferenceDetails;
-import dev.seatbooking.conference.conference.SeatType;
+import dev.seatbooking.conference.domain.Conference;
+import dev.seatbooking.conference.domain.ConferenceDetails;
+import dev.seatbooking.conference.domain.SeatType;
 import dev.seatbooking.conference.orders.OrderQueries;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.conference.ReservationHold;
