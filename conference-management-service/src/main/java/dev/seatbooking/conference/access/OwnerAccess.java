@@ -1,7 +1,7 @@
 package dev.seatbooking.conference.access;
 
-import dev.seatbooking.conference.domain.AccessCode;
 import dev.seatbooking.conference.administration.ConferenceRepository;
+import dev.seatbooking.conference.domain.AccessCode;
 import dev.seatbooking.conference.domain.OwnerKey;
 import org.springframework.stereotype.Component;
 

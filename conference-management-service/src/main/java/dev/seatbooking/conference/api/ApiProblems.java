@@ -2,8 +2,8 @@ package dev.seatbooking.conference.api;
 
 import dev.seatbooking.conference.access.OwnerAccessDenied;
 import dev.seatbooking.conference.domain.ConferenceRejection;
-import dev.seatbooking.web.problem.Problems;
 import dev.seatbooking.web.problem.Problems.FieldProblem;
+import dev.seatbooking.web.problem.Problems;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +39,7 @@ class ApiProblems {
     @ExceptionHandler(ConferenceRejection.SlugTaken.class)
     ProblemDetail slugTaken(ConferenceRejection.SlugTaken e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "slug-taken", "Slug already taken", e.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem("slug", "is already taken")));
+        problem.setProperty(Problems.ERRORS, List.of(new FieldProblem("slug", "is already taken")));
         return problem;
     }
 
@@ -62,7 +62,7 @@ class ApiProblems {
     ProblemDetail seatsSold(ConferenceRejection.SeatsAlreadySold e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "seats-sold", "Seats already sold", e.getMessage());
         problem.setProperty("sold", e.sold());
-        problem.setProperty("errors", List.of(new FieldProblem("quantity", "must be at least " + e.sold()
+        problem.setProperty(Problems.ERRORS, List.of(new FieldProblem("quantity", "must be at least " + e.sold()
                 + ", the seats already sold")));
         return problem;
     }
@@ -71,7 +71,7 @@ class ApiProblems {
     ProblemDetail currencyMismatch(ConferenceRejection e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "currency-mismatch", "Currency mismatch",
                 e.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem("price.currency",
+        problem.setProperty(Problems.ERRORS, List.of(new FieldProblem("price.currency",
                 "must be the currency of the conference's other seat types")));
         return problem;
     }

@@ -1,8 +1,8 @@
 package dev.seatbooking.conference.api;
 
 import dev.seatbooking.conference.access.OwnerOnly;
-import dev.seatbooking.conference.domain.Conference;
 import dev.seatbooking.conference.administration.ConferenceAdministration;
+import dev.seatbooking.conference.domain.Conference;
 import dev.seatbooking.conference.domain.ConferenceRejection;
 import dev.seatbooking.conference.orders.OrderQueries;
 import dev.seatbooking.contracts.ConsistencyToken;

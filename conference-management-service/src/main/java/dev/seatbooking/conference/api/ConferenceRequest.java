@@ -1,8 +1,8 @@
 package dev.seatbooking.conference.api;
 
+import dev.seatbooking.conference.domain.ConferenceDetails;
 import dev.seatbooking.web.validation.SingleLine;
 import dev.seatbooking.web.validation.ValidEmail;
-import dev.seatbooking.conference.domain.ConferenceDetails;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,7 +1,7 @@
 package dev.seatbooking.conference.access;
 
-import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.AdminApi.Owner;
+import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

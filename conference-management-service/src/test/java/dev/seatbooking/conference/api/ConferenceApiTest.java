@@ -1,7 +1,7 @@
 package dev.seatbooking.conference.api;
 
-import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.AdminApi.Owner;
+import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;

@@ -1,7 +1,7 @@
 package dev.seatbooking.conference.api;
 
-import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.AdminApi.Owner;
+import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.IntegrationTest;
 import dev.seatbooking.web.validation.SingleLine;
 import org.junit.jupiter.api.BeforeEach;
