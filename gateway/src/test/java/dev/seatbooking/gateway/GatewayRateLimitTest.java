@@ -35,7 +35,7 @@ class GatewayRateLimitTest {
     }
 
     @Test
-    void pastItsBurstAClientGetsATooManyRequestsProblemWithRetryAfterAndTheServiceIsNotAsked() {
+    void past_its_burst_a_client_gets_a_too_many_requests_problem_with_retry_after_and_the_service_is_not_asked() {
         GatewayClient gateway = new GatewayClient(port);
         // Each request names another client in X-Forwarded-For: made up, so not believed. The bucket refills one a
         // second, so on a slow machine a few more than the burst may pass before one is refused.
@@ -62,7 +62,7 @@ class GatewayRateLimitTest {
     }
 
     @Test
-    void anIpv6ClientIsCountedByItsSlash64AndAnIpv4ClientByItsAddress() {
+    void an_ipv6_client_is_counted_by_its_slash64_and_an_ipv4_client_by_its_address() {
         assertThat(ClientRateLimit.clientKey("2001:db8:1:2:aaaa::1"))
                 .isEqualTo(ClientRateLimit.clientKey("2001:db8:1:2:bbbb::2"))
                 .isNotEqualTo(ClientRateLimit.clientKey("2001:db8:1:3::1"));

@@ -54,7 +54,7 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void eachPrefixIsForwardedToItsServiceUnderApiWithQueryAndBody() {
+    void each_prefix_is_forwarded_to_its_service_under_api_with_query_and_body() {
         HttpResponse<String> answer = gateway.send("POST", "/api/registration/conferences/c1/orders?a=1&b=x%20y&c=%2B",
                 "{\"seats\":[]}", "Content-Type", "application/json", "Order-Access-Code", "code-1");
 
@@ -69,13 +69,13 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void thePaymentProcessorPageIsForwardedAsItIs() {
+    void the_payment_processor_page_is_forwarded_as_it_is() {
         assertThat(gateway.get("/payment-processor/p1").statusCode()).isEqualTo(200);
         assertThat(service.last().rawPath()).isEqualTo("/payment-processor/p1");
     }
 
     @Test
-    void theProcessorPagesFormIsForwardedAsTheBrowserSentIt() {
+    void the_processor_pages_form_is_forwarded_as_the_browser_sent_it() {
         HttpResponse<String> answer = gateway.send("POST", "/payment-processor/p1/accept?from=page",
                 "returnUrl=%2F%23%2Forders%2Fo1&accept=", "Content-Type", "application/x-www-form-urlencoded");
 
@@ -89,7 +89,7 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void aLocationNamingAServicePathIsTheGatewaysAndWwwAuthenticateIsDropped() {
+    void a_location_naming_a_service_path_is_the_gateways_and_www_authenticate_is_dropped() {
         HttpResponse<String> created = gateway.send("POST", "/api/management/created", "{}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).hasValue("/api/management/things/1");
@@ -101,7 +101,7 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void whatTheClientSaysAboutForwardingIsReplacedByWhatTheGatewayKnows() {
+    void what_the_client_says_about_forwarding_is_replaced_by_what_the_gateway_knows() {
         gateway.get("/api/read/conferences",
                 "X-Forwarded-For", "6.6.6.6", "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https",
                 "Forwarded", "for=1.2.3.4", "X-Real-IP", "1.1.1.1", "Gateway-Token", "forged");
@@ -114,7 +114,7 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void aCorrelationIdThatIsAUuidIsForwardedAndAnyOtherIsReplacedByANewOne() {
+    void a_correlation_id_that_is_a_uuid_is_forwarded_and_any_other_is_replaced_by_a_new_one() {
         UUID given = UUID.randomUUID();
         gateway.get("/api/read/conferences", "Correlation-Id", given.toString());
         assertThat(service.last().header("Correlation-Id")).isEqualTo(given.toString());
@@ -130,7 +130,7 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void theServicesOperationsEndpointsAreNotRouted() {
+    void the_services_operations_endpoints_are_not_routed() {
         int before = service.requests();
         for (String path : new String[]{"/api/read/admin/projections/orders/rebuild", "/api/read/actuator/prometheus",
                 "/api/payments/actuator", "/api/read/%61dmin/projections/orders/rebuild", "/api/read/ADMIN/projections"}) {
@@ -143,7 +143,7 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void aPathThatCouldNameSomethingElseOnceNormalisedIsRefused() {
+    void a_path_that_could_name_something_else_once_normalised_is_refused() {
         for (String path : new String[]{"/api/read/%2e%2e/actuator/prometheus", "/api/read/./admin/x",
                 "/api/read/admin;x=1/projections", "/payment-processor/%2E%2E/actuator/prometheus",
                 "/payment-processor/p1/..;/..;/actuator", "/api/read/a%0Ab"}) {
@@ -155,7 +155,7 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void aMalformedPercentEscapeInTheQueryIsAMalformedRequestNotA500() {
+    void a_malformed_percent_escape_in_the_query_is_a_malformed_request_not_a_500() {
         problem(gateway.raw("/api/read/conferences?x=%zz"), 400, "malformed-request");
         problem(gateway.raw("/api/read/conferences?x=%"), 400, "malformed-request");
         problem(gateway.raw("/api/read/conferences?x=%4"), 400, "malformed-request");
@@ -164,13 +164,13 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void aQueryThatIsNotUtf8IsAMalformedRequestNotA500() {
+    void a_query_that_is_not_utf8_is_a_malformed_request_not_a_500() {
         problem(gateway.get("/api/read/conferences?x=%ff%fe"), 400, "malformed-request");
         assertThat(service.last()).isNull();
     }
 
     @Test
-    void anUnknownApiIsANotFoundProblemThatIsValidJsonWhateverThePath() {
+    void an_unknown_api_is_a_not_found_problem_that_is_valid_json_whatever_the_path() {
         JsonNode noRoute = problem(gateway.get("/api/nothing/here"), 404, "not-found");
         assertThat(noRoute.get("detail").asString()).contains("not a route");
         problem(gateway.get("/api/nothing/here", "Accept", "text/html"), 404, "not-found");
@@ -184,7 +184,7 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void anUnknownStaticFileIsANotFoundProblemAndAWrongMethodAMethodNotAllowedProblem() {
+    void an_unknown_static_file_is_a_not_found_problem_and_a_wrong_method_a_method_not_allowed_problem() {
         problem(gateway.get("/nothing-here.js"), 404, "not-found");
         problem(gateway.get("/nothing-here.html", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8"), 404,
                 "not-found");
@@ -196,13 +196,13 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void aServiceThatIsNotRunningIsABadGatewayProblem() {
+    void a_service_that_is_not_running_is_a_bad_gateway_problem() {
         JsonNode down = problem(gateway.get("/api/down/anything"), 502, "bad-gateway");
         assertThat(down.get("detail").asString()).contains("down");
     }
 
     @Test
-    void aServiceThatDoesNotAnswerInTimeIsAGatewayTimeoutProblem() {
+    void a_service_that_does_not_answer_in_time_is_a_gateway_timeout_problem() {
         try {
             problem(gateway.get("/api/read/slow"), 504, "gateway-timeout");
         } finally {

@@ -34,10 +34,4 @@ public final class Topics {
         return List.of(CONFERENCE_EVENTS, REGISTRATION_EVENTS, PAYMENTS_EVENTS, SEATS_AVAILABILITY_COMMANDS,
                 REGISTRATION_PROCESS_COMMANDS, PAYMENTS_COMMANDS);
     }
-
-    /** Where poison messages of {@code topic} go: {@code <topic>.DLT}, Spring Kafka's default. */
-    public static String deadLetterOf(String topic) {
-        Require.text(topic, "topic");
-        return topic + ".DLT";
-    }
 }

@@ -6,8 +6,8 @@ import static dev.seatbooking.contracts.MessageSamples.ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.seatbooking.contracts.conference.ConferenceEvent;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
+import dev.seatbooking.contracts.conference.ReservationHold;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderLine;
 import dev.seatbooking.contracts.registration.SeatQuantity;
@@ -115,7 +115,7 @@ class MessageRecordsTest {
     void a_conference_ends_on_or_after_its_start_and_holds_seats_15_minutes_unless_told_otherwise() {
         ConferenceCreated created = conference(LocalDate.of(2025, 6, 11), null);
 
-        assertThat(created.reservationHold()).isEqualTo(Duration.ofMinutes(15)).isEqualTo(ConferenceEvent.DEFAULT_RESERVATION_HOLD);
+        assertThat(created.reservationHold()).isEqualTo(Duration.ofMinutes(15)).isEqualTo(ReservationHold.DEFAULT.duration());
         assertThat(conference(LocalDate.of(2025, 6, 11), Duration.ofMinutes(30)).reservationHold()).hasMinutes(30);
         assertThatThrownBy(() -> conference(LocalDate.of(2025, 6, 10), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before startDate");

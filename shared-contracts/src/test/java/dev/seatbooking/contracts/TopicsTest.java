@@ -1,17 +1,10 @@
 package dev.seatbooking.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
-
-    @Test
-    void the_dead_letter_topic_is_spring_kafkas_default_name() {
-        assertThat(Topics.deadLetterOf(Topics.PAYMENTS_COMMANDS)).isEqualTo("payments.commands.DLT");
-        assertThatThrownBy(() -> Topics.deadLetterOf(" ")).isInstanceOf(IllegalArgumentException.class);
-    }
 
     @Test
     void topic_names_are_distinct_and_valid_kafka_names() {

@@ -37,7 +37,7 @@ class WebEdgeTest {
     // --- JSON bodies are read strictly ---
 
     @Test
-    void aValidBodyIsAccepted() throws Exception {
+    void a_valid_body_is_accepted() throws Exception {
         Answer answer = post("/api/bookings", """
                 {"name":"Ada","day":"2027-03-01","amount":12.50,"lines":[{"seatType":"full","quantity":2}]}""");
         assertThat(answer.status).isEqualTo(200);
@@ -78,7 +78,7 @@ class WebEdgeTest {
     }
 
     @Test
-    void theFieldOfAControlCharacterIsNamed() throws Exception {
+    void the_field_of_a_control_character_is_named() throws Exception {
         JsonNode problem = JSON.readTree(post("/api/bookings",
                 "{\"name\":\"Ada\",\"lines\":[{\"seatType\":\"fu\\u0000ll\",\"quantity\":1}]}").body);
         assertThat(problem.path("code").asString()).isEqualTo("validation-failed");
@@ -87,14 +87,14 @@ class WebEdgeTest {
     }
 
     @Test
-    void anUnknownFieldIsNamed() throws Exception {
+    void an_unknown_field_is_named() throws Exception {
         JsonNode problem = JSON.readTree(post("/api/bookings", "{\"name\":\"Ada\",\"nmae\":\"x\"}").body);
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("nmae");
         assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("is not a field of this request");
     }
 
     @Test
-    void notJsonIsMalformed() throws Exception {
+    void not_json_is_malformed() throws Exception {
         Answer answer = post("/api/bookings", "{\"name\":");
         assertThat(answer.status).isEqualTo(400);
         assertThat(JSON.readTree(answer.body).path("code").asString()).isEqualTo("malformed-request");
@@ -104,7 +104,7 @@ class WebEdgeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"?q=%zz", "?q=%", "?q=%2", "?q=a%00b", "?q=%1b", "?%00=x"})
-    void brokenOrControlQueryParametersAreRefused(String query) throws Exception {
+    void broken_or_control_query_parameters_are_refused(String query) throws Exception {
         String answer = raw("GET /api/bookings/" + UUID.randomUUID() + query
                 + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(statusOf(answer)).as(answer).isEqualTo(400);
@@ -112,7 +112,7 @@ class WebEdgeTest {
     }
 
     @Test
-    void aMalformedIdIsAProblemNamingIt() throws Exception {
+    void a_malformed_id_is_a_problem_naming_it() throws Exception {
         Answer answer = get("/api/bookings/not-a-uuid");
         assertThat(answer.status).isEqualTo(400);
         JsonNode problem = JSON.readTree(answer.body);
@@ -127,7 +127,7 @@ class WebEdgeTest {
             "GET /api/a%2Fb HTTP/1.1", "GET /api/%00 HTTP/1.1", "GET /api/%zz HTTP/1.1", "GET /api/%2 HTTP/1.1",
             "GET /api/..;/whoami HTTP/1.1", "GET /api//whoami HTTP/1.1", "GET /api/%5C HTTP/1.1",
             "GET /error HTTP/1.1", "POST /error HTTP/1.1"})
-    void errorsOutsideTheControllersAreProblemsToo(String requestLine) throws Exception {
+    void errors_outside_the_controllers_are_problems_too(String requestLine) throws Exception {
         String answer = raw(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(statusOf(answer)).as(answer).isBetween(400, 499);
         assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
@@ -135,7 +135,7 @@ class WebEdgeTest {
     }
 
     @Test
-    void anOversizedHeaderIsAProblem() throws Exception {
+    void an_oversized_header_is_a_problem() throws Exception {
         String answer = raw("GET /api/whoami HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000)
                 + "\r\nConnection: close\r\n\r\n");
         assertThat(statusOf(answer)).as(answer).isBetween(400, 499);
@@ -143,7 +143,7 @@ class WebEdgeTest {
     }
 
     @Test
-    void anOversizedRequestLineIsAProblem() throws Exception {
+    void an_oversized_request_line_is_a_problem() throws Exception {
         String answer = raw("GET /api/whoami?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
         assertThat(statusOf(answer)).as(answer).isBetween(400, 499);
@@ -151,7 +151,7 @@ class WebEdgeTest {
     }
 
     @Test
-    void anUnexpectedErrorTellsNothingOfTheInternals() throws Exception {
+    void an_unexpected_error_tells_nothing_of_the_internals() throws Exception {
         Answer answer = get("/api/boom");
         assertThat(answer.status).isEqualTo(500);
         assertThat(answer.contentType).startsWith("application/problem+json");
@@ -161,7 +161,7 @@ class WebEdgeTest {
     // --- forwarded headers and correlation ids only from the gateway ---
 
     @Test
-    void forwardedForAndCorrelationIdAreIgnoredWithoutTheGatewayToken() throws Exception {
+    void forwarded_for_and_correlation_id_are_ignored_without_the_gateway_token() throws Exception {
         String correlation = UUID.randomUUID().toString();
         JsonNode me = JSON.readTree(send(request("/api/whoami").header("X-Forwarded-For", "203.0.113.9")
                 .header("Correlation-Id", correlation).header("Gateway-Token", "wrong")).body);
@@ -171,7 +171,7 @@ class WebEdgeTest {
     }
 
     @Test
-    void theGatewaysForwardedForAndCorrelationIdAreBelieved() throws Exception {
+    void the_gateways_forwarded_for_and_correlation_id_are_believed() throws Exception {
         String correlation = UUID.randomUUID().toString();
         JsonNode me = JSON.readTree(send(request("/api/whoami").header("X-Forwarded-For", "203.0.113.9")
                 .header("Correlation-Id", correlation).header("Gateway-Token", "gateway-secret")).body);
@@ -180,7 +180,7 @@ class WebEdgeTest {
     }
 
     @Test
-    void aCorrelationIdThatIsNotAUuidIsDroppedEvenFromTheGateway() throws Exception {
+    void a_correlation_id_that_is_not_a_uuid_is_dropped_even_from_the_gateway() throws Exception {
         JsonNode me = JSON.readTree(send(request("/api/whoami").header("Correlation-Id", "<script>")
                 .header("Gateway-Token", "gateway-secret")).body);
         assertThat(me.path("correlationId").asString()).isEmpty();
@@ -190,7 +190,7 @@ class WebEdgeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/admin/things", "/actuator", "/actuator/metrics"})
-    void opsEndpointsNeedTheOpsCredential(String path) throws Exception {
+    void ops_endpoints_need_the_ops_credential(String path) throws Exception {
         Answer anonymous = get(path);
         assertThat(anonymous.status).isEqualTo(401);
         assertThat(anonymous.contentType).startsWith("application/problem+json");
@@ -199,12 +199,12 @@ class WebEdgeTest {
     }
 
     @Test
-    void healthProbesStayOpen() throws Exception {
+    void health_probes_stay_open() throws Exception {
         assertThat(get("/actuator/health/liveness").status).isEqualTo(200);
     }
 
     @Test
-    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+    void every_answer_carries_the_security_headers() throws Exception {
         for (String path : new String[]{"/api/whoami", "/nothing", "/api/boom"}) {
             HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString()

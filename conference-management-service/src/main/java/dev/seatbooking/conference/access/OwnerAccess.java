@@ -1,8 +1,8 @@
 package dev.seatbooking.conference.access;
 
-import dev.seatbooking.conference.conference.AccessCode;
 import dev.seatbooking.conference.administration.ConferenceRepository;
-import dev.seatbooking.conference.conference.OwnerKey;
+import dev.seatbooking.conference.domain.AccessCode;
+import dev.seatbooking.conference.domain.OwnerKey;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

@@ -2,13 +2,13 @@ package dev.seatbooking.conference.administration;
 
 import dev.seatbooking.eventsourcing.correlation.Correlation;
 
-import dev.seatbooking.conference.conference.AccessCode;
-import dev.seatbooking.conference.conference.Conference;
-import dev.seatbooking.conference.conference.ConferenceDetails;
-import dev.seatbooking.conference.conference.ConferenceRejection;
-import dev.seatbooking.conference.conference.SeatType;
-import dev.seatbooking.conference.conference.SeatTypeDetails;
-import dev.seatbooking.conference.conference.SoldSeats;
+import dev.seatbooking.conference.domain.AccessCode;
+import dev.seatbooking.conference.domain.Conference;
+import dev.seatbooking.conference.domain.ConferenceDetails;
+import dev.seatbooking.conference.domain.ConferenceRejection;
+import dev.seatbooking.conference.domain.SeatType;
+import dev.seatbooking.conference.domain.SeatTypeDetails;
+import dev.seatbooking.conference.domain.SoldSeats;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
 import org.hibernate.exception.ConstraintViolationException;

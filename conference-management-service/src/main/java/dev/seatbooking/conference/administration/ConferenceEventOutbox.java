@@ -1,6 +1,6 @@
 package dev.seatbooking.conference.administration;
 
-import dev.seatbooking.conference.conference.Conference;
+import dev.seatbooking.conference.domain.Conference;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Topics;
 import dev.seatbooking.contracts.codec.MessageCodec;

@@ -1,8 +1,8 @@
 package dev.seatbooking.conference.administration;
 
-import dev.seatbooking.conference.conference.Conference;
-import dev.seatbooking.conference.conference.ConferenceDetails;
-import dev.seatbooking.conference.conference.SeatType;
+import dev.seatbooking.conference.domain.Conference;
+import dev.seatbooking.conference.domain.ConferenceDetails;
+import dev.seatbooking.conference.domain.SeatType;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;

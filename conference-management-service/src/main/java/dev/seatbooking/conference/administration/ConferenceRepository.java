@@ -1,7 +1,7 @@
 package dev.seatbooking.conference.administration;
 
-import dev.seatbooking.conference.conference.Conference;
-import dev.seatbooking.conference.conference.OwnerKey;
+import dev.seatbooking.conference.domain.Conference;
+import dev.seatbooking.conference.domain.OwnerKey;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -27,11 +27,11 @@ public interface ConferenceRepository extends JpaRepository<Conference, UUID> {
 
     boolean existsBySlugAndIdNot(String slug, UUID id);
 
-    @Query("select new dev.seatbooking.conference.conference.OwnerKey(c.id, c.ownerEmail, c.accessCodeHash)"
+    @Query("select new dev.seatbooking.conference.domain.OwnerKey(c.id, c.ownerEmail, c.accessCodeHash)"
             + " from Conference c where c.id = :id")
     Optional<OwnerKey> findOwnerKey(@Param("id") UUID id);
 
-    @Query("select new dev.seatbooking.conference.conference.OwnerKey(c.id, c.ownerEmail, c.accessCodeHash)"
+    @Query("select new dev.seatbooking.conference.domain.OwnerKey(c.id, c.ownerEmail, c.accessCodeHash)"
             + " from Conference c where lower(c.ownerEmail) = lower(:email)")
     List<OwnerKey> findOwnerKeysByEmail(@Param("email") String email);
 }

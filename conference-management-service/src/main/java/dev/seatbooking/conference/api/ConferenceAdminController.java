@@ -1,9 +1,9 @@
 package dev.seatbooking.conference.api;
 
 import dev.seatbooking.conference.access.OwnerOnly;
-import dev.seatbooking.conference.conference.Conference;
 import dev.seatbooking.conference.administration.ConferenceAdministration;
-import dev.seatbooking.conference.conference.ConferenceRejection;
+import dev.seatbooking.conference.domain.Conference;
+import dev.seatbooking.conference.domain.ConferenceRejection;
 import dev.seatbooking.conference.orders.OrderQueries;
 import dev.seatbooking.contracts.ConsistencyToken;
 import io.swagger.v3.oas.annotations.Operation;

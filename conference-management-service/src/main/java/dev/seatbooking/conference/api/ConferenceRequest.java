@@ -1,7 +1,8 @@
 package dev.seatbooking.conference.api;
 
+import dev.seatbooking.conference.domain.ConferenceDetails;
+import dev.seatbooking.web.validation.SingleLine;
 import dev.seatbooking.web.validation.ValidEmail;
-import dev.seatbooking.conference.conference.ConferenceDetails;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +17,7 @@ import java.util.UUID;
 
 /** A conference's details, to create it ({@code POST /api/conferences}) or replace them ({@code PUT}). */
 @EndNotBeforeStart
-@NoControlCharacters(multiLine = "description")
+@SingleLine(multiLine = "description")
 public record ConferenceRequest(
         @Schema(description = "Client-chosen id, so that a replayed create creates nothing twice (create only;"
                 + " on PUT it must be absent or the path's)")
@@ -36,13 +37,17 @@ public record ConferenceRequest(
         @NotNull @YearBetween(min = MIN_YEAR, max = MAX_YEAR) LocalDate endDate,
         @NotBlank @Size(max = 200) String ownerName,
         @NotBlank @Size(max = 254) @ValidEmail String ownerEmail,
-        @Schema(description = "How long an order's seats are held, in minutes; 15 when absent")
-        @Min(1) @Max(240) Integer reservationHoldMinutes) {
+        @Schema(description = "How long an order's seats are held, in minutes; when absent, the default that"
+                + " GET /api/conferences/limits answers")
+        @Min(MIN_HOLD_MINUTES) @Max(MAX_HOLD_MINUTES) Integer reservationHoldMinutes) {
 
     /** No conference happens before this API existed or after four-digit years end. */
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 9999;
     static final String SLUG = "[a-z0-9][a-z0-9_-]*";
+    /** An owner chooses the hold in whole minutes (the domain keeps minutes), up to four hours. */
+    static final int MIN_HOLD_MINUTES = 1;
+    static final int MAX_HOLD_MINUTES = 240;
 
     ConferenceDetails toDetails() {
         return new ConferenceDetails(slug, name, description, location, blankToNull(tagline),

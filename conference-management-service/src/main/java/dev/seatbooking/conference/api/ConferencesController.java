@@ -9,17 +9,23 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** The two calls that need no credentials: creating a conference, and finding one with its owner's credentials. */
+/**
+ * The calls that need no credentials: creating a conference (and what its form needs to know), and finding one with
+ * its owner's credentials.
+ */
 @RestController
 @RequestMapping("/api/conferences")
 @Tag(name = "Conferences", description = "Create a conference; sign in to it")
@@ -45,6 +51,14 @@ class ConferencesController {
         return ResponseEntity.created(URI.create("/api/conferences/" + conference.id()))
                 .header(ConsistencyToken.HEADER, new ConsistencyToken(conference.id(), conference.eventVersion()).toString())
                 .body(new Views.CreatedConference(created.accessCode(), Views.ConferenceView.of(conference, Map.of())));
+    }
+
+    @GetMapping("/limits")
+    @Operation(summary = "What a new conference's form needs: the default reservation hold and its range",
+            description = "The same for every conference and caller; a client may cache it for an hour.")
+    ResponseEntity<Views.ConferenceLimits> limits() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .body(Views.ConferenceLimits.current());
     }
 
     @PostMapping("/locate")

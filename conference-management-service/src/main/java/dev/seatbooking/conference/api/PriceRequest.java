@@ -1,6 +1,7 @@
 package dev.seatbooking.conference.api;
 
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.web.validation.SingleLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -25,7 +26,7 @@ import java.util.Currency;
  * form's field is one): the shared strict JSON reads both alike, and the OpenAPI document says so.
  */
 @PriceRequest.InCurrency
-@NoControlCharacters
+@SingleLine
 public record PriceRequest(
         @Schema(types = {"number", "string"}, pattern = DECIMAL, example = "199.00",
                 description = "A decimal: a JSON number, or a string holding one, as the web form sends it")

@@ -1,6 +1,7 @@
 package dev.seatbooking.conference.api;
 
-import dev.seatbooking.conference.conference.SeatTypeDetails;
+import dev.seatbooking.conference.domain.SeatTypeDetails;
+import dev.seatbooking.web.validation.SingleLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,7 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /** A seat type, to add it ({@code POST .../seat-types}) or replace it ({@code PUT .../seat-types/{id}}). */
-@NoControlCharacters(multiLine = "description")
+@SingleLine(multiLine = "description")
 public record SeatTypeRequest(
         @Schema(description = "Client-chosen id, so that a replayed add adds nothing twice (add only; on PUT it"
                 + " must be absent or the path's)")

@@ -1,10 +1,11 @@
 package dev.seatbooking.conference.api;
 
-import dev.seatbooking.conference.conference.Conference;
-import dev.seatbooking.conference.conference.ConferenceDetails;
-import dev.seatbooking.conference.conference.SeatType;
+import dev.seatbooking.conference.domain.Conference;
+import dev.seatbooking.conference.domain.ConferenceDetails;
+import dev.seatbooking.conference.domain.SeatType;
 import dev.seatbooking.conference.orders.OrderQueries;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.conference.ReservationHold;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -32,6 +33,19 @@ public final class Views {
                     Math.toIntExact(d.reservationHold().toMinutes()), conference.isPublished(),
                     conference.wasEverPublished(),
                     conference.seatTypes().stream().map(s -> SeatTypeView.of(s, sold.getOrDefault(s.id(), 0))).toList());
+        }
+    }
+
+    /**
+     * What a conference's form needs to know before there is a conference ({@code GET /api/conferences/limits}):
+     * the reservation hold (in minutes) a conference gets when none is chosen, and the range an owner may choose from.
+     */
+    public record ConferenceLimits(int defaultReservationHoldMinutes, int minReservationHoldMinutes,
+                                   int maxReservationHoldMinutes) {
+
+        static ConferenceLimits current() {
+            return new ConferenceLimits(Math.toIntExact(ReservationHold.DEFAULT.duration().toMinutes()),
+                    ConferenceRequest.MIN_HOLD_MINUTES, ConferenceRequest.MAX_HOLD_MINUTES);
         }
     }
 

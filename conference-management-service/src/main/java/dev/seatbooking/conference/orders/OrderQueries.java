@@ -1,6 +1,6 @@
 package dev.seatbooking.conference.orders;
 
-import dev.seatbooking.conference.conference.SoldSeats;
+import dev.seatbooking.conference.domain.SoldSeats;
 import dev.seatbooking.contracts.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package dev.seatbooking.conference.access;
 
-import dev.seatbooking.conference.conference.AccessCode;
+import dev.seatbooking.conference.domain.AccessCode;
 
 final class AccessCodeTestData {
 

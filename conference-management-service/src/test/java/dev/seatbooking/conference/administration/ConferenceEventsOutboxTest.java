@@ -1,6 +1,6 @@
 package dev.seatbooking.conference.administration;
 
-import dev.seatbooking.conference.conference.ConferenceDetails;
+import dev.seatbooking.conference.domain.ConferenceDetails;
 import dev.seatbooking.conference.support.AdminApi.Owner;
 import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.IntegrationTest;

@@ -1,11 +1,11 @@
 package dev.seatbooking.conference.administration;
 
-import dev.seatbooking.conference.conference.AccessCode;
-import dev.seatbooking.conference.conference.Conference;
-import dev.seatbooking.conference.conference.ConferenceDetails;
-import dev.seatbooking.conference.conference.OwnerKey;
-import dev.seatbooking.conference.conference.SeatType;
-import dev.seatbooking.conference.conference.SeatTypeDetails;
+import dev.seatbooking.conference.domain.AccessCode;
+import dev.seatbooking.conference.domain.Conference;
+import dev.seatbooking.conference.domain.ConferenceDetails;
+import dev.seatbooking.conference.domain.OwnerKey;
+import dev.seatbooking.conference.domain.SeatType;
+import dev.seatbooking.conference.domain.SeatTypeDetails;
 import dev.seatbooking.conference.support.IntegrationTest;
 import dev.seatbooking.contracts.Money;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.seatbooking.conference.api;
 
-import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.AdminApi.Owner;
+import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -66,6 +66,16 @@ class ConferenceApiTest extends IntegrationTest {
         api.perform(get(owner.path()).with(as(owner)))
                 .andExpect(jsonPath("$.reservationHoldMinutes").value(15))
                 .andExpect(jsonPath("$.tagline").doesNotExist());
+    }
+
+    @Test
+    void anyone_learns_the_default_hold_and_its_range_for_a_new_conference_and_may_cache_them() throws Exception {
+        api().perform(get("/api/conferences/limits"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "max-age=3600, public"))
+                .andExpect(jsonPath("$.defaultReservationHoldMinutes").value(15))
+                .andExpect(jsonPath("$.minReservationHoldMinutes").value(1))
+                .andExpect(jsonPath("$.maxReservationHoldMinutes").value(240));
     }
 
     @Test
@@ -325,6 +335,7 @@ class ConferenceApiTest extends IntegrationTest {
         api().perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/conferences'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/conferences/limits'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/conferences/{conferenceId}/seat-types/{seatTypeId}'].put").exists())
                 .andExpect(jsonPath("$.components.securitySchemes.owner.scheme").value("basic"));
     }

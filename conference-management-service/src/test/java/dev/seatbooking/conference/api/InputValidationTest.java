@@ -1,8 +1,9 @@
 package dev.seatbooking.conference.api;
 
-import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.AdminApi.Owner;
+import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.IntegrationTest;
+import dev.seatbooking.web.validation.SingleLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -313,8 +314,8 @@ class InputValidationTest extends IntegrationTest {
         }
         assertThat(bodies).contains(ConferenceRequest.class, SeatTypeRequest.class, PriceRequest.class,
                 LocateRequest.class);
-        assertThat(bodies).allSatisfy(type -> assertThat(type.isAnnotationPresent(NoControlCharacters.class))
-                .as(type.getSimpleName() + " is @NoControlCharacters").isTrue());
+        assertThat(bodies).allSatisfy(type -> assertThat(type.isAnnotationPresent(SingleLine.class))
+                .as(type.getSimpleName() + " is @SingleLine").isTrue());
     }
 
     private static void collectRecords(Class<?> type, Set<Class<?>> records) {

@@ -1,24 +1,37 @@
 package dev.seatbooking.conference.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.time.Clock;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The shape building-a-service.md asks for: a domain package without Spring, Kafka or JDBC; no cycles. */
+/**
+ * The shape building-a-service.md asks for: a domain package without Spring, Kafka or JDBC, and without the system
+ * clock; no cycles.
+ */
 @AnalyzeClasses(packages = "dev.seatbooking.conference", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageRulesTest {
+
+    static final String DOMAIN = "dev.seatbooking.conference.domain..";
 
     /** The conference's rules: plain Java plus JPA's mapping annotations. */
     @ArchTest
     static final ArchRule the_domain_knows_no_framework = noClasses()
-            .that().resideInAPackage("dev.seatbooking.conference.conference..")
+            .that().resideInAPackage(DOMAIN)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.apache.kafka..", "java.sql..", "javax.sql..",
                     "dev.seatbooking.eventsourcing..", "org.hibernate..");
+
+    /** Time is a parameter of the domain (administration passes its Clock's instant), so tests choose it. */
+    @ArchTest
+    static final ArchRule the_domain_never_reads_the_system_clock = readsNoSystemClock(DOMAIN);
 
     @ArchTest
     static final ArchRule features_have_no_cycles = slices()
@@ -28,7 +41,16 @@ class PackageRulesTest {
     /** Only the API speaks HTTP. */
     @ArchTest
     static final ArchRule only_the_api_and_access_know_the_web = noClasses()
-            .that().resideInAnyPackage("dev.seatbooking.conference.conference..",
+            .that().resideInAnyPackage("dev.seatbooking.conference.domain..",
                     "dev.seatbooking.conference.administration..", "dev.seatbooking.conference.orders..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
+
+    /** No {@code now()} of java.time without a clock ({@code Instant.now()}, {@code LocalDate.now()}…), no system Clock. */
+    static ArchRule readsNoSystemClock(String packages) {
+        DescribedPredicate<JavaMethodCall> systemClock = DescribedPredicate.describe("reads the system clock", call ->
+                call.getTargetOwner().getPackageName().equals("java.time")
+                        && call.getName().equals("now") && call.getTarget().getRawParameterTypes().isEmpty()
+                        || call.getTargetOwner().isEquivalentTo(Clock.class) && call.getName().startsWith("system"));
+        return noClasses().that().resideInAPackage(packages).should().callMethodWhere(systemClock);
+    }
 }

@@ -1,9 +1,9 @@
 package dev.seatbooking.payments.api;
 
+import dev.seatbooking.web.validation.SingleLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.UUID;
 public record StartPaymentRequest(@NotNull UUID paymentId,
                                   @NotNull UUID orderId,
                                   UUID conferenceId,
-                                  @Size(min = 1, max = 500) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String description,
+                                  @Size(min = 1, max = 500) @SingleLine String description,
                                   @NotNull @Valid AmountJson amount,
                                   @Size(max = 100) List<@NotNull @Valid PaymentItemJson> items) {
 }

@@ -1,5 +1,6 @@
 package dev.seatbooking.registration.api;
 
+import dev.seatbooking.web.validation.SingleLine;
 import dev.seatbooking.web.validation.ValidEmail;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.registration.PersonalInfo;
@@ -58,8 +59,8 @@ final class ApiModel {
     }
 
     /** Names on one line without control characters; an email by the platform's rule ({@link ValidEmail}). */
-    record PersonRequest(@NotBlank @Size(max = 100) @NoControlCharacters String firstName,
-                         @NotBlank @Size(max = 100) @NoControlCharacters String lastName,
+    record PersonRequest(@NotBlank @Size(max = 100) @SingleLine String firstName,
+                         @NotBlank @Size(max = 100) @SingleLine String lastName,
                          @Schema(format = "email") @NotBlank @Size(max = 254) @ValidEmail String email) {
         PersonalInfo toPersonalInfo() {
             return new PersonalInfo(firstName.strip(), lastName.strip(), email.strip());
@@ -67,7 +68,7 @@ final class ApiModel {
     }
 
     record FindOrderRequest(@Schema(format = "email") @NotBlank @Size(max = 254) @ValidEmail String email,
-                            @NotBlank @Size(max = 64) @NoControlCharacters String accessCode) {
+                            @NotBlank @Size(max = 64) @SingleLine String accessCode) {
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.seatbooking.registration.order;
 
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.Require;
-import dev.seatbooking.contracts.conference.ConferenceEvent;
+import dev.seatbooking.contracts.conference.ReservationHold;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -15,7 +15,7 @@ import java.util.UUID;
  * hold, ConferencePublished/Unpublished, SeatCreated/SeatUpdated for the seat types). The service keeps it in a
  * table; an order is priced with it when it is placed, updated or only partly reserved.
  *
- * @param reservationHold how long a new order's seats are held; {@code null} means the book's 15 minutes
+ * @param reservationHold how long a new order's seats are held; {@code null} means {@link ReservationHold#DEFAULT}
  */
 public record ConferenceSeatTypes(UUID conferenceId, boolean published, Duration reservationHold,
                                   List<SeatType> seatTypes) {
@@ -31,10 +31,7 @@ public record ConferenceSeatTypes(UUID conferenceId, boolean published, Duration
 
     public ConferenceSeatTypes {
         Require.nonNull(conferenceId, "conferenceId");
-        reservationHold = reservationHold == null ? ConferenceEvent.DEFAULT_RESERVATION_HOLD : reservationHold;
-        if (reservationHold.isNegative() || reservationHold.isZero()) {
-            throw new IllegalArgumentException("reservationHold must be positive, was " + reservationHold);
-        }
+        reservationHold = ReservationHold.orDefault(reservationHold).duration();
         seatTypes = Require.list(seatTypes, "seatTypes");
         var ids = new HashSet<UUID>();
         for (SeatType seatType : seatTypes) {

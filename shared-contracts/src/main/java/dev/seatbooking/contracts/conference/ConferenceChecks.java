@@ -1,7 +1,6 @@
 package dev.seatbooking.contracts.conference;
 
 import dev.seatbooking.contracts.Require;
-import java.time.Duration;
 import java.time.LocalDate;
 
 /** Checks shared by ConferenceCreated and ConferenceUpdated (a class, because interface members are public). */
@@ -23,15 +22,5 @@ final class ConferenceChecks {
         }
         Require.text(ownerName, "ownerName");
         Require.text(ownerEmail, "ownerEmail");
-    }
-
-    static Duration holdOrDefault(Duration hold) {
-        if (hold == null) {
-            return ConferenceEvent.DEFAULT_RESERVATION_HOLD;
-        }
-        if (hold.isNegative() || hold.isZero()) {
-            throw new IllegalArgumentException("reservationHold must be positive, was " + hold);
-        }
-        return hold;
     }
 }

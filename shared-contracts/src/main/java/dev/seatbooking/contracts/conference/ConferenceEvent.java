@@ -16,16 +16,13 @@ import java.util.UUID;
  */
 public sealed interface ConferenceEvent extends Message {
 
-    /** Reservation hold when a conference does not say otherwise (the book's 15 minutes). */
-    Duration DEFAULT_RESERVATION_HOLD = Duration.ofMinutes(15);
-
     UUID conferenceId();
 
     /**
      * @param tagline optional
      * @param twitterSearch optional
-     * @param reservationHold how long an order's seats are held; absent in a message means the default, so producers
-     *                        that predate the setting remain readable
+     * @param reservationHold how long an order's seats are held; absent in a message means
+     *                        {@link ReservationHold#DEFAULT}, so producers that predate the setting remain readable
      */
     @MessageType(name = "conference.ConferenceCreated")
     record ConferenceCreated(UUID conferenceId, String slug, String name, String description, String location,
@@ -34,7 +31,7 @@ public sealed interface ConferenceEvent extends Message {
         public ConferenceCreated {
             Require.nonNull(conferenceId, "conferenceId");
             ConferenceChecks.details(slug, name, description, location, startDate, endDate, ownerName, ownerEmail);
-            reservationHold = ConferenceChecks.holdOrDefault(reservationHold);
+            reservationHold = ReservationHold.orDefault(reservationHold).duration();
         }
     }
 
@@ -46,7 +43,7 @@ public sealed interface ConferenceEvent extends Message {
         public ConferenceUpdated {
             Require.nonNull(conferenceId, "conferenceId");
             ConferenceChecks.details(slug, name, description, location, startDate, endDate, ownerName, ownerEmail);
-            reservationHold = ConferenceChecks.holdOrDefault(reservationHold);
+            reservationHold = ReservationHold.orDefault(reservationHold).duration();
         }
     }
 

@@ -13,9 +13,10 @@ import dev.seatbooking.contracts.MessageType;
 import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.UnknownMessageTypeException;
-import dev.seatbooking.contracts.conference.ConferenceEvent;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent;
+import dev.seatbooking.contracts.conference.ReservationHold;
 import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -112,7 +113,7 @@ class MessageCodecTest {
 
         ConferenceCreated decoded = (ConferenceCreated) codec.decode("conference.ConferenceCreated", 1, json);
 
-        assertThat(decoded.reservationHold()).isEqualTo(ConferenceEvent.DEFAULT_RESERVATION_HOLD);
+        assertThat(decoded.reservationHold()).isEqualTo(ReservationHold.DEFAULT.duration());
         assertThat(decoded.tagline()).isNull();
     }
 

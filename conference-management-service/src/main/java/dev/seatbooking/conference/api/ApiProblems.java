@@ -1,9 +1,9 @@
 package dev.seatbooking.conference.api;
 
 import dev.seatbooking.conference.access.OwnerAccessDenied;
-import dev.seatbooking.conference.conference.ConferenceRejection;
-import dev.seatbooking.web.problem.Problems;
+import dev.seatbooking.conference.domain.ConferenceRejection;
 import dev.seatbooking.web.problem.Problems.FieldProblem;
+import dev.seatbooking.web.problem.Problems;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
@@ -24,22 +24,22 @@ import java.util.List;
  */
 @RestControllerAdvice
 @Order(0)
-class ProblemHandler {
+class ApiProblems {
 
     @ExceptionHandler(InvalidField.class)
     ProblemDetail invalidField(InvalidField e) {
-        return validation(List.of(new FieldProblem(e.field(), e.getMessage())));
+        return Problems.invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler({ConferenceRejection.ConferenceNotFound.class, ConferenceRejection.SeatTypeNotFound.class})
     ProblemDetail notFound(ConferenceRejection e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(ConferenceRejection.SlugTaken.class)
     ProblemDetail slugTaken(ConferenceRejection.SlugTaken e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "slug-taken", "Slug already taken", e.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem("slug", "is already taken")));
+        problem.setProperty(Problems.ERRORS, List.of(new FieldProblem("slug", "is already taken")));
         return problem;
     }
 
@@ -62,7 +62,7 @@ class ProblemHandler {
     ProblemDetail seatsSold(ConferenceRejection.SeatsAlreadySold e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "seats-sold", "Seats already sold", e.getMessage());
         problem.setProperty("sold", e.sold());
-        problem.setProperty("errors", List.of(new FieldProblem("quantity", "must be at least " + e.sold()
+        problem.setProperty(Problems.ERRORS, List.of(new FieldProblem("quantity", "must be at least " + e.sold()
                 + ", the seats already sold")));
         return problem;
     }
@@ -71,7 +71,7 @@ class ProblemHandler {
     ProblemDetail currencyMismatch(ConferenceRejection e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "currency-mismatch", "Currency mismatch",
                 e.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem("price.currency",
+        problem.setProperty(Problems.ERRORS, List.of(new FieldProblem("price.currency",
                 "must be the currency of the conference's other seat types")));
         return problem;
     }
@@ -80,12 +80,12 @@ class ProblemHandler {
     ResponseEntity<ProblemDetail> notAuthenticated(OwnerAccessDenied e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"conference owner\", charset=\"UTF-8\"")
-                .body(problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Owner credentials required", e.getMessage()));
+                .body(problem(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Owner credentials required", e.getMessage()));
     }
 
     @ExceptionHandler(OwnerAccessDenied.Forbidden.class)
     ProblemDetail forbidden(OwnerAccessDenied e) {
-        return problem(HttpStatus.FORBIDDEN, "access-denied", "Not this conference's owner", e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, Problems.ACCESS_DENIED, "Not this conference's owner", e.getMessage());
     }
 
     @ExceptionHandler(OwnerAccessDenied.TooManyFailures.class)
@@ -93,22 +93,18 @@ class ProblemHandler {
         long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many failed attempts",
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many failed attempts",
                         e.getMessage()));
     }
 
     @ExceptionHandler(ConcurrencyFailureException.class)
     ProblemDetail concurrentChange(ConcurrencyFailureException e) {
-        return problem(HttpStatus.CONFLICT, "concurrency-conflict", "Concurrent change",
+        return problem(HttpStatus.CONFLICT, Problems.CONCURRENCY_CONFLICT, "Concurrent change",
                 "The conference was changed at the same time; load it again and retry");
     }
 
-    private static ProblemDetail validation(List<FieldProblem> errors) {
-        return Problems.invalid(errors);
-    }
-
     /** A problem of the vocabulary with a title of its own. */
-    static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
+    private static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
         ProblemDetail problem = Problems.problem(status, code, detail);
         problem.setTitle(title);
         return problem;

@@ -1,5 +1,6 @@
-package dev.seatbooking.conference.conference;
+package dev.seatbooking.conference.domain;
 
+import dev.seatbooking.contracts.conference.ReservationHold;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -10,13 +11,11 @@ import java.util.Objects;
  *
  * @param tagline         optional
  * @param twitterSearch   optional
- * @param reservationHold how long an order's seats are held; null means the default (15 minutes)
+ * @param reservationHold how long an order's seats are held; null means {@link ReservationHold#DEFAULT}
  */
 public record ConferenceDetails(String slug, String name, String description, String location, String tagline,
                                 String twitterSearch, LocalDate startDate, LocalDate endDate, String ownerName,
                                 String ownerEmail, Duration reservationHold) {
-
-    public static final Duration DEFAULT_RESERVATION_HOLD = Duration.ofMinutes(15);
 
     public ConferenceDetails {
         Objects.requireNonNull(slug, "slug");
@@ -30,9 +29,6 @@ public record ConferenceDetails(String slug, String name, String description, St
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("endDate " + endDate + " is before startDate " + startDate);
         }
-        if (reservationHold == null) reservationHold = DEFAULT_RESERVATION_HOLD;
-        if (reservationHold.isNegative() || reservationHold.isZero()) {
-            throw new IllegalArgumentException("reservationHold must be positive, was " + reservationHold);
-        }
+        reservationHold = ReservationHold.orDefault(reservationHold).duration();
     }
 }

@@ -1,4 +1,4 @@
-package dev.seatbooking.conference.conference;
+package dev.seatbooking.conference.domain;
 
 import java.util.UUID;
 

@@ -1,0 +1,60 @@
+// #/admin/conferences/{id} — a conference for its owner: details (edit), seat types (add, change quantity),
+// publish / unpublish.
+import {api, uuid} from '../api.js';
+import {html, money} from '../html.js';
+import {attempt, form, go, on, render} from '../page.js';
+import {conferenceTokens, owners} from '../storage.js';
+import {conferenceBody, conferenceFields, conferenceLimits} from './conference-form.js';
+
+export async function adminConference(id) {
+    if (!owners.get(id)) return go('#/admin');
+    const [{body: c}, limits] = await Promise.all([
+        api('GET', '/api/management/conferences/' + id, {headers: owners.auth(id)}), conferenceLimits()]);
+    render(html`<h1>${c.name} <span class="status" id="published">${c.published ? 'Published' : 'Not published'}</span></h1>
+        <p>
+            ${c.published ? html`<button id="unpublish" class="secondary">Unpublish</button>` : html`<button id="publish">Publish</button>`}
+            <a class="button secondary" href="#/admin/conferences/${id}/orders">Orders and attendees</a>
+            ${c.published ? html`<a class="button secondary" href="#/conferences/${c.slug}">See the public page</a>` : ''}
+        </p>
+        <h2>Seat types</h2>
+        <table id="seat-types"><thead><tr><th>Name</th><th>Description</th><th class="num">Quantity</th><th class="num">Sold</th><th class="num">Price</th><th></th></tr></thead>
+        <tbody>${c.seatTypes.map(s => html`<tr>
+            <td>${s.name}</td><td>${s.description}</td>
+            <td class="num"><input type="number" min="${s.sold}" id="quantity-${s.id}" value="${s.quantity}" aria-label="Quantity of ${s.name}"></td>
+            <td class="num">${s.sold}</td><td class="num">${money(s.price)}</td>
+            <td><button class="secondary" id="save-${s.id}">Save</button></td></tr>`)}</tbody></table>
+        <form id="seat-type-form" class="card">
+            <h3>Add a seat type</h3>
+            <label><span>Name</span><input name="name" required></label>
+            <label><span>Description</span><input name="description"></label>
+            <label><span>Quantity</span><input name="quantity" type="number" min="0" required></label>
+            <label><span>Price</span><input name="amount" type="number" min="0" step="0.01" required> <input name="currency" value="${(c.seatTypes[0] && c.seatTypes[0].price.currency) || 'EUR'}" size="3" required></label>
+            <button type="submit" id="add-seat-type">Add seat type</button>
+        </form>
+        <h2>Details</h2>
+        <form id="conference-form">${conferenceFields(limits, c)}<button type="submit" id="save-conference">Save details</button></form>
+        <p id="saved"></p>`);
+    const auth = owners.auth(id);
+    // The public page waits for the read model to show what the organiser just did.
+    const remember = answer => conferenceTokens.put(c.slug, answer.headers.get('Consistency-Token'));
+    on('publish', 'click', () => attempt(async () => { remember(await api('POST', `/api/management/conferences/${id}/publish`, {headers: auth})); await adminConference(id); }));
+    on('unpublish', 'click', () => attempt(async () => { remember(await api('POST', `/api/management/conferences/${id}/unpublish`, {headers: auth})); await adminConference(id); }));
+    on('seat-type-form', 'submit', () => attempt(async () => {
+        const v = form('seat-type-form');
+        await api('POST', `/api/management/conferences/${id}/seat-types`, {headers: auth,
+            body: {id: uuid(), name: v.name, description: v.description, quantity: Number(v.quantity), price: {amount: v.amount, currency: v.currency}}});
+        await adminConference(id);
+    }));
+    for (const s of c.seatTypes) {
+        on('save-' + s.id, 'click', () => attempt(async () => {
+            await api('PUT', `/api/management/conferences/${id}/seat-types/${s.id}`, {headers: auth,
+                body: {name: s.name, description: s.description, quantity: Number(document.getElementById('quantity-' + s.id).value), price: s.price}});
+            await adminConference(id);
+        }));
+    }
+    on('conference-form', 'submit', () => attempt(async () => {
+        await api('PUT', '/api/management/conferences/' + id, {headers: auth, body: conferenceBody('conference-form')});
+        await adminConference(id);
+        document.getElementById('saved').textContent = 'Details saved.';
+    }));
+}

@@ -1,0 +1,25 @@
+// #/admin/conferences/{id}/orders — a conference's orders and attendees, for its owner.
+import {api} from '../api.js';
+import {html, money} from '../html.js';
+import {go, render} from '../page.js';
+import {owners} from '../storage.js';
+
+export async function adminOrders(id) {
+    if (!owners.get(id)) return go('#/admin');
+    const auth = owners.auth(id);
+    const [{body: orderList}, {body: attendees}] = await Promise.all([
+        api('GET', `/api/management/conferences/${id}/orders`, {headers: auth}),
+        api('GET', `/api/management/conferences/${id}/attendees`, {headers: auth})]);
+    render(html`<h1>Orders and attendees</h1><a href="#/admin/conferences/${id}">Back to the conference</a>
+        <h2>Orders</h2>
+        <table id="orders"><thead><tr><th>Placed</th><th>Registrant</th><th>Seats</th><th class="num">Total</th><th>Status</th></tr></thead>
+        <tbody>${orderList.length ? orderList.map(o => html`<tr><td>${new Date(o.placedAt).toLocaleString()}</td>
+            <td>${o.registrant ? o.registrant.firstName + ' ' + o.registrant.lastName + ' <' + o.registrant.email + '>' : html`<span class="muted">not given yet</span>`}</td>
+            <td>${o.seats.map((s, i) => html`${i ? html`<br>` : ''}${s.quantity + ' × ' + s.description}`)}</td>
+            <td class="num">${money(o.total)}</td><td><span class="status">${o.status}</span></td></tr>`)
+            : html`<tr><td colspan="5">No orders yet.</td></tr>`}</tbody></table>
+        <h2>Attendees</h2>
+        <table id="attendees"><thead><tr><th>Seat type</th><th>Name</th><th>Email</th></tr></thead>
+        <tbody>${attendees.length ? attendees.map(a => html`<tr><td>${a.seatTypeName}</td><td>${a.firstName + ' ' + a.lastName}</td><td>${a.email}</td></tr>`)
+            : html`<tr><td colspan="3">No attendees assigned yet.</td></tr>`}</tbody></table>`);
+}

@@ -1,0 +1,108 @@
+// #/orders/{id} — the order as it goes: waiting for the reservation, the hold's countdown, the choice after a partial
+// reservation, the priced order and the registrant's details; then confirmation (free) or payment.
+import {api, Problem, uuid} from '../api.js';
+import {html, money} from '../html.js';
+import {awaitConfirmed, readOrder, unknownOrder} from '../orders.js';
+import {attempt, form, go, on, onLeave, render} from '../page.js';
+import {orders, payerLinks} from '../storage.js';
+
+export async function orderPage(orderId) {
+    const known = orders.get(orderId);
+    if (!known.accessCode) return unknownOrder();
+    render(html`<h1>Your order</h1><p class="waiting" id="reserving">Reserving your seats…</p>`);
+    // Wait for the reservation: the first version after the one the placement answered.
+    const {body: draft} = await readOrder('draft-orders', orderId, known.token, 60, o => o.state !== 'PENDING_RESERVATION');
+    orders.put(orderId, {token: orderId + '.' + draft.version});
+    if (draft.state === 'CONFIRMED') return go(`#/orders/${orderId}/thanks`);
+    if (draft.state === 'EXPIRED') {
+        render(html`<h1>Your order</h1><p class="notice">The seats were held until ${new Date(draft.reservationExpiration).toLocaleTimeString()}; the hold is over and they went back on sale.</p>
+            <a class="button" href="#/conferences/${known.slug || ''}">Start again</a>`);
+        return;
+    }
+    if (draft.state === 'PENDING_RESERVATION') {
+        render(html`<h1>Your order</h1><p>Your seats are still being reserved. <a href="#/orders/${orderId}">Look again</a></p>`);
+        return;
+    }
+    const partial = draft.state === 'PARTIALLY_RESERVED' && !known.acceptedPartial;
+    const seatsTable = html`<table id="reserved-seats"><thead><tr><th>Seat type</th><th class="num">Asked for</th><th class="num">Reserved</th></tr></thead>
+        <tbody>${draft.lines.map(l => html`<tr><td>${seatName(known, l.seatTypeId)}</td><td class="num">${l.requested}</td><td class="num">${l.reserved}</td></tr>`)}</tbody></table>`;
+    const hold = html`<p>Your seats are held for <span class="countdown" id="countdown"></span> (until ${new Date(draft.reservationExpiration).toLocaleTimeString()}).</p>`;
+    if (partial) {
+        render(html`<h1>Your order</h1>
+            <p class="notice" id="partial">Not every seat you asked for was available. We reserved what was left.</p>
+            ${seatsTable}${hold}
+            <button id="accept-partial">Continue with the seats reserved</button>
+            <a class="button secondary" href="#/conferences/${known.slug || ''}">Start a new order instead</a>`);
+        countdown(draft.reservationExpiration);
+        on('accept-partial', 'click', () => { orders.put(orderId, {acceptedPartial: true}); go(location.hash); });
+        return;
+    }
+    const {body: priced} = await readOrder('priced-orders', orderId, orders.get(orderId).token, 30);
+    const registrant = draft.registrant || {};
+    render(html`<h1>Your order</h1>
+        <p>${known.conferenceName || ''}</p>
+        ${hold}
+        <table id="priced-order"><thead><tr><th>Seat type</th><th class="num">Quantity</th><th class="num">Unit price</th><th class="num">Total</th></tr></thead>
+            <tbody>${priced.lines.map(l => html`<tr><td>${l.description}</td><td class="num">${l.quantity}</td><td class="num">${money(l.unitPrice)}</td><td class="num">${money(l.lineTotal)}</td></tr>`)}</tbody>
+            <tfoot><tr><th colspan="3">Total</th><th class="num" id="total">${money(priced.total)}</th></tr></tfoot>
+        </table>
+        <h2>Registrant</h2>
+        <form id="registrant-form">
+            <label><span>First name</span><input name="firstName" required value="${registrant.firstName}"></label>
+            <label><span>Last name</span><input name="lastName" required value="${registrant.lastName}"></label>
+            <label><span>Email</span><input name="email" type="email" required value="${registrant.email}"></label>
+            <button type="submit" id="continue">${priced.isFreeOfCharge ? 'Confirm the registration' : 'Proceed to payment'}</button>
+        </form>`);
+    countdown(draft.reservationExpiration);
+    on('registrant-form', 'submit', () => attempt(async () => {
+        const access = {'Order-Access-Code': known.accessCode};
+        const assigned = await api('PUT', `/api/registration/orders/${orderId}/registrant`, {body: form('registrant-form'), headers: access});
+        orders.put(orderId, {token: assigned.headers.get('Consistency-Token')});
+        if (priced.isFreeOfCharge) {
+            const confirmed = await api('POST', `/api/registration/orders/${orderId}/confirmation`, {headers: access});
+            orders.put(orderId, {token: confirmed.headers.get('Consistency-Token')});
+            await awaitConfirmed(orderId);
+            return go(`#/orders/${orderId}/thanks`);
+        }
+        const paymentId = uuid();
+        const {body: payment} = await startPayment(paymentId, orderId, priced, known);
+        // The processor's link for the payer carries a secret that only this answer shows: keep it for the answer.
+        if (payment.payerUrl) payerLinks.put(paymentId, new URL(payment.payerUrl, location.href).searchParams.get('secret'));
+        go(`#/orders/${orderId}/payment/${paymentId}`);
+    }));
+}
+
+function seatName(order, seatTypeId) {
+    const type = (order.seatTypes || []).find(s => s.id === seatTypeId);
+    return type ? type.name : seatTypeId;
+}
+
+/** Counts the hold down to its end, every second, until the page is left. */
+function countdown(expiration) {
+    const element = document.getElementById('countdown');
+    if (!element || !expiration) return;
+    const end = new Date(expiration).getTime();
+    const tick = () => {
+        const left = Math.max(0, Math.floor((end - Date.now()) / 1000));
+        element.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+        if (left === 0) element.textContent += ' — the hold is over';
+    };
+    tick();
+    const timer = setInterval(tick, 1000);
+    onLeave(() => clearInterval(timer));
+}
+
+async function startPayment(paymentId, orderId, priced, known) {
+    const body = {paymentId, orderId, conferenceId: priced.conferenceId,
+        description: `${known.conferenceName || 'Conference'}: order ${orderId.slice(0, 8)}`,
+        amount: {amount: priced.total.amount, currency: priced.total.currency}};
+    // Payments learns of the order from registration's events: right after the order was priced it may not yet.
+    for (let attempt = 0; ; attempt++) {
+        try {
+            return await api('POST', '/api/payments/payments', {body, headers: {'Order-Access-Code': known.accessCode}});
+        } catch (e) {
+            if (!(e instanceof Problem) || e.status !== 404 || attempt >= 20) throw e;
+            await new Promise(r => setTimeout(r, 500));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+// #/orders/{id}/payment/{paymentId} — the simulated payment processor: the payer accepts or rejects.
+import {api} from '../api.js';
+import {html, money} from '../html.js';
+import {awaitConfirmed} from '../orders.js';
+import {attempt, fill, go, on, render} from '../page.js';
+import {orders, payerLinks} from '../storage.js';
+
+export async function paymentPage(orderId, paymentId) {
+    const known = orders.get(orderId);
+    const {body: payment} = await api('GET', '/api/payments/payments/' + paymentId, {headers: {'Order-Access-Code': known.accessCode}});
+    render(html`<h1>Payment</h1>
+        <div class="card">
+            <p class="muted">Simulated payment processor — no money moves.</p>
+            <p>${payment.description}</p>
+            <p>Amount: <strong id="amount">${money(payment.amount)}</strong></p>
+            <p>Status: <span class="status" id="payment-status">${payment.status}</span></p>
+            ${payment.status !== 'INITIATED' ? '' : payerLinks.get(paymentId)
+                ? html`<button id="accept">Accept payment</button><button id="reject" class="danger">Reject payment</button>`
+                : html`<p class="notice" id="no-payer-link">This browser does not hold the link to answer this payment. <a href="#/orders/${orderId}">Back to the order</a> to pay it again.</p>`}
+        </div>
+        <p id="payment-outcome"></p>`);
+    const link = {'Processor-Secret': payerLinks.get(paymentId)};
+    on('accept', 'click', () => attempt(async () => {
+        document.getElementById('accept').disabled = true;
+        await api('POST', `/api/payments/payment-processor/${paymentId}/accept`, {headers: link});
+        fill(document.getElementById('payment-outcome'),
+            html`<span class="waiting">Payment accepted; confirming your order…</span>`);
+        await awaitConfirmed(orderId);
+        go(`#/orders/${orderId}/thanks`);
+    }));
+    on('reject', 'click', () => attempt(async () => {
+        await api('POST', `/api/payments/payment-processor/${paymentId}/reject`, {headers: link});
+        render(html`<h1>Payment</h1><p class="notice" id="rejected">The payment was rejected. Your seats stay held until the countdown ends.</p>
+            <a class="button" href="#/orders/${orderId}">Back to the order</a>`);
+    }));
+}

@@ -1,0 +1,34 @@
+// Reading the read model after a command, without blind polling: read-your-writes with consistency tokens.
+import {api, Problem, stillWanted} from './api.js';
+
+/**
+ * Reads a read-model view with a consistency token (`<stream>.<version>`): the read model answers once it has applied
+ * that version of the stream, or after its bound with `Consistency: stale`, and then we ask again. While the view is
+ * not yet what `accept` wants, we ask for the version after the one it showed: the read model holds the request until
+ * the stream changes. Gives up after `seconds`. Without a token (a view no command of ours named), it looks again
+ * every half second. `headers` go with every request (an order's access code).
+ */
+export async function readAtLeast(path, token, seconds = 60, accept = () => true, headers = {}) {
+    const deadline = Date.now() + seconds * 1000;
+    let last;
+    while (Date.now() < deadline) {
+        try {
+            const answer = await api('GET', path, {headers: token ? {...headers, 'Consistency-Token': token} : headers});
+            last = answer;
+            const stale = answer.headers.get('Consistency') === 'stale';
+            if (!stale && accept(answer.body)) return answer;
+            if (!stale && token && answer.body && answer.body.version !== undefined) {
+                token = token.split('.')[0] + '.' + (Number(answer.body.version) + 1);
+            }
+        } catch (e) {
+            // A 404 is "not there yet" unless the read model had reached the token's version: our own order is not
+            // projected yet (the read model then answers as for an unknown order, without saying how far it got), or
+            // its view is not ready.
+            if (!(e instanceof Problem) || e.status !== 404 || (token && e.headers.get('Consistency') === 'reached')) throw e;
+        }
+        if (!token) await new Promise(r => setTimeout(r, 500));
+        stillWanted();
+    }
+    if (last) return last;
+    throw new Problem(504, {title: 'Still waiting', detail: 'Nothing changed within ' + seconds + ' s; reload to look again.'});
+}
