@@ -1,13 +1,10 @@
 package dev.seatbooking.conference.architecture;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import java.time.Clock;
+import dev.seatbooking.testinfra.architecture.SystemClockRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -31,7 +28,7 @@ class PackageRulesTest {
 
     /** Time is a parameter of the domain (administration passes its Clock's instant), so tests choose it. */
     @ArchTest
-    static final ArchRule the_domain_never_reads_the_system_clock = readsNoSystemClock(DOMAIN);
+    static final ArchRule the_domain_never_reads_the_system_clock = SystemClockRule.neverReadIn(DOMAIN);
 
     @ArchTest
     static final ArchRule features_have_no_cycles = slices()
@@ -44,13 +41,4 @@ class PackageRulesTest {
             .that().resideInAnyPackage("dev.seatbooking.conference.domain..",
                     "dev.seatbooking.conference.administration..", "dev.seatbooking.conference.orders..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
-
-    /** No {@code now()} of java.time without a clock ({@code Instant.now()}, {@code LocalDate.now()}…), no system Clock. */
-    static ArchRule readsNoSystemClock(String packages) {
-        DescribedPredicate<JavaMethodCall> systemClock = DescribedPredicate.describe("reads the system clock", call ->
-                call.getTargetOwner().getPackageName().equals("java.time")
-                        && call.getName().equals("now") && call.getTarget().getRawParameterTypes().isEmpty()
-                        || call.getTargetOwner().isEquivalentTo(Clock.class) && call.getName().startsWith("system"));
-        return noClasses().that().resideInAPackage(packages).should().callMethodWhere(systemClock);
-    }
 }

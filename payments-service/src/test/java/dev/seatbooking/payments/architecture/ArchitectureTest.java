@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.seatbooking.testinfra.architecture.SystemClockRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -20,6 +21,11 @@ class ArchitectureTest {
                     "dev.seatbooking.payments.api..", "dev.seatbooking.payments.handling..",
                     "dev.seatbooking.payments.orders..", "dev.seatbooking.payments.processor..",
                     "dev.seatbooking.payments.messaging..");
+
+    /** Time is a parameter of the domain's decisions, so tests choose it. */
+    @ArchTest
+    static final ArchRule the_domain_never_reads_the_system_clock =
+            SystemClockRule.neverReadIn("dev.seatbooking.payments.domain..");
 
     @ArchTest
     static final ArchRule features_do_not_depend_on_each_other_in_circles = slices()

@@ -1,13 +1,11 @@
 package dev.seatbooking.registration.architecture;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import dev.seatbooking.registration.DomainRejection;
 import dev.seatbooking.registration.SeatQuantities;
+import dev.seatbooking.testinfra.architecture.SystemClockRule;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,40 +48,10 @@ class DomainBoundariesTest {
     }
 
     /** Time is a parameter of every decision: the service passes its one {@code Clock}'s reading, tests a fixed one. */
-    private static final DescribedPredicate<JavaMethodCall> READS_THE_SYSTEM_CLOCK = DescribedPredicate.describe(
-            "reads the system clock", call -> {
-                String owner = call.getTarget().getOwner().getName();
-                String method = call.getTarget().getName();
-                return owner.startsWith("java.time.") && (method.equals("now") || method.startsWith("system"))
-                        || owner.equals(System.class.getName())
-                        && (method.equals("currentTimeMillis") || method.equals("nanoTime"));
-            });
-
-    private static final ArchRule NO_DOMAIN_CLASS_READS_THE_CLOCK = noClasses()
-            .that().resideInAnyPackage(DOMAIN).or().belongToAnyOf(DomainRejection.class, SeatQuantities.class)
-            .should().callMethodWhere(READS_THE_SYSTEM_CLOCK);
-
     @Test
     void the_domain_never_reads_the_clock_itself() {
-        NO_DOMAIN_CLASS_READS_THE_CLOCK.check(CLASSES);
-    }
-
-    @Test
-    void reading_the_clock_would_be_caught() {
-        JavaClasses readers = new ClassFileImporter().importClasses(ReadsTheClock.class);
-        assertThat(noClasses().should().callMethodWhere(READS_THE_SYSTEM_CLOCK).evaluate(readers)
-                .getFailureReport().getDetails()).hasSize(4);
-    }
-
-    /** Every way of reading the clock that the rule knows. */
-    @SuppressWarnings("unused")
-    private static final class ReadsTheClock {
-        void read() {
-            java.time.Instant.now();
-            java.time.Clock.systemUTC();
-            java.time.LocalDate.now();
-            System.currentTimeMillis();
-        }
+        SystemClockRule.neverReadBy(that -> that.resideInAnyPackage(DOMAIN).or()
+                .belongToAnyOf(DomainRejection.class, SeatQuantities.class)).check(CLASSES);
     }
 
     @Test
