@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -21,9 +22,9 @@ public class OrderAccessGuard {
     private final OrderAccess access;
     private final GuessThrottle<UUID> throttle;
 
-    public OrderAccessGuard(OrderAccess access, RegistrationProperties properties) {
+    public OrderAccessGuard(OrderAccess access, RegistrationProperties properties, Clock clock) {
         this.access = access;
-        this.throttle = properties.accessThrottle().throttle();
+        this.throttle = properties.accessThrottle().throttle(clock);
     }
 
     /**

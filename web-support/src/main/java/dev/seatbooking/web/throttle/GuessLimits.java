@@ -28,7 +28,11 @@ public record GuessLimits(@DefaultValue("10") int failuresPerOrder,
 
     /** A throttle with these limits, on the system clock. */
     public <K> GuessThrottle<K> throttle() {
-        InstantSource clock = InstantSource.system();
+        return throttle(InstantSource.system());
+    }
+
+    /** A throttle with these limits, on the service's clock (a {@code java.time.Clock} is one), so tests move time. */
+    public <K> GuessThrottle<K> throttle(InstantSource clock) {
         return new GuessThrottle<>(
                 new FailureThrottle<>(failuresPerOrder, window, maxOrderLockout, trackedKeys, clock),
                 new FailureThrottle<>(failuresPerClient, window, maxClientLockout, trackedKeys, clock));
