@@ -1,5 +1,6 @@
 package dev.seatbooking.conference.access;
 
+import dev.seatbooking.web.throttle.TooManyAttempts;
 import dev.seatbooking.conference.administration.ConferenceRepository;
 import dev.seatbooking.conference.domain.AccessCode;
 import dev.seatbooking.conference.domain.OwnerKey;
@@ -35,7 +36,7 @@ public class OwnerAccess {
      * @param conferenceId the path's text, whatever it is
      * @throws OwnerAccessDenied.NotAuthenticated no credentials, or ones that open no conference (401)
      * @throws OwnerAccessDenied.Forbidden        credentials of another conference (403)
-     * @throws OwnerAccessDenied.TooManyFailures  this client must wait before it tries this email again (429)
+     * @throws TooManyAttempts  this client must wait before it tries this email again (429)
      */
     public void requireOwner(String client, String conferenceId, Optional<OwnerCredentials> credentials) {
         OwnerCredentials given = credentials.orElseThrow(() -> new OwnerAccessDenied.NotAuthenticated(
@@ -56,7 +57,7 @@ public class OwnerAccess {
      * The conference that {@code credentials} open ("locate a conference with owner email + access code").
      *
      * @throws OwnerAccessDenied.NotAuthenticated when they open none (and the failure is counted)
-     * @throws OwnerAccessDenied.TooManyFailures  this client must wait before it tries this email again
+     * @throws TooManyAttempts  this client must wait before it tries this email again
      */
     public UUID signIn(String client, OwnerCredentials credentials) {
         try (SignInThrottle.Attempt attempt = throttle.begin(credentials.email(), client)) {

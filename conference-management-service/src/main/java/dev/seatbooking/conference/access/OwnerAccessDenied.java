@@ -1,7 +1,5 @@
 package dev.seatbooking.conference.access;
 
-import java.time.Duration;
-
 /** Why an admin request was refused. The messages name no conference and tell nothing about one. */
 public abstract sealed class OwnerAccessDenied extends RuntimeException {
 
@@ -20,20 +18,6 @@ public abstract sealed class OwnerAccessDenied extends RuntimeException {
     public static final class Forbidden extends OwnerAccessDenied {
         public Forbidden() {
             super("These credentials do not give access to this conference");
-        }
-    }
-
-    /** This client must wait before it tries these credentials' email again (see {@link SignInThrottle}): 429. */
-    public static final class TooManyFailures extends OwnerAccessDenied {
-        private final Duration retryAfter;
-
-        public TooManyFailures(Duration retryAfter) {
-            super("Too many failed sign-in attempts; try again later");
-            this.retryAfter = retryAfter;
-        }
-
-        public Duration retryAfter() {
-            return retryAfter;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.seatbooking.conference.access;
 
+import dev.seatbooking.web.throttle.TooManyAttempts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -97,7 +98,7 @@ final class SignInThrottle {
      * Before credentials for {@code email} from {@code client} are checked.
      *
      * @return the attempt, to be told how the check went
-     * @throws OwnerAccessDenied.TooManyFailures when the client must wait first, whatever its credentials
+     * @throws TooManyAttempts when the client must wait first, whatever its credentials
      */
     Attempt begin(String email, String client) {
         Pair pair = new Pair(canonicalEmail(email), clientKey(client));
@@ -199,7 +200,7 @@ final class SignInThrottle {
     }
 
     private static void refuseFor(Duration wait) {
-        if (wait.isPositive()) throw new OwnerAccessDenied.TooManyFailures(wait);
+        if (wait.isPositive()) throw new TooManyAttempts(wait);
     }
 
     /** Emails are compared ignoring case ({@link String#equalsIgnoreCase}); this folds case the same way. */

@@ -88,15 +88,6 @@ class ApiProblems {
         return problem(HttpStatus.FORBIDDEN, Problems.ACCESS_DENIED, "Not this conference's owner", e.getMessage());
     }
 
-    @ExceptionHandler(OwnerAccessDenied.TooManyFailures.class)
-    ResponseEntity<ProblemDetail> tooManyFailures(OwnerAccessDenied.TooManyFailures e) {
-        long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many failed attempts",
-                        e.getMessage()));
-    }
-
     @ExceptionHandler(ConcurrencyFailureException.class)
     ProblemDetail concurrentChange(ConcurrencyFailureException e) {
         return problem(HttpStatus.CONFLICT, Problems.CONCURRENCY_CONFLICT, "Concurrent change",
