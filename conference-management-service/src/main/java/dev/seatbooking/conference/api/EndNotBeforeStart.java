@@ -1,5 +1,6 @@
 package dev.seatbooking.conference.api;
 
+import dev.seatbooking.contracts.conference.ConferenceDates;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -26,7 +27,7 @@ public @interface EndNotBeforeStart {
         @Override
         public boolean isValid(ConferenceRequest request, ConstraintValidatorContext context) {
             if (request == null || request.startDate() == null || request.endDate() == null) return true;
-            if (!request.endDate().isBefore(request.startDate())) return true;
+            if (ConferenceDates.inOrder(request.startDate(), request.endDate())) return true;
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
                     .addPropertyNode("endDate").addConstraintViolation();

@@ -1,5 +1,6 @@
 package dev.seatbooking.conference.domain;
 
+import dev.seatbooking.contracts.conference.ConferenceDates;
 import dev.seatbooking.contracts.conference.ReservationHold;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,13 +23,9 @@ public record ConferenceDetails(String slug, String name, String description, St
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(location, "location");
-        Objects.requireNonNull(startDate, "startDate");
-        Objects.requireNonNull(endDate, "endDate");
         Objects.requireNonNull(ownerName, "ownerName");
         Objects.requireNonNull(ownerEmail, "ownerEmail");
-        if (endDate.isBefore(startDate)) {
-            throw new IllegalArgumentException("endDate " + endDate + " is before startDate " + startDate);
-        }
+        new ConferenceDates(startDate, endDate);
         reservationHold = ReservationHold.orDefault(reservationHold).duration();
     }
 }

@@ -15,11 +15,7 @@ final class ConferenceChecks {
         Require.text(name, "name");
         Require.nonNull(description, "description");
         Require.nonNull(location, "location");
-        Require.nonNull(startDate, "startDate");
-        Require.nonNull(endDate, "endDate");
-        if (endDate.isBefore(startDate)) {
-            throw new IllegalArgumentException("endDate " + endDate + " is before startDate " + startDate);
-        }
+        new ConferenceDates(startDate, endDate);
         Require.text(ownerName, "ownerName");
         Require.text(ownerEmail, "ownerEmail");
     }
