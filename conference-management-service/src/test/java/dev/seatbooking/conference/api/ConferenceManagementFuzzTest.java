@@ -28,10 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import javax.sql.DataSource;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +76,7 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
         Map<TopicPartition, Long> published = endOffsets(Topics.CONFERENCE_EVENTS);
         String basic = "Basic " + Base64.getEncoder().encodeToString((owner.email() + ":" + owner.accessCode())
                 .getBytes(StandardCharsets.UTF_8));
-        String apiDocs = apiDocs();
+        String apiDocs = ApiFuzzer.documentOf("http://127.0.0.1:" + port);
         ApiFuzzer.Report owners = ApiFuzzer.against("http://127.0.0.1:" + port, apiDocs)
                 .value("conferenceId", owner.conferenceId().toString())
                 .value("seatTypeId", seatType.toString())
@@ -148,15 +144,6 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             return consumer.endOffsets(partitions);
-        }
-    }
-
-    private String apiDocs() throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).isEqualTo(200);
-            return answer.body();
         }
     }
 }

@@ -17,10 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +68,7 @@ class ReadModelFuzzTest extends ReadModelTest {
 
         Map<String, String> before = stableFingerprint();
         var topicsBefore = CatchUp.endOffsets(TOPICS);
-        String apiDocs = apiDocs();
+        String apiDocs = ApiFuzzer.documentOf("http://127.0.0.1:" + port);
         // The registrant and the operator: the seeded order's id and code, the ops credential. Its few failed code
         // checks (the code header's bad values) stay under the throttle's limits (20 per client, 20 per order).
         ApiFuzzer.Report holder = ApiFuzzer.against("http://127.0.0.1:" + port, apiDocs)
@@ -120,14 +116,5 @@ class ReadModelFuzzTest extends ReadModelTest {
             return now.equals(last.getAndSet(now));
         });
         return last.get();
-    }
-
-    private String apiDocs() throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).isEqualTo(200);
-            return answer.body();
-        }
     }
 }

@@ -11,12 +11,10 @@ import dev.seatbooking.testinfra.fuzz.ApiFuzzer;
 import dev.seatbooking.testinfra.fuzz.DatabaseFingerprint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -45,7 +43,6 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
     /** Tables that change with nothing sent: the relay's checkpoint (it records each round it makes). */
     private static final Set<String> CHANGING_ON_THEIR_OWN = Set.of("subscription_checkpoints");
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     private static final String PLACE = "POST /api/conferences/{conferenceId}/orders";
     private static final Set<String> WITHOUT_AN_ORDER = Set.of(PLACE, "GET /api/orders/limits");
     private static final Set<String> OF_A_CONFIRMED_ORDER = Set.of("GET /api/orders/{orderId}",
@@ -67,15 +64,15 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
         Placed reserved = place(conference, 1);
         UUID unused = UUID.randomUUID();
         String document = registrant.get("/v3/api-docs", null).text();
-        assertThat(operations(document)).as("every operation is fuzzed in one of the runs")
+        assertThat(ApiFuzzer.operationsOf(document)).as("every operation is fuzzed in one of the runs")
                 .containsExactlyInAnyOrderElementsOf(Stream.of(OF_A_CONFIRMED_ORDER, OF_A_RESERVED_ORDER, WITHOUT_AN_ORDER)
                         .flatMap(Set::stream).toList());
 
         Map<String, String> before = settledFingerprint();
         List<ApiFuzzer.Report> reports = List.of(
-                only(OF_A_CONFIRMED_ORDER, document, fuzzer(document, conference, confirmed.id(), confirmed.accessCode())),
-                only(OF_A_RESERVED_ORDER, document, fuzzer(document, conference, reserved.id(), reserved.accessCode())),
-                only(WITHOUT_AN_ORDER, document, fuzzer(document, conference, unused, reserved.accessCode()))
+                fuzzer(document, conference, confirmed.id(), confirmed.accessCode()).only(OF_A_CONFIRMED_ORDER),
+                fuzzer(document, conference, reserved.id(), reserved.accessCode()).only(OF_A_RESERVED_ORDER),
+                fuzzer(document, conference, unused, reserved.accessCode()).only(WITHOUT_AN_ORDER)
                         // Placing reads the header only when the order exists (a repeat shows its code to be answered
                         // it again): for this unused id no value of it is read, so each is a valid request that would
                         // place the order. On repeats, PlacingOrdersApiTest and AccessThrottleApiTest check it.
@@ -109,21 +106,6 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
                 .value("email", "ada@example.org")
                 .value("accessCode", accessCode)
                 .header(RegistrantClient.ACCESS_CODE, accessCode);
-    }
-
-    /** Leaves out the operations another run fuzzes (with an order in the state they need). */
-    private static ApiFuzzer.Builder only(Set<String> kept, String document, ApiFuzzer.Builder fuzzer) {
-        operations(document).stream().filter(operation -> !kept.contains(operation)).forEach(fuzzer::skip);
-        return fuzzer;
-    }
-
-    /** The document's operations as the fuzzer names them ({@code "PUT /api/orders/{orderId}/seats"}). */
-    private static List<String> operations(String document) {
-        List<String> operations = new java.util.ArrayList<>();
-        JsonMapper.shared().readTree(document).path("paths").properties().forEach(path ->
-                path.getValue().propertyNames().stream().filter(METHODS::contains).forEach(method ->
-                        operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
-        return operations;
     }
 
     private static ApiFuzzer.Report run(ApiFuzzer.Builder fuzzer) {

@@ -10,8 +10,12 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +83,23 @@ public final class ApiFuzzer {
 
     public static Builder against(String baseUrl, String openApiJson) {
         return new Builder(baseUrl, MAPPER.readTree(openApiJson));
+    }
+
+    /** The OpenAPI document a service serves at {@code <baseUrl>/v3/api-docs}. */
+    public static String documentOf(String baseUrl) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            var answer = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v3/api-docs"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("No OpenAPI document at " + baseUrl + ": " + answer.statusCode());
+            }
+            return answer.body();
+        }
+    }
+
+    /** The document's operations as the fuzzer names them ({@code "PUT /api/orders/{orderId}/seats"}). */
+    public static List<String> operationsOf(String openApiJson) {
+        return new OpenApi(MAPPER.readTree(openApiJson)).operations().stream().map(Operation::toString).toList();
     }
 
     public Report run() throws IOException {
@@ -325,6 +346,13 @@ public final class ApiFuzzer {
         /** Leaves out an operation ({@code "POST /api/x"}); say why where you call it. */
         public Builder skip(String operation) {
             skipped.add(operation);
+            return this;
+        }
+
+        /** Leaves out every operation of the document but these (another run fuzzes them, in the state they need). */
+        public Builder only(Collection<String> kept) {
+            new OpenApi(document).operations().stream().map(Operation::toString)
+                    .filter(operation -> !kept.contains(operation)).forEach(skipped::add);
             return this;
         }
 
