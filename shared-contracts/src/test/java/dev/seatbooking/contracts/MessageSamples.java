@@ -112,7 +112,7 @@ public final class MessageSamples {
             new MarkSeatsAsReserved(ORDER, SEATS, EXPIRY),
             new RejectOrder(ORDER),
             new AssignRegistrantDetails(ORDER, "Alan", "Turing", "alan@example.org"),
-            new ConfirmOrder(ORDER),
+            ConfirmOrder.paidBy(ORDER, PAYMENT, GENERAL_PRICE),
 
             new MakeSeatReservation(CONFERENCE, ORDER, SEATS, EXPIRY.plusSeconds(60)),
             new CancelSeatReservation(CONFERENCE, ORDER),
@@ -143,7 +143,8 @@ public final class MessageSamples {
             "registration.SeatsReservationCancelled",
             new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3))),
             "registration.AvailableSeatsChanged",
-            new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5))));
+            new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5))),
+            "registration.ConfirmOrder", new ConfirmOrder(ORDER));
 
     private MessageSamples() {
     }

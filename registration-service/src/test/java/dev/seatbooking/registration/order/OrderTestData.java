@@ -87,6 +87,13 @@ final class OrderTestData {
         return new ConfirmOrder(ORDER);
     }
 
+    static final UUID PAYMENT = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+
+    /** The process's ConfirmOrder once {@link #PAYMENT} of {@code amount} EUR completed. */
+    static ConfirmOrder confirmOrderPaid(String amount) {
+        return ConfirmOrder.paidBy(ORDER, PAYMENT, eur(amount));
+    }
+
     // Events
 
     static OrderPlaced orderPlaced(SeatQuantity... seats) {
