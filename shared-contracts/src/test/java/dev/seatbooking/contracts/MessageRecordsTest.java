@@ -35,7 +35,8 @@ class MessageRecordsTest {
             "ConferenceUpdated.tagline", "ConferenceUpdated.twitterSearch", "ConferenceUpdated.reservationHold",
             // added later, so absent from messages stored before: none owed
             "SeatsReserved.seatsOwedChanged", "SeatsReservationCancelled.seatsOwedChanged",
-            "AvailableSeatsChanged.seatsOwedChanged", "ConfirmOrder.paymentId", "ConfirmOrder.paidAmount");
+            "AvailableSeatsChanged.seatsOwedChanged", "ConfirmOrder.paymentId", "ConfirmOrder.paidAmount",
+            "OrderConfirmed.paymentId");
 
     static Stream<Class<? extends Message>> registeredTypes() {
         return MessageTypes.contracts().classes().stream();

@@ -94,7 +94,7 @@ public final class MessageSamples {
             new OrderReservationCompleted(ORDER, EXPIRY, SEATS),
             new OrderExpired(ORDER),
             new OrderRegistrantAssigned(ORDER, "Alan", "Turing", "alan@example.org"),
-            new OrderConfirmed(ORDER, true),
+            new OrderConfirmed(ORDER, false, PAYMENT),
 
             new SeatsReserved(CONFERENCE, ORDER, SEATS, DELTAS, List.of(new SeatQuantity(WORKSHOP, -2))),
             new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3)),
@@ -144,7 +144,8 @@ public final class MessageSamples {
             new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3))),
             "registration.AvailableSeatsChanged",
             new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5))),
-            "registration.ConfirmOrder", new ConfirmOrder(ORDER));
+            "registration.ConfirmOrder", new ConfirmOrder(ORDER),
+            "registration.OrderConfirmed", new OrderConfirmed(ORDER, true));
 
     private MessageSamples() {
     }

@@ -126,7 +126,7 @@ public final class Order implements Aggregate<OrderEvent> {
         if (command.paidAmount() != null && !command.paidAmount().equals(total)) {
             throw new OrderRejection.PaymentAmountMismatch(id, command.paymentId(), command.paidAmount(), total);
         }
-        return List.of(new OrderConfirmed(id, freeOfCharge));
+        return List.of(new OrderConfirmed(id, freeOfCharge, command.paymentId()));
     }
 
     /**

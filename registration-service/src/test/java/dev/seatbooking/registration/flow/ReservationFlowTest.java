@@ -2,8 +2,10 @@ package dev.seatbooking.registration.flow;
 
 import dev.seatbooking.contracts.ConsistencyToken;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.SeatPosition;
 import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.eventsourcing.store.RecordedEvent;
 import dev.seatbooking.registration.order.OrderStatus;
 import dev.seatbooking.registration.process.Completion;
 import dev.seatbooking.registration.process.ProcessState;
@@ -108,6 +110,9 @@ class ReservationFlowTest extends RegistrationServiceTest {
 
         await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.CONFIRMED);
         assertThat(probe.process(orderId).orElseThrow().state().paymentId()).isEqualTo(newTotalPaid);
+        assertThat(probe.events(orderId)).extracting(RecordedEvent::event)
+                .filteredOn(OrderConfirmed.class::isInstance).as("the payment Payments keeps; it refunds the other")
+                .containsExactly(new OrderConfirmed(orderId, false, newTotalPaid));
     }
 
     @Test

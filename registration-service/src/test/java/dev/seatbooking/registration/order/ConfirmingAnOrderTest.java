@@ -22,10 +22,10 @@ class ConfirmingAnOrderTest {
             orderPlaced(seat(FREE, 2)), freeTotals(line(FREE, 2)), reservationCompleted(seat(FREE, 2)));
 
     @Test
-    void a_reserved_order_is_confirmed_once_paid() {
+    void a_reserved_order_is_confirmed_once_paid_naming_the_payment_that_paid_it() {
         order.given(PAID_ORDER_RESERVED)
                 .when(o -> o.confirm(confirmOrderPaid("200.00")))
-                .then(orderConfirmed(false))
+                .then(orderConfirmedPaidBy(PAYMENT))
                 .state(o -> assertThat(o.status()).isEqualTo(OrderStatus.CONFIRMED));
     }
 
@@ -34,7 +34,7 @@ class ConfirmingAnOrderTest {
         order.given(orderPlaced(seat(GENERAL, 4)), totals("400.00", line(GENERAL, 4)),
                         partiallyReserved(seat(GENERAL, 1)), totals("100.00", line(GENERAL, 1)))
                 .when(o -> o.confirm(confirmOrderPaid("100.00")))
-                .then(orderConfirmed(false))
+                .then(orderConfirmedPaidBy(PAYMENT))
                 .state(o -> assertThat(o.seats()).containsExactly(seat(GENERAL, 1)));
     }
 
@@ -49,7 +49,7 @@ class ConfirmingAnOrderTest {
                         orderUpdated(seat(GENERAL, 3)), totals("300.00", line(GENERAL, 3)),
                         reservationCompleted(seat(GENERAL, 3)))
                 .when(o -> o.confirm(confirmOrderPaid("300.00")))
-                .then(orderConfirmed(false));
+                .then(orderConfirmedPaidBy(PAYMENT));
     }
 
     @Test

@@ -134,6 +134,11 @@ final class OrderTestData {
         return new OrderRegistrantAssigned(ORDER, firstName, lastName, email);
     }
 
+    /** Confirmed by the process with {@link #PAYMENT}. */
+    static OrderConfirmed orderConfirmedPaidBy(UUID payment) {
+        return new OrderConfirmed(ORDER, false, payment);
+    }
+
     static OrderConfirmed orderConfirmed(boolean freeOfCharge) {
         return new OrderConfirmed(ORDER, freeOfCharge);
     }

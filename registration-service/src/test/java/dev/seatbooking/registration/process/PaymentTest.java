@@ -83,6 +83,19 @@ class PaymentTest {
     }
 
     @Test
+    void after_a_payment_that_came_while_the_order_was_reserved_again_the_next_payment_confirms_the_order_with_itself() {
+        // The OrderConfirmed names the payment of this ConfirmOrder: Payments keeps it and refunds the first one.
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), orderUpdated(seat(GENERAL, 4)),
+                        paymentCompleted(PAYMENT), seatsReserved(seat(GENERAL, 4)))
+                .when(paymentCompleted(OTHER_PAYMENT))
+                .thenSends(confirmOrder(OTHER_PAYMENT))
+                .state(s -> {
+                    assertThat(s.paymentId()).isEqualTo(OTHER_PAYMENT);
+                    assertThat(s.paymentsToRefund()).containsExactly(PAYMENT);
+                });
+    }
+
+    @Test
     void a_payment_for_an_order_never_placed_is_not_applied() {
         givenNothing()
                 .when(paymentCompleted(PAYMENT))

@@ -138,7 +138,7 @@ final class ProcessScenario {
     }
 
     static Arrival orderConfirmed() {
-        return arriving(new OrderConfirmed(ORDER, false), ORDER);
+        return arriving(new OrderConfirmed(ORDER, false, PAYMENT), ORDER);
     }
 
     static Arrival freeOrderConfirmed() {
