@@ -76,16 +76,16 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         seatTypes.addAll(held.seatTypes()); // held but no longer wanted: released below
 
         List<SeatQuantity> reserved = new ArrayList<>();
-        Returned returned = new Returned();
+        SeatChanges changes = new SeatChanges();
         for (UUID seatType : seatTypes) {
             int alreadyHeld = held.of(seatType);
             int actual = Math.min(wanted.of(seatType), remaining.get(seatType) + alreadyHeld);
             if (actual != 0) reserved.add(new SeatQuantity(seatType, actual));
-            if (actual > alreadyHeld) returned.taken(seatType, actual - alreadyHeld);
-            else returned.add(seatType, alreadyHeld - actual);
+            if (actual > alreadyHeld) changes.taken(seatType, actual - alreadyHeld);
+            else changes.add(seatType, alreadyHeld - actual);
         }
-        return List.of(new SeatsReserved(conferenceId, command.reservationId(), reserved, returned.onSale,
-                returned.owedPaidOff));
+        return List.of(new SeatsReserved(conferenceId, command.reservationId(), reserved, changes.onSale,
+                changes.owedPaidOff));
     }
 
     /** Puts a pending reservation's seats back on sale. An unknown (or already ended) reservation: nothing to do. */
@@ -93,10 +93,10 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         requireThisConference(command.conferenceId());
         List<SeatQuantity> held = pending.get(command.reservationId());
         if (held == null) return List.of();
-        Returned returned = new Returned();
-        held.forEach(seat -> returned.add(seat.seatTypeId(), seat.quantity()));
-        return List.of(new SeatsReservationCancelled(conferenceId, command.reservationId(), returned.onSale,
-                returned.owedPaidOff));
+        SeatChanges changes = new SeatChanges();
+        held.forEach(seat -> changes.add(seat.seatTypeId(), seat.quantity()));
+        return List.of(new SeatsReservationCancelled(conferenceId, command.reservationId(), changes.onSale,
+                changes.owedPaidOff));
     }
 
     /** Sells a pending reservation's seats for good. An unknown (or already ended) reservation: nothing to do. */
@@ -114,11 +114,11 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         requireThisConference(command.conferenceId());
         UUID seatType = command.seatTypeId();
         if (command.quantity() == 0 && remaining.containsKey(seatType)) return List.of();
-        Returned returned = new Returned();
+        SeatChanges changes = new SeatChanges();
         // A new type (which owes nothing) is announced even with 0 seats: that makes it known.
-        if (!remaining.containsKey(seatType)) returned.onSale.add(new SeatQuantity(seatType, command.quantity()));
-        else returned.add(seatType, command.quantity());
-        return List.of(new AvailableSeatsChanged(conferenceId, returned.onSale, returned.owedPaidOff));
+        if (!remaining.containsKey(seatType)) changes.onSale.add(new SeatQuantity(seatType, command.quantity()));
+        else changes.add(seatType, command.quantity());
+        return List.of(new AvailableSeatsChanged(conferenceId, changes.onSale, changes.owedPaidOff));
     }
 
     /**
@@ -198,7 +198,7 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
      * they must go: what the type owes is paid off first (negative deltas of the seats owed), the rest goes on sale
      * (positive deltas). Seats taken by a reservation come off sale (negative deltas).
      */
-    private final class Returned {
+    private final class SeatChanges {
         final List<SeatQuantity> onSale = new ArrayList<>();
         final List<SeatQuantity> owedPaidOff = new ArrayList<>();
 
