@@ -37,6 +37,14 @@ public final class Require {
         return List.copyOf(values);
     }
 
+    /**
+     * {@link #list}, but a field added to a message later may be absent from messages stored before: absent (null)
+     * reads as empty.
+     */
+    public static <T> List<T> optionalList(List<T> values, String field) {
+        return values == null ? List.of() : list(values, field);
+    }
+
     public static int nonNegative(int value, String field) {
         if (value < 0) {
             throw new IllegalArgumentException(field + " must not be negative, was " + value);

@@ -32,7 +32,11 @@ class MessageRecordsTest {
     /** The only components a message may leave out. */
     private static final Set<String> OPTIONAL = Set.of(
             "ConferenceCreated.tagline", "ConferenceCreated.twitterSearch", "ConferenceCreated.reservationHold",
-            "ConferenceUpdated.tagline", "ConferenceUpdated.twitterSearch", "ConferenceUpdated.reservationHold");
+            "ConferenceUpdated.tagline", "ConferenceUpdated.twitterSearch", "ConferenceUpdated.reservationHold",
+            // added later, so absent from messages stored before: none owed
+            "SeatsReserved.seatsOwedChanged", "SeatsReservationCancelled.seatsOwedChanged",
+            "AvailableSeatsChanged.seatsOwedChanged", "ConfirmOrder.paymentId", "ConfirmOrder.paidAmount",
+            "OrderConfirmed.paymentId");
 
     static Stream<Class<? extends Message>> registeredTypes() {
         return MessageTypes.contracts().classes().stream();

@@ -94,12 +94,14 @@ public final class MessageSamples {
             new OrderReservationCompleted(ORDER, EXPIRY, SEATS),
             new OrderExpired(ORDER),
             new OrderRegistrantAssigned(ORDER, "Alan", "Turing", "alan@example.org"),
-            new OrderConfirmed(ORDER, true),
+            new OrderConfirmed(ORDER, false, PAYMENT),
 
-            new SeatsReserved(CONFERENCE, ORDER, SEATS, DELTAS),
-            new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3))),
+            new SeatsReserved(CONFERENCE, ORDER, SEATS, DELTAS, List.of(new SeatQuantity(WORKSHOP, -2))),
+            new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3)),
+                    List.of(new SeatQuantity(WORKSHOP, -1))),
             new SeatsReservationCommitted(CONFERENCE, ORDER),
-            new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5))),
+            new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5)),
+                    List.of(new SeatQuantity(WORKSHOP, 3))),
 
             new SeatAssignmentsCreated(ASSIGNMENTS, ORDER, List.of(new SeatPosition(0, GENERAL), new SeatPosition(1, WORKSHOP))),
             new SeatAssigned(ASSIGNMENTS, ORDER, 1, WORKSHOP, ATTENDEE),
@@ -110,7 +112,7 @@ public final class MessageSamples {
             new MarkSeatsAsReserved(ORDER, SEATS, EXPIRY),
             new RejectOrder(ORDER),
             new AssignRegistrantDetails(ORDER, "Alan", "Turing", "alan@example.org"),
-            new ConfirmOrder(ORDER),
+            ConfirmOrder.paidBy(ORDER, PAYMENT, GENERAL_PRICE),
 
             new MakeSeatReservation(CONFERENCE, ORDER, SEATS, EXPIRY.plusSeconds(60)),
             new CancelSeatReservation(CONFERENCE, ORDER),
@@ -132,7 +134,27 @@ public final class MessageSamples {
             new CompleteThirdPartyProcessorPayment(PAYMENT),
             new CancelThirdPartyProcessorPayment(PAYMENT)));
 
+    /**
+     * Messages as stored before a field was added to them ({@code fixtures-older/<type name>.json}): what they
+     * decode to, the later field absent.
+     */
+    private static final Map<String, Message> OLDER_SHAPES = Map.of(
+            "registration.SeatsReserved", new SeatsReserved(CONFERENCE, ORDER, SEATS, DELTAS),
+            "registration.SeatsReservationCancelled",
+            new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3))),
+            "registration.AvailableSeatsChanged",
+            new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5))),
+            "registration.ConfirmOrder", new ConfirmOrder(ORDER),
+            "registration.OrderConfirmed", new OrderConfirmed(ORDER, true));
+
     private MessageSamples() {
+    }
+
+    /** What the older shape of a message type decodes to; fails the test if there is none. */
+    public static Message olderShapeOf(String typeName) {
+        Message sample = OLDER_SHAPES.get(typeName);
+        if (sample == null) throw new AssertionError("No older-shape sample of " + typeName + " in MessageSamples");
+        return sample;
     }
 
     /** Fails the test, naming the class, if a registered message has no sample yet. */

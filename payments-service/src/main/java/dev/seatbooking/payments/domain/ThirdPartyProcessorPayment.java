@@ -66,13 +66,14 @@ public final class ThirdPartyProcessorPayment implements Aggregate<PaymentEvent>
                     + known.conferenceId() + ", not " + command.conferenceId(),
                     Map.of("orderId", known.orderId(), "conferenceId", known.conferenceId()));
         }
+        // A pending order takes a payment even if another one completed: registration may not have applied that one
+        // (it came while the order was re-reserved, or paid an old total). The payment registration confirms the
+        // order with is kept, any other is refunded (KnownOrder).
         switch (known.status()) {
             case EXPIRED -> throw new PaymentRefused(ORDER_EXPIRED, "Order " + known.orderId()
                     + " has expired; its seats went back on sale", Map.of("orderId", known.orderId()));
             case CONFIRMED -> throw alreadyPaid(known);
-            case PENDING -> {
-                if (known.paidBy() != null) throw alreadyPaid(known);
-            }
+            case PENDING -> { }
         }
         if (known.freeOfCharge() || known.total().isZero()) {
             throw new PaymentRefused(ORDER_FREE_OF_CHARGE, "Order " + known.orderId()
@@ -166,9 +167,9 @@ public final class ThirdPartyProcessorPayment implements Aggregate<PaymentEvent>
     private static PaymentRefused alreadyPaid(KnownOrder order) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("orderId", order.orderId());
-        if (order.paidBy() != null) details.put("paidBy", order.paidBy());
-        return new PaymentRefused(ORDER_ALREADY_PAID, order.paidBy() != null
-                ? "Order " + order.orderId() + " is already paid by payment " + order.paidBy()
+        if (order.confirmedBy() != null) details.put("paidBy", order.confirmedBy());
+        return new PaymentRefused(ORDER_ALREADY_PAID, order.confirmedBy() != null
+                ? "Order " + order.orderId() + " is already paid by payment " + order.confirmedBy()
                 : "Order " + order.orderId() + " is already confirmed", details);
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -76,17 +77,30 @@ public class PaymentCommandHandler {
     }
 
     /**
-     * Registration expired the order: any payment of it that completed is now due back. Runs in the caller's
+     * Registration expired the order: every payment of it that completed is now due back. Runs in the caller's
      * transaction (the inbox's), after the order's row was marked expired.
      */
     public void orderExpired(UUID orderId) {
-        orders.find(orderId, KnownOrders.Lock.UPDATE)
-                .flatMap(o -> o.known(records.paidBy(orderId, null).orElse(null)))
-                .flatMap(KnownOrder::refundDueWhenExpired)
-                .ifPresent(paymentId -> {
-                    log.warn("Order {} expired after its payment {} completed: refund due", orderId, paymentId);
-                    records.refundDue(paymentId, RefundReason.ORDER_EXPIRED);
-                });
+        refundsDue(orderId, KnownOrder::refundDueWhenExpired, RefundReason.ORDER_EXPIRED);
+    }
+
+    /**
+     * Registration confirmed the order with one payment (the one its OrderConfirmed names): every other completed
+     * payment of the order is now due back. Runs in the caller's transaction (the inbox's), after the order's row
+     * was marked confirmed.
+     */
+    public void orderConfirmed(UUID orderId) {
+        refundsDue(orderId, KnownOrder::refundDueWhenConfirmed, RefundReason.ORDER_ALREADY_PAID);
+    }
+
+    private void refundsDue(UUID orderId, BiFunction<KnownOrder, List<UUID>, List<UUID>> decision,
+                            RefundReason reason) {
+        Optional<KnownOrder> order = orders.find(orderId, KnownOrders.Lock.UPDATE).flatMap(OrderTotals::known);
+        if (order.isEmpty()) return;
+        for (UUID paymentId : decision.apply(order.get(), records.completedNotRefunded(orderId))) {
+            log.warn("Payment {} of order {} completed but {}: refund due", paymentId, orderId, reason);
+            records.refundDue(paymentId, reason);
+        }
     }
 
     public Optional<PaymentRecord> find(UUID paymentId) {
@@ -101,8 +115,7 @@ public class PaymentCommandHandler {
                     + " was already started with other content; a payment id cannot be reused for another payment",
                     Map.of("paymentId", request.paymentId()));
         }
-        Optional<KnownOrder> order = orders.find(request.orderId(), KnownOrders.Lock.SHARE)
-                .flatMap(totals -> totals.known(records.paidBy(request.orderId(), request.paymentId()).orElse(null)));
+        Optional<KnownOrder> order = orders.find(request.orderId(), KnownOrders.Lock.SHARE).flatMap(OrderTotals::known);
         UUID conferenceId = request.conferenceId() != null ? request.conferenceId()
                 : order.orElseThrow(() -> PaymentRefused.unknownOrder(request.orderId())).conferenceId();
         var command = new InitiateThirdPartyProcessorPayment(request.paymentId(), request.orderId(), conferenceId,
@@ -127,7 +140,7 @@ public class PaymentCommandHandler {
 
         AppendResult appended = payments.save(loaded, events, metadataOf(payment));
         records.statusChanged(paymentId, PaymentStatus.COMPLETED, appended.version());
-        order.flatMap(o -> o.known(records.paidBy(o.orderId(), paymentId).orElse(null)))
+        order.flatMap(OrderTotals::known)
                 .flatMap(o -> o.refundDueWhenCompletedBy(paymentId))
                 .ifPresent(reason -> {
                     log.warn("Payment {} of order {} completed but {}: refund due", paymentId, payment.orderId(), reason);

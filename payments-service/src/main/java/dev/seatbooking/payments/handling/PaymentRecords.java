@@ -62,15 +62,12 @@ public class PaymentRecords {
         return jdbc.query(sql.toString(), row(), args.toArray());
     }
 
-    /**
-     * The completed payment that paid the order (one not itself due for refund), other than {@code except}
-     * (null: any).
-     */
-    public Optional<UUID> paidBy(UUID orderId, UUID except) {
+    /** The order's completed payments not (yet) due for refund, the earliest completed first. */
+    public List<UUID> completedNotRefunded(UUID orderId) {
         return jdbc.queryForList("""
                 SELECT payment_id FROM payments
-                WHERE order_id = ? AND status = 'COMPLETED' AND refund_reason IS NULL AND payment_id IS DISTINCT FROM ?::uuid
-                ORDER BY updated_at, payment_id LIMIT 1""", UUID.class, orderId, except).stream().findFirst();
+                WHERE order_id = ? AND status = 'COMPLETED' AND refund_reason IS NULL
+                ORDER BY updated_at, payment_id""", UUID.class, orderId);
     }
 
     public void insert(PaymentRecord p) {

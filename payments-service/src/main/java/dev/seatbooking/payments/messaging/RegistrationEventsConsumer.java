@@ -2,6 +2,7 @@ package dev.seatbooking.payments.messaging;
 
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.eventsourcing.messaging.IncomingMessage;
 import dev.seatbooking.payments.handling.PaymentCommandHandler;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registration's events as payments needs them: order totals and statuses, and refunds due when an order expires
- * after one of its payments completed. Runs in the inbox transaction, so a redelivered event changes nothing.
+ * after one of its payments completed, or is confirmed with another payment than one that completed. Runs in the inbox transaction, so a redelivered event changes nothing.
  */
 @Component
 public class RegistrationEventsConsumer {
@@ -31,5 +32,6 @@ public class RegistrationEventsConsumer {
         if (!(envelope.payload() instanceof OrderEvent event)) return; // seat availability and assignments
         orders.apply(event, envelope.aggregateVersion());
         if (event instanceof OrderExpired expired) payments.orderExpired(expired.orderId());
+        if (event instanceof OrderConfirmed confirmed) payments.orderConfirmed(confirmed.orderId());
     }
 }

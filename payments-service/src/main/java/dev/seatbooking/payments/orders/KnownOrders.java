@@ -50,8 +50,15 @@ public class KnownOrders {
                SET status = excluded.status, version = excluded.version, updated_at = now()
              WHERE order_totals.version < excluded.version""";
 
+    private static final String CONFIRMED = """
+            INSERT INTO order_totals (order_id, status, confirmed_by, version) VALUES (?, 'CONFIRMED', ?, ?)
+            ON CONFLICT (order_id) DO UPDATE
+               SET status = excluded.status, confirmed_by = excluded.confirmed_by, version = excluded.version,
+                   updated_at = now()
+             WHERE order_totals.version < excluded.version""";
+
     private static final String FIND = """
-            SELECT order_id, conference_id, total_amount, total_currency, free_of_charge, status, version
+            SELECT order_id, conference_id, total_amount, total_currency, free_of_charge, status, confirmed_by, version
             FROM order_totals WHERE order_id = ?""";
 
     private final JdbcTemplate jdbc;
@@ -76,6 +83,15 @@ public class KnownOrders {
     }
 
     /**
+     * The order was confirmed with {@code paymentId} (null: free, or an event from before the payment was named).
+     *
+     * @return whether the row changed (false for an event older than what the row has)
+     */
+    public boolean confirmed(UUID orderId, UUID paymentId, long version) {
+        return jdbc.update(CONFIRMED, orderId, paymentId, version) > 0;
+    }
+
+    /**
      * Whether the access code opens the order: false for an unknown order, an order whose {@code OrderPlaced} has
      * not arrived, a missing and a wrong code alike, so that the answer does not tell which order ids exist.
      */
@@ -95,5 +111,6 @@ public class KnownOrders {
             rs.getBigDecimal(3) == null ? null : new Money(rs.getBigDecimal(3), rs.getString(4)),
             rs.getBoolean(5),
             OrderStatus.valueOf(rs.getString(6)),
-            rs.getLong(7));
+            rs.getObject(7, UUID.class),
+            rs.getLong(8));
 }

@@ -24,7 +24,7 @@ public class OrderEventsProjection {
         switch (event) {
             case OrderPlaced e -> orders.placed(e.orderId(), e.conferenceId(), AccessCodeHash.of(e.accessCode()), version);
             case OrderTotalsCalculated e -> orders.totalsCalculated(e.orderId(), e.total(), e.isFreeOfCharge(), version);
-            case OrderConfirmed e -> orders.statusChanged(e.orderId(), OrderStatus.CONFIRMED, version);
+            case OrderConfirmed e -> orders.confirmed(e.orderId(), e.paymentId(), version);
             case OrderExpired e -> orders.statusChanged(e.orderId(), OrderStatus.EXPIRED, version);
             default -> {
                 // Updates, reservations and registrant details do not matter to payments: a changed order

@@ -12,14 +12,15 @@ import java.util.UUID;
  *
  * @param conferenceId null until {@code OrderPlaced} was applied
  * @param total        null until {@code OrderTotalsCalculated} was applied
+ * @param confirmedBy  the payment {@code OrderConfirmed} named, if any
  * @param version      the order stream's version last applied
  */
 public record OrderTotals(UUID orderId, UUID conferenceId, Money total, boolean freeOfCharge, OrderStatus status,
-                          long version) {
+                          UUID confirmedBy, long version) {
 
     /** The order as payment decisions see it, once both its conference and its total are known. */
-    public Optional<KnownOrder> known(UUID paidBy) {
+    public Optional<KnownOrder> known() {
         if (conferenceId == null || total == null) return Optional.empty();
-        return Optional.of(new KnownOrder(orderId, conferenceId, total, freeOfCharge, status, paidBy));
+        return Optional.of(new KnownOrder(orderId, conferenceId, total, freeOfCharge, status, confirmedBy));
     }
 }

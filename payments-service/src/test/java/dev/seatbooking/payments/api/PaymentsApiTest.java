@@ -211,11 +211,13 @@ class PaymentsApiTest extends PaymentsServiceTest {
         }
 
         @Test
-        void a_second_payment_of_a_paid_order_is_refused() throws Exception {
+        void a_second_payment_of_an_order_confirmed_with_the_first_is_refused() throws Exception {
             TestOrder order = givenOrder("120.00");
             UUID first = UUID.randomUUID();
             start(first, order, "120.00").andExpect(status().isCreated());
             accept(first).andExpect(status().isAccepted());
+            order.confirmWith(first);
+            awaitApplied(order);
 
             problem(start(UUID.randomUUID(), order, "120.00"), 409, "order-already-paid")
                     .andExpect(jsonPath("$.paidBy").value(first.toString()));

@@ -59,7 +59,7 @@ class ThirdPartyProcessorPaymentTest {
         @Test
         void the_same_command_again_changes_nothing_even_once_the_order_is_paid_by_it() {
             fixture.given(initiated(TOTAL), completed(TOTAL))
-                    .when(p -> p.initiate(initiate(TOTAL), known(order(OrderStatus.PENDING, PAYMENT))))
+                    .when(p -> p.initiate(initiate(TOTAL), known(order(OrderStatus.CONFIRMED, PAYMENT))))
                     .thenNothing();
         }
 
@@ -112,9 +112,9 @@ class ThirdPartyProcessorPaymentTest {
         }
 
         @Test
-        void an_order_another_payment_paid_is_refused() {
+        void an_order_confirmed_with_another_payment_is_refused_naming_that_payment() {
             PaymentRefused refusal = refused(fixture.givenNothing()
-                    .when(p -> p.initiate(initiate(TOTAL), known(order(OrderStatus.PENDING, OTHER_PAYMENT)))),
+                    .when(p -> p.initiate(initiate(TOTAL), known(order(OrderStatus.CONFIRMED, OTHER_PAYMENT)))),
                     Reason.ORDER_ALREADY_PAID);
             assertThat(refusal.details()).containsEntry("paidBy", OTHER_PAYMENT);
         }
@@ -205,8 +205,8 @@ class ThirdPartyProcessorPaymentTest {
         return order(OrderStatus.PENDING, null);
     }
 
-    static KnownOrder order(OrderStatus status, UUID paidBy) {
-        return new KnownOrder(ORDER, CONFERENCE, TOTAL, false, status, paidBy);
+    static KnownOrder order(OrderStatus status, UUID confirmedBy) {
+        return new KnownOrder(ORDER, CONFERENCE, TOTAL, false, status, confirmedBy);
     }
 
     static Optional<KnownOrder> known(KnownOrder order) {

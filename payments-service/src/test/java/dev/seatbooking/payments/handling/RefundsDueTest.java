@@ -69,7 +69,8 @@ class RefundsDueTest extends PaymentsServiceTest {
     }
 
     @Test
-    void the_second_of_two_payments_started_together_that_completes_is_due_for_refund() throws Exception {
+    void the_second_of_two_payments_started_together_is_due_for_refund_once_the_order_is_confirmed_with_the_first()
+            throws Exception {
         TestOrder order = givenOrder("120.00");
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
@@ -77,7 +78,11 @@ class RefundsDueTest extends PaymentsServiceTest {
         start(second, order, "120.00").andExpect(status().isCreated());
 
         accept(first).andExpect(jsonPath("$.refundDue").value(false));
-        accept(second)
+        accept(second).andExpect(jsonPath("$.refundDue").value(false)); // registration decides which one it applies
+        order.confirmWith(first);
+
+        await().atMost(PATIENCE).until(() -> records.find(second).orElseThrow().refundDue());
+        payment(second, order)
                 .andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.refundReason").value("ORDER_ALREADY_PAID"));
         assertThat(records.find(first).orElseThrow().refundDue()).isFalse();
@@ -85,19 +90,56 @@ class RefundsDueTest extends PaymentsServiceTest {
 
     /** Repeated: one round may not interleave the completions; several rounds with a start latch do. */
     @RepeatedTest(5)
-    void of_payments_of_one_order_completing_at_the_same_time_exactly_one_is_kept() throws Exception {
+    void of_payments_of_one_order_completing_at_the_same_time_only_the_one_registration_applied_is_kept()
+            throws Exception {
         TestOrder order = givenOrder("120.00");
         List<UUID> payments = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         for (UUID paymentId : payments) start(paymentId, order, "120.00").andExpect(status().isCreated());
 
         completeAllAtOnce(payments);
+        order.confirmWith(payments.get(1));
 
+        await().atMost(PATIENCE).until(() -> records.list(order.orderId(), false, 10).stream()
+                .filter(PaymentRecord::refundDue).count() == 2);
         List<PaymentRecord> completed = records.list(order.orderId(), false, 10);
         assertThat(completed).extracting(PaymentRecord::status).containsOnly(PaymentStatus.COMPLETED);
-        assertThat(completed).filteredOn(p -> !p.refundDue()).hasSize(1);
+        assertThat(completed).filteredOn(p -> !p.refundDue()).extracting(PaymentRecord::paymentId)
+                .containsExactly(payments.get(1));
         assertThat(completed).filteredOn(PaymentRecord::refundDue).hasSize(2)
                 .extracting(PaymentRecord::refundReason)
                 .containsOnly(RefundReason.ORDER_ALREADY_PAID);
+    }
+
+    /**
+     * Repeated, with a start latch: the completion and registration's confirmation contend for the order's row, and
+     * whichever comes second marks the payment refund due.
+     */
+    @RepeatedTest(5)
+    void a_payment_completing_while_the_order_is_confirmed_with_another_is_due_for_refund() throws Exception {
+        TestOrder order = givenOrder("120.00");
+        UUID applied = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        start(applied, order, "120.00").andExpect(status().isCreated());
+        start(other, order, "120.00").andExpect(status().isCreated());
+        accept(applied).andExpect(status().isAccepted());
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<PaymentCommandHandler.Handled> completion = pool.submit(() -> {
+                go.await();
+                return handler.complete(other);
+            });
+            go.countDown();
+            order.confirmWith(applied);
+            completion.get();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        await().atMost(PATIENCE).until(() -> records.find(other).orElseThrow().refundDue());
+        assertThat(records.find(other).orElseThrow().refundReason()).isEqualTo(RefundReason.ORDER_ALREADY_PAID);
+        assertThat(records.find(applied).orElseThrow().refundDue()).isFalse();
     }
 
     /** Each completion on its own thread, all released by one latch, so that they contend for the order. */

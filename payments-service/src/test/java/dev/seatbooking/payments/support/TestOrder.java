@@ -62,8 +62,14 @@ public final class TestOrder {
         return publish(new OrderExpired(orderId));
     }
 
+    /** Confirmed as a stored event from before OrderConfirmed named its payment. */
     public Envelope confirm() {
         return publish(new OrderConfirmed(orderId, false));
+    }
+
+    /** Registration confirmed the order with {@code paymentId}: the payment it applied. */
+    public Envelope confirmWith(UUID paymentId) {
+        return publish(new OrderConfirmed(orderId, false, paymentId));
     }
 
     /** The next event of the order's stream. */

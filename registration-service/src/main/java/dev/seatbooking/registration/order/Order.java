@@ -113,8 +113,9 @@ public final class Order implements Aggregate<OrderEvent> {
     }
 
     /**
-     * Confirms a reserved order, paid or free: what the process sends once the payment is in. Confirming again
-     * changes nothing.
+     * Confirms a reserved order, paid or free: what the process sends once the payment is in. A payment confirms
+     * the order only if it paid the order's current total (the order is the owner of its total; a payment started
+     * before a seat change paid the old one). Confirming again changes nothing.
      */
     public List<OrderEvent> confirm(ConfirmOrder command) {
         requirePlaced(command.orderId());
@@ -122,7 +123,10 @@ public final class Order implements Aggregate<OrderEvent> {
         if (status == OrderStatus.EXPIRED) throw new OrderRejection.OrderAlreadyExpired(id);
         if (!status.isReserved()) throw new OrderRejection.OrderNotReserved(id);
         if (seats.isEmpty()) throw new OrderRejection.NoSeatsReserved(id);
-        return List.of(new OrderConfirmed(id, freeOfCharge));
+        if (command.paidAmount() != null && !command.paidAmount().equals(total)) {
+            throw new OrderRejection.PaymentAmountMismatch(id, command.paymentId(), command.paidAmount(), total);
+        }
+        return List.of(new OrderConfirmed(id, freeOfCharge, command.paymentId()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.seatbooking.registration.order;
 
+import dev.seatbooking.contracts.Money;
 import dev.seatbooking.registration.DomainRejection;
 
 import java.time.Instant;
@@ -101,6 +102,17 @@ public abstract sealed class OrderRejection extends DomainRejection {
     public static final class NoSeatsReserved extends OrderRejection {
         public NoSeatsReserved(UUID orderId) {
             super(Kind.STATE_CONFLICT, "no-seats-reserved", "Order " + orderId + " holds no seat");
+        }
+    }
+
+    /**
+     * A payment confirms an order only if it paid the order's current total: one started before the seats changed
+     * paid another amount. It is not applied; the registrant pays the new total.
+     */
+    public static final class PaymentAmountMismatch extends OrderRejection {
+        public PaymentAmountMismatch(UUID orderId, UUID paymentId, Money paid, Money total) {
+            super(Kind.STATE_CONFLICT, "payment-amount-mismatch", "Payment " + paymentId + " paid " + paid
+                    + " but order " + orderId + " costs " + total);
         }
     }
 

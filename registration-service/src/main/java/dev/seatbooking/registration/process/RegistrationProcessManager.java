@@ -166,8 +166,9 @@ public final class RegistrationProcessManager {
             return Decision.noCommands(state, new Outcome.Ignored("PaymentCompleted " + paymentId + " again"));
         }
         if (!state.completed() && state.state() == RESERVATION_CONFIRMATION_RECEIVED) {
-            return Decision.to(state.paidWith(paymentId),
-                    List.of(out.command("ConfirmOrder", new ConfirmOrder(state.orderId()), state.orderId())));
+            // The order checks that the payment paid its current total; if not, see paymentRefusedByOrder.
+            var confirm = ConfirmOrder.paidBy(state.orderId(), paymentId, payment.amount());
+            return Decision.to(state.paidWith(paymentId), List.of(out.command("ConfirmOrder", confirm, state.orderId())));
         }
         String why;
         if (state.completion() == Completion.CONFIRMED) why = "the order was already confirmed";
@@ -181,6 +182,20 @@ public final class RegistrationProcessManager {
         };
         return Decision.noCommands(state.notApplying(paymentId),
                 new Outcome.PaymentNotApplied(paymentId, state.orderId(), why));
+    }
+
+    /**
+     * The order refused the ConfirmOrder sent for {@code paymentId}, because that payment did not pay its current
+     * total (it was started before a seat change). The payment is not applied and the process waits for a payment
+     * again, so the registrant can pay the order as it now is, or let it expire.
+     */
+    public Decision paymentRefusedByOrder(RegistrationProcessState state, UUID paymentId, String why) {
+        Objects.requireNonNull(state, "state");
+        if (state.completed() || state.state() != PAYMENT_CONFIRMATION_RECEIVED || !paymentId.equals(state.paymentId())) {
+            return Decision.noCommands(state, new Outcome.Ignored("the order refused payment " + paymentId
+                    + ", which the process is not confirming it with"));
+        }
+        return Decision.noCommands(state.paymentRefused(), new Outcome.PaymentNotApplied(paymentId, state.orderId(), why));
     }
 
     private Decision onOrderConfirmed(RegistrationProcessState state, Outgoing out) {

@@ -76,6 +76,13 @@ public record RegistrationProcessState(UUID orderId, ProcessState state, Complet
                 orderChangedAfterPayment, paymentsToRefund);
     }
 
+    /** The order refused the payment being confirmed: not applied, and the order waits for a payment again. */
+    RegistrationProcessState paymentRefused() {
+        return new RegistrationProcessState(orderId, ProcessState.RESERVATION_CONFIRMATION_RECEIVED, completion,
+                conferenceId, reservationAutoExpiration, seatReservationCommandId, expirationCommandId, null,
+                orderChangedAfterPayment, paymentsToRefund).notApplying(paymentId);
+    }
+
     RegistrationProcessState changedAfterPayment() {
         return new RegistrationProcessState(orderId, state, completion, conferenceId, reservationAutoExpiration,
                 seatReservationCommandId, expirationCommandId, paymentId, true, paymentsToRefund);

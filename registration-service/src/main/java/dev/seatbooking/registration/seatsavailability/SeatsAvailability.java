@@ -30,7 +30,12 @@ import java.util.UUID;
  * are held by pending reservations (reservation id = order id). Every order of the conference goes through it, so
  * it has a single writer and snapshots ({@link #SNAPSHOTS}).
  *
- * <p>Invariant: a seat is either on sale, held by one reservation, or sold; the seats on sale never go below zero.
+ * <p>Invariant, per seat type: a seat is either on sale, held by one reservation, or sold, and
+ * {@code on sale + held + sold == quota + owed} (quota: the owner's, every AddSeats minus every RemoveSeats). The
+ * seats on sale never go below zero; seats are <em>owed</em> only while none is on sale: when the owner lowers a
+ * quota below the seats held and sold, the part that could not be taken off sale is remembered, and the first seats
+ * that come back pay it off before any goes back on sale. So the seats on sale are always exactly
+ * {@code max(0, quota - held - sold)}.
  */
 public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent> {
 
@@ -40,6 +45,8 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
     private final UUID conferenceId;
     final Map<UUID, Integer> remaining = new LinkedHashMap<>();
     final Map<UUID, List<SeatQuantity>> pending = new LinkedHashMap<>();
+    /** Seats per type still to be taken off sale from a lowered quota; a type owing nothing is absent. */
+    final Map<UUID, Integer> owed = new LinkedHashMap<>();
 
     public SeatsAvailability(UUID conferenceId) {
         this.conferenceId = Objects.requireNonNull(conferenceId, "conferenceId");
@@ -69,14 +76,16 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         seatTypes.addAll(held.seatTypes()); // held but no longer wanted: released below
 
         List<SeatQuantity> reserved = new ArrayList<>();
-        List<SeatQuantity> availabilityChange = new ArrayList<>();
+        SeatChanges changes = new SeatChanges();
         for (UUID seatType : seatTypes) {
             int alreadyHeld = held.of(seatType);
             int actual = Math.min(wanted.of(seatType), remaining.get(seatType) + alreadyHeld);
             if (actual != 0) reserved.add(new SeatQuantity(seatType, actual));
-            if (actual != alreadyHeld) availabilityChange.add(new SeatQuantity(seatType, alreadyHeld - actual));
+            if (actual > alreadyHeld) changes.taken(seatType, actual - alreadyHeld);
+            else changes.add(seatType, alreadyHeld - actual);
         }
-        return List.of(new SeatsReserved(conferenceId, command.reservationId(), reserved, availabilityChange));
+        return List.of(new SeatsReserved(conferenceId, command.reservationId(), reserved, changes.onSale,
+                changes.owedPaidOff));
     }
 
     /** Puts a pending reservation's seats back on sale. An unknown (or already ended) reservation: nothing to do. */
@@ -84,7 +93,10 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         requireThisConference(command.conferenceId());
         List<SeatQuantity> held = pending.get(command.reservationId());
         if (held == null) return List.of();
-        return List.of(new SeatsReservationCancelled(conferenceId, command.reservationId(), held));
+        SeatChanges changes = new SeatChanges();
+        held.forEach(seat -> changes.add(seat.seatTypeId(), seat.quantity()));
+        return List.of(new SeatsReservationCancelled(conferenceId, command.reservationId(), changes.onSale,
+                changes.owedPaidOff));
     }
 
     /** Sells a pending reservation's seats for good. An unknown (or already ended) reservation: nothing to do. */
@@ -94,24 +106,34 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         return List.of(new SeatsReservationCommitted(conferenceId, command.reservationId()));
     }
 
-    /** More seats of a type go on sale; the first AddSeats of a type (even of 0) makes the type known. */
+    /**
+     * The owner raised a quota: the added seats first pay off what a lowered quota still owes, the rest go on sale.
+     * The first AddSeats of a type (even of 0) makes the type known.
+     */
     public List<SeatsAvailabilityEvent> addSeats(AddSeats command) {
         requireThisConference(command.conferenceId());
-        if (command.quantity() == 0 && remaining.containsKey(command.seatTypeId())) return List.of();
-        return List.of(new AvailableSeatsChanged(conferenceId, List.of(new SeatQuantity(command.seatTypeId(),
-                command.quantity()))));
+        UUID seatType = command.seatTypeId();
+        if (command.quantity() == 0 && remaining.containsKey(seatType)) return List.of();
+        SeatChanges changes = new SeatChanges();
+        // A new type (which owes nothing) is announced even with 0 seats: that makes it known.
+        if (!remaining.containsKey(seatType)) changes.onSale.add(new SeatQuantity(seatType, command.quantity()));
+        else changes.add(seatType, command.quantity());
+        return List.of(new AvailableSeatsChanged(conferenceId, changes.onSale, changes.owedPaidOff));
     }
 
     /**
-     * Takes seats of a type off sale, at most as many as are on sale: seats held by a reservation or sold are never
-     * taken back, so the seats on sale never go below zero.
+     * The owner lowered a quota: seats of the type come off sale, at most as many as are on sale, because seats held
+     * by a reservation or sold are never taken back. The rest is owed: the first seats that come back pay it off.
      */
     public List<SeatsAvailabilityEvent> removeSeats(RemoveSeats command) {
         requireThisConference(command.conferenceId());
-        int removable = Math.min(command.quantity(), remaining.getOrDefault(command.seatTypeId(), 0));
-        if (removable == 0) return List.of();
-        return List.of(new AvailableSeatsChanged(conferenceId, List.of(new SeatQuantity(command.seatTypeId(),
-                -removable))));
+        UUID seatType = command.seatTypeId();
+        if (command.quantity() == 0 || !remaining.containsKey(seatType)) return List.of();
+        int removable = Math.min(command.quantity(), remaining.get(seatType));
+        int unpaid = command.quantity() - removable;
+        return List.of(new AvailableSeatsChanged(conferenceId,
+                removable == 0 ? List.of() : List.of(new SeatQuantity(seatType, -removable)),
+                unpaid == 0 ? List.of() : List.of(new SeatQuantity(seatType, unpaid))));
     }
 
     @Override
@@ -121,13 +143,18 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
                 if (e.reservationDetails().isEmpty()) pending.remove(e.reservationId());
                 else pending.put(e.reservationId(), e.reservationDetails());
                 change(e.availableSeatsChanged());
+                changeOwed(e.seatsOwedChanged());
             }
             case SeatsReservationCancelled e -> {
                 pending.remove(e.reservationId());
                 change(e.availableSeatsChanged());
+                changeOwed(e.seatsOwedChanged());
             }
             case SeatsReservationCommitted e -> pending.remove(e.reservationId());
-            case AvailableSeatsChanged e -> change(e.seats());
+            case AvailableSeatsChanged e -> {
+                change(e.seats());
+                changeOwed(e.seatsOwedChanged());
+            }
         }
     }
 
@@ -138,6 +165,11 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
     /** Seats of this type on sale now; 0 for a type never announced. */
     public int remaining(UUID seatTypeId) {
         return remaining.getOrDefault(seatTypeId, 0);
+    }
+
+    /** Seats of this type a lowered quota still has to take off sale; 0 while none is owed. */
+    public int owed(UUID seatTypeId) {
+        return owed.getOrDefault(seatTypeId, 0);
     }
 
     /** The seats on sale per seat type, in the order the types were announced. */
@@ -152,6 +184,33 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
 
     private void change(List<SeatQuantity> deltas) {
         for (SeatQuantity delta : deltas) remaining.merge(delta.seatTypeId(), delta.quantity(), Integer::sum);
+    }
+
+    /** A type that owes nothing any more leaves {@link #owed}, so that snapshots list only what is owed. */
+    private void changeOwed(List<SeatQuantity> deltas) {
+        for (SeatQuantity delta : deltas) {
+            owed.merge(delta.seatTypeId(), delta.quantity(), (was, change) -> was + change == 0 ? null : was + change);
+        }
+    }
+
+    /**
+     * The changes of one decision. Seats coming back (released by a reservation, or added by the owner) are split as
+     * they must go: what the type owes is paid off first (negative deltas of the seats owed), the rest goes on sale
+     * (positive deltas). Seats taken by a reservation come off sale (negative deltas).
+     */
+    private final class SeatChanges {
+        final List<SeatQuantity> onSale = new ArrayList<>();
+        final List<SeatQuantity> owedPaidOff = new ArrayList<>();
+
+        void add(UUID seatType, int seats) {
+            int paidOff = Math.min(seats, owed(seatType));
+            if (paidOff > 0) owedPaidOff.add(new SeatQuantity(seatType, -paidOff));
+            if (seats > paidOff) onSale.add(new SeatQuantity(seatType, seats - paidOff));
+        }
+
+        void taken(UUID seatType, int seats) {
+            onSale.add(new SeatQuantity(seatType, -seats));
+        }
     }
 
     private void requireThisConference(UUID commandConference) {

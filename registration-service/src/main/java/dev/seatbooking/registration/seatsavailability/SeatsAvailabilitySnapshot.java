@@ -10,7 +10,8 @@ import java.util.UUID;
  * The whole state of a {@link SeatsAvailability}, as a plain record stored as JSON (the book's memento): lists
  * rather than maps, so the JSON reads well and keeps the order of seat types and reservations.
  */
-public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<PendingReservation> pendingReservations) {
+public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<PendingReservation> pendingReservations,
+                                        List<SeatQuantity> owed) {
 
     public record PendingReservation(UUID reservationId, List<SeatQuantity> seats) {
         public PendingReservation {
@@ -21,6 +22,7 @@ public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<Pendi
     public SeatsAvailabilitySnapshot {
         remaining = List.copyOf(remaining);
         pendingReservations = List.copyOf(pendingReservations);
+        owed = List.copyOf(owed);
     }
 
     /** Raise {@link #schemaVersion()} whenever the record or its meaning changes: older snapshots are then ignored. */
@@ -34,9 +36,10 @@ public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<Pendi
             return SeatsAvailabilitySnapshot.class;
         }
 
+        /** 2: the seats owed by a lowered quota ({@code owed}); a version 1 snapshot is ignored, the stream replayed. */
         @Override
         public int schemaVersion() {
-            return 1;
+            return 2;
         }
 
         @Override
@@ -44,7 +47,8 @@ public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<Pendi
             return new SeatsAvailabilitySnapshot(availability.remainingSeats(),
                     availability.pending.entrySet().stream()
                             .map(e -> new PendingReservation(e.getKey(), e.getValue()))
-                            .toList());
+                            .toList(),
+                    availability.owed.entrySet().stream().map(e -> new SeatQuantity(e.getKey(), e.getValue())).toList());
         }
 
         /**
@@ -53,7 +57,7 @@ public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<Pendi
          */
         @Override
         public int size(SeatsAvailability availability) {
-            return availability.pending.size() + availability.remaining.size();
+            return availability.pending.size() + availability.remaining.size() + availability.owed.size();
         }
 
         @Override
@@ -61,6 +65,7 @@ public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<Pendi
             SeatsAvailability availability = new SeatsAvailability(conferenceId);
             snapshot.remaining().forEach(s -> availability.remaining.put(s.seatTypeId(), s.quantity()));
             snapshot.pendingReservations().forEach(r -> availability.pending.put(r.reservationId(), r.seats()));
+            snapshot.owed().forEach(s -> availability.owed.put(s.seatTypeId(), s.quantity()));
             return availability;
         }
     }

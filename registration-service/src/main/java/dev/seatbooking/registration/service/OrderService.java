@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -143,9 +144,12 @@ public class OrderService {
     /**
      * A command from the registration process (MarkSeatsAsReserved, RejectOrder, ConfirmOrder), in-process in the
      * process's transaction. A command the order refuses is logged and dropped: the process learns the outcome from
-     * the order's events (or their absence, when its expiry comes).
+     * the order's events (or their absence, when its expiry comes), or, for a payment the order does not take, from
+     * the refusal returned here.
+     *
+     * @return why the order refused the command; empty if it took it
      */
-    public void handle(OrderCommand command, EventMetadata metadata) {
+    public Optional<DomainRejection> handle(OrderCommand command, EventMetadata metadata) {
         Versioned<Order> loaded = orders.load(command.orderId());
         Order order = loaded.aggregate();
         List<OrderEvent> events;
@@ -163,9 +167,10 @@ public class OrderService {
             };
         } catch (DomainRejection rejected) {
             log.warn("Order {} refused {}: {}", command.orderId(), command.getClass().getSimpleName(), rejected.getMessage());
-            return;
+            return Optional.of(rejected);
         }
         writer.append(loaded, events, metadata);
+        return Optional.empty();
     }
 
     /**

@@ -2,11 +2,14 @@ package dev.seatbooking.registration.service;
 
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.registration.OrderCommand;
+import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
 import dev.seatbooking.eventsourcing.outbox.OutgoingMessage;
 import dev.seatbooking.eventsourcing.process.ProcessManagerStore;
 import dev.seatbooking.eventsourcing.process.VersionedProcess;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
+import dev.seatbooking.registration.DomainRejection;
 import dev.seatbooking.registration.messaging.CommandRouting;
+import dev.seatbooking.registration.order.OrderRejection;
 import dev.seatbooking.registration.process.Decision;
 import dev.seatbooking.registration.process.Outcome;
 import dev.seatbooking.registration.process.RegistrationProcessManager;
@@ -78,9 +81,25 @@ public class RegistrationProcessService {
         // After the save: the order's events these cause come back here (OrderConfirmed), to the state just saved.
         for (Envelope command : decision.send()) {
             if (command.payload() instanceof OrderCommand order) {
-                orders.handle(order, EventMetadata.causedBy(command.correlationId(), command.messageId()));
+                orders.handle(order, EventMetadata.causedBy(command.correlationId(), command.messageId()))
+                        .ifPresent(refusal -> onRefused(processId.get(), order, refusal, message));
             }
         }
+    }
+
+    /**
+     * The order did not take the payment its process confirmed it with (it paid another amount than the order's
+     * total): the process learns it at once, in this transaction, so that the registrant can pay again.
+     */
+    private void onRefused(UUID processId, OrderCommand command, DomainRejection refusal, Envelope cause) {
+        if (!(command instanceof ConfirmOrder confirm) || confirm.paymentId() == null
+                || !(refusal instanceof OrderRejection.PaymentAmountMismatch)) {
+            return;
+        }
+        VersionedProcess<RegistrationProcessState> loaded = store.load(processId).orElseThrow();
+        Decision decision = manager.paymentRefusedByOrder(loaded.state(), confirm.paymentId(), refusal.getMessage());
+        if (!decision.state().equals(loaded.state())) save(processId, loaded.version(), decision);
+        for (Outcome outcome : decision.outcomes()) report(cause, outcome);
     }
 
     /** The new state, with what goes over Kafka (all but the order's commands) and the cancelled expiry. */

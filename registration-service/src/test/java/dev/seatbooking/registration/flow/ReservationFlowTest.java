@@ -2,11 +2,15 @@ package dev.seatbooking.registration.flow;
 
 import dev.seatbooking.contracts.ConsistencyToken;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.SeatPosition;
 import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.eventsourcing.store.RecordedEvent;
 import dev.seatbooking.registration.order.OrderStatus;
 import dev.seatbooking.registration.process.Completion;
+import dev.seatbooking.registration.process.ProcessState;
 import dev.seatbooking.registration.seatassignments.SeatAssignments;
+import dev.seatbooking.registration.support.RegistrantClient;
 import dev.seatbooking.registration.support.RegistrantClient.Response;
 import dev.seatbooking.registration.support.RegistrationServiceTest;
 import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
@@ -77,6 +81,38 @@ class ReservationFlowTest extends RegistrationServiceTest {
                 .toList();
         assertThat(positions).containsExactly(new SeatPosition(0, general), new SeatPosition(1, general),
                 new SeatPosition(2, general), new SeatPosition(3, workshop));
+    }
+
+    @Test
+    void a_payment_of_the_total_before_a_seat_change_does_not_confirm_the_changed_order_and_it_can_be_paid_again() {
+        PublishedConference conference = conferenceOnSale(Duration.ofMinutes(15),
+                new SeatTypeSpec("General", 10, Money.of("100.00", "EUR")));
+        UUID general = conference.seatType();
+        UUID orderId = UUID.randomUUID();
+        String accessCode = registrant.placeOrder(conference.id(), orderId, general, 2).body().path("accessCode")
+                .asString();
+        await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.RESERVATION_COMPLETED);
+        // The registrant starts paying 200.00, then asks for a third seat: the order now costs 300.00.
+        assertThat(registrant.put("/api/orders/" + orderId + "/seats", RegistrantClient.seats(general, 3), accessCode)
+                .status()).isLessThan(300);
+        await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.RESERVATION_COMPLETED
+                && probe.seatsHeld(orderId) == 3);
+
+        UUID oldTotalPaid = upstream().paymentCompleted(orderId, conference.id(), Money.of("200.00", "EUR"));
+
+        await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.CONFIRMED || probe.process(orderId)
+                .map(p -> p.state().paymentsToRefund().contains(oldTotalPaid)).orElse(false));
+        assertThat(probe.status(orderId)).as("confirmed by a payment of the old total").isNotEqualTo(OrderStatus.CONFIRMED);
+        assertThat(probe.process(orderId).orElseThrow().state().state())
+                .isEqualTo(ProcessState.RESERVATION_CONFIRMATION_RECEIVED);
+
+        UUID newTotalPaid = upstream().paymentCompleted(orderId, conference.id(), Money.of("300.00", "EUR"));
+
+        await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.CONFIRMED);
+        assertThat(probe.process(orderId).orElseThrow().state().paymentId()).isEqualTo(newTotalPaid);
+        assertThat(probe.events(orderId)).extracting(RecordedEvent::event)
+                .filteredOn(OrderConfirmed.class::isInstance).as("the payment Payments keeps; it refunds the other")
+                .containsExactly(new OrderConfirmed(orderId, false, newTotalPaid));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.seatbooking.registration.order;
 
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
 import dev.seatbooking.contracts.registration.OrderEvent;
 import dev.seatbooking.eventsourcing.testing.AggregateFixture;
 import org.junit.jupiter.api.Test;
@@ -20,10 +22,10 @@ class ConfirmingAnOrderTest {
             orderPlaced(seat(FREE, 2)), freeTotals(line(FREE, 2)), reservationCompleted(seat(FREE, 2)));
 
     @Test
-    void a_reserved_order_is_confirmed_once_paid() {
+    void a_reserved_order_is_confirmed_once_paid_naming_the_payment_that_paid_it() {
         order.given(PAID_ORDER_RESERVED)
-                .when(o -> o.confirm(confirmOrder()))
-                .then(orderConfirmed(false))
+                .when(o -> o.confirm(confirmOrderPaid("200.00")))
+                .then(orderConfirmedPaidBy(PAYMENT))
                 .state(o -> assertThat(o.status()).isEqualTo(OrderStatus.CONFIRMED));
     }
 
@@ -31,9 +33,38 @@ class ConfirmingAnOrderTest {
     void a_partially_reserved_order_is_confirmed_with_what_it_holds() {
         order.given(orderPlaced(seat(GENERAL, 4)), totals("400.00", line(GENERAL, 4)),
                         partiallyReserved(seat(GENERAL, 1)), totals("100.00", line(GENERAL, 1)))
-                .when(o -> o.confirm(confirmOrder()))
-                .then(orderConfirmed(false))
+                .when(o -> o.confirm(confirmOrderPaid("100.00")))
+                .then(orderConfirmedPaidBy(PAYMENT))
                 .state(o -> assertThat(o.seats()).containsExactly(seat(GENERAL, 1)));
+    }
+
+    @Test
+    void a_payment_of_the_total_before_a_seat_change_does_not_confirm_the_changed_order() {
+        order.given(PAID_ORDER_RESERVED.getFirst(), PAID_ORDER_RESERVED.get(1), PAID_ORDER_RESERVED.getLast(),
+                        orderUpdated(seat(GENERAL, 3)), totals("300.00", line(GENERAL, 3)),
+                        reservationCompleted(seat(GENERAL, 3)))
+                .when(o -> o.confirm(confirmOrderPaid("200.00")))
+                .thenRejectedWith(OrderRejection.PaymentAmountMismatch.class);
+        order.given(PAID_ORDER_RESERVED.getFirst(), PAID_ORDER_RESERVED.get(1), PAID_ORDER_RESERVED.getLast(),
+                        orderUpdated(seat(GENERAL, 3)), totals("300.00", line(GENERAL, 3)),
+                        reservationCompleted(seat(GENERAL, 3)))
+                .when(o -> o.confirm(confirmOrderPaid("300.00")))
+                .then(orderConfirmedPaidBy(PAYMENT));
+    }
+
+    @Test
+    void a_partially_reserved_order_is_confirmed_only_by_a_payment_of_what_it_holds() {
+        order.given(orderPlaced(seat(GENERAL, 4)), totals("400.00", line(GENERAL, 4)),
+                        partiallyReserved(seat(GENERAL, 1)), totals("100.00", line(GENERAL, 1)))
+                .when(o -> o.confirm(confirmOrderPaid("400.00")))
+                .thenRejectedWith(OrderRejection.PaymentAmountMismatch.class);
+    }
+
+    @Test
+    void a_payment_in_another_currency_does_not_confirm_the_order() {
+        order.given(PAID_ORDER_RESERVED)
+                .when(o -> o.confirm(ConfirmOrder.paidBy(ORDER, PAYMENT, Money.of("200.00", "USD"))))
+                .thenRejectedWith(OrderRejection.PaymentAmountMismatch.class);
     }
 
     @Test

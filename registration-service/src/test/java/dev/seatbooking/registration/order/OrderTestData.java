@@ -87,6 +87,13 @@ final class OrderTestData {
         return new ConfirmOrder(ORDER);
     }
 
+    static final UUID PAYMENT = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+
+    /** The process's ConfirmOrder once {@link #PAYMENT} of {@code amount} EUR completed. */
+    static ConfirmOrder confirmOrderPaid(String amount) {
+        return ConfirmOrder.paidBy(ORDER, PAYMENT, eur(amount));
+    }
+
     // Events
 
     static OrderPlaced orderPlaced(SeatQuantity... seats) {
@@ -125,6 +132,11 @@ final class OrderTestData {
 
     static OrderRegistrantAssigned registrantAssigned(String firstName, String lastName, String email) {
         return new OrderRegistrantAssigned(ORDER, firstName, lastName, email);
+    }
+
+    /** Confirmed by the process with {@link #PAYMENT}. */
+    static OrderConfirmed orderConfirmedPaidBy(UUID payment) {
+        return new OrderConfirmed(ORDER, false, payment);
     }
 
     static OrderConfirmed orderConfirmed(boolean freeOfCharge) {

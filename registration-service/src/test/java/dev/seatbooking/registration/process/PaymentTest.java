@@ -14,7 +14,7 @@ class PaymentTest {
     void a_payment_for_a_reserved_order_confirms_it() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)))
                 .when(paymentCompleted(PAYMENT))
-                .thenSends(confirmOrder())
+                .thenSends(confirmOrder(PAYMENT))
                 .thenIsIn(ProcessState.PAYMENT_CONFIRMATION_RECEIVED)
                 .thenRuns()
                 .thenReportsNothing()
@@ -25,7 +25,7 @@ class PaymentTest {
     void a_payment_inside_the_buffer_after_the_countdown_still_confirms_the_order() {
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)))
                 .when(paymentCompleted(PAYMENT).at(HOLD_END.plus(Duration.ofMinutes(13))))
-                .thenSends(confirmOrder());
+                .thenSends(confirmOrder(PAYMENT));
     }
 
     @Test
@@ -83,6 +83,19 @@ class PaymentTest {
     }
 
     @Test
+    void after_a_payment_that_came_while_the_order_was_reserved_again_the_next_payment_confirms_the_order_with_itself() {
+        // The OrderConfirmed names the payment of this ConfirmOrder: Payments keeps it and refunds the first one.
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), orderUpdated(seat(GENERAL, 4)),
+                        paymentCompleted(PAYMENT), seatsReserved(seat(GENERAL, 4)))
+                .when(paymentCompleted(OTHER_PAYMENT))
+                .thenSends(confirmOrder(OTHER_PAYMENT))
+                .state(s -> {
+                    assertThat(s.paymentId()).isEqualTo(OTHER_PAYMENT);
+                    assertThat(s.paymentsToRefund()).containsExactly(PAYMENT);
+                });
+    }
+
+    @Test
     void a_payment_for_an_order_never_placed_is_not_applied() {
         givenNothing()
                 .when(paymentCompleted(PAYMENT))
@@ -97,6 +110,52 @@ class PaymentTest {
                 .thenIgnores();
         given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentRejected(PAYMENT))
                 .when(paymentCompleted(OTHER_PAYMENT))
-                .thenSends(confirmOrder());
+                .thenSends(confirmOrder(OTHER_PAYMENT));
+    }
+
+    @Test
+    void a_payment_the_order_refuses_for_its_amount_is_not_applied_and_the_order_waits_for_a_payment_again() {
+        oldTotalPaidAfterASeatChange()
+                .whenTheOrderRefuses(PAYMENT)
+                .thenDoesNotApply(PAYMENT)
+                .thenIsIn(ProcessState.RESERVATION_CONFIRMATION_RECEIVED)
+                .thenRuns()
+                .state(s -> assertThat(s.paymentId()).isNull());
+    }
+
+    @Test
+    void after_a_payment_refused_for_its_amount_the_registrant_pays_again() {
+        oldTotalPaidAfterASeatChange()
+                .orderRefused(PAYMENT)
+                .when(paymentCompleted(OTHER_PAYMENT))
+                .thenSends(confirmOrder(OTHER_PAYMENT))
+                .thenIsIn(ProcessState.PAYMENT_CONFIRMATION_RECEIVED)
+                .state(s -> assertThat(s.paymentsToRefund()).containsExactly(PAYMENT));
+        oldTotalPaidAfterASeatChange()
+                .orderRefused(PAYMENT)
+                .when(paymentCompleted(PAYMENT))
+                .thenIgnores();
+    }
+
+    @Test
+    void a_payment_refused_for_its_amount_does_not_keep_the_order_from_expiring() {
+        oldTotalPaidAfterASeatChange()
+                .orderRefused(PAYMENT)
+                .when(expiry())
+                .thenSends(rejectOrder(), cancelSeatReservation())
+                .thenCompletes(Completion.REJECTED);
+    }
+
+    @Test
+    void a_refusal_of_a_payment_the_process_is_not_confirming_with_changes_nothing() {
+        given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), paymentCompleted(PAYMENT))
+                .whenTheOrderRefuses(OTHER_PAYMENT)
+                .thenIgnores();
+    }
+
+    /** PAYMENT paid 200.00 while the order, changed and reserved again, now costs 300.00. */
+    private static ProcessScenario.Given oldTotalPaidAfterASeatChange() {
+        return given(orderPlaced(seat(GENERAL, 2)), seatsReserved(seat(GENERAL, 2)), orderUpdated(seat(GENERAL, 3)),
+                seatsReserved(seat(GENERAL, 3)), paymentCompleted(PAYMENT));
     }
 }

@@ -94,7 +94,7 @@ class ProcessMessagesTest {
         assertThat(process.state().completion()).isEqualTo(Completion.CONFIRMED);
         assertThat(process.sent(Message.class)).extracting(Envelope::payload)
                 .containsExactly(makeSeatReservation(seat(GENERAL, 2)), markSeatsAsReserved(seat(GENERAL, 2)),
-                        confirmOrder(), commitSeatReservation());
+                        confirmOrder(PAYMENT), commitSeatReservation());
         assertThat(process.state().paymentsToRefund()).isEmpty();
     }
 }

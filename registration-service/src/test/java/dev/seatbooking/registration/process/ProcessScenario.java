@@ -46,6 +46,9 @@ final class ProcessScenario {
     static final UUID PAYMENT = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     static final UUID OTHER_PAYMENT = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
 
+    /** What every {@link #paymentCompleted} paid. */
+    static final Money PAID = Money.of("200.00", "EUR");
+
     static final Instant NOW = Instant.parse("2025-05-01T09:00:00Z");
     static final Instant HOLD_END = NOW.plus(Duration.ofMinutes(15));
 
@@ -127,7 +130,7 @@ final class ProcessScenario {
     }
 
     static Arrival paymentCompleted(UUID payment) {
-        return arriving(new PaymentCompleted(payment, ORDER, CONFERENCE, Money.of("200.00", "EUR")), payment);
+        return arriving(new PaymentCompleted(payment, ORDER, CONFERENCE, PAID), payment);
     }
 
     static Arrival paymentRejected(UUID payment) {
@@ -135,7 +138,7 @@ final class ProcessScenario {
     }
 
     static Arrival orderConfirmed() {
-        return arriving(new OrderConfirmed(ORDER, false), ORDER);
+        return arriving(new OrderConfirmed(ORDER, false, PAYMENT), ORDER);
     }
 
     static Arrival freeOrderConfirmed() {
@@ -167,8 +170,9 @@ final class ProcessScenario {
         return new ExpireRegistrationProcess(ORDER);
     }
 
-    static ConfirmOrder confirmOrder() {
-        return new ConfirmOrder(ORDER);
+    /** The ConfirmOrder for a {@link #paymentCompleted} of {@code payment}. */
+    static ConfirmOrder confirmOrder(UUID payment) {
+        return ConfirmOrder.paidBy(ORDER, payment, PAID);
     }
 
     static RejectOrder rejectOrder() {
@@ -200,6 +204,19 @@ final class ProcessScenario {
             sent.addAll(decision.send());
             scheduled.addAll(decision.schedule());
             return decision;
+        }
+
+        /** The order refused the ConfirmOrder of {@code payment}: it paid another amount than the order's total. */
+        Given orderRefused(UUID payment) {
+            state = manager.paymentRefusedByOrder(state, payment, "paid 200.00 but the order costs 300.00").state();
+            return this;
+        }
+
+        Then whenTheOrderRefuses(UUID payment) {
+            RegistrationProcessState before = state;
+            Decision decision = manager.paymentRefusedByOrder(state, payment, "paid 200.00 but the order costs 300.00");
+            state = decision.state();
+            return new Then(this, before, null, decision, null);
         }
 
         Then when(Arrival arrival) {

@@ -1,8 +1,11 @@
 package dev.seatbooking.registration.seatsavailability;
 
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
 import dev.seatbooking.eventsourcing.testing.AggregateFixture;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static dev.seatbooking.registration.seatsavailability.SeatsAvailabilityTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,30 @@ class EndingAReservationTest {
                     assertThat(a.remaining(GENERAL)).isEqualTo(10);
                     assertThat(a.remaining(WORKSHOP)).isEqualTo(5);
                     assertThat(a.reservation(ORDER)).isEmpty();
+                });
+    }
+
+    @Test
+    void seats_released_by_a_cancelled_reservation_first_pay_off_what_a_lowered_quota_owes() {
+        availability.given(seatsAdded(GENERAL, 10), seatsReserved(ORDER, GENERAL, 8), quotaLowered(GENERAL, 2, 3))
+                .when(a -> a.cancelReservation(cancelReservation(ORDER)))
+                .then(new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(change(GENERAL, 5)),
+                        owedChanged(change(GENERAL, -3))))
+                .state(a -> {
+                    assertThat(a.remaining(GENERAL)).as("the lowered quota").isEqualTo(5);
+                    assertThat(a.owed(GENERAL)).isZero();
+                });
+    }
+
+    @Test
+    void a_cancelled_reservation_smaller_than_what_is_owed_puts_nothing_on_sale() {
+        availability.given(seatsAdded(GENERAL, 10), seatsReserved(ORDER, GENERAL, 4), seatsReserved(OTHER_ORDER, GENERAL, 6),
+                        quotaLowered(GENERAL, 0, 7))
+                .when(a -> a.cancelReservation(cancelReservation(ORDER)))
+                .then(new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(), owedChanged(change(GENERAL, -4))))
+                .state(a -> {
+                    assertThat(a.remaining(GENERAL)).isZero();
+                    assertThat(a.owed(GENERAL)).isEqualTo(3);
                 });
     }
 

@@ -1,6 +1,7 @@
 package dev.seatbooking.registration.seatsavailability;
 
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
 import dev.seatbooking.eventsourcing.testing.AggregateFixture;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,18 @@ class MakingAReservationTest {
                 .when(a -> a.makeReservation(makeReservation(ORDER, seat(GENERAL, 2)), NOW))
                 .then(seatsReserved(ORDER, holding(seat(GENERAL, 2)), availabilityChanged(change(GENERAL, 4))))
                 .state(a -> assertThat(a.remaining(GENERAL)).isEqualTo(8));
+    }
+
+    @Test
+    void made_again_with_fewer_seats_the_released_ones_first_pay_off_what_a_lowered_quota_owes() {
+        availability.given(seatsAdded(GENERAL, 10), seatsReserved(ORDER, GENERAL, 8), quotaLowered(GENERAL, 2, 3))
+                .when(a -> a.makeReservation(makeReservation(ORDER, seat(GENERAL, 4)), NOW))
+                .then(new SeatsReserved(CONFERENCE, ORDER, holding(seat(GENERAL, 4)), availabilityChanged(change(GENERAL, 1)),
+                        owedChanged(change(GENERAL, -3))))
+                .state(a -> {
+                    assertThat(a.remaining(GENERAL)).as("quota 5 - 4 held").isEqualTo(1);
+                    assertThat(a.owed(GENERAL)).isZero();
+                });
     }
 
     @Test

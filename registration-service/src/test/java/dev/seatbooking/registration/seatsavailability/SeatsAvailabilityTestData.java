@@ -75,6 +75,17 @@ final class SeatsAvailabilityTestData {
         return new AvailableSeatsChanged(CONFERENCE, List.of(change(seatType, -quantity)));
     }
 
+    /** The owner lowered a quota: {@code removed} seats came off sale, {@code owed} could not (held or sold). */
+    static AvailableSeatsChanged quotaLowered(UUID seatType, int removed, int owed) {
+        return new AvailableSeatsChanged(CONFERENCE, removed == 0 ? List.of() : List.of(change(seatType, -removed)),
+                List.of(change(seatType, owed)));
+    }
+
+    /** A signed change of the seats owed by a lowered quota. */
+    static List<SeatQuantity> owedChanged(SeatQuantity... changes) {
+        return Arrays.asList(changes);
+    }
+
     /** A reservation holding {@code seats}; pair with {@link #availabilityChanged}. */
     static SeatsReserved seatsReserved(UUID reservation, List<SeatQuantity> seats, List<SeatQuantity> changes) {
         return new SeatsReserved(CONFERENCE, reservation, seats, changes);

@@ -2,6 +2,7 @@ package dev.seatbooking.contracts.registration;
 
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageType;
+import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.Require;
 import java.time.Instant;
 import java.util.List;
@@ -53,10 +54,32 @@ public sealed interface OrderCommand extends Message {
         }
     }
 
+    /**
+     * Confirms an order: with the payment that paid it, or, for a free order, without one (both null). The order
+     * takes a payment only if {@code paidAmount} is its current total. Both fields were added later: a command
+     * stored before them reads as one without a payment.
+     *
+     * @param paymentId  the completed payment that pays the order; null for a free order
+     * @param paidAmount what that payment paid; null for a free order
+     */
     @MessageType(name = "registration.ConfirmOrder")
-    record ConfirmOrder(UUID orderId) implements OrderCommand {
+    record ConfirmOrder(UUID orderId, UUID paymentId, Money paidAmount) implements OrderCommand {
         public ConfirmOrder {
             Require.nonNull(orderId, "orderId");
+            if ((paymentId == null) != (paidAmount == null)) {
+                throw new IllegalArgumentException("paymentId and paidAmount go together: " + paymentId + ", " + paidAmount);
+            }
+        }
+
+        /** A free order's confirmation: no payment. */
+        public ConfirmOrder(UUID orderId) {
+            this(orderId, null, null);
+        }
+
+        /** Paid by {@code paymentId}, of {@code paidAmount}. */
+        public static ConfirmOrder paidBy(UUID orderId, UUID paymentId, Money paidAmount) {
+            return new ConfirmOrder(orderId, Require.nonNull(paymentId, "paymentId"),
+                    Require.nonNull(paidAmount, "paidAmount"));
         }
     }
 }

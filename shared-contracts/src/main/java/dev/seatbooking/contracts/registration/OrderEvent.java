@@ -89,11 +89,20 @@ public sealed interface OrderEvent extends Message {
     /**
      * Paid, or free of charge. Streams written before free orders existed hold {@code registration.OrderPaymentConfirmed}
      * v1 instead; the codec upcasts it to this event with {@code isFreeOfCharge = false}.
+     *
+     * @param paymentId the payment that confirmed the order: registration decides which payment is the order's, and
+     *                  Payments keeps that one and refunds any other completed payment of the order. Null for a free
+     *                  order, and in events stored before the field existed.
      */
     @MessageType(name = "registration.OrderConfirmed")
-    record OrderConfirmed(UUID orderId, boolean isFreeOfCharge) implements OrderEvent {
+    record OrderConfirmed(UUID orderId, boolean isFreeOfCharge, UUID paymentId) implements OrderEvent {
         public OrderConfirmed {
             Require.nonNull(orderId, "orderId");
+        }
+
+        /** Without a payment: a free order (or an event stored before the payment was named). */
+        public OrderConfirmed(UUID orderId, boolean isFreeOfCharge) {
+            this(orderId, isFreeOfCharge, null);
         }
     }
 }

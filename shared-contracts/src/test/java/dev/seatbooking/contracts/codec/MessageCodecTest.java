@@ -73,7 +73,7 @@ class MessageCodecTest {
                 .contains("\"type\":\"registration.OrderConfirmed\"", "\"schemaVersion\":1",
                         "\"correlationId\":", "\"causationId\":", "\"aggregateId\":\"" + ORDER + "\"",
                         "\"aggregateVersion\":5",
-                        "\"payload\":{\"orderId\":\"" + ORDER + "\",\"isFreeOfCharge\":true}");
+                        "\"payload\":{\"orderId\":\"" + ORDER + "\",\"isFreeOfCharge\":true,\"paymentId\":null}");
     }
 
     @Test

@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>A changed fixture is a changed contract: give the message a new schema version with an upcaster instead
  * (see {@code UpcastingTest}). A new message type needs a fixture: the failure prints the JSON to check and save.
+ * The one change that keeps the version is a new optional field: its fixture shows the field, and the message as
+ * stored before it goes to {@code fixtures-older/<type name>.json}, which must still decode, the field absent
+ * ({@link MessageSamples#olderShapeOf}).
  */
 class MessageFixturesTest {
 
@@ -76,6 +79,24 @@ class MessageFixturesTest {
         assertThat(present).as("fixtures in src/test/resources/fixtures").containsExactlyElementsOf(expected);
     }
 
+    static Stream<String> olderShapes() throws Exception {
+        try (Stream<Path> files = Files.list(directory("fixtures-older"))) {
+            return files.map(path -> path.getFileName().toString().replaceFirst("\\.json$", "")).sorted().toList()
+                    .stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("olderShapes")
+    void a_message_stored_before_an_optional_field_was_added_still_decodes(String typeName) throws Exception {
+        String stored = Files.readString(directory("fixtures-older").resolve(typeName + ".json"));
+        Class<? extends Message> type = MessageSamples.olderShapeOf(typeName).getClass();
+
+        Message decoded = CODEC.decode(typeName, CODEC.types().versionOf(type), stored);
+
+        assertThat(decoded).isEqualTo(MessageSamples.olderShapeOf(typeName));
+    }
+
     private static String name(Class<? extends Message> type) {
         return CODEC.types().nameOf(type);
     }
@@ -102,7 +123,11 @@ class MessageFixturesTest {
     }
 
     private static Path fixturesDirectory() throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(MessageFixturesTest.class.getClassLoader().getResource("fixtures"),
-                "src/test/resources/fixtures").toURI());
+        return directory("fixtures");
+    }
+
+    private static Path directory(String name) throws URISyntaxException {
+        return Path.of(Objects.requireNonNull(MessageFixturesTest.class.getClassLoader().getResource(name),
+                "src/test/resources/" + name).toURI());
     }
 }
