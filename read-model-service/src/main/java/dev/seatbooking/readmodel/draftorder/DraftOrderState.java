@@ -8,7 +8,7 @@ public enum DraftOrderState {
     PARTIALLY_RESERVED,
     /** Every seat asked for is held until the reservation expires. */
     RESERVATION_COMPLETED,
-    /** Rejected: the hold ran out or the payment came too late; the seats went back on sale. */
+    /** Rejected: the hold and the expiry buffer ran out before the order was paid; the seats went back on sale. */
     EXPIRED,
     /** Paid, or free of charge. */
     CONFIRMED

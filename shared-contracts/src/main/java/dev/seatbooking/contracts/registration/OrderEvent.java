@@ -67,7 +67,10 @@ public sealed interface OrderEvent extends Message {
         }
     }
 
-    /** The order was rejected (hold expired, or payment came too late); its seats go back on sale. */
+    /**
+     * The order was rejected: its hold and the expiry buffer after it ran out before it was paid (a payment that
+     * arrives later is not applied); its seats go back on sale.
+     */
     @MessageType(name = "registration.OrderExpired")
     record OrderExpired(UUID orderId) implements OrderEvent {
         public OrderExpired {
