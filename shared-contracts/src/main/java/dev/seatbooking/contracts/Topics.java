@@ -23,15 +23,12 @@ public final class Topics {
     /** RegistrationProcessCommand (e.g. ExpireRegistrationProcess); key: order id. */
     public static final String REGISTRATION_PROCESS_COMMANDS = "registration.process.commands";
 
-    /** PaymentCommand; key: payment id. */
-    public static final String PAYMENTS_COMMANDS = "payments.commands";
-
     private Topics() {
     }
 
     /** Every topic above (not the dead-letter topics), e.g. to create them at start-up. */
     public static List<String> all() {
         return List.of(CONFERENCE_EVENTS, REGISTRATION_EVENTS, PAYMENTS_EVENTS, SEATS_AVAILABILITY_COMMANDS,
-                REGISTRATION_PROCESS_COMMANDS, PAYMENTS_COMMANDS);
+                REGISTRATION_PROCESS_COMMANDS);
     }
 }

@@ -7,7 +7,10 @@ import dev.seatbooking.contracts.Require;
 import java.util.List;
 import java.util.UUID;
 
-/** Commands to a third-party processor payment (topic {@code payments.commands}, key = payment id). */
+/**
+ * Commands to a third-party processor payment. They travel on no topic: payments' REST API and the processor's
+ * answers hand them to the payment in-process.
+ */
 public sealed interface PaymentCommand extends Message {
 
     UUID paymentId();
