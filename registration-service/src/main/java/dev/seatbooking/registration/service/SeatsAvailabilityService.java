@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -94,6 +95,11 @@ public class SeatsAvailabilityService {
         }
         keep(new Versioned<>(conferenceId, current.aggregate(), appended.version()));
         publisher.publishEvent(new EventsAppended(ContractsMessaging.envelopesOf(types, appended, events, metadata)));
+    }
+
+    /** The conference's aggregate as this instance holds it in memory, if it does (tests compare it with a replay). */
+    public Optional<Versioned<SeatsAvailability>> cachedCopy(UUID conferenceId) {
+        return Optional.ofNullable(cache.get(conferenceId));
     }
 
     /** Drops every cached aggregate (the consumer's partitions were reassigned). */

@@ -7,6 +7,7 @@ import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.eventsourcing.process.ProcessManagerStore;
 import dev.seatbooking.eventsourcing.process.VersionedProcess;
+import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.eventsourcing.store.PostgresEventStore;
 import dev.seatbooking.eventsourcing.store.RecordedEvent;
 import dev.seatbooking.registration.conference.ConferenceCatalog;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Looks into a running registration service's store: what tests wait for and check. Reads what is committed, as
@@ -67,6 +69,15 @@ public final class RegistrationProbe {
 
     public SeatsAvailability seatsAvailability(UUID conferenceId) {
         return seatsAvailability.load(conferenceId).aggregate();
+    }
+
+    /**
+     * Appends a decision of the conference's SeatsAvailability straight to the store, as another writer would (a former
+     * owner of its partition finishing a poll): no instance's copy in memory knows of it.
+     */
+    public void seatsAvailabilityWrittenElsewhere(UUID conferenceId,
+                                                  Function<SeatsAvailability, List<SeatsAvailabilityEvent>> decision) {
+        seatsAvailability.update(conferenceId, decision::apply, EventMetadata.newConversation("another-writer"));
     }
 
     public int remaining(UUID conferenceId, UUID seatTypeId) {

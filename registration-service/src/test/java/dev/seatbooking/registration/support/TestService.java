@@ -97,4 +97,18 @@ public final class TestService implements AutoCloseable {
     public void close() {
         if (context.isActive()) context.close();
     }
+
+    /**
+     * The nearest an in-JVM instance gets to {@code kill -9} (its threads cannot be stopped): its database pool is
+     * closed first, which aborts every connection in use, so PostgreSQL rolls back whatever transaction was in flight
+     * (a request, a consumer's poll, the relay, the dispatcher) and the instance writes nothing more from then on;
+     * requests in hand fail with 500. Only then is the context closed, and there it differs from a real kill: its
+     * Kafka consumers leave their groups at once (a killed process would keep its partitions until the group's
+     * session timeout, 45 s by default) and commit the offsets of polls whose transactions had committed (a killed
+     * process would have them delivered again, to be skipped by the inbox).
+     */
+    public void kill() {
+        context.getBean(com.zaxxer.hikari.HikariDataSource.class).close();
+        close();
+    }
 }
