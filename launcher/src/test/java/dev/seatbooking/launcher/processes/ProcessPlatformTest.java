@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessPlatformTest {
 
     /** Every JVM small and quick to start: the machine running the tests is small, and speed is not measured here. */
-    private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+    static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto");
 
     @Test

@@ -42,6 +42,11 @@ final class Registrant {
 
     /** A conference with {@code seats} seats of one type, published, and on the read model with its availability. */
     Conference publishedConference(int seats) throws Exception {
+        return publishedConference(seats, 15);
+    }
+
+    /** The same, with its reservation hold of {@code holdMinutes}. */
+    Conference publishedConference(int seats, int holdMinutes) throws Exception {
         UUID id = UUID.randomUUID();
         String slug = "processes-" + id.toString().substring(0, 8);
         String owner = "owner-" + slug + "@example.com";
@@ -49,8 +54,8 @@ final class Registrant {
         HttpResponse<String> created = send("POST", "/api/management/conferences", """
                 {"id":"%s","slug":"%s","name":"Processes %s","tagline":"One process per service",
                  "description":"Made by the multi-process test.","location":"Utrecht","startDate":"%s",
-                 "endDate":"%s","ownerName":"Owner","ownerEmail":"%s","reservationHoldMinutes":15}"""
-                .formatted(id, slug, slug, start, start.plusDays(1), owner), null);
+                 "endDate":"%s","ownerName":"Owner","ownerEmail":"%s","reservationHoldMinutes":%d}"""
+                .formatted(id, slug, slug, start, start.plusDays(1), owner, holdMinutes), null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String basic = "Basic " + Base64.getEncoder().encodeToString((owner + ":" + json(created).get("accessCode")
                 .asString()).getBytes(StandardCharsets.UTF_8));
