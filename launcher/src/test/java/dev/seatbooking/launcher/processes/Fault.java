@@ -31,7 +31,11 @@ sealed interface Fault {
         }
 
         public void inject(ProcessPlatform platform) {
+            long pid = platform.pid(service);
             platform.kill(service);
+            if (platform.isRunning(service) || ProcessHandle.of(pid).isPresent()) {
+                throw new AssertionError(service + " (pid " + pid + ") still runs after kill -9");
+            }
         }
 
         public List<String> downWhileAway(PlatformProbe probe) {

@@ -69,27 +69,27 @@ final class FaultSuite implements AutoCloseable {
     private final ProcessPlatform platform;
     private final Settings settings;
     private final PlatformProbe probe;
-    private final Registrant organiser;
+    private final Organiser organiser;
 
     FaultSuite(ProcessPlatform platform, Settings settings) {
         this.platform = platform;
         this.settings = settings;
         this.probe = new PlatformProbe(platform);
-        this.organiser = new Registrant(platform.gatewayUrl());
+        this.organiser = new Organiser(platform.gatewayUrl());
     }
 
     /** Runs every fault, then waits out the last holds and counts what is stuck. */
     List<FaultReport> run() throws Exception {
         List<FaultReport> reports = new ArrayList<>();
-        List<Registrant.Conference> conferences = new ArrayList<>();
+        List<Organiser.Conference> conferences = new ArrayList<>();
         for (Fault fault : settings.faults()) {
-            Registrant.Conference conference = organiser.publishedConference(settings.seats(), HOLD_MINUTES);
+            Organiser.Conference conference = organiser.publishedConference(settings.seats(), HOLD_MINUTES);
             conferences.add(conference);
             reports.add(burstWith(fault, conference));
         }
         Duration limit = Duration.ofMinutes(HOLD_MINUTES).plus(EXPIRATION_BUFFER).plus(STUCK_GRACE);
         awaitQuietly(limit.plus(Duration.ofMinutes(1)), () -> {
-            for (Registrant.Conference conference : conferences) {
+            for (Organiser.Conference conference : conferences) {
                 if (OrderLedger.read(platform, conference.id()).nonFinal() > 0) return false;
             }
             return true;
@@ -108,7 +108,7 @@ final class FaultSuite implements AutoCloseable {
         probe.close();
     }
 
-    private FaultReport burstWith(Fault fault, Registrant.Conference conference) throws Exception {
+    private FaultReport burstWith(Fault fault, Organiser.Conference conference) throws Exception {
         log.info("Fault suite: {} during a burst of {} orders for {} seats", fault.name(), settings.orders(),
                 settings.seats());
         OrderTraffic traffic = OrderTraffic.start(platform.gatewayUrl(), conference, settings.clients(),

@@ -10,7 +10,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fault suite on the multi-process platform. In the build (CI) its core: a small burst for each of registration
+ * The platform as docker-compose.yml runs it, one OS process per compose service, each service from its Spring Boot
+ * jar (built by the reactor's package phase before this module's tests) configured by compose's environment alone
+ * (and {@link FaultSuite#environment()}), and the fault suite on it. In the build (CI) its core: a small burst for each of registration
  * and payments killed with SIGKILL, PostgreSQL stopped in immediate mode and the broker stopped for a few seconds.
  * With {@code -Dfaults.full=true} (what {@code scripts/run-fault-suite.sh} runs) the whole suite: a larger burst for
  * each service and the gateway killed, the broker away {@code -Dfaults.broker-outage-seconds} (30), PostgreSQL, and
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FaultSuiteTest {
 
+    /** Every JVM small and quick to start: the machine running the tests is small, and speed is not measured here. */
+    static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto");
     private static final boolean FULL = Boolean.getBoolean("faults.full");
 
     @Test
@@ -25,11 +30,14 @@ class FaultSuiteTest {
         ProcessSettings settings = ProcessSettings.defaults(Path.of("..").toAbsolutePath().normalize())
                 .withDataDir(Path.of("target", "fault-suite-data").toAbsolutePath(), true)
                 .withGatewayPort(0)
-                .withJvmOptions(ProcessPlatformTest.TEST_JVM_OPTIONS)
+                .withJvmOptions(TEST_JVM_OPTIONS)
                 .withEnvironmentOverrides(FaultSuite.environment());
         List<FaultReport> reports;
         try (ProcessPlatform platform = ProcessPlatform.start(settings);
              FaultSuite suite = new FaultSuite(platform, FULL ? full() : core())) {
+            assertThat(platform.names()).containsExactlyInAnyOrder("postgres", "kafka", "conference-management",
+                    "registration", "payments", "read-model", "gateway");
+            assertThat(platform.names().stream().map(platform::pid).distinct()).hasSize(platform.names().size());
             reports = suite.run();
         }
         String table = FaultReport.markdown(reports);

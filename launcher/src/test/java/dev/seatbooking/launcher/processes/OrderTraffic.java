@@ -46,7 +46,7 @@ final class OrderTraffic {
     private static final Duration RETRY_EVERY = Duration.ofMillis(500);
 
     private final String gateway;
-    private final Registrant.Conference conference;
+    private final Organiser.Conference conference;
     private final int payEvery;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Set<UUID> accepted = ConcurrentHashMap.newKeySet();
@@ -57,7 +57,7 @@ final class OrderTraffic {
     private final ExecutorService executor;
     private final List<Future<?>> clients = new ArrayList<>();
 
-    private OrderTraffic(String gateway, Registrant.Conference conference, int clients, int payEvery) {
+    private OrderTraffic(String gateway, Organiser.Conference conference, int clients, int payEvery) {
         this.gateway = gateway;
         this.conference = conference;
         this.payEvery = payEvery;
@@ -65,7 +65,7 @@ final class OrderTraffic {
     }
 
     /** Starts {@code clients} clients, each placing {@code ordersPerClient} orders one after the other. */
-    static OrderTraffic start(String gatewayUrl, Registrant.Conference conference, int clients, int ordersPerClient,
+    static OrderTraffic start(String gatewayUrl, Organiser.Conference conference, int clients, int ordersPerClient,
                               int payEvery) {
         OrderTraffic traffic = new OrderTraffic(gatewayUrl, conference, clients, payEvery);
         for (int c = 0; c < clients; c++) {

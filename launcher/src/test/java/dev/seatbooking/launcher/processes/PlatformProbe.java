@@ -42,8 +42,6 @@ import java.util.stream.Collectors;
 final class PlatformProbe implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Written by a rebuild itself (when a payment was first seen), so not expected to be equal after one. */
-    private static final Set<String> UNCOMPARED_COLUMNS = Set.of("first_seen");
     /** A generation's bookkeeping, not its view. */
     private static final Set<String> UNCOMPARED_TABLES = Set.of("offsets", "anomalies");
     private static final List<String> EVENT_STORES = List.of("conference", "registration", "payments");
@@ -225,9 +223,7 @@ final class PlatformProbe implements AutoCloseable {
             while (result.next()) {
                 Map<String, String> row = new TreeMap<>();
                 for (int c = 1; c <= columns.getColumnCount(); c++) {
-                    if (!UNCOMPARED_COLUMNS.contains(columns.getColumnName(c))) {
-                        row.put(columns.getColumnName(c), result.getString(c));
-                    }
+                    row.put(columns.getColumnName(c), result.getString(c));
                 }
                 rows.add(row.toString());
             }
