@@ -210,6 +210,21 @@ public final class ProcessPlatform implements AutoCloseable {
         all.forEach(ManagedProcess::kill);
     }
 
+    /**
+     * Starts every process that is not running, in compose's order, each group once the groups before it pass their
+     * health checks: the platform back on the same data after {@link #killAll()}, as a machine that boots again.
+     */
+    public void startStopped() throws Exception {
+        for (List<ComposeFile.Service> level : compose.startLevels()) {
+            List<String> names = level.stream().map(ComposeFile.Service::name).filter(name -> !isRunning(name))
+                    .toList();
+            if (names.isEmpty()) continue;
+            log.info("Starting {} again", names);
+            for (String name : names) process(name).start();
+            inParallel(names, this::awaitReady);
+        }
+    }
+
     // ---- stopping ---------------------------------------------------------------------------------------------
 
     /** Stops everything gracefully, in the reverse of the start order (the gateway first, PostgreSQL and Kafka last). */
