@@ -28,10 +28,7 @@ final class TestPlatform implements BeforeAllCallback {
 
     private static synchronized Platform start() {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        // Every test client is on this machine: the gateway's per-client rate limit is GatewayRateLimitTest's to
-        // prove, not something for the fuzz and browser tests to wait on.
-        System.setProperty("gateway.rate-limit.requests-per-second", "100000");
-        System.setProperty("gateway.rate-limit.burst", "100000");
+        ClientLimits.liftGatewayRateLimit();
         LauncherSettings free = LauncherSettings.forTest(Path.of("target", "test-platform-data"));
         LauncherSettings settings = new LauncherSettings(free.dataDir(), true, free.gatewayPort(),
                 free.managementPort(), free.registrationPort(), free.paymentsPort(), free.readModelPort(),

@@ -19,9 +19,9 @@ import static org.awaitility.Awaitility.await;
  * A conference owner on the organiser pages, through the gateway only: creates a conference with one seat type,
  * publishes it, and waits until registrants can see it on the read model with its availability.
  */
-final class Organiser {
+public final class Organiser {
 
-    record Conference(UUID id, String slug, UUID seatTypeId) {
+    public record Conference(UUID id, String slug, UUID seatTypeId) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -30,12 +30,12 @@ final class Organiser {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
 
-    Organiser(String gatewayUrl) {
+    public Organiser(String gatewayUrl) {
         this.gateway = gatewayUrl;
     }
 
     /** A conference of {@code seats} seats of one type and a reservation hold of {@code holdMinutes}, published. */
-    Conference publishedConference(int seats, int holdMinutes) throws Exception {
+    public Conference publishedConference(int seats, int holdMinutes) throws Exception {
         UUID id = UUID.randomUUID();
         String slug = "faults-" + id.toString().substring(0, 8);
         String owner = "owner-" + slug + "@example.com";

@@ -9,6 +9,9 @@ import dev.seatbooking.registration.support.RegistrantClient.Response;
 import dev.seatbooking.registration.support.UpstreamServices;
 import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
 import dev.seatbooking.registration.support.UpstreamServices.SeatTypeSpec;
+import dev.seatbooking.testinfra.benchmark.BenchmarkMain;
+import dev.seatbooking.testinfra.benchmark.CpuTime;
+import dev.seatbooking.testinfra.benchmark.ThreadCpu;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,15 +62,7 @@ public final class LoadBenchmark {
     private static final String PARTIALLY = "registration.OrderPartiallyReserved";
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            benchmark();
-            status = 0;
-        } catch (Throwable e) {
-            e.printStackTrace();
-        } finally {
-            System.exit(status); // the embedded broker's threads would keep the JVM alive
-        }
+        BenchmarkMain.runAndExit(LoadBenchmark::benchmark);
     }
 
     private static void benchmark() throws Exception {

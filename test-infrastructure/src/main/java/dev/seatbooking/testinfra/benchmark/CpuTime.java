@@ -1,17 +1,17 @@
-package dev.seatbooking.registration.benchmark;
+package dev.seatbooking.testinfra.benchmark;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time used so far by this JVM (the service, the Kafka broker and the load generator all run in it) and by its
- * PostgreSQL server (its postmaster and backends), from {@code /proc}. Linux only; zero elsewhere.
+ * CPU time used so far by this JVM (in the benchmarks, the services, the Kafka broker and the load generator all run
+ * in it) and by its PostgreSQL server (its postmaster and backends), from {@code /proc}. Linux only; zero elsewhere.
  */
-record CpuTime(double jvmSeconds, double postgresSeconds) {
+public record CpuTime(double jvmSeconds, double postgresSeconds) {
 
     /** @param postgresPort the port of the PostgreSQL server whose processes to count */
-    static CpuTime now(int postgresPort) {
+    public static CpuTime now(int postgresPort) {
         double jvm = seconds(ProcessHandle.current().pid());
         double postgres = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains("-p " + postgresPort))
@@ -22,7 +22,7 @@ record CpuTime(double jvmSeconds, double postgresSeconds) {
         return new CpuTime(jvm, postgres);
     }
 
-    CpuTime minus(CpuTime earlier) {
+    public CpuTime minus(CpuTime earlier) {
         return new CpuTime(jvmSeconds - earlier.jvmSeconds, postgresSeconds - earlier.postgresSeconds);
     }
 
