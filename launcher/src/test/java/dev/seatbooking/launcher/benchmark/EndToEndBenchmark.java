@@ -69,7 +69,7 @@ public final class EndToEndBenchmark {
         LauncherSettings settings = new LauncherSettings(Path.of("target", "e2e-benchmark-data"), true,
                 FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), postgresPort,
                 FreePorts.next(), FreePorts.next(), false);
-        log("JIT: %s; %d cores; load average %.2f; JVM options %s", jitMode(),
+        log("Java %s; JIT: %s; %d cores; load average %.2f; JVM options %s", Runtime.version(), jitMode(),
                 Runtime.getRuntime().availableProcessors(), loadAverage(),
                 ManagementFactory.getRuntimeMXBean().getInputArguments());
         try (Platform platform = Platform.start(settings);
@@ -79,8 +79,8 @@ public final class EndToEndBenchmark {
             HttpClient http = PlatformThreads.asLoadGenerator(() -> HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1).executor(httpThreads).connectTimeout(Duration.ofSeconds(10))
                     .build());
-            Organiser.Conference conference = PlatformThreads.asLoadGenerator(() -> new Organiser(platform.gatewayUrl()))
-                    .publishedConference(seats, 240);
+            Organiser organiser = PlatformThreads.asLoadGenerator(() -> new Organiser(platform.gatewayUrl()));
+            Organiser.Conference conference = organiser.publishedConference(seats, 240);
             OrderFlows flows = new OrderFlows(new WebPage(platform.gatewayUrl(), http), events, conference, clients,
                     payEvery);
 
@@ -97,19 +97,22 @@ public final class EndToEndBenchmark {
                 OrderFlows.Result result = flows.run(orders, rate);
                 CpuTime used = CpuTime.now(postgresPort).minus(before);
                 result.print(rate);
-                double seconds = result.seconds();
-                System.out.printf("CPU used                   JVM (platform + Kafka + load generator) %.1f s, PostgreSQL"
-                                + " %.1f s = %.2f of %d cores over the run; %.1f ms CPU per order (JVM %.1f, PostgreSQL %.1f)%n",
-                        used.jvmSeconds(), used.postgresSeconds(), (used.jvmSeconds() + used.postgresSeconds()) / seconds,
-                        Runtime.getRuntime().availableProcessors(),
-                        (used.jvmSeconds() + used.postgresSeconds()) * 1000 / orders, used.jvmSeconds() * 1000 / orders,
-                        used.postgresSeconds() * 1000 / orders);
+                printCpu(used, result.seconds(), orders);
                 PlatformThreads.print(threadCpu.used(), orders);
                 log("load average after: %.2f; JIT: %s", loadAverage(), jitMode());
                 result.printRow(rate, (used.jvmSeconds() + used.postgresSeconds()) * 1000 / orders, jitMode());
             }
             if (Boolean.getBoolean("listThreads")) threadGroups.list();
         }
+    }
+
+    private static void printCpu(CpuTime used, double seconds, int orders) {
+        double total = used.jvmSeconds() + used.postgresSeconds();
+        System.out.printf("CPU used                   JVM (platform + Kafka + load generator) %.1f s, PostgreSQL %.1f s"
+                        + " = %.2f of %d cores over the run;%n", used.jvmSeconds(), used.postgresSeconds(),
+                total / seconds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("                           %.1f ms CPU per order (JVM %.1f, PostgreSQL %.1f)%n",
+                total * 1000 / orders, used.jvmSeconds() * 1000 / orders, used.postgresSeconds() * 1000 / orders);
     }
 
     /** Which compilers run, from the JVM's options. */

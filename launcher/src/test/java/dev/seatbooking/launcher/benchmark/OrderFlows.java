@@ -107,7 +107,8 @@ final class OrderFlows {
         boolean allSeen = OrderEvents.awaitAll(events.reservedAt(), placed, EVENTS_DEADLINE)
                 && OrderEvents.awaitAll(events.confirmedAt(), paid, EVENTS_DEADLINE);
         return new Result(orders, start, lastPlaced.get(), Map.copyOf(moments), Map.copyOf(events.reservedAt()),
-                Map.copyOf(events.confirmedAt()), notPlaced.get(), failed.get(), firstFailure.get(), allSeen);
+                Map.copyOf(events.confirmedAt()), notPlaced.get(), failed.get(), firstFailure.get(), allSeen,
+                page.takeRequestCounts());
     }
 
     private CompletableFuture<?> follow(WebPage.Placed order, Moments m) {
@@ -126,7 +127,8 @@ final class OrderFlows {
 
     /** What one run saw; latencies in ms from each order's due moment (its place-order request). */
     record Result(int orders, long start, long lastPlaced, Map<UUID, Moments> moments, Map<UUID, Long> reservedAt,
-                  Map<UUID, Long> confirmedAt, int notPlaced, int failed, Throwable firstFailure, boolean allSeen) {
+                  Map<UUID, Long> confirmedAt, int notPlaced, int failed, Throwable firstFailure, boolean allSeen,
+                  Map<String, Long> requests) {
 
         /** From the first order's due moment to the last priced order visible. */
         double seconds() {
@@ -193,6 +195,9 @@ final class OrderFlows {
             System.out.printf("not placed %d, flows failed %d%s%s%n", notPlaced, failed,
                     firstFailure == null ? "" : " (first: " + firstFailure + ")",
                     allSeen ? "" : "; NOT every event was seen on registration.events in time");
+            System.out.printf("requests through the gateway per order (what for, status): %s%n", String.join(", ",
+                    requests.entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(),
+                            (double) e.getValue() / orders)).toList()));
             System.out.printf("(aim of issue 12: 500 orders/s offered, all carried, p99 < 1 s to the priced order"
                     + " visible)%n");
         }

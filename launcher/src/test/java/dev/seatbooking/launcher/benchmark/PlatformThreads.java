@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * gateway's threads are those whose context class loader is that application's (the launcher starts each in its own,
  * named after it, and the threads it makes inherit it), Tomcat's by their port; the load generator's are named
  * {@code bench-} or inherit its marker class loader ({@link #asLoadGenerator}); the other JDK HTTP client threads
- * are the gateway's (the only application that uses it, to forward requests); the Kafka broker's by their names. Virtual
- * threads run on the JVM's shared carriers: the requests of the services with {@code spring.threads.virtual.enabled}
- * (registration, read model) count there, together.
+ * are the gateway's (the only application that uses it, to forward requests); the Kafka broker's by their names.
+ * Virtual threads run on the JVM's shared carriers: the requests of the services with
+ * {@code spring.threads.virtual.enabled} (registration, read model) count there, together.
  */
 final class PlatformThreads {
 
@@ -27,9 +27,10 @@ final class PlatformThreads {
     static final String CARRIERS = "virtual-thread carriers (registration's and read model's requests)";
     static final String BROKER = "Kafka broker";
     static final String OTHER = "other (launcher, JVM-wide pools, Tomcat's utility threads)";
-    private static final Pattern KAFKA_BROKER = Pattern.compile("(data-plane-|kafka-|broker-|controller-|group-coordinator"
-            + "|ExpirationReaper|executor-|raft|quorum|LogDirFailureHandler|TxnMarkerSender|AddPartitionsToTxn"
-            + "|PersisterStateManager|SensorExpiryThread|client-metrics-reaper|share-|ReplicaFetcher|LogCleaner"
+    private static final Pattern KAFKA_BROKER = Pattern.compile("(data-plane-|kafka-|broker-|controller-"
+            + "|group-coordinator|ExpirationReaper|executor-|raft|quorum|LogDirFailureHandler|TxnMarkerSender"
+            + "|AddPartitionsToTxn|PersisterStateManager|SensorExpiryThread|client-metrics-reaper|share-"
+            + "|ReplicaFetcher|LogCleaner"
             + "|kafka-log-cleaner|metadata-|feature-|transaction-|log-).*");
     /** The context class loader of the load generator's own set-up: the threads it starts inherit it. */
     private static final ClassLoader LOAD_GENERATOR_LOADER =

@@ -9,7 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -44,13 +48,18 @@ final class WebPage {
     private static final String TOKEN = "Consistency-Token";
     /** As long as the page waits for a view (readOrder's 60 s). */
     private static final Duration READ_DEADLINE = Duration.ofSeconds(60);
-    /** payments learns of an order from registration's events: a payment started before that is a 404. */
-    private static final Duration PAYMENT_RETRY = Duration.ofMillis(100);
-    private static final int PAYMENT_ATTEMPTS = 200;
+    /**
+     * payments learns of an order from registration's events: a payment started before that is a 404, and the page
+     * asks again every half second (it gives up after 20; here after a minute, as a backlog may be longer).
+     */
+    private static final Duration PAYMENT_RETRY = Duration.ofMillis(500);
+    private static final int PAYMENT_ATTEMPTS = 120;
 
     private final String gateway;
     private final HttpClient http;
     private final Executor retryDelay;
+    /** Requests sent, by what for and the answer's status: how much each order asks of the platform. */
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
 
     WebPage(String gatewayUrl, HttpClient http) {
         this.gateway = gatewayUrl;
@@ -69,6 +78,7 @@ final class WebPage {
         } catch (IOException noAnswer) {
             return null;
         }
+        count("place order", answer);
         if (answer.statusCode() != 201) return null;
         return new Placed(orderId, JSON.readTree(answer.body()).get("accessCode").asString(),
                 answer.headers().firstValue(TOKEN).orElseThrow());
@@ -91,10 +101,11 @@ final class WebPage {
      * processor's accept; then, as the payment page, waits until the read model shows the order confirmed.
      */
     CompletableFuture<JsonNode> payAndAwaitConfirmation(Placed order, JsonNode priced) {
-        return send(put("/api/registration/orders/" + order.orderId() + "/registrant", order.accessCode(), """
+        String registrant = "/api/registration/orders/" + order.orderId() + "/registrant";
+        return send("registrant", put(registrant, order.accessCode(), """
                 {"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com"}"""))
                 .thenCompose(assigned -> {
-                    if (assigned.statusCode() / 100 != 2) throw new CompletionException(new Unexpected("registrant", assigned));
+                    if (assigned.statusCode() / 100 != 2) throw failed(new Unexpected("registrant", assigned));
                     String token = assigned.headers().firstValue(TOKEN).orElseThrow();
                     UUID paymentId = UUID.randomUUID();
                     return startPayment(order, priced, paymentId, PAYMENT_ATTEMPTS)
@@ -112,7 +123,7 @@ final class WebPage {
                  "amount":{"amount":%s,"currency":"%s"}}""".formatted(paymentId, order.orderId(),
                 priced.get("conferenceId").asString(), order.orderId(), total.get("amount").toString(),
                 total.get("currency").asString())).header(ACCESS, order.accessCode()).build();
-        return send(request).thenCompose(answer -> {
+        return send("start payment", request).thenCompose(answer -> {
             if (answer.statusCode() == 201) return CompletableFuture.completedFuture(answer);
             if (answer.statusCode() != 404 || attemptsLeft <= 1) {
                 throw new CompletionException(new Unexpected("start payment", answer));
@@ -125,7 +136,7 @@ final class WebPage {
     private CompletableFuture<HttpResponse<String>> accept(UUID paymentId, HttpResponse<String> started) {
         String payerUrl = JSON.readTree(started.body()).get("payerUrl").asString();
         String secret = payerUrl.substring(payerUrl.indexOf("secret=") + "secret=".length()).split("&")[0];
-        return send(request("/api/payments/payment-processor/" + paymentId + "/accept")
+        return send("processor accept", request("/api/payments/payment-processor/" + paymentId + "/accept")
                 .header("Processor-Secret", secret).POST(HttpRequest.BodyPublishers.noBody()).build())
                 .thenApply(accepted -> {
                     if (accepted.statusCode() != 202) throw new CompletionException(new Unexpected("accept", accepted));
@@ -142,7 +153,7 @@ final class WebPage {
     private CompletableFuture<JsonNode> readAtLeast(String path, Placed order, String token, Predicate<JsonNode> accept,
                                                     long deadline) {
         HttpRequest request = request(path).header(ACCESS, order.accessCode()).header(TOKEN, token).GET().build();
-        return send(request).thenCompose(answer -> {
+        return send("read " + path.split("/")[3], request).thenCompose(answer -> {
             String consistency = answer.headers().firstValue("Consistency").orElse("");
             String next = token;
             if (answer.statusCode() == 200) {
@@ -153,13 +164,29 @@ final class WebPage {
             } else if (answer.statusCode() != 404 || consistency.equals("reached")) {
                 throw new CompletionException(new Unexpected("read " + path, answer));
             }
-            if (System.nanoTime() > deadline) throw new CompletionException(new Unexpected("read " + path + ": timed out"));
+            if (System.nanoTime() > deadline) throw failed(new Unexpected("read " + path + ": timed out"));
             return readAtLeast(path, order, next, accept, deadline);
         });
     }
 
-    private CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    private CompletableFuture<HttpResponse<String>> send(String what, HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(answer -> count(what, answer));
+    }
+
+    private HttpResponse<String> count(String what, HttpResponse<String> answer) {
+        requests.computeIfAbsent(what + " " + answer.statusCode(), k -> new LongAdder()).increment();
+        return answer;
+    }
+
+    /** The requests sent so far, by what for and status, and starts counting again. */
+    Map<String, Long> takeRequestCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        requests.forEach((what, n) -> counts.put(what, n.sumThenReset()));
+        return counts;
+    }
+
+    private static CompletionException failed(Unexpected why) {
+        return new CompletionException(why);
     }
 
     private static long deadline() {
