@@ -4,10 +4,11 @@
 # through the gateway, places one-seat orders through the gateway and follows each as the web page does (draft order
 # until reserved, priced order, and for one order in four the payment at the simulated processor and the
 # confirmation). Prints orders/s carried, p50/p99 from the place-order request to (a) reserved, (b) the priced order
-# visible in the read model, (c) confirmed after payment, and the CPU per order by thread group. By default: 6000
-# warm-up orders at 200/s, then 10000 orders offered at 500/s, then 10000 as fast as answered (the capacity), on
-# the same platform. Options as -D flags, e.g.
-#   launcher/run-e2e-benchmark.sh -Drate=500 -Dorders=20000     # one phase: 500 orders/s offered
+# visible in the read model, (c) confirmed after payment, and the CPU per order by thread group. By default: 2000
+# warm-up orders at 100/s, then 3000 orders offered at 500/s, then 3000 as fast as answered (the capacity), on the
+# same platform. Options as -D flags, e.g.
+#   launcher/run-e2e-benchmark.sh -Drate=40,500,0               # three phases
+#   launcher/run-e2e-benchmark.sh -Drate=500 -Dorders=10000     # one phase: 500 orders/s offered
 #   launcher/run-e2e-benchmark.sh -Drate=0 -Dclients=32          # capacity only, 32 placing clients
 #   launcher/run-e2e-benchmark.sh -XX:+TieredCompilation        # the JVM's default JIT instead of spring-boot:run's
 set -euo pipefail

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Options ({@code -Dname=value}): {@code rate} (orders/s offered; a comma-separated list measures one phase per rate
  * on the same platform; 0 = capacity: every client sends its next order as soon as the last is answered; default
- * {@code 500,0}), {@code orders} (per phase, 10000), {@code warmup} (orders, 6000), {@code warmupRate} (200),
+ * {@code 500,0}), {@code orders} (per phase, 3000), {@code warmup} (orders, 2000), {@code warmupRate} (100),
  * {@code clients} (placing threads, 64), {@code payEvery} (4: one order in four is paid). The gateway's per-client
  * rate limit and the services' access throttles are lifted ({@link ClientLimits}). Run it with
  * {@code launcher/run-e2e-benchmark.sh}.
@@ -47,9 +47,10 @@ public final class EndToEndBenchmark {
     }
 
     private static void benchmark() throws Exception {
-        int orders = Integer.getInteger("orders", 10_000);
-        int warmup = Integer.getInteger("warmup", 6_000);
-        int warmupRate = Integer.getInteger("warmupRate", 200);
+        // Short phases: the platform carries about 50 orders/s here (README), a 500/s phase's backlog a minute.
+        int orders = Integer.getInteger("orders", 3_000);
+        int warmup = Integer.getInteger("warmup", 2_000);
+        int warmupRate = Integer.getInteger("warmupRate", 100);
         int clients = Integer.getInteger("clients", 64);
         int payEvery = Integer.getInteger("payEvery", 4);
         List<Integer> rates = Arrays.stream(System.getProperty("rate", "500,0").split(","))
