@@ -36,6 +36,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
+                // zonky turns synchronous_commit off (fine for tests): a commit would then be answered before its WAL
+                // is written, and a PostgreSQL killed with the platform could lose orders it had accepted.
+                .setServerConfig("synchronous_commit", "on")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();

@@ -1,5 +1,7 @@
 package dev.seatbooking.launcher;
 
+import java.util.Map;
+
 /**
  * Lifts the per-client limits of the platform started next in this JVM (as system properties, which every service's
  * and the gateway's configuration reads): every test or benchmark client is on this machine, one address.
@@ -26,12 +28,17 @@ public final class ClientLimits {
      * payments knows the order, thousands a minute from one address.
      */
     public static void liftAll() {
-        liftGatewayRateLimit();
-        System.setProperty("registration.access-throttle.failures-per-client", MANY);
-        System.setProperty("registration.access-throttle.failures-per-order", MANY);
-        System.setProperty("seatbooking.payments.access-throttle.failures-per-client", MANY);
-        System.setProperty("seatbooking.payments.access-throttle.failures-per-order", MANY);
-        System.setProperty("seatbooking.readmodel.access-throttle.client-failures", MANY);
-        System.setProperty("seatbooking.readmodel.access-throttle.order-failures", MANY);
+        all().forEach(System::setProperty);
+    }
+
+    /** What {@link #liftAll()} sets, e.g. as {@code -D} options of a platform started in a JVM of its own. */
+    public static Map<String, String> all() {
+        return Map.of("gateway.rate-limit.requests-per-second", MANY, "gateway.rate-limit.burst", MANY,
+                "registration.access-throttle.failures-per-client", MANY,
+                "registration.access-throttle.failures-per-order", MANY,
+                "seatbooking.payments.access-throttle.failures-per-client", MANY,
+                "seatbooking.payments.access-throttle.failures-per-order", MANY,
+                "seatbooking.readmodel.access-throttle.client-failures", MANY,
+                "seatbooking.readmodel.access-throttle.order-failures", MANY);
     }
 }

@@ -50,9 +50,15 @@ record OrderLedger(Map<UUID, Order> orders) {
             ORDER BY stream_id, version""";
 
     static OrderLedger read(ProcessPlatform platform, UUID conferenceId) throws Exception {
+        return read(platform.jdbcUrl("registration"), platform.postgresUser(), platform.postgresPassword(),
+                conferenceId);
+    }
+
+    /** From registration's database at this JDBC URL (e.g. the one-JVM launcher's embedded PostgreSQL). */
+    static OrderLedger read(String registrationJdbcUrl, String user, String password, UUID conferenceId)
+            throws Exception {
         Map<UUID, Order> orders = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection(platform.jdbcUrl("registration"),
-                platform.postgresUser(), platform.postgresPassword());
+        try (Connection connection = DriverManager.getConnection(registrationJdbcUrl, user, password);
              PreparedStatement query = connection.prepareStatement(EVENTS)) {
             query.setString(1, conferenceId.toString());
             try (ResultSet rows = query.executeQuery()) {
