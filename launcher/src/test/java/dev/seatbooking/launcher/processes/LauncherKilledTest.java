@@ -100,11 +100,10 @@ class LauncherKilledTest {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolveSibling("launcher-killed.log").toFile()))
                     .start();
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-                assertThat(process.isAlive()).as("the launcher exited; see target/launcher-killed.log").isTrue();
-                return Stream.of("/api/read/conferences", "/api/registration/orders/limits",
-                        "/api/management/conferences/limits").allMatch(this::answers);
-            });
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .failFast("the launcher exited; see target/launcher-killed.log", () -> !process.isAlive())
+                    .until(() -> Stream.of("/api/read/conferences", "/api/registration/orders/limits",
+                            "/api/management/conferences/limits").allMatch(this::answers));
         }
 
         /**
