@@ -36,7 +36,10 @@ class MessageRecordsTest {
             // added later, so absent from messages stored before: none owed
             "SeatsReserved.seatsOwedChanged", "SeatsReservationCancelled.seatsOwedChanged",
             "AvailableSeatsChanged.seatsOwedChanged", "ConfirmOrder.paymentId", "ConfirmOrder.paidAmount",
-            "OrderConfirmed.paymentId");
+            "OrderConfirmed.paymentId",
+            // null = unlimited, no window
+            "PromotionalCodeDefined.usageLimit", "PromotionalCodeDefined.validFrom",
+            "PromotionalCodeDefined.validUntil");
 
     static Stream<Class<? extends Message>> registeredTypes() {
         return MessageTypes.contracts().classes().stream();

@@ -5,7 +5,10 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.PromotionalCodeDefined;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
+import dev.seatbooking.contracts.conference.CodeScope;
+import dev.seatbooking.contracts.conference.Discount;
 import dev.seatbooking.contracts.payments.PaymentCommand.CancelThirdPartyProcessorPayment;
 import dev.seatbooking.contracts.payments.PaymentCommand.CompleteThirdPartyProcessorPayment;
 import dev.seatbooking.contracts.payments.PaymentCommand.InitiateThirdPartyProcessorPayment;
@@ -84,6 +87,8 @@ public final class MessageSamples {
             new ConferenceUnpublished(CONFERENCE),
             new SeatCreated(CONFERENCE, GENERAL, "General", "All talks", 500, GENERAL_PRICE),
             new SeatUpdated(CONFERENCE, WORKSHOP, "Workshop", "Hands on", 20, WORKSHOP_PRICE),
+            new PromotionalCodeDefined(CONFERENCE, UUID.fromString("5ea7b00c-0000-0000-0000-00000000c0de"), "SPEAKER",
+                    Discount.percentage(100), CodeScope.of(List.of(GENERAL)), 1, null, EXPIRY, true, true),
 
             new OrderPlaced(ORDER, CONFERENCE, SEATS, EXPIRY, "K7Q2ZP"),
             new OrderUpdated(ORDER, List.of(new SeatQuantity(GENERAL, 2))),

@@ -7,6 +7,7 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.PromotionalCodeDefined;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
@@ -80,6 +81,7 @@ public class ConferenceEventHandler {
                     e.quantity(), e.price());
             case SeatUpdated e -> seatType(envelope, e.conferenceId(), e.seatTypeId(), e.name(), e.description(),
                     e.quantity(), e.price());
+            case PromotionalCodeDefined e -> log.debug("Promotional code {} not used yet", e.codeId());
         }
     }
 

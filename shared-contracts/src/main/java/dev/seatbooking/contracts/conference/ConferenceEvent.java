@@ -5,6 +5,7 @@ import dev.seatbooking.contracts.MessageType;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.Require;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -86,6 +87,37 @@ public sealed interface ConferenceEvent extends Message {
             Require.nonNull(description, "description");
             Require.nonNegative(quantity, "quantity");
             Require.nonNull(price, "price");
+        }
+    }
+
+    /**
+     * A promotional code's full current definition (not a diff), sent when it is created and after every change
+     * (an edit, disabling or enabling it), once the conference has been published at least once. The code text
+     * never changes after creation (it is what registrants typed); its id is the code's identity.
+     *
+     * @param code       normalized by {@link PromotionalCodeText#normalize}, unique in the conference
+     * @param usageLimit how many orders may use it (1 = single use); null = unlimited
+     * @param validFrom  optional: not usable before
+     * @param validUntil optional: not usable from then on
+     * @param exclusive  true: combines with no other code; false: combines with other combinable codes
+     * @param enabled    false: refused to new orders (uses already held stay held)
+     */
+    @MessageType(name = "conference.PromotionalCodeDefined")
+    record PromotionalCodeDefined(UUID conferenceId, UUID codeId, String code, Discount discount, CodeScope scope,
+                                  Integer usageLimit, Instant validFrom, Instant validUntil, boolean exclusive,
+                                  boolean enabled) implements ConferenceEvent {
+        public PromotionalCodeDefined {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(codeId, "codeId");
+            code = PromotionalCodeText.normalize(code);
+            Require.nonNull(discount, "discount");
+            Require.nonNull(scope, "scope");
+            if (usageLimit != null && usageLimit < 1) {
+                throw new IllegalArgumentException("usageLimit must be at least 1 (null = unlimited), was " + usageLimit);
+            }
+            if (validFrom != null && validUntil != null && !validFrom.isBefore(validUntil)) {
+                throw new IllegalArgumentException("validFrom must be before validUntil");
+            }
         }
     }
 }
