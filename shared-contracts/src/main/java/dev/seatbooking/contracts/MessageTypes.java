@@ -9,6 +9,7 @@ import dev.seatbooking.contracts.registration.RegistrationProcessCommand;
 import dev.seatbooking.contracts.registration.SeatAssignmentsCommand;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
+import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
@@ -164,6 +165,7 @@ public final class MessageTypes {
                 .include(ConferenceEvent.class)
                 .include(OrderEvent.class)
                 .include(SeatsAvailabilityEvent.class)
+                .include(PromotionalCodeUsesEvent.class)
                 .include(SeatAssignmentsEvent.class)
                 .include(OrderCommand.class)
                 .include(SeatsAvailabilityCommand.class)

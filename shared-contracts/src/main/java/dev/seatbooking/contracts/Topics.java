@@ -11,7 +11,10 @@ public final class Topics {
     /** ConferenceEvent; key: conference id. */
     public static final String CONFERENCE_EVENTS = "conference.events";
 
-    /** OrderEvent, SeatsAvailabilityEvent, SeatAssignmentsEvent; key: aggregate id (order, conference, seat assignments). */
+    /**
+     * OrderEvent, SeatsAvailabilityEvent, PromotionalCodeUsesEvent, SeatAssignmentsEvent; key: aggregate id (order,
+     * conference, conference, seat assignments).
+     */
     public static final String REGISTRATION_EVENTS = "registration.events";
 
     /** PaymentEvent; key: payment id. */

@@ -9,6 +9,9 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.PromotionalCodeDefin
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.conference.CodeScope;
 import dev.seatbooking.contracts.conference.Discount;
+import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.PromotionalCodeUseHeld;
+import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.PromotionalCodeUseReleased;
+import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.PromotionalCodeUseSpent;
 import dev.seatbooking.contracts.payments.PaymentCommand.CancelThirdPartyProcessorPayment;
 import dev.seatbooking.contracts.payments.PaymentCommand.CompleteThirdPartyProcessorPayment;
 import dev.seatbooking.contracts.payments.PaymentCommand.InitiateThirdPartyProcessorPayment;
@@ -69,6 +72,7 @@ public final class MessageSamples {
     public static final UUID ASSIGNMENTS = id(4);
     public static final UUID GENERAL = id(10);
     public static final UUID WORKSHOP = id(11);
+    public static final UUID CODE = UUID.fromString("5ea7b00c-0000-0000-0000-00000000c0de");
     public static final Instant EXPIRY = Instant.parse("2025-05-01T09:45:00.123456789Z");
 
     private static final Money GENERAL_PRICE = Money.of("199.90", "EUR");
@@ -87,8 +91,12 @@ public final class MessageSamples {
             new ConferenceUnpublished(CONFERENCE),
             new SeatCreated(CONFERENCE, GENERAL, "General", "All talks", 500, GENERAL_PRICE),
             new SeatUpdated(CONFERENCE, WORKSHOP, "Workshop", "Hands on", 20, WORKSHOP_PRICE),
-            new PromotionalCodeDefined(CONFERENCE, UUID.fromString("5ea7b00c-0000-0000-0000-00000000c0de"), "SPEAKER",
+            new PromotionalCodeDefined(CONFERENCE, CODE, "SPEAKER",
                     Discount.percentage(100), CodeScope.of(List.of(GENERAL)), 1, null, EXPIRY, true, true),
+
+            new PromotionalCodeUseHeld(CONFERENCE, CODE, ORDER, 1, 0),
+            new PromotionalCodeUseReleased(CONFERENCE, CODE, ORDER, 0, 0),
+            new PromotionalCodeUseSpent(CONFERENCE, CODE, ORDER, 0, 1),
 
             new OrderPlaced(ORDER, CONFERENCE, SEATS, EXPIRY, "K7Q2ZP"),
             new OrderUpdated(ORDER, List.of(new SeatQuantity(GENERAL, 2))),
