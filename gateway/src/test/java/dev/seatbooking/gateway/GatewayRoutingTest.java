@@ -69,6 +69,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void the_service_path_keeps_its_escapes_and_trailing_slash() {
+        String[][] cases = {
+                {"/api/read/conferences/dev%20days/", "/api/conferences/dev%20days/"},
+                {"/api/read/conferences/caf%C3%A9", "/api/conferences/caf%C3%A9"},
+                {"/api/read", "/api"},
+        };
+        for (String[] forwarded : cases) {
+            gateway.get(forwarded[0]);
+            assertThat(service.last().rawPath()).as(forwarded[0]).isEqualTo(forwarded[1]);
+        }
+    }
+
+    @Test
     void the_payment_processor_page_is_forwarded_as_it_is() {
         assertThat(gateway.get("/payment-processor/p1").statusCode()).isEqualTo(200);
         assertThat(service.last().rawPath()).isEqualTo("/payment-processor/p1");

@@ -4,8 +4,10 @@ import dev.seatbooking.web.fixture.EdgeTestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +35,9 @@ class WebEdgeTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FilterChainProxy securityFilters;
 
     // --- JSON bodies are read strictly ---
 
@@ -213,6 +218,14 @@ class WebEdgeTest {
             assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
             assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
         }
+    }
+
+    @Test
+    void public_requests_pass_only_the_security_headers_filter() {
+        assertThat(securityFilters.getFilters("/api/bookings")).extracting(filter -> filter.getClass().getSimpleName())
+                .containsExactly("WebAsyncManagerIntegrationFilter", "HeaderWriterFilter");
+        assertThat(securityFilters.getFilters("/actuator/metrics")).extracting(filter -> filter.getClass().getSimpleName())
+                .contains("BasicAuthenticationFilter", "AuthorizationFilter");
     }
 
     // --- helpers ---

@@ -80,15 +80,26 @@ class OrderTotalsProjectionTest extends PaymentsServiceTest {
     }
 
     @Test
+    void events_payments_does_not_act_on_are_skipped_without_an_inbox_entry() {
+        TestOrder order = givenOrder("120.00");
+        Envelope assigned = order.publish(new OrderRegistrantAssigned(order.orderId(), "Ada", "Lovelace", "ada@example.org"));
+        Envelope marker = order.expire();
+        awaitProcessed(marker.messageId());
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE consumer = 'payments' AND message_id = ?",
+                Integer.class, assigned.messageId())).isZero();
+    }
+
+    @Test
     void a_redelivered_event_is_handled_once() {
         TestOrder order = givenOrder("120.00");
         Envelope expired = order.expire();
         awaitProcessed(expired.messageId());
 
         // The same record again, as Kafka redelivers it after a crash before the offset commit; then a later
-        // event of the order, on the same partition, to know the redelivery has been consumed.
+        // event of the order that payments handles, on the same partition, to know the redelivery has been consumed.
         TestOrder.resend(expired);
-        Envelope marker = order.publish(new OrderRegistrantAssigned(order.orderId(), "Ada", "Lovelace", "ada@example.org"));
+        Envelope marker = order.totals(eur("120.00"), false);
         awaitProcessed(marker.messageId());
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE consumer = 'payments' AND message_id = ?",
