@@ -31,6 +31,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     static EmbeddedPostgresServer start(Path dataDir, int port, Path logFile) throws IOException {
         Files.createDirectories(dataDir);
+        OrphanPostmaster.stopIfRunning(dataDir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
