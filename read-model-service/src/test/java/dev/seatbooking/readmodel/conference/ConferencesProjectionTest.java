@@ -1,7 +1,10 @@
 package dev.seatbooking.readmodel.conference;
 
 import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.conference.CodeScope;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.PromotionalCodeDefined;
+import dev.seatbooking.contracts.conference.Discount;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.Money;
@@ -63,6 +66,19 @@ class ConferencesProjectionTest extends ProjectionTest {
     int available(String slug, UUID seatType) {
         return page(slug).seatTypes().stream().filter(s -> s.id().equals(seatType)).findFirst().orElseThrow()
                 .availableQuantity();
+    }
+
+    @Test
+    void a_promotional_code_moves_the_conference_version_and_shows_nowhere_on_its_page() {
+        harness.feed(publishedWithTwoSeatTypes("codes"));
+        ConferenceDetails before = page("codes");
+
+        harness.feed(List.of(conference.next(new PromotionalCodeDefined(id, UUID.randomUUID(), "SPEAKER",
+                Discount.percentage(100), CodeScope.ALL_SEAT_TYPES, null, null, null, true, true))));
+
+        ConferenceDetails after = page("codes");
+        assertThat(after.version()).isEqualTo(5);
+        assertThat(after.seatTypes()).isEqualTo(before.seatTypes());
     }
 
     @Test
