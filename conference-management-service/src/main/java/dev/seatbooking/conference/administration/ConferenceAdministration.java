@@ -148,7 +148,7 @@ public class ConferenceAdministration {
     public SeatTypeChange updateSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
         Conference conference = locked(conferenceId);
         int sold = soldSeats.soldOf(seatTypeId);
-        requireCodesCurrency(conferenceId, details.price().currency());
+        if (conference.seatType(seatTypeId).isPresent()) requireCodesCurrency(conferenceId, details.price().currency());
         boolean changed = conference.updateSeatType(seatTypeId, details, sold, now());
         SeatType seatType = conference.seatType(seatTypeId).orElseThrow();
         if (changed && conference.wasEverPublished()) {
@@ -171,7 +171,7 @@ public class ConferenceAdministration {
     private void requireCodesCurrency(UUID conferenceId, String currency) {
         codes.fixedAmountCurrencies(conferenceId).stream().filter(c -> !c.equals(currency)).findFirst()
                 .ifPresent(c -> {
-                    throw new ConferenceRejection.CurrencyMismatch(c, currency);
+                    throw new ConferenceRejection.CurrencyMismatch("fixed-amount promotional codes are", c, currency);
                 });
     }
 

@@ -174,8 +174,11 @@ class PromotionalCodeApiTest extends IntegrationTest {
         api.createCode(empty, AdminApi.amountCode("MINUS5", "5", "USD"));
 
         problem(api.perform(api.withJson(post(empty.path() + "/seat-types").with(as(empty)),
+                AdminApi.seatType("General", 10, "100", "EUR"))), 422, "currency-mismatch", "price.currency")
+                .andExpect(jsonPath("$.detail").value(containsString("promotional codes are in USD, not EUR")));
+        UUID general = api.addSeatType(empty, AdminApi.seatType("General", 10, "100", "USD"));
+        problem(api.perform(api.withJson(put(empty.path() + "/seat-types/" + general).with(as(empty)),
                 AdminApi.seatType("General", 10, "100", "EUR"))), 422, "currency-mismatch", "price.currency");
-        api.addSeatType(empty, AdminApi.seatType("General", 10, "100", "USD"));
     }
 
     @Test
