@@ -1,15 +1,17 @@
 // #/admin/conferences/{id} — a conference for its owner: details (edit), seat types (add, change quantity),
-// publish / unpublish.
+// promotional codes (admin-codes.js), publish / unpublish.
 import {api, uuid} from '../api.js';
 import {html, money} from '../html.js';
 import {attempt, form, go, on, render} from '../page.js';
 import {conferenceTokens, owners} from '../storage.js';
+import {codesSection, wireCodes} from './admin-codes.js';
 import {conferenceBody, conferenceFields, conferenceLimits} from './conference-form.js';
 
 export async function adminConference(id) {
     if (!owners.get(id)) return go('#/admin');
-    const [{body: c}, limits] = await Promise.all([
-        api('GET', '/api/management/conferences/' + id, {headers: owners.auth(id)}), conferenceLimits()]);
+    const [{body: c}, {body: codes}, limits] = await Promise.all([
+        api('GET', '/api/management/conferences/' + id, {headers: owners.auth(id)}),
+        api('GET', `/api/management/conferences/${id}/promotional-codes`, {headers: owners.auth(id)}), conferenceLimits()]);
     render(html`<h1>${c.name} <span class="status" id="published">${c.published ? 'Published' : 'Not published'}</span></h1>
         <p>
             ${c.published ? html`<button id="unpublish" class="secondary">Unpublish</button>` : html`<button id="publish">Publish</button>`}
@@ -31,6 +33,7 @@ export async function adminConference(id) {
             <label><span>Price</span><input name="amount" type="number" min="0" step="0.01" required> <input name="currency" value="${(c.seatTypes[0] && c.seatTypes[0].price.currency) || 'EUR'}" size="3" required></label>
             <button type="submit" id="add-seat-type">Add seat type</button>
         </form>
+        ${codesSection(c, codes)}
         <h2>Details</h2>
         <form id="conference-form">${conferenceFields(limits, c)}<button type="submit" id="save-conference">Save details</button></form>
         <p id="saved"></p>`);
@@ -52,6 +55,7 @@ export async function adminConference(id) {
             await adminConference(id);
         }));
     }
+    wireCodes(id, codes, auth, () => adminConference(id));
     on('conference-form', 'submit', () => attempt(async () => {
         await api('PUT', '/api/management/conferences/' + id, {headers: auth, body: conferenceBody('conference-form')});
         await adminConference(id);

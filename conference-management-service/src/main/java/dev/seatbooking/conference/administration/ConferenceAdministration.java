@@ -9,6 +9,8 @@ import dev.seatbooking.conference.domain.ConferenceRejection;
 import dev.seatbooking.conference.domain.SeatType;
 import dev.seatbooking.conference.domain.SeatTypeDetails;
 import dev.seatbooking.conference.domain.SoldSeats;
+import dev.seatbooking.conference.promotion.PromotionalCode;
+import dev.seatbooking.conference.promotion.PromotionalCodeRejection;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
 import org.hibernate.exception.ConstraintViolationException;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,8 +30,10 @@ import java.util.UUID;
  * Events, as in the RI's {@code ConferenceService}: ConferenceCreated on creation; ConferenceUpdated when the
  * details change; ConferencePublished / ConferenceUnpublished when the publication state changes; seat-type events
  * only once the conference has been published at least once: the first publication announces every seat type
- * (SeatCreated each, before ConferencePublished), later additions SeatCreated, later edits SeatUpdated. A change
- * that changes nothing announces nothing.
+ * (SeatCreated each, then PromotionalCodeDefined for each promotional code, before ConferencePublished), later
+ * additions SeatCreated, later edits SeatUpdated. A change that changes nothing announces nothing.
+ * <p>
+ * The conference's one currency is that of its seat types and of its fixed-amount promotional codes alike.
  */
 @Service
 @Transactional
@@ -48,13 +53,15 @@ public class ConferenceAdministration {
 
     private final ConferenceRepository conferences;
     private final ConferenceEventOutbox outbox;
+    private final PromotionalCodeRepository codes;
     private final SoldSeats soldSeats;
     private final Clock clock;
 
     public ConferenceAdministration(ConferenceRepository conferences, ConferenceEventOutbox outbox,
-                                    SoldSeats soldSeats, Clock clock) {
+                                    PromotionalCodeRepository codes, SoldSeats soldSeats, Clock clock) {
         this.conferences = conferences;
         this.outbox = outbox;
+        this.codes = codes;
         this.soldSeats = soldSeats;
         this.clock = clock;
     }
@@ -100,6 +107,9 @@ public class ConferenceAdministration {
                 for (SeatType seatType : conference.seatTypes()) {
                     outbox.announce(conference, correlationId, ConferenceMessages.seatCreated(conference, seatType));
                 }
+                for (PromotionalCode code : codes.findByConference(conferenceId)) {
+                    outbox.announce(conference, correlationId, ConferenceMessages.codeDefined(code));
+                }
                 outbox.announce(conference, correlationId, new ConferencePublished(conferenceId));
             }
             case AGAIN -> outbox.announce(conference, correlationId, new ConferencePublished(conferenceId));
@@ -121,6 +131,7 @@ public class ConferenceAdministration {
     /** @param seatTypeId the client's id for it (a replayed add then adds nothing twice), or null */
     public SeatTypeChange addSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
         Conference conference = locked(conferenceId);
+        requireCodesCurrency(conferenceId, details.price().currency());
         SeatType seatType = conference.addSeatType(seatTypeId != null ? seatTypeId : UUID.randomUUID(), details, now());
         if (conference.wasEverPublished()) {
             outbox.announce(conference, Correlation.currentOrNew(), ConferenceMessages.seatCreated(conference, seatType));
@@ -137,6 +148,7 @@ public class ConferenceAdministration {
     public SeatTypeChange updateSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
         Conference conference = locked(conferenceId);
         int sold = soldSeats.soldOf(seatTypeId);
+        if (conference.seatType(seatTypeId).isPresent()) requireCodesCurrency(conferenceId, details.price().currency());
         boolean changed = conference.updateSeatType(seatTypeId, details, sold, now());
         SeatType seatType = conference.seatType(seatTypeId).orElseThrow();
         if (changed && conference.wasEverPublished()) {
@@ -147,8 +159,20 @@ public class ConferenceAdministration {
 
     public Conference removeSeatType(UUID conferenceId, UUID seatTypeId) {
         Conference conference = locked(conferenceId);
+        List<String> scoping = codes.codesScoping(seatTypeId);
+        if (!scoping.isEmpty() && !conference.wasEverPublished() && conference.seatType(seatTypeId).isPresent()) {
+            throw new PromotionalCodeRejection.SeatTypeInScope(seatTypeId, scoping);
+        }
         conference.removeSeatType(seatTypeId, now());
         return conference;
+    }
+
+    /** Fixed-amount codes are taken from orders' totals: in the seat types' currency, which they also bind. */
+    private void requireCodesCurrency(UUID conferenceId, String currency) {
+        codes.fixedAmountCurrencies(conferenceId).stream().filter(c -> !c.equals(currency)).findFirst()
+                .ifPresent(c -> {
+                    throw new ConferenceRejection.CurrencyMismatch("fixed-amount promotional codes are", c, currency);
+                });
     }
 
     private Conference locked(UUID conferenceId) {

@@ -3,8 +3,11 @@ package dev.seatbooking.conference.administration;
 import dev.seatbooking.conference.domain.Conference;
 import dev.seatbooking.conference.domain.ConferenceDetails;
 import dev.seatbooking.conference.domain.SeatType;
+import dev.seatbooking.conference.promotion.CodeTerms;
+import dev.seatbooking.conference.promotion.PromotionalCode;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.PromotionalCodeDefined;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 
@@ -32,5 +35,12 @@ final class ConferenceMessages {
 
     static SeatUpdated seatUpdated(Conference c, SeatType s) {
         return new SeatUpdated(c.id(), s.id(), s.name(), s.description(), s.quantity(), s.price());
+    }
+
+    /** A code's full current definition, whatever changed. */
+    static PromotionalCodeDefined codeDefined(PromotionalCode code) {
+        CodeTerms t = code.terms();
+        return new PromotionalCodeDefined(code.conferenceId(), code.id(), code.code(), t.discount(), t.scope(),
+                t.usageLimit(), t.validFrom(), t.validUntil(), t.exclusive(), code.isEnabled());
     }
 }

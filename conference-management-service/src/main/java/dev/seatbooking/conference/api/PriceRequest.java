@@ -65,22 +65,15 @@ public record PriceRequest(
                 try {
                     currency = Currency.getInstance(price.currency());
                 } catch (IllegalArgumentException e) {
-                    return violation(context, "currency", "is not an ISO 4217 currency code");
+                    return FieldViolation.report(context, "currency", "is not an ISO 4217 currency code");
                 }
                 int digits = currency.getDefaultFractionDigits();
-                if (digits < 0) return violation(context, "currency", "is not a currency prices can be paid in");
+                if (digits < 0) return FieldViolation.report(context, "currency", "is not a currency prices can be paid in");
                 if (price.amount() != null && price.amount().stripTrailingZeros().scale() > digits) {
-                    return violation(context, "amount", "must have at most " + digits + " decimal places in "
+                    return FieldViolation.report(context, "amount", "must have at most " + digits + " decimal places in "
                             + price.currency());
                 }
                 return true;
-            }
-
-            private static boolean violation(ConstraintValidatorContext context, String field, String message) {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(message.replace("{", "\\{").replace("$", "\\$"))
-                        .addPropertyNode(field).addConstraintViolation();
-                return false;
             }
         }
     }

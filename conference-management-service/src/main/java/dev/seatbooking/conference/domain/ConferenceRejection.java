@@ -61,10 +61,17 @@ public abstract sealed class ConferenceRejection extends RuntimeException {
         }
     }
 
-    /** An order adds up its lines, which it can only do in one currency. */
+    /**
+     * An order adds up its lines (and takes fixed-amount discounts off them), which it can only do in one currency.
+     */
     public static final class CurrencyMismatch extends ConferenceRejection {
         public CurrencyMismatch(String conferenceCurrency, String given) {
-            super("This conference's seat types are priced in " + conferenceCurrency + ", not " + given
+            this("seat types are priced", conferenceCurrency, given);
+        }
+
+        /** @param pricedBy what holds the conference's currency already, e.g. "fixed-amount promotional codes are" */
+        public CurrencyMismatch(String pricedBy, String conferenceCurrency, String given) {
+            super("This conference's " + pricedBy + " in " + conferenceCurrency + ", not " + given
                     + ": an order cannot add up prices in different currencies");
         }
     }

@@ -1,6 +1,8 @@
 package dev.seatbooking.conference.orders;
 
+import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Topics;
+import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent;
 import dev.seatbooking.eventsourcing.spring.MessageConsumers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +11,10 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import java.util.List;
 
-/** Subscribes {@link OrderProjection} to registration's events, through the foundation's inbox consumer. */
+/**
+ * Subscribes {@link OrderProjection} and {@link CodeUsesProjection} to registration's events, through the
+ * foundation's inbox consumer.
+ */
 @Configuration(proxyBeanMethods = false)
 public class RegistrationEventsConsumer {
 
@@ -18,8 +23,12 @@ public class RegistrationEventsConsumer {
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> registrationEventsListener(
-            MessageConsumers consumers, OrderProjection projection,
+            MessageConsumers consumers, OrderProjection orders, CodeUsesProjection codeUses,
             @Value("${conference.consumers.concurrency:1}") int concurrency) {
-        return consumers.subscribe(CONSUMER, List.of(Topics.REGISTRATION_EVENTS), concurrency, projection::handle);
+        return consumers.subscribe(CONSUMER, List.of(Topics.REGISTRATION_EVENTS), concurrency, message -> {
+            Envelope envelope = message.payload();
+            if (envelope.payload() instanceof PromotionalCodeUsesEvent uses) codeUses.handle(envelope, uses);
+            else orders.handle(message);
+        });
     }
 }

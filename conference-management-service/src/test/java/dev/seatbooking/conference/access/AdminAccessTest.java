@@ -64,6 +64,9 @@ class AdminAccessTest extends IntegrationTest {
         Map<String, Object> conference = AdminApi.conference("refused-" + UUID.randomUUID().toString().substring(0, 8),
                 "intruder@example.org");
         Map<String, Object> seatType = AdminApi.seatType("Intruder", 1, "0", "EUR");
+        Map<String, Object> code = AdminApi.percentCode("INTRUDER", 50);
+        Map<String, Object> codeTerms = AdminApi.percentCode(null, 60);
+        codeTerms.remove("code");
         return List.of(
                 new Endpoint(HttpMethod.GET, "", null),
                 new Endpoint(HttpMethod.PUT, "", conference),
@@ -75,7 +78,13 @@ class AdminAccessTest extends IntegrationTest {
                 new Endpoint(HttpMethod.PUT, "/seat-types/{seatTypeId}", seatType),
                 new Endpoint(HttpMethod.DELETE, "/seat-types/{seatTypeId}", null),
                 new Endpoint(HttpMethod.GET, "/orders", null),
-                new Endpoint(HttpMethod.GET, "/attendees", null));
+                new Endpoint(HttpMethod.GET, "/attendees", null),
+                new Endpoint(HttpMethod.GET, "/promotional-codes", null),
+                new Endpoint(HttpMethod.POST, "/promotional-codes", code),
+                new Endpoint(HttpMethod.GET, "/promotional-codes/{codeId}", null),
+                new Endpoint(HttpMethod.PUT, "/promotional-codes/{codeId}", codeTerms),
+                new Endpoint(HttpMethod.POST, "/promotional-codes/{codeId}/disable", null),
+                new Endpoint(HttpMethod.POST, "/promotional-codes/{codeId}/enable", null));
     }
 
     @Autowired
@@ -84,6 +93,7 @@ class AdminAccessTest extends IntegrationTest {
 
     private Owner target;
     private UUID seatType;
+    private UUID code;
     private Owner other;
 
     @BeforeEach
@@ -91,6 +101,7 @@ class AdminAccessTest extends IntegrationTest {
         AdminApi api = api();
         target = api.createConference();
         seatType = api.addSeatType(target, AdminApi.seatType("General", 10, "100", "EUR"));
+        code = api.createCode(target, AdminApi.percentCode("TARGET-10", 10));
         other = api.createConference();
     }
 
@@ -329,14 +340,15 @@ class AdminAccessTest extends IntegrationTest {
         assertThat(problem.remove("instance")).isNotNull();
         String body = problem.toString();
         assertThat(body).doesNotContain(target.conferenceId().toString(), other.conferenceId().toString(),
-                target.email(), other.email(), "CQRS Summit", seatType.toString());
+                target.email(), other.email(), "CQRS Summit", seatType.toString(), code.toString(), "TARGET-10");
         assertThat(state()).as("nothing changed").isEqualTo(before);
         return result;
     }
 
     private MockHttpServletRequestBuilder requestTo(Endpoint endpoint, UUID conferenceId, RequestPostProcessor credentials) {
         MockHttpServletRequestBuilder request = request(endpoint.method(),
-                "/api/conferences/" + conferenceId + endpoint.path().replace("{seatTypeId}", seatType.toString()));
+                "/api/conferences/" + conferenceId + endpoint.path()
+                .replace("{seatTypeId}", seatType.toString()).replace("{codeId}", code.toString()));
         if (endpoint.body() != null) request = api().withJson(request, endpoint.body());
         if (credentials != null) request = request.with(credentials);
         return request;
@@ -352,6 +364,6 @@ class AdminAccessTest extends IntegrationTest {
                 throw new IllegalStateException(e);
             }
         };
-        return Stream.of("", "/orders", "/attendees").map(read).reduce("", String::concat);
+        return Stream.of("", "/orders", "/attendees", "/promotional-codes").map(read).reduce("", String::concat);
     }
 }

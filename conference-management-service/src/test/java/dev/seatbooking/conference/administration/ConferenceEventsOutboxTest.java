@@ -12,6 +12,9 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.PromotionalCodeDefined;
+import dev.seatbooking.contracts.conference.CodeScope;
+import dev.seatbooking.contracts.conference.Discount;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +123,64 @@ class ConferenceEventsOutboxTest extends IntegrationTest {
                     .isEqualTo(events.get(i).messageId().toString());
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(owner.accessCode());
         }
+    }
+
+    @Test
+    void promotional_codes_are_announced_in_full_once_the_conference_was_ever_published() throws Exception {
+        AdminApi api = api();
+        Owner owner = api.createConference();                                                      // v1 created
+        UUID general = api.addSeatType(owner, AdminApi.seatType("General", 100, "199", "EUR"));   // silent
+        Map<String, Object> speaker = AdminApi.percentCode("speaker", 100);
+        speaker.put("seatTypeIds", List.of(general.toString()));
+        speaker.put("usageLimit", 1);
+        speaker.put("exclusive", true);
+        UUID speakerId = api.createCode(owner, speaker);                                           // never published: silent
+        String speakerPath = owner.path() + "/promotional-codes/" + speakerId;
+        api.perform(post(speakerPath + "/disable").with(as(owner))).andExpect(status().isOk());   // silent
+        api.perform(post(owner.path() + "/publish").with(as(owner))).andExpect(status().isOk());  // v2 seat, v3 code, v4 published
+        Map<String, Object> partner = AdminApi.amountCode("PARTNER", "20", "EUR");
+        partner.put("validFrom", "2026-06-01T00:00:00Z");
+        partner.put("validUntil", "2026-07-01T00:00:00Z");
+        UUID partnerId = api.createCode(owner, partner);                                           // v5
+        api.perform(api.withJson(post(owner.path() + "/promotional-codes").with(as(owner)),
+                AdminApi.percentCode("Partner", 5))).andExpect(status().isConflict());            // refused: silent
+        api.perform(post(speakerPath + "/enable").with(as(owner))).andExpect(status().isOk());    // v6
+        api.perform(post(speakerPath + "/enable").with(as(owner))).andExpect(status().isOk());    // unchanged: silent
+        speaker.put("usageLimit", 2);
+        api.perform(api.withJson(put(speakerPath).with(as(owner)), speaker)).andExpect(status().isOk()); // v7
+        api.perform(api.withJson(put(speakerPath).with(as(owner)), speaker)).andExpect(status().isOk()); // unchanged: silent
+        api.perform(post(owner.path() + "/unpublish").with(as(owner))).andExpect(status().isOk()); // v8
+        api.perform(post(owner.path() + "/promotional-codes/" + partnerId + "/disable").with(as(owner)))
+                .andExpect(status().isOk());                                                       // v9: was published
+        api.perform(post(owner.path() + "/publish").with(as(owner))).andExpect(status().isOk());  // v10: no code again
+
+        UUID id = owner.conferenceId();
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(topic.envelopesWithKey(id)).hasSize(10));
+        List<Envelope> events = topic.envelopesWithKey(id);
+        assertThat(events).extracting(e -> e.payload().getClass().getSimpleName(), Envelope::aggregateVersion)
+                .containsExactly(
+                        tuple("ConferenceCreated", 1L),
+                        tuple("SeatCreated", 2L),
+                        tuple("PromotionalCodeDefined", 3L),
+                        tuple("ConferencePublished", 4L),
+                        tuple("PromotionalCodeDefined", 5L),
+                        tuple("PromotionalCodeDefined", 6L),
+                        tuple("PromotionalCodeDefined", 7L),
+                        tuple("ConferenceUnpublished", 8L),
+                        tuple("PromotionalCodeDefined", 9L),
+                        tuple("ConferencePublished", 10L));
+        assertThat(events).allSatisfy(e -> assertThat(e.aggregateId()).isEqualTo(id));
+        assertThat(events.get(2).payload()).isEqualTo(new PromotionalCodeDefined(id, speakerId, "SPEAKER",
+                Discount.percentage(100), CodeScope.of(List.of(general)), 1, null, null, true, false));
+        assertThat(events.get(2).correlationId()).isEqualTo(events.get(3).correlationId());
+        assertThat(events.get(4).payload()).isEqualTo(new PromotionalCodeDefined(id, partnerId, "PARTNER",
+                Discount.fixedAmount(Money.of("20", "EUR")), CodeScope.ALL_SEAT_TYPES, null,
+                Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2026-07-01T00:00:00Z"), false, true));
+        assertThat(((PromotionalCodeDefined) events.get(5).payload()).enabled()).isTrue();
+        assertThat(((PromotionalCodeDefined) events.get(6).payload()).usageLimit()).isEqualTo(2);
+        assertThat(((PromotionalCodeDefined) events.get(8).payload()))
+                .extracting(PromotionalCodeDefined::codeId, PromotionalCodeDefined::enabled)
+                .containsExactly(partnerId, false);
     }
 
     @Test

@@ -52,8 +52,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Every operation of conference management's OpenAPI document, sent what a hostile or careless client sends (issue
  * 11, "Proof"): no 5xx, every 4xx a problem, not one row changed (conferences, seat types, orders, the outbox, the
  * inbox) and nothing published on {@code conference.events}. The requests carry the owner's credentials of a seeded,
- * published conference with a seat type, a confirmed order and an attendee, so that a mutation is judged by the
- * call's own checks rather than refused for want of credentials.
+ * published conference with a seat type, a promotional code, a confirmed order and an attendee, so that a mutation
+ * is judged by the call's own checks rather than refused for want of credentials.
  */
 class ConferenceManagementFuzzTest extends IntegrationTest {
 
@@ -71,6 +71,7 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
         UUID seatType = api().addSeatType(owner, AdminApi.seatType("General", 10, "100", "EUR"));
         api().perform(post(owner.path() + "/publish").with(as(owner))).andExpect(status().isOk());
         confirmedOrderWithAnAttendee(owner, seatType);
+        UUID code = api().createCode(owner, AdminApi.amountCode("SPEAKER-2026", "50", "EUR"));
 
         Map<String, String> before = stableFingerprint();
         Map<TopicPartition, Long> published = endOffsets(Topics.CONFERENCE_EVENTS);
@@ -83,6 +84,10 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
                 // a body's id on PUT must be the path's: any other makes every mutation a 400 for the mismatch
                 .value("PUT /api/conferences/{conferenceId}", "id", owner.conferenceId().toString())
                 .value("PUT /api/conferences/{conferenceId}/seat-types/{seatTypeId}", "id", seatType.toString())
+                .value("codeId", code.toString())
+                .value("PUT /api/conferences/{conferenceId}/promotional-codes/{codeId}", "id", code.toString())
+                // the seeded code's text: a create that passes validation is refused as a duplicate, not accepted
+                .value("code", "SPEAKER-2026")
                 .value("ownerEmail", owner.email())
                 .value("email", owner.email())
                 .value("accessCode", owner.accessCode())
@@ -93,6 +98,7 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
         ApiFuzzer.Report anyone = ApiFuzzer.against("http://127.0.0.1:" + port, apiDocs)
                 .value("conferenceId", owner.conferenceId().toString())
                 .value("seatTypeId", seatType.toString())
+                .value("codeId", code.toString())
                 // the two calls that take no credentials were sent exactly these requests above
                 .skip("POST /api/conferences")
                 .skip("POST /api/conferences/locate")

@@ -17,11 +17,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class PackageRulesTest {
 
     static final String DOMAIN = "dev.seatbooking.conference.domain..";
+    static final String PROMOTION = "dev.seatbooking.conference.promotion..";
 
-    /** The conference's rules: plain Java plus JPA's mapping annotations. */
+    /** The conference's and its promotional codes' rules: plain Java plus JPA's mapping annotations. */
     @ArchTest
     static final ArchRule the_domain_knows_no_framework = noClasses()
-            .that().resideInAPackage(DOMAIN)
+            .that().resideInAnyPackage(DOMAIN, PROMOTION)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.apache.kafka..", "java.sql..", "javax.sql..",
                     "dev.seatbooking.eventsourcing..", "org.hibernate..");
@@ -31,6 +32,9 @@ class PackageRulesTest {
     static final ArchRule the_domain_never_reads_the_system_clock = SystemClockRule.neverReadIn(DOMAIN);
 
     @ArchTest
+    static final ArchRule the_codes_never_read_the_system_clock = SystemClockRule.neverReadIn(PROMOTION);
+
+    @ArchTest
     static final ArchRule features_have_no_cycles = slices()
             .matching("dev.seatbooking.conference.(*)..")
             .should().beFreeOfCycles();
@@ -38,7 +42,7 @@ class PackageRulesTest {
     /** Only the API speaks HTTP. */
     @ArchTest
     static final ArchRule only_the_api_and_access_know_the_web = noClasses()
-            .that().resideInAnyPackage("dev.seatbooking.conference.domain..",
+            .that().resideInAnyPackage("dev.seatbooking.conference.domain..", PROMOTION,
                     "dev.seatbooking.conference.administration..", "dev.seatbooking.conference.orders..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
 }

@@ -99,6 +99,45 @@ public final class AdminApi {
         return body;
     }
 
+    /** A valid promotional code body: a percentage off every seat type, unlimited, combinable; vary it as needed. */
+    public static Map<String, Object> percentCode(String code, int percent) {
+        Map<String, Object> discount = new LinkedHashMap<>();
+        discount.put("kind", "PERCENTAGE");
+        discount.put("percent", percent);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("discount", discount);
+        body.put("exclusive", false);
+        return body;
+    }
+
+    /** A fixed-amount promotional code body. */
+    public static Map<String, Object> amountCode(String code, String amount, String currency) {
+        Map<String, Object> body = percentCode(code, 1);
+        Map<String, Object> price = new LinkedHashMap<>();
+        price.put("amount", new java.math.BigDecimal(amount));
+        price.put("currency", currency);
+        Map<String, Object> discount = new LinkedHashMap<>();
+        discount.put("kind", "FIXED_AMOUNT");
+        discount.put("amount", price);
+        body.put("discount", discount);
+        return body;
+    }
+
+    /** Creates a promotional code as the owner and returns its id. */
+    public UUID createCode(Owner owner, Map<String, Object> body) throws Exception {
+        return createdId(owner, "/promotional-codes", body);
+    }
+
+    /** Posts {@code body} as the owner to a collection under the conference; returns the id of what it created. */
+    private UUID createdId(Owner owner, String collection, Map<String, Object> body) throws Exception {
+        String response = perform(post(owner.path() + collection).with(as(owner))
+                .contentType(MediaType.APPLICATION_JSON).content(write(body)))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return UUID.fromString(json.readTree(response).get("id").asString());
+    }
+
     public static String uniqueEmail() {
         return "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
@@ -119,11 +158,7 @@ public final class AdminApi {
 
     /** Adds a seat type as the owner and returns its id. */
     public UUID addSeatType(Owner owner, Map<String, Object> body) throws Exception {
-        String response = perform(post(owner.path() + "/seat-types").with(as(owner))
-                .contentType(MediaType.APPLICATION_JSON).content(write(body)))
-                .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
-        return UUID.fromString(json.readTree(response).get("id").asString());
+        return createdId(owner, "/seat-types", body);
     }
 
     /** Performs the request from a new client address (unless it names one). */
