@@ -1,8 +1,23 @@
 package dev.seatbooking.conference.orders;
 
 import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.Message;
+import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.Topics;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.PromotionalCodeUseHeld;
+import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.PromotionalCodeUseReleased;
+import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.PromotionalCodeUseSpent;
 import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
+import dev.seatbooking.eventsourcing.messaging.PollSettings;
 import dev.seatbooking.eventsourcing.spring.MessageConsumers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +25,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Subscribes {@link OrderProjection} and {@link CodeUsesProjection} to registration's events, through the
@@ -21,14 +39,25 @@ public class RegistrationEventsConsumer {
     /** The inbox's consumer name and the Kafka consumer group: keep it stable. */
     public static final String CONSUMER = "conference-management";
 
+    /**
+     * The registration events the owners' lists and code uses come from; the consumer skips the others (seat
+     * availability, reservations, order updates: most of the topic) before decoding them or writing them to the inbox.
+     */
+    static final Set<String> HANDLED = Stream.<Class<? extends Message>>of(OrderPlaced.class,
+                    OrderTotalsCalculated.class, OrderRegistrantAssigned.class, OrderConfirmed.class, OrderExpired.class,
+                    SeatAssignmentsCreated.class, SeatAssigned.class, SeatAssignmentUpdated.class, SeatUnassigned.class,
+                    PromotionalCodeUseHeld.class, PromotionalCodeUseReleased.class, PromotionalCodeUseSpent.class)
+            .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
+
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> registrationEventsListener(
             MessageConsumers consumers, OrderProjection orders, CodeUsesProjection codeUses,
             @Value("${conference.consumers.concurrency:1}") int concurrency) {
-        return consumers.subscribe(CONSUMER, List.of(Topics.REGISTRATION_EVENTS), concurrency, message -> {
+        // One transaction per poll, and only the events handled below: the topic carries every registration event.
+        return consumers.subscribePerPoll(CONSUMER, List.of(Topics.REGISTRATION_EVENTS), concurrency, message -> {
             Envelope envelope = message.payload();
             if (envelope.payload() instanceof PromotionalCodeUsesEvent uses) codeUses.handle(envelope, uses);
             else orders.handle(message);
-        });
+        }, HANDLED::contains, PollSettings.defaults());
     }
 }

@@ -12,6 +12,7 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderPartiallyReserved;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.OrderLine;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
@@ -176,6 +177,20 @@ class OrdersAndAttendeesTest extends IntegrationTest {
                 .andExpect(jsonPath("$[1].seatTypeId").value(workshop.toString()))
                 .andExpect(jsonPath("$[1].seatTypeName").value("Workshop"))
                 .andExpect(jsonPath("$[1].lastName").value("Dijkstra"));
+    }
+
+    @Test
+    void events_the_owners_lists_do_not_use_are_skipped_without_an_inbox_entry() throws Exception {
+        UUID order = UUID.randomUUID();
+        placeAndPrice(order, 1, 0);
+        Envelope updated = registration.send(order, 3, new OrderUpdated(order, List.of(new SeatQuantity(UUID.randomUUID(), 2))));
+        registration.send(order, 4, new OrderConfirmed(order, false));
+
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$[0].status").value("CONFIRMED")));
+        Integer inboxed = jdbc.queryForObject("SELECT count(*) FROM inbox WHERE consumer = ? AND message_id = ?",
+                Integer.class, RegistrationEventsConsumer.CONSUMER, updated.messageId());
+        org.assertj.core.api.Assertions.assertThat(inboxed).isZero();
     }
 
     @Test
