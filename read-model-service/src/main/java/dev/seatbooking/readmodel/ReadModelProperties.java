@@ -36,15 +36,19 @@ public record ReadModelProperties(
      * @param maxPollRecords records per poll, and so at most per projection transaction
      * @param pollTimeout    how long a caught-up projection waits in Kafka for more
      * @param retryInterval  pause after a failure that is no fault of the records (database or broker away)
+     * @param sessionTimeout how long the consumer group waits for a silent instance (killed, cut off) before its
+     *                       partitions go to the others
      */
     public record Consumer(@DefaultValue("1000") int maxPollRecords, @DefaultValue("500ms") Duration pollTimeout,
-                           @DefaultValue("2s") Duration retryInterval) {
+                           @DefaultValue("2s") Duration retryInterval, @DefaultValue("10s") Duration sessionTimeout) {
     }
 
     /**
      * @param dropRetiredAfter how long a replaced generation's tables stay, so queries that started on them finish
+     * @param checkInterval    how often an instance looks at {@code projection_generations} besides being told of a
+     *                         change (another instance's switch or rebuild), and checks the other versions' instances
      */
-    public record Rebuild(@DefaultValue("30s") Duration dropRetiredAfter) {
+    public record Rebuild(@DefaultValue("30s") Duration dropRetiredAfter, @DefaultValue("2s") Duration checkInterval) {
     }
 
     /**
