@@ -111,7 +111,8 @@ public class ReadModelConfiguration {
     @Bean
     ReadYourWrites readYourWrites(ServingGenerations serving, AppliedVersions appliedVersions,
                                   ReadModelProperties properties) {
-        return new ReadYourWrites(serving, appliedVersions, properties.consistencyWait());
+        return new ReadYourWrites(serving, appliedVersions, properties.consistencyWait(),
+                properties.consistencyRecheck());
     }
 
     @Bean

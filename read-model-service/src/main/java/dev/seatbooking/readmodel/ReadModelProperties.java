@@ -13,6 +13,8 @@ import java.time.InstantSource;
  *
  * @param topics                 the event topics it projects (the contracts' names unless told otherwise)
  * @param consistencyWait        how long a query carrying a consistency token waits for its projection at most
+ * @param consistencyRecheck     how long such a query waits for a signal before it looks at the tables again anyway
+ *                               (a notification lost while another instance's signals reconnect)
  * @param conferenceCacheMaxAge  how long clients and proxies may cache conference pages ({@code Cache-Control})
  * @param consumer               how projections read Kafka
  * @param rebuild                rebuilding projections
@@ -22,6 +24,7 @@ import java.time.InstantSource;
 public record ReadModelProperties(
         @DefaultValue Topics topics,
         @DefaultValue("5s") Duration consistencyWait,
+        @DefaultValue("1s") Duration consistencyRecheck,
         @DefaultValue("10s") Duration conferenceCacheMaxAge,
         @DefaultValue Consumer consumer,
         @DefaultValue Rebuild rebuild,

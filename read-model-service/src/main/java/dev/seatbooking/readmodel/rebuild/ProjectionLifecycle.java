@@ -152,6 +152,8 @@ public final class ProjectionLifecycle implements SmartLifecycle {
             rows = generations.all(projection.name());
         }
         Optional<Row> mine = find(rows, Status.SERVING, projection.schemaVersion());
+        Rebuild rebuild = rebuilds.get(projection.name());
+        if (rebuild != null && mine.isPresent() && rebuild.generation().equals(mine.get().generation())) rebuild.served();
         if (serving.serve(projection.name(), mine.map(Row::generation))) {
             appliedVersions.wakeAll(projection.name());
             mine.ifPresent(row -> log.info("{} serves in this instance ({})", row.generation(), instanceId));
@@ -167,8 +169,17 @@ public final class ProjectionLifecycle implements SmartLifecycle {
             }
         });
         fed.values().forEach(row -> runners.computeIfAbsent(row.generation(), g -> startRunner(projection, row)));
-        Rebuild rebuild = rebuilds.get(projection.name());
-        if (rebuild != null && mine.isPresent() && rebuild.generation().equals(mine.get().generation())) rebuild.served();
+        if (mine.isPresent()) retireOlderVersionsNobodyRuns(projection, rows);
+    }
+
+    /** Once its own version serves, an instance retires the serving generations of older versions no instance runs. */
+    private void retireOlderVersionsNobodyRuns(Projection projection, List<Row> rows) {
+        for (Row row : rows) {
+            if (row.status() == Status.SERVING && row.generation().schemaVersion() < projection.schemaVersion()
+                    && generations.retireIfNobodyRuns(row.generation())) {
+                log.info("Retired {}: no instance of its schema version runs any more", row.generation());
+            }
+        }
     }
 
     private static Optional<Row> find(List<Row> rows, Status status, Integer schemaVersion) {
