@@ -37,9 +37,9 @@ public final class ReadModelInstance implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts an instance; {@code settings} win over the test defaults. */
+    /** Starts an instance; {@code settings} win over the test defaults; {@code sources} add test configuration. */
     public static ReadModelInstance start(TestPostgres.Database database, ReadModelProperties.Topics topics,
-                                          Map<String, Object> settings) {
+                                          Map<String, Object> settings, Class<?>... sources) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
@@ -60,7 +60,10 @@ public final class ReadModelInstance implements AutoCloseable {
         properties.put("spring.application.name", "read-model-" + UUID.randomUUID().toString().substring(0, 4));
         properties.putAll(settings);
         // As arguments: they win over application.yml.
-        return new ReadModelInstance(new SpringApplicationBuilder(ReadModelApplication.class)
+        Class<?>[] all = new Class<?>[sources.length + 1];
+        all[0] = ReadModelApplication.class;
+        System.arraycopy(sources, 0, all, 1, sources.length);
+        return new ReadModelInstance(new SpringApplicationBuilder(all)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new)));
     }
