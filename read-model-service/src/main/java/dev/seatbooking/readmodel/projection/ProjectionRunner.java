@@ -71,6 +71,10 @@ public final class ProjectionRunner {
     private volatile String failure;
 
     private volatile boolean subscribed;
+    /** The next loop first seeks every partition held back to the stored offsets (which needs the database). */
+    private boolean rewindPending;
+    /** The group has given this runner its share at least once: until then its lag is unknown, not zero. */
+    private volatile boolean joined;
     private Instant lagCheckedAt = Instant.EPOCH;
 
     public ProjectionRunner(Projection projection, Tables tables, BatchApplier applier, String bootstrapServers,
@@ -150,7 +154,8 @@ public final class ProjectionRunner {
 
     /**
      * Records on the partitions assigned to this instance after this generation's position, as of the last check;
-     * -1 unknown. Other instances feeding the generation report their own partitions.
+     * -1 unknown (also until the consumer group has given this instance its share: a restarted instance waits for
+     * its killed predecessor's session to expire). Other instances feeding the generation report their own partitions.
      */
     public long lag() {
         return lag;
@@ -188,6 +193,10 @@ public final class ProjectionRunner {
                         pause(settings.retryInterval());
                         continue;
                     }
+                    if (rewindPending) {
+                        rewind(c);
+                        rewindPending = false;
+                    }
                     ConsumerRecords<String, byte[]> records = c.poll(settings.pollTimeout());
                     if (!records.isEmpty()) {
                         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
@@ -209,7 +218,7 @@ public final class ProjectionRunner {
                     if (!running) break;
                 } catch (PartitionMovedException e) {
                     log.info("Projection {}: {}; resuming from the stored offsets", tables.generation(), e.getMessage());
-                    rewind(c);
+                    rewindPending = true;
                 } catch (GenerationNotFedException e) {
                     log.info("Projection {} runner stops: {}", tables.generation(), e.getMessage());
                     running = false;
@@ -221,7 +230,9 @@ public final class ProjectionRunner {
                             tables.generation(), backoff.toMillis(), e);
                     pause(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                    rewind(c);
+                    // Also after a rebalance whose seeks failed (database away): no partition may be read from
+                    // anywhere but its stored offset.
+                    rewindPending = true;
                 }
             }
         } catch (RuntimeException e) {
@@ -271,6 +282,7 @@ public final class ProjectionRunner {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            joined = true;
             if (partitions.isEmpty()) return;
             seekToStored(c, partitions);
             log.info("Projection {} took partitions {}", tables.generation(), partitions);
@@ -311,7 +323,7 @@ public final class ProjectionRunner {
 
     private void refreshLag(KafkaConsumer<String, byte[]> c) {
         Instant now = Instant.now();
-        if (Duration.between(lagCheckedAt, now).compareTo(LAG_REFRESH) < 0) return;
+        if (!joined || Duration.between(lagCheckedAt, now).compareTo(LAG_REFRESH) < 0) return;
         lagCheckedAt = now;
         Map<TopicPartition, Long> ends = c.endOffsets(c.assignment(), Duration.ofSeconds(5));
         long behind = 0;

@@ -49,7 +49,8 @@ import static org.awaitility.Awaitility.await;
  * Events keep coming while one instance is killed; the others take its partitions over from the stored offsets.
  * Afterwards every projection equals a rebuild of the same events from scratch, the instances together applied each
  * event exactly once, and a query sent to an instance that does not own the order's partition still reads its own
- * write: the owner's commit wakes it over PostgreSQL.
+ * write: the owner's commit wakes it over PostgreSQL. A rebuild asked of one instance is the only one running across
+ * them, is switched once, and both instances follow the switch.
  */
 class ScaleOutTest {
 
@@ -121,6 +122,56 @@ class ScaleOutTest {
         }
 
         aQueryReadsItsOwnWriteAppliedByAnotherInstance(second, third_);
+    }
+
+    @Test
+    void only_one_rebuild_runs_across_instances_it_is_switched_once_and_both_instances_follow_it() {
+        OrderHistories histories = new OrderHistories();
+        List<Envelope> history = new ArrayList<>(histories.conference("rebuilt" + UUID.randomUUID().toString().substring(0, 6)));
+        history.addAll(histories.orders(ORDERS));
+        events.publish(topics, history);
+        ReadModelInstance first = start();
+        ReadModelInstance second = start();
+        awaitPartitionsShared(List.of(first, second));
+        JdbcTemplate jdbc = first.bean(JdbcTemplate.class);
+        Map<String, Generation> live = new HashMap<>();
+        Map<String, Map<String, List<String>>> liveRows = new HashMap<>();
+        for (Projection projection : first.projections().all()) {
+            Generation generation = first.serving().generation(projection.name()).orElseThrow();
+            await().atMost(WAIT).until(() -> CatchUp.stored(new Tables(generation, jdbc),
+                    ProjectionRunner.topicsOf(projection, topics)));
+            live.put(projection.name(), generation);
+            liveRows.put(projection.name(), Snapshots.of(jdbc, generation));
+        }
+
+        assertThat(first.postAsOps("/api/admin/projections/rebuild").statusCode()).isEqualTo(202);
+        HttpResponse<String> again = second.postAsOps("/api/admin/projections/draft-orders/rebuild");
+        assertThat(again.statusCode()).as("one rebuild at a time, across instances").isEqualTo(409);
+        assertThat(again.body()).contains("rebuild-in-progress");
+
+        for (ReadModelInstance instance : List.of(first, second)) {
+            await().atMost(WAIT).until(() -> live.values().stream().allMatch(g -> instance.serving()
+                    .generation(g.projection()).map(now -> now.number() == g.number() + 1).orElse(false)));
+        }
+        for (Projection projection : first.projections().all()) {
+            Generation rebuilt = first.serving().generation(projection.name()).orElseThrow();
+            assertThat(Snapshots.of(jdbc, rebuilt)).as(projection.name() + " rebuilt by two instances")
+                    .isEqualTo(liveRows.get(projection.name()));
+            assertThat(jdbc.queryForList("SELECT status FROM projection_generations WHERE projection = ? ORDER BY generation",
+                    String.class, projection.name())).as(projection.name()).hasSize(2).last().isEqualTo("serving");
+            // Each instance of the version feeds the building generation once it has noticed it (a small history
+            // may be replayed before the second one joins): together they read all of it.
+            long read = 0;
+            long toReplay = 0;
+            for (ReadModelInstance instance : List.of(first, second)) {
+                var status = instance.lifecycle().rebuildStatus(projection.name());
+                if (status.isEmpty()) continue;
+                read += status.get().recordsRead();
+                toReplay = status.get().recordsToReplay();
+            }
+            assertThat(read).as(projection.name() + ": records the instances read for the rebuild")
+                    .isGreaterThanOrEqualTo(toReplay).isPositive();
+        }
     }
 
     /** The order's partition is owned by one instance; the query goes to the other, which waits for the signal. */

@@ -94,7 +94,16 @@ public final class ReadModelInstance implements AutoCloseable {
 
     /** GET {@code path} with these headers (name, value, name, value...). */
     public HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(), headers);
+    }
+
+    /** POST {@code path}, no body, as operations (the ops credential). */
+    public HttpResponse<String> postAsOps(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody()),
+                "Authorization", TestCredentials.opsAuthorization());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
