@@ -132,7 +132,7 @@ public final class ConferencesProjection implements Projection {
                         s.quantity(), s.price().amount(), s.price().currency());
                 tables.update(VERSION, version, s.conferenceId());
             }
-            // Not shown yet (issue 14): the conference's version moves, as for every event of its stream.
+            // Codes are the owner's and the registrant's business, not the public page's: only the version moves.
             case PromotionalCodeDefined d -> tables.update(VERSION, version, d.conferenceId());
         }
     }
