@@ -29,6 +29,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -85,9 +86,9 @@ public class ReadModelConfiguration {
     @Bean
     ProjectionLifecycle projectionLifecycle(Projections projections, GenerationRepository generations,
                                             ServingGenerations serving, BatchApplier applier,
-                                            AppliedVersions appliedVersions, JdbcTemplate jdbc,
+                                            AppliedVersions appliedVersions, JdbcTemplate jdbc, DataSource dataSource,
                                             Environment environment, ReadModelProperties properties) {
-        return new ProjectionLifecycle(projections, generations, serving, applier, appliedVersions, jdbc,
+        return new ProjectionLifecycle(projections, generations, serving, applier, appliedVersions, jdbc, dataSource,
                 environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"), properties);
     }
 
@@ -110,7 +111,8 @@ public class ReadModelConfiguration {
     @Bean
     ReadYourWrites readYourWrites(ServingGenerations serving, AppliedVersions appliedVersions,
                                   ReadModelProperties properties) {
-        return new ReadYourWrites(serving, appliedVersions, properties.consistencyWait());
+        return new ReadYourWrites(serving, appliedVersions, properties.consistencyWait(),
+                properties.consistencyRecheck());
     }
 
     @Bean

@@ -13,6 +13,8 @@ import java.time.InstantSource;
  *
  * @param topics                 the event topics it projects (the contracts' names unless told otherwise)
  * @param consistencyWait        how long a query carrying a consistency token waits for its projection at most
+ * @param consistencyRecheck     how long such a query waits for a signal before it looks at the tables again anyway
+ *                               (a notification lost while another instance's signals reconnect)
  * @param conferenceCacheMaxAge  how long clients and proxies may cache conference pages ({@code Cache-Control})
  * @param consumer               how projections read Kafka
  * @param rebuild                rebuilding projections
@@ -22,6 +24,7 @@ import java.time.InstantSource;
 public record ReadModelProperties(
         @DefaultValue Topics topics,
         @DefaultValue("5s") Duration consistencyWait,
+        @DefaultValue("1s") Duration consistencyRecheck,
         @DefaultValue("10s") Duration conferenceCacheMaxAge,
         @DefaultValue Consumer consumer,
         @DefaultValue Rebuild rebuild,
@@ -36,15 +39,19 @@ public record ReadModelProperties(
      * @param maxPollRecords records per poll, and so at most per projection transaction
      * @param pollTimeout    how long a caught-up projection waits in Kafka for more
      * @param retryInterval  pause after a failure that is no fault of the records (database or broker away)
+     * @param sessionTimeout how long the consumer group waits for a silent instance (killed, cut off) before its
+     *                       partitions go to the others
      */
     public record Consumer(@DefaultValue("1000") int maxPollRecords, @DefaultValue("500ms") Duration pollTimeout,
-                           @DefaultValue("2s") Duration retryInterval) {
+                           @DefaultValue("2s") Duration retryInterval, @DefaultValue("10s") Duration sessionTimeout) {
     }
 
     /**
      * @param dropRetiredAfter how long a replaced generation's tables stay, so queries that started on them finish
+     * @param checkInterval    how often an instance looks at {@code projection_generations} besides being told of a
+     *                         change (another instance's switch or rebuild), and checks the other versions' instances
      */
-    public record Rebuild(@DefaultValue("30s") Duration dropRetiredAfter) {
+    public record Rebuild(@DefaultValue("30s") Duration dropRetiredAfter, @DefaultValue("2s") Duration checkInterval) {
     }
 
     /**

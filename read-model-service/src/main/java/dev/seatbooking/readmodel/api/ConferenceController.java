@@ -6,6 +6,8 @@ import dev.seatbooking.readmodel.conference.ConferenceDetails;
 import dev.seatbooking.readmodel.conference.ConferenceQueries;
 import dev.seatbooking.readmodel.conference.ConferenceSummary;
 import dev.seatbooking.readmodel.conference.ConferencesProjection;
+import dev.seatbooking.readmodel.projection.Projection;
+import dev.seatbooking.readmodel.projection.Projections;
 import dev.seatbooking.readmodel.projection.ServingGenerations;
 import dev.seatbooking.readmodel.projection.Tables;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,16 +29,17 @@ import java.util.List;
 @RequestMapping("/api/conferences")
 public class ConferenceController {
 
-    private final ConferencesProjection projection;
+    private final Projection projection;
     private final ConferenceQueries queries;
     private final ServingGenerations serving;
     private final ReadYourWrites readYourWrites;
     private final CacheControl cache;
 
-    public ConferenceController(ConferencesProjection projection, ConferenceQueries queries,
+    public ConferenceController(Projections projections, ConferenceQueries queries,
                                 ServingGenerations serving, ReadYourWrites readYourWrites,
                                 ReadModelProperties properties) {
-        this.projection = projection;
+        // By name, as the engine knows it: whichever version of it this instance runs.
+        this.projection = projections.get(ConferencesProjection.NAME);
         this.queries = queries;
         this.serving = serving;
         this.readYourWrites = readYourWrites;

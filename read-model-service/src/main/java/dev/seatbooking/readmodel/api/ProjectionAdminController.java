@@ -81,8 +81,8 @@ public class ProjectionAdminController {
         List<ProjectionStatus.GenerationInfo> generations = lifecycle.generations(projection.name()).stream()
                 .map(ProjectionAdminController::info).toList();
         return new ProjectionStatus(projection.name(), projection.schemaVersion(),
-                generation.map(g -> g.number()).orElse(null), state,
-                behind.isPresent() ? behind.getAsLong() : null,
+                generation.map(g -> g.number()).orElse(null), state, lifecycle.instanceId(),
+                runner.map(r -> r.positions().size()).orElse(null), behind.isPresent() ? behind.getAsLong() : null,
                 runner.map(ProjectionRunner::eventsApplied).orElse(null), failure, anomalies,
                 lifecycle.rebuildStatus(projection.name()).orElse(null), generations);
     }

@@ -12,12 +12,16 @@ import java.util.Map;
  * @param state             {@code live} (serving and following its topics), {@code stalled} (its last batch
  *                          failed and is being retried, see {@code failure}), {@code not-ready} (no generation
  *                          with the current schema serves yet)
- * @param lag               records on its partitions the serving generation has not read; null if unknown
+ * @param instance          the instance that answers (several may run on one database)
+ * @param partitions        how many partitions of the serving generation this instance feeds now (the other
+ *                          instances feed the rest); null if it feeds none
+ * @param lag               records on this instance's partitions the serving generation has not read; null if unknown
  * @param anomalies         what the serving generation met: {@code version-gap} (applied anyway),
  *                          {@code undecodable} (skipped)
  * @param rebuild           the current or last rebuild since the service started, or null
  */
-public record ProjectionStatus(String name, int schemaVersion, Integer servingGeneration, String state, Long lag,
+public record ProjectionStatus(String name, int schemaVersion, Integer servingGeneration, String state,
+                               String instance, Integer partitions, Long lag,
                                Long eventsApplied, String failure, Map<String, Long> anomalies,
                                RebuildStatus rebuild, List<GenerationInfo> generations) {
 

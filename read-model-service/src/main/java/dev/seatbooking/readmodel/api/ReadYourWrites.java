@@ -15,19 +15,23 @@ import java.util.concurrent.TimeoutException;
  * Read-your-writes: a query carrying a consistency token ({@code <stream id>.<version>}, as a command
  * answered) waits until the projection that serves it has applied at least that version of that stream,
  * then answers; after {@code seatbooking.readmodel.consistency-wait} it answers with what it has and says
- * so. The wait is woken by the projection's commits that concern the stream ({@link AppliedVersions}),
- * never by polling the tables.
+ * so. The wait is woken by the projection's commits that concern the stream ({@link AppliedVersions}): this
+ * instance's, or another instance's told over PostgreSQL ({@code InstanceSignals}); it also looks again every
+ * {@code recheck}, in case such a notification was lost (the listening connection re-established meanwhile).
  */
 public final class ReadYourWrites {
 
     private final ServingGenerations serving;
     private final AppliedVersions appliedVersions;
     private final Duration bound;
+    private final Duration recheck;
 
-    public ReadYourWrites(ServingGenerations serving, AppliedVersions appliedVersions, Duration bound) {
+    public ReadYourWrites(ServingGenerations serving, AppliedVersions appliedVersions, Duration bound,
+                          Duration recheck) {
         this.serving = serving;
         this.appliedVersions = appliedVersions;
         this.bound = bound;
+        this.recheck = recheck;
     }
 
     /**
@@ -95,7 +99,7 @@ public final class ReadYourWrites {
                 return new Consistency(token, applied, false);
             }
             try {
-                waiter.reached().get(remaining, TimeUnit.NANOSECONDS);
+                waiter.reached().get(Math.min(remaining, recheck.toNanos()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 appliedVersions.unregister(waiter);
             } catch (InterruptedException e) {

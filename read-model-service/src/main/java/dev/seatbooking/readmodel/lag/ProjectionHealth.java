@@ -16,6 +16,8 @@ import java.util.Map;
  * Readiness: out of service while a projection has no generation of its current schema serving (the first
  * build is fine: it answers with what it has; a rebuild for a new schema version is not). A stalled
  * projection stays "up" with its failure in the details: restarting would not help, and stale answers say so.
+ * Each instance answers for itself: ready when the generations of its own schema versions serve, whatever another
+ * version's instances serve; its lag counts the partitions it owns.
  */
 public final class ProjectionHealth implements HealthIndicator {
 
@@ -43,6 +45,8 @@ public final class ProjectionHealth implements HealthIndicator {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("ready", servingCurrentSchema);
             lag.lag(projection.name()).ifPresent(l -> detail.put("lag", l));
+            // This instance's share of the serving generation's partitions (the others feed the rest).
+            lifecycle.liveRunner(projection.name()).ifPresent(r -> detail.put("partitions", r.positions().size()));
             lifecycle.liveRunner(projection.name()).map(ProjectionRunner::failure)
                     .ifPresent(failure -> detail.put("failure", failure));
             details.put(projection.name(), detail);

@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The in-process signal behind read-your-writes: a query waiting for version {@code v} of a stream registers
- * here; the serving generation's runner, after committing a batch, completes every waiter whose version it
- * has reached. No polling: a waiter is woken only by a commit that concerns its stream (or a switch).
+ * The signal behind read-your-writes, in this instance: a query waiting for version {@code v} of a stream registers
+ * here; a commit of the serving generation that reached it completes the waiter, whether this instance's runner made
+ * it or another instance's (told over PostgreSQL, {@link InstanceSignals}). A waiter is woken only by a commit that
+ * concerns its stream, or a switch (the query re-checks on a bound too, for a notification lost in transit).
  */
 public final class AppliedVersions {
 

@@ -55,6 +55,10 @@ public final class BatchApplier {
     private static final String SAVE_OFFSET = """
             INSERT INTO {g}.offsets (topic, partition, next_offset) VALUES (?, ?, ?)
             ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset""";
+    private static final String MOVE_OFFSET = """
+            UPDATE {g}.offsets SET next_offset = ? WHERE topic = ? AND partition = ? AND next_offset = ?""";
+    private static final String FIRST_OFFSET = """
+            INSERT INTO {g}.offsets (topic, partition, next_offset) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""";
     private static final String RECORD_ANOMALY = """
             INSERT INTO {g}.anomalies (kind, topic, partition, record_offset, message_id, stream_type, stream_id, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -86,7 +90,43 @@ public final class BatchApplier {
     public Outcome apply(Projection projection, Tables tables, List<ConsumerRecord<String, byte[]>> records) {
         List<Item> items = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) items.add(classify(projection, record));
-        return transactions.execute(status -> applyInTransaction(projection, tables, items));
+        return transactions.execute(status -> applyInTransaction(projection, tables, items, false));
+    }
+
+    /**
+     * Applies {@code records} and commits, fenced: each partition's stored offset must still be where the caller
+     * resumed it ({@code starts}; absent: no offset stored yet). The offsets move first, so the row lock serialises
+     * two instances on one partition, and the second finds the offset moved and applies nothing. Several instances
+     * thus share a generation without applying an event twice, whatever the consumer group did meanwhile.
+     *
+     * @throws PartitionMovedException if another instance moved a partition on; nothing is committed
+     * @throws GenerationNotFedException if {@code hooks} say the generation is not to be fed; nothing is committed
+     */
+    public Outcome apply(Projection projection, Tables tables, List<ConsumerRecord<String, byte[]>> records,
+                         Map<TopicPartition, Long> starts, BatchHooks hooks) {
+        List<Item> items = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) items.add(classify(projection, record));
+        return transactions.execute(status -> {
+            hooks.enter(tables);
+            moveOffsets(tables, items, starts);
+            Outcome outcome = applyInTransaction(projection, tables, items, true);
+            hooks.leave(tables, outcome);
+            return outcome;
+        });
+    }
+
+    private static void moveOffsets(Tables tables, List<Item> items, Map<TopicPartition, Long> starts) {
+        Map<TopicPartition, Long> next = new LinkedHashMap<>();
+        for (Item item : items) {
+            next.put(new TopicPartition(item.record().topic(), item.record().partition()), item.record().offset() + 1);
+        }
+        next.forEach((tp, offset) -> {
+            Long expected = starts.get(tp);
+            int moved = expected == null
+                    ? tables.update(FIRST_OFFSET, tp.topic(), tp.partition(), offset)
+                    : tables.update(MOVE_OFFSET, offset, tp.topic(), tp.partition(), expected);
+            if (moved != 1) throw new PartitionMovedException(tp, expected);
+        });
     }
 
     private Item classify(Projection projection, ConsumerRecord<String, byte[]> record) {
@@ -118,7 +158,7 @@ public final class BatchApplier {
         return StreamType.of(messageClass).map(projection.streams()::contains).orElse(false);
     }
 
-    private Outcome applyInTransaction(Projection projection, Tables tables, List<Item> items) {
+    private Outcome applyInTransaction(Projection projection, Tables tables, List<Item> items, boolean fenced) {
         Map<StreamKey, Long> versions = loadVersions(tables, items);
         Set<StreamKey> changed = new LinkedHashSet<>();
         Map<UUID, Long> tokenVersions = new HashMap<>();
@@ -172,7 +212,7 @@ public final class BatchApplier {
         tables.batchUpdate(SAVE_VERSION, versionRows);
         List<Object[]> offsetRows = new ArrayList<>(offsets.size());
         offsets.forEach((tp, next) -> offsetRows.add(new Object[]{tp.topic(), tp.partition(), next}));
-        tables.batchUpdate(SAVE_OFFSET, offsetRows);
+        if (!fenced) tables.batchUpdate(SAVE_OFFSET, offsetRows);
         return new Outcome(items.size(), applied, duplicates, anomalies, tokenVersions, offsets);
     }
 

@@ -2,6 +2,7 @@ package dev.seatbooking.readmodel.projection;
 
 import dev.seatbooking.readmodel.ReadModelProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Feeds one generation of one projection from Kafka, in one thread: poll, apply the batch in one
- * transaction ({@link BatchApplier}), repeat. It uses no consumer group: the generation's own
- * {@code offsets} table, written in the batch's transaction, says where to resume, so every generation
- * reads the topics independently (a rebuild from offset zero while the serving generation keeps going),
- * and a batch is never half applied nor applied twice.
+ * transaction ({@link BatchApplier}), repeat. Every instance of the service feeding the generation runs one, all in
+ * the generation's consumer group, which shares the partitions among them; no offset is committed to Kafka: on
+ * assignment a partition resumes from the generation's own {@code offsets} table, written in the batch's
+ * transaction and fenced there (a batch commits only if its partitions' offsets are still where this runner resumed
+ * them), so a batch is never half applied nor applied twice, even by an instance that lost its partition mid-batch.
+ * Each generation has a group of its own, so a rebuild reads the topics from offset zero while the serving
+ * generation keeps going.
  *
  * <p>A failing batch is retried from the last committed offsets with a growing pause (up to 30 s), its
  * error shown by {@link #failure()}: the projection stalls rather than skip an event.
@@ -40,7 +45,6 @@ public final class ProjectionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration PARTITION_REFRESH = Duration.ofSeconds(30);
     private static final Duration LAG_REFRESH = Duration.ofMillis(500);
 
     private final Projection projection;
@@ -49,6 +53,8 @@ public final class ProjectionRunner {
     private final String bootstrapServers;
     private final List<String> topics;
     private final ReadModelProperties.Consumer settings;
+    private final String consumerGroup;
+    private final BatchHooks hooks;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
     private final AtomicLong recordsRead = new AtomicLong();
@@ -64,19 +70,24 @@ public final class ProjectionRunner {
     private volatile long lag = -1;
     private volatile String failure;
 
-    private volatile List<TopicPartition> assignment = List.of();
-    private Instant partitionsCheckedAt = Instant.EPOCH;
+    private volatile boolean subscribed;
+    /** The next loop first seeks every partition held back to the stored offsets (which needs the database). */
+    private boolean rewindPending;
+    /** The group has given this runner its share at least once: until then its lag is unknown, not zero. */
+    private volatile boolean joined;
     private Instant lagCheckedAt = Instant.EPOCH;
 
     public ProjectionRunner(Projection projection, Tables tables, BatchApplier applier, String bootstrapServers,
                             ReadModelProperties.Topics topicNames, ReadModelProperties.Consumer settings,
-                            RunnerListener listener) {
+                            String consumerGroup, BatchHooks hooks, RunnerListener listener) {
         this.projection = Objects.requireNonNull(projection);
         this.tables = Objects.requireNonNull(tables);
         this.applier = Objects.requireNonNull(applier);
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers);
         this.topics = topicsOf(projection, topicNames);
         this.settings = Objects.requireNonNull(settings);
+        this.consumerGroup = Objects.requireNonNull(consumerGroup);
+        this.hooks = Objects.requireNonNull(hooks);
         this.listener = Objects.requireNonNull(listener);
     }
 
@@ -128,16 +139,24 @@ public final class ProjectionRunner {
         return topics;
     }
 
+    public String consumerGroup() {
+        return consumerGroup;
+    }
+
     public boolean isRunning() {
         return running;
     }
 
-    /** The consumer's position per assigned partition after its last poll. */
+    /** The consumer's position per partition assigned to this instance, after its last poll. */
     public Map<TopicPartition, Long> positions() {
         return positions;
     }
 
-    /** Records on the assigned partitions after this generation's position, as of the last check; -1 unknown. */
+    /**
+     * Records on the partitions assigned to this instance after this generation's position, as of the last check;
+     * -1 unknown (also until the consumer group has given this instance its share: a restarted instance waits for
+     * its killed predecessor's session to expire). Other instances feeding the generation report their own partitions.
+     */
     public long lag() {
         return lag;
     }
@@ -170,15 +189,20 @@ public final class ProjectionRunner {
             consumer = c;
             while (running) {
                 try {
-                    if (!ensureAssigned(c)) {
+                    if (!ensureSubscribed(c)) {
                         pause(settings.retryInterval());
                         continue;
+                    }
+                    if (rewindPending) {
+                        rewind(c);
+                        rewindPending = false;
                     }
                     ConsumerRecords<String, byte[]> records = c.poll(settings.pollTimeout());
                     if (!records.isEmpty()) {
                         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
                         for (ConsumerRecord<String, byte[]> record : records) batch.add(record);
-                        BatchApplier.Outcome outcome = applier.apply(projection, tables, batch);
+                        BatchApplier.Outcome outcome = applier.apply(projection, tables, batch, Map.copyOf(committed),
+                                hooks);
                         committed.putAll(outcome.nextOffsets());
                         recordsRead.addAndGet(outcome.records());
                         eventsApplied.addAndGet(outcome.applied());
@@ -192,6 +216,13 @@ public final class ProjectionRunner {
                     listener.polled(this);
                 } catch (WakeupException | InterruptException e) {
                     if (!running) break;
+                } catch (PartitionMovedException e) {
+                    log.info("Projection {}: {}; resuming from the stored offsets", tables.generation(), e.getMessage());
+                    rewindPending = true;
+                } catch (GenerationNotFedException e) {
+                    log.info("Projection {} runner stops: {}", tables.generation(), e.getMessage());
+                    running = false;
+                    listener.notFed(this);
                 } catch (RuntimeException e) {
                     if (!running) break;
                     failure = e.toString();
@@ -199,7 +230,9 @@ public final class ProjectionRunner {
                             tables.generation(), backoff.toMillis(), e);
                     pause(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                    rewind(c);
+                    // Also after a rebalance whose seeks failed (database away): no partition may be read from
+                    // anywhere but its stored offset.
+                    rewindPending = true;
                 }
             }
         } catch (RuntimeException e) {
@@ -214,6 +247,8 @@ public final class ProjectionRunner {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "readmodel-" + tables.generation().schema());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -221,53 +256,76 @@ public final class ProjectionRunner {
         return config;
     }
 
-    /** Assigns every partition of the topics, resuming from the stored offsets; false while a topic is missing. */
-    private boolean ensureAssigned(KafkaConsumer<String, byte[]> c) {
-        Instant now = Instant.now();
-        if (!assignment.isEmpty() && Duration.between(partitionsCheckedAt, now).compareTo(PARTITION_REFRESH) < 0) {
-            return true;
-        }
-        partitionsCheckedAt = now;
-        List<TopicPartition> partitions = new ArrayList<>();
+    /** Joins the generation's group once every topic exists; false while one is missing. */
+    private boolean ensureSubscribed(KafkaConsumer<String, byte[]> c) {
+        if (subscribed) return true;
         for (String topic : topics) {
             List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
             if (infos == null || infos.isEmpty()) {
                 log.info("Projection {} waits for topic {}", tables.generation(), topic);
-                return !assignment.isEmpty();
+                return false;
             }
-            for (PartitionInfo info : infos) partitions.add(new TopicPartition(topic, info.partition()));
         }
-        if (partitions.size() == assignment.size() && assignment.containsAll(partitions)) return true;
-        c.assign(partitions);
-        assignment = List.copyOf(partitions);
-        committed.putAll(GenerationSchema.offsets(tables));
-        rewind(c);
-        log.info("Projection {} reads {} partitions of {}", tables.generation(), partitions.size(), topics);
+        c.subscribe(topics, new Resume(c));
+        subscribed = true;
+        log.info("Projection {} reads {} in consumer group {}", tables.generation(), topics, consumerGroup);
         return true;
     }
 
-    /** Back to the committed offsets, so a failed batch is read again. */
+    /** Partitions given to this instance resume from the stored offsets; Kafka's committed offsets play no part. */
+    private final class Resume implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> c;
+
+        Resume(KafkaConsumer<String, byte[]> c) {
+            this.c = c;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            joined = true;
+            if (partitions.isEmpty()) return;
+            seekToStored(c, partitions);
+            log.info("Projection {} took partitions {}", tables.generation(), partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(committed::remove);
+        }
+    }
+
+    /** Back to the stored offsets of every partition held, so a failed or fenced batch is read again. */
     private void rewind(KafkaConsumer<String, byte[]> c) {
+        if (subscribed) seekToStored(c, c.assignment());
+    }
+
+    private void seekToStored(KafkaConsumer<String, byte[]> c, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored = GenerationSchema.offsets(tables);
         List<TopicPartition> fresh = new ArrayList<>();
-        for (TopicPartition tp : assignment) {
-            Long next = committed.get(tp);
-            if (next == null) fresh.add(tp);
-            else c.seek(tp, next);
+        for (TopicPartition tp : partitions) {
+            Long next = stored.get(tp);
+            if (next == null) {
+                committed.remove(tp);
+                fresh.add(tp);
+            } else {
+                committed.put(tp, next);
+                c.seek(tp, next);
+            }
         }
         if (!fresh.isEmpty()) c.seekToBeginning(fresh);
     }
 
     private Map<TopicPartition, Long> currentPositions(KafkaConsumer<String, byte[]> c) {
         Map<TopicPartition, Long> now = new HashMap<>();
-        for (TopicPartition tp : assignment) now.put(tp, c.position(tp, Duration.ofSeconds(10)));
+        for (TopicPartition tp : c.assignment()) now.put(tp, c.position(tp, Duration.ofSeconds(10)));
         return Map.copyOf(now);
     }
 
     private void refreshLag(KafkaConsumer<String, byte[]> c) {
         Instant now = Instant.now();
-        if (Duration.between(lagCheckedAt, now).compareTo(LAG_REFRESH) < 0 || assignment.isEmpty()) return;
+        if (!joined || Duration.between(lagCheckedAt, now).compareTo(LAG_REFRESH) < 0) return;
         lagCheckedAt = now;
-        Map<TopicPartition, Long> ends = c.endOffsets(assignment, Duration.ofSeconds(5));
+        Map<TopicPartition, Long> ends = c.endOffsets(c.assignment(), Duration.ofSeconds(5));
         long behind = 0;
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             Long position = positions.get(end.getKey());

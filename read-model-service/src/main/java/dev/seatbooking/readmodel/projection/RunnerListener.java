@@ -13,4 +13,8 @@ public interface RunnerListener {
     /** After every poll and the batch it returned, if any, whether records came or not. */
     default void polled(ProjectionRunner runner) {
     }
+
+    /** The runner stopped because its generation is not to be fed any more (retired by a switch, or dropped). */
+    default void notFed(ProjectionRunner runner) {
+    }
 }

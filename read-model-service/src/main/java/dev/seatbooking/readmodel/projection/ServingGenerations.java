@@ -3,12 +3,14 @@ package dev.seatbooking.readmodel.projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which generation answers each projection's queries, in memory (the table {@code projection_generations}
- * is the durable copy; this service is the only one that changes it). Queries take their {@link Tables} here.
+ * Which generation answers each projection's queries in this instance: the one serving for this instance's schema
+ * version of the projection in {@code projection_generations}, which every instance reads again whenever it is told
+ * of a change (another instance's switch) and on a timer. Queries take their {@link Tables} here.
  */
 public final class ServingGenerations {
 
@@ -21,6 +23,18 @@ public final class ServingGenerations {
 
     public void serve(Generation generation) {
         serving.put(generation.projection(), new Tables(generation, jdbc));
+    }
+
+    /**
+     * Serves {@code generation}, or nothing (not ready) if empty.
+     *
+     * @return whether that changed what this instance serves
+     */
+    public boolean serve(String projection, Optional<Generation> generation) {
+        Tables before = generation.isPresent()
+                ? serving.put(projection, new Tables(generation.get(), jdbc))
+                : serving.remove(projection);
+        return !Objects.equals(before == null ? null : before.generation(), generation.orElse(null));
     }
 
     public Optional<Generation> generation(String projection) {

@@ -8,7 +8,7 @@ import dev.seatbooking.readmodel.projection.GenerationRepository;
 import dev.seatbooking.readmodel.projection.GenerationRepository.Row;
 import dev.seatbooking.readmodel.projection.GenerationRepository.Status;
 import dev.seatbooking.readmodel.projection.GenerationRepository.Target;
-import dev.seatbooking.readmodel.projection.GenerationSchema;
+import dev.seatbooking.readmodel.projection.InstanceSignals;
 import dev.seatbooking.readmodel.projection.Projection;
 import dev.seatbooking.readmodel.projection.ProjectionRunner;
 import dev.seatbooking.readmodel.projection.Projections;
@@ -23,30 +23,41 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the projections: at start-up each projection's serving generation resumes from its offsets (the first
- * start builds generation 1 from offset zero), an interrupted rebuild resumes, and a projection whose serving
- * generation was built by another schema version is rebuilt; on demand, a rebuild of one or all projections.
- * Generations replaced by a rebuild are dropped after a grace period.
- *
- * <p>One instance of the service per database: the projections have a single writer each.
+ * Runs the projections in this instance, beside any number of other instances on the same database (ADR 13). For
+ * each projection it follows {@code projection_generations}: it serves the generation serving for its schema version
+ * and feeds it, and feeds the generation being built for its schema version, if any (each generation's consumer
+ * group shares its partitions among the instances feeding it). It looks again whenever an instance says the
+ * generations changed, and on a timer. With nothing for its version it creates it: the very first generation serves
+ * at once (it answers with what it has while it builds); if another version serves, this one's is built beside it
+ * while the instances of that version keep answering and feeding theirs (a rolling deploy of a schema change), and
+ * it serves once built. On demand, a rebuild of one or all projections (one at a time per projection, across
+ * instances). Generations replaced by a rebuild are dropped after a grace period; a serving generation of an older
+ * schema version is retired once no instance of that version runs; a newer version's never.
  */
 public final class ProjectionLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionLifecycle.class);
+    /** How long a switch waits, with the replaced generation frozen, for the new one to catch up with it. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(10);
 
     private final Projections projections;
     private final GenerationRepository generations;
@@ -54,43 +65,51 @@ public final class ProjectionLifecycle implements SmartLifecycle {
     private final BatchApplier applier;
     private final AppliedVersions appliedVersions;
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final String bootstrapServers;
     private final ReadModelProperties properties;
-    private final Map<String, ProjectionRunner> live = new ConcurrentHashMap<>();
+    private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<Generation, ProjectionRunner> runners = new ConcurrentHashMap<>();
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
-    private final java.util.Set<ProjectionRunner> rebuildRunners = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService janitor;
+    private volatile ScheduledExecutorService coordinator;
+    private volatile InstanceSignals signals;
     private volatile boolean running;
 
     public ProjectionLifecycle(Projections projections, GenerationRepository generations, ServingGenerations serving,
                                BatchApplier applier, AppliedVersions appliedVersions, JdbcTemplate jdbc,
-                               String bootstrapServers, ReadModelProperties properties) {
+                               DataSource dataSource, String bootstrapServers, ReadModelProperties properties) {
         this.projections = projections;
         this.generations = generations;
         this.serving = serving;
         this.applier = applier;
         this.appliedVersions = appliedVersions;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.properties = properties;
     }
 
     @Override
     public synchronized void start() {
-        janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("projection-janitor").daemon(true).factory());
+        coordinator = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("projection-coordinator").daemon(true).factory());
         running = true;
-        for (Projection projection : projections.all()) startProjection(projection);
+        signals = new InstanceSignals(dataSource, instanceId, projections.all().stream()
+                .map(p -> GenerationRepository.presenceKey(p.name(), p.schemaVersion())).toList(), new Signals());
+        signals.start(Duration.ofSeconds(30));
+        for (Projection projection : projections.all()) reconcile(projection);
+        long every = properties.rebuild().checkInterval().toMillis();
+        coordinator.scheduleWithFixedDelay(this::housekeeping, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        List<ProjectionRunner> runners = new ArrayList<>(live.values());
-        runners.addAll(rebuildRunners);
-        runners.forEach(ProjectionRunner::stop);
-        live.clear();
-        rebuildRunners.clear();
-        janitor.shutdownNow();
+        coordinator.shutdownNow();
+        List<ProjectionRunner> all = new ArrayList<>(runners.values());
+        all.forEach(ProjectionRunner::stop);
+        runners.clear();
+        signals.close();
     }
 
     @Override
@@ -98,70 +117,201 @@ public final class ProjectionLifecycle implements SmartLifecycle {
         return running;
     }
 
-    private void startProjection(Projection projection) {
-        List<Row> rows = generations.all(projection.name());
-        for (Row row : rows) {
-            if (row.status() == Status.RETIRED) dropRetired(row.generation());
-        }
-        Optional<Row> servingRow = rows.stream().filter(r -> r.status() == Status.SERVING).findFirst();
-        Optional<Row> buildingRow = rows.stream().filter(r -> r.status() == Status.BUILDING).findFirst();
-        if (buildingRow.isPresent() && buildingRow.get().generation().schemaVersion() != projection.schemaVersion()) {
-            Generation abandoned = buildingRow.get().generation();
-            log.info("Abandoning {}: built for another schema version than {}", abandoned, projection.schemaVersion());
-            generations.retire(abandoned);
-            dropRetired(abandoned);
-            buildingRow = Optional.empty();
-        }
-        if (servingRow.isEmpty() && buildingRow.isEmpty()) {
-            Generation first = generations.create(projection, Status.SERVING, Map.of());
-            log.info("Building {} from the beginning of its topics", first);
-            serving.serve(first);
-            startLive(projection, first);
-            return;
-        }
-        servingRow.ifPresent(row -> {
-            serving.serve(row.generation());
-            if (row.generation().schemaVersion() == projection.schemaVersion()) startLive(projection, row.generation());
-        });
-        if (buildingRow.isPresent()) {
-            Generation building = buildingRow.get().generation();
-            log.info("Resuming the rebuild of {}", building);
-            startRebuildRunner(projection, building, generations.targets(building), "resumed after a restart");
-        } else if (servingRow.get().generation().schemaVersion() != projection.schemaVersion()) {
-            Generation old = servingRow.get().generation();
-            rebuild(projection, "schema version " + old.schemaVersion() + " -> " + projection.schemaVersion());
-        }
+    /** This instance's id in the signals it sends (and in its logs). */
+    public String instanceId() {
+        return instanceId;
     }
 
-    private void startLive(Projection projection, Generation generation) {
-        ProjectionRunner runner = newRunner(projection, generation, liveListener(projection));
-        live.put(projection.name(), runner);
-        runner.start();
-    }
+    // --- following projection_generations ---
 
-    private RunnerListener liveListener(Projection projection) {
-        return new RunnerListener() {
-            @Override
-            public void committed(ProjectionRunner runner, BatchApplier.Outcome outcome) {
-                if (serving.isServing(runner.generation())) {
-                    appliedVersions.applied(projection.name(), outcome.tokenStreamVersions());
-                }
+    private void housekeeping() {
+        for (Projection projection : projections.all()) {
+            try {
+                reconcile(projection);
+                dropRetired(projection);
+            } catch (RuntimeException e) {
+                log.warn("Checking the generations of {} failed; trying again in {}", projection.name(),
+                        properties.rebuild().checkInterval(), e);
             }
-        };
+        }
     }
 
-    private ProjectionRunner newRunner(Projection projection, Generation generation, RunnerListener listener) {
-        return new ProjectionRunner(projection, new Tables(generation, jdbc), applier, bootstrapServers,
-                properties.topics(), properties.consumer(), listener);
+    /** Serves and feeds what the table says this instance's schema version of {@code projection} has. */
+    private synchronized void reconcile(Projection projection) {
+        if (!running) return;
+        List<Row> rows = generations.all(projection.name());
+        Optional<Row> building = find(rows, Status.BUILDING, null);
+        if (building.isPresent() && building.get().generation().schemaVersion() != projection.schemaVersion()
+                && generations.retireIfNobodyRuns(building.get().generation())) {
+            log.info("Abandoned {}: no instance of its schema version runs", building.get().generation());
+            rows = generations.all(projection.name());
+        }
+        if (find(rows, Status.SERVING, projection.schemaVersion()).isEmpty()
+                && find(rows, Status.BUILDING, null).isEmpty()) {
+            createFor(projection, rows);
+            rows = generations.all(projection.name());
+        }
+        Optional<Row> mine = find(rows, Status.SERVING, projection.schemaVersion());
+        Rebuild rebuild = rebuilds.get(projection.name());
+        if (rebuild != null && mine.isPresent() && rebuild.generation().equals(mine.get().generation())) rebuild.served();
+        if (serving.serve(projection.name(), mine.map(Row::generation))) {
+            appliedVersions.wakeAll(projection.name());
+            mine.ifPresent(row -> log.info("{} serves in this instance ({})", row.generation(), instanceId));
+        }
+        Map<Generation, Row> fed = new LinkedHashMap<>();
+        mine.ifPresent(row -> fed.put(row.generation(), row));
+        find(rows, Status.BUILDING, projection.schemaVersion()).ifPresent(row -> fed.put(row.generation(), row));
+        runners.forEach((generation, runner) -> {
+            if (generation.projection().equals(projection.name())
+                    && (!fed.containsKey(generation) || !runner.isRunning())) {
+                runners.remove(generation);
+                runner.stop();
+            }
+        });
+        fed.values().forEach(row -> runners.computeIfAbsent(row.generation(), g -> startRunner(projection, row)));
+        if (mine.isPresent()) retireOlderVersionsNobodyRuns(projection, rows);
     }
+
+    /** Once its own version serves, an instance retires the serving generations of older versions no instance runs. */
+    private void retireOlderVersionsNobodyRuns(Projection projection, List<Row> rows) {
+        for (Row row : rows) {
+            if (row.status() == Status.SERVING && row.generation().schemaVersion() < projection.schemaVersion()
+                    && generations.retireIfNobodyRuns(row.generation())) {
+                log.info("Retired {}: no instance of its schema version runs any more", row.generation());
+            }
+        }
+    }
+
+    private static Optional<Row> find(List<Row> rows, Status status, Integer schemaVersion) {
+        return rows.stream().filter(r -> r.status() == status)
+                .filter(r -> schemaVersion == null || r.generation().schemaVersion() == schemaVersion).findFirst();
+    }
+
+    /** Nothing serves or is built for this schema version: the first generation serves at once, a later one is built. */
+    private void createFor(Projection projection, List<Row> rows) {
+        Optional<Row> other = rows.stream().filter(r -> r.status() == Status.SERVING).findFirst();
+        try {
+            if (other.isEmpty()) {
+                Generation first = generations.create(projection, Status.SERVING, Map.of());
+                log.info("Building {} from the beginning of its topics", first);
+            } else {
+                startRebuild(projection, "schema version " + other.get().generation().schemaVersion() + " -> "
+                        + projection.schemaVersion() + " (" + other.get().generation() + " serves the other version)");
+            }
+            InstanceSignals.generationsChanged(jdbc, projection.name());
+        } catch (DuplicateKeyException raced) {
+            log.debug("Another instance created a generation of {} first", projection.name());
+        }
+    }
+
+    private ProjectionRunner startRunner(Projection projection, Row row) {
+        Generation generation = row.generation();
+        Tables tables = new Tables(generation, jdbc);
+        RunnerListener listener = new Live(projection);
+        if (row.status() == Status.BUILDING) {
+            Rebuild rebuild = rebuilds.get(projection.name());
+            if (rebuild == null || !rebuild.generation().equals(generation)) {
+                rebuild = new Rebuild(generation, generations.targets(generation),
+                        "joined (" + (row.createdAt() == null ? "" : "started " + row.createdAt()) + ")", tables,
+                        this::switchTo, listener);
+                rebuilds.put(projection.name(), rebuild);
+            }
+            listener = rebuild;
+        }
+        ProjectionRunner runner = new ProjectionRunner(projection, tables, applier, bootstrapServers,
+                properties.topics(), properties.consumer(), row.consumerGroup(), new Fence(generation), listener);
+        if (listener instanceof Rebuild rebuild) rebuild.attach(runner);
+        runner.start();
+        return runner;
+    }
+
+    /** Local read-your-writes signal for a serving generation's commits; a stopped runner is replaced or let go. */
+    private final class Live implements RunnerListener {
+        private final Projection projection;
+
+        Live(Projection projection) {
+            this.projection = projection;
+        }
+
+        @Override
+        public void committed(ProjectionRunner runner, BatchApplier.Outcome outcome) {
+            if (serving.isServing(runner.generation())) {
+                appliedVersions.applied(projection.name(), outcome.tokenStreamVersions());
+            }
+        }
+
+        @Override
+        public void notFed(ProjectionRunner runner) {
+            later(() -> reconcile(projection));
+        }
+    }
+
+    /** In every batch's transaction: still to be fed? If serving, tell the other instances what it applied. */
+    private final class Fence implements dev.seatbooking.readmodel.projection.BatchHooks {
+        private final Generation generation;
+        private boolean servingNow;
+
+        Fence(Generation generation) {
+            this.generation = generation;
+        }
+
+        @Override
+        public void enter(Tables tables) {
+            Optional<Status> status = generations.statusForBatch(generation);
+            if (status.isEmpty() || (status.get() != Status.SERVING && status.get() != Status.BUILDING)) {
+                throw new dev.seatbooking.readmodel.projection.GenerationNotFedException(generation,
+                        status.map(s -> s.name().toLowerCase()).orElse("unknown"));
+            }
+            servingNow = status.get() == Status.SERVING;
+        }
+
+        @Override
+        public void leave(Tables tables, BatchApplier.Outcome outcome) {
+            if (servingNow && !outcome.tokenStreamVersions().isEmpty()) {
+                InstanceSignals.applied(jdbc, instanceId, generation, outcome.tokenStreamVersions());
+            }
+        }
+    }
+
+    private void later(Runnable task) {
+        try {
+            ScheduledExecutorService c = coordinator;
+            if (c != null && running) c.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // stopping: nothing to follow any more
+        }
+    }
+
+    /** What the other instances say. */
+    private final class Signals implements InstanceSignals.Receiver {
+        @Override
+        public void applied(Generation generation, Map<UUID, Long> versions) {
+            if (serving.isServing(generation)) appliedVersions.applied(generation.projection(), versions);
+        }
+
+        @Override
+        public void generationsChanged(String projection) {
+            projections.find(projection).ifPresent(p -> later(() -> reconcile(p)));
+        }
+
+        @Override
+        public void connected() {
+            projections.all().forEach(p -> later(() -> {
+                reconcile(p);
+                appliedVersions.wakeAll(p.name()); // what was applied while not listening
+            }));
+        }
+    }
+
+    // --- rebuilds ---
 
     /**
-     * Starts rebuilding {@code name} into a new generation.
+     * Starts rebuilding {@code name} into a new generation (fed by every instance of this schema version).
      *
-     * @throws RebuildInProgressException if it is being rebuilt already
+     * @throws RebuildInProgressException if it is being rebuilt already (by any instance)
      */
     public synchronized RebuildStatus rebuild(String name) {
-        return rebuild(projections.get(name), "requested");
+        return rebuild(projections.get(name));
     }
 
     /** Starts rebuilding every projection that is not being rebuilt already. */
@@ -169,79 +319,84 @@ public final class ProjectionLifecycle implements SmartLifecycle {
         List<RebuildStatus> started = new ArrayList<>();
         for (Projection projection : projections.all()) {
             Rebuild current = rebuilds.get(projection.name());
-            started.add(current != null && current.inProgress() ? current.status() : rebuild(projection, "requested"));
+            if (current != null && current.inProgress()) {
+                started.add(current.status());
+                continue;
+            }
+            try {
+                started.add(rebuild(projection));
+            } catch (RebuildInProgressException elsewhere) {
+                // another instance rebuilds it
+            }
         }
         return started;
     }
 
-    private RebuildStatus rebuild(Projection projection, String reason) {
+    private RebuildStatus rebuild(Projection projection) {
         if (!running) throw new IllegalStateException("The projections are not running");
-        Rebuild current = rebuilds.get(projection.name());
-        if (current != null && current.inProgress()) {
-            throw new RebuildInProgressException(projection.name(), current.generation().number());
+        Generation generation;
+        try {
+            generation = startRebuild(projection, "requested");
+        } catch (DuplicateKeyException e) {
+            throw inProgress(projection);
+        }
+        InstanceSignals.generationsChanged(jdbc, projection.name());
+        reconcile(projection);
+        Rebuild rebuild = rebuilds.get(projection.name());
+        if (rebuild == null || !rebuild.generation().equals(generation)) throw inProgress(projection);
+        return rebuild.status();
+    }
+
+    private RebuildInProgressException inProgress(Projection projection) {
+        int building = generations.all(projection.name()).stream().filter(r -> r.status() == Status.BUILDING)
+                .mapToInt(r -> r.generation().number()).findFirst().orElse(0);
+        return new RebuildInProgressException(projection.name(), building);
+    }
+
+    /** Creates the building generation (the table allows one per projection) and this instance's view of it. */
+    private Generation startRebuild(Projection projection, String reason) {
+        if (generations.all(projection.name()).stream().anyMatch(r -> r.status() == Status.BUILDING)) {
+            throw new DuplicateKeyException("A generation of " + projection.name() + " is being built");
         }
         Map<TopicPartition, Target> targets = captureTargets(ProjectionRunner.topicsOf(projection, properties.topics()));
         Generation generation = generations.create(projection, Status.BUILDING, targets);
         log.info("Rebuilding {} ({}): replaying {} records", generation, reason,
                 targets.values().stream().mapToLong(t -> t.end() - t.beginning()).sum());
-        return startRebuildRunner(projection, generation, targets, reason).status();
+        rebuilds.put(projection.name(), new Rebuild(generation, targets, reason, new Tables(generation, jdbc),
+                this::switchTo, new Live(projection)));
+        return generation;
     }
 
-    private Rebuild startRebuildRunner(Projection projection, Generation generation, Map<TopicPartition, Target> targets,
-                                       String reason) {
-        Rebuild rebuild = new Rebuild(generation, targets, reason, new Rebuild.Handover() {
-            @Override
-            public Map<TopicPartition, Long> freezeServing(Generation building) {
-                return freeze(projection);
-            }
-
-            @Override
-            public void switchTo(ProjectionRunner runner) {
-                ProjectionLifecycle.this.switchTo(projection, runner);
-            }
-        }, outcome -> appliedVersions.applied(projection.name(), outcome.tokenStreamVersions()));
-        ProjectionRunner runner = newRunner(projection, generation, rebuild);
-        rebuild.attach(runner);
-        rebuilds.put(projection.name(), rebuild);
-        rebuildRunners.add(runner);
-        runner.start();
-        return rebuild;
-    }
-
-    /** Stops the serving generation's runner; where it stopped. Its tables keep answering queries. */
-    private Map<TopicPartition, Long> freeze(Projection projection) {
-        ProjectionRunner old = live.remove(projection.name());
-        if (old == null) return Map.of();
-        old.stop();
-        log.info("Rebuild of {} reached its target: {} frozen until the new generation has caught up",
-                projection.name(), old.generation());
-        return GenerationSchema.offsets(old.tables());
-    }
-
-    private void switchTo(Projection projection, ProjectionRunner runner) {
-        Generation previous = serving.generation(projection.name()).orElse(null);
-        generations.switchServing(runner.generation());
-        serving.serve(runner.generation());
-        live.put(projection.name(), runner);
-        rebuildRunners.remove(runner);
-        appliedVersions.wakeAll(projection.name());
-        log.info("{} serves now{}", runner.generation(), previous == null ? "" : " instead of " + previous);
-        if (previous != null) {
-            Duration grace = properties.rebuild().dropRetiredAfter();
+    /** A rebuild replayed its history: switch (on the coordinator thread: the switch waits while it catches up). */
+    private void switchTo(Rebuild rebuild) {
+        Projection projection = projections.get(rebuild.generation().projection());
+        later(() -> {
+            boolean switched = false;
             try {
-                janitor.schedule(() -> dropRetired(previous), grace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // dropped at the next start
+                switched = generations.switchServing(rebuild.generation(), CATCH_UP);
+            } catch (RuntimeException e) {
+                log.warn("Switching to {} failed; trying again", rebuild.generation(), e);
+            } finally {
+                rebuild.switchEnded();
             }
-        }
+            if (switched) {
+                log.info("{} serves now (switched by {})", rebuild.generation(), instanceId);
+                reconcile(projection);
+            }
+        });
     }
 
-    private void dropRetired(Generation generation) {
-        try {
-            generations.drop(generation);
-            log.info("Dropped the tables of {}", generation);
-        } catch (RuntimeException e) {
-            log.warn("Could not drop the tables of {}; will try at the next start", generation, e);
+    /** Drops the tables of generations retired longer ago than the grace period (queries on them have ended). */
+    private void dropRetired(Projection projection) {
+        Instant before = Instant.now().minus(properties.rebuild().dropRetiredAfter());
+        for (Row row : generations.all(projection.name())) {
+            if (row.status() != Status.RETIRED || row.retiredAt() == null || row.retiredAt().isAfter(before)) continue;
+            try {
+                generations.drop(row.generation());
+                log.info("Dropped the tables of {}", row.generation());
+            } catch (RuntimeException e) {
+                log.warn("Could not drop the tables of {}; will try again", row.generation(), e);
+            }
         }
     }
 
@@ -265,12 +420,14 @@ public final class ProjectionLifecycle implements SmartLifecycle {
         }
     }
 
-    /** The runner of the serving generation, if it runs. */
+    // --- what operations see ---
+
+    /** The runner of the generation this instance serves, if it runs here. */
     public Optional<ProjectionRunner> liveRunner(String projection) {
-        return Optional.ofNullable(live.get(projection));
+        return serving.generation(projection).map(runners::get);
     }
 
-    /** The current or last rebuild of {@code projection} since the service started. */
+    /** The current or last rebuild of {@code projection} this instance took part in since it started. */
     public Optional<RebuildStatus> rebuildStatus(String projection) {
         return Optional.ofNullable(rebuilds.get(projection)).map(Rebuild::status);
     }

@@ -48,9 +48,10 @@ class ProjectionRunnerTest extends ProjectionTest {
     void a_failing_batch_is_retried_from_the_committed_offsets_and_applied_exactly_once() {
         Counting projection = new Counting();
         var harness = harness(projection);
-        var settings = new ReadModelProperties.Consumer(50, Duration.ofMillis(100), Duration.ofMillis(100));
+        var settings = new ReadModelProperties.Consumer(50, Duration.ofMillis(100), Duration.ofMillis(100),
+                Duration.ofSeconds(10));
         var runner = new ProjectionRunner(projection, harness.tables(), applier, TestKafka.bootstrapServers(), topics,
-                settings, RunnerListener.NONE);
+                settings, TestKafka.uniqueTopic("runner.group"), BatchHooks.NONE, RunnerListener.NONE);
         runner.start();
         try {
             List<Envelope> events = new java.util.ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.seatbooking.readmodel.support;
 
+import dev.seatbooking.readmodel.projection.GenerationSchema;
 import dev.seatbooking.readmodel.projection.Projection;
+import dev.seatbooking.readmodel.projection.Tables;
 import dev.seatbooking.readmodel.projection.ProjectionRunner;
 import dev.seatbooking.readmodel.projection.Projections;
 import dev.seatbooking.readmodel.rebuild.ProjectionLifecycle;
@@ -43,6 +45,18 @@ public final class CatchUp {
 
     public static void await(ProjectionLifecycle lifecycle, Projection projection) {
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> caughtUp(lifecycle, projection));
+    }
+
+    /**
+     * Whether a generation has stored, on every partition of {@code topics}, the offset at its end now: every instance
+     * feeding it has applied everything (its runners' positions are each instance's own share).
+     */
+    public static boolean stored(Tables tables, List<String> topics) {
+        Map<TopicPartition, Long> stored = GenerationSchema.offsets(tables);
+        for (var end : endOffsets(topics).entrySet()) {
+            if (end.getValue() > 0 && stored.getOrDefault(end.getKey(), 0L) < end.getValue()) return false;
+        }
+        return true;
     }
 
     private static boolean caughtUp(ProjectionLifecycle lifecycle, Projection projection) {

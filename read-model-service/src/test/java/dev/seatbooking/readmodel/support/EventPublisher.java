@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.eventsourcing.messaging.KafkaProducers;
 import dev.seatbooking.eventsourcing.messaging.MessageHeaders;
+import dev.seatbooking.readmodel.ReadModelProperties;
 import dev.seatbooking.readmodel.projection.StreamType;
 import dev.seatbooking.testinfra.TestKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,7 +57,16 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public void publish(List<Envelope> envelopes) {
-        var sent = envelopes.stream().map(e -> producer.send(record(topicOf(e), e, codec))).toList();
+        send(envelopes, EventPublisher::topicOf);
+    }
+
+    /** Sends to topics of a test's own (each envelope to its stream's topic) and waits for the acknowledgements. */
+    public void publish(ReadModelProperties.Topics topics, List<Envelope> envelopes) {
+        send(envelopes, e -> StreamType.of(e.payload().getClass()).orElseThrow().topic(topics));
+    }
+
+    private void send(List<Envelope> envelopes, java.util.function.Function<Envelope, String> topic) {
+        var sent = envelopes.stream().map(e -> producer.send(record(topic.apply(e), e, codec))).toList();
         producer.flush();
         for (var future : sent) {
             try {
