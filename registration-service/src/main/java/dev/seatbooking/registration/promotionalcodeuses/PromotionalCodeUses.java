@@ -6,6 +6,7 @@ import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.Promotion
 import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.PromotionalCodeUseSpent;
 import dev.seatbooking.eventsourcing.aggregate.Aggregate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.UUID;
 import java.util.List;
 
 /**
- * The uses of a conference's promotional codes (stream id = conference id): a use of a limited code is scarce like a
- * seat. Per code, the orders holding a use (not confirmed yet) and those that spent one (confirmed); held + spent
+ * The uses of a conference's promotional codes (stream id = {@link #idFor(UUID)}, derived from the conference id,
+ * which is SeatsAvailability's stream id): a use of a limited code is scarce like a seat. Per code, the orders holding a use (not confirmed yet) and those that spent one (confirmed); held + spent
  * never exceed the code's usage limit when a use is taken. Each order holds at most one use of a code. Decisions
  * return events and change nothing; {@link #apply} changes and never decides.
  */
@@ -32,11 +33,17 @@ public final class PromotionalCodeUses implements Aggregate<PromotionalCodeUsesE
         }
     }
 
-    private final UUID conferenceId;
+    private final UUID id;
     private final Map<UUID, Uses> byCode = new HashMap<>();
 
-    public PromotionalCodeUses(UUID conferenceId) {
-        this.conferenceId = Objects.requireNonNull(conferenceId, "conferenceId");
+    /** @param id the stream id, {@link #idFor} the conference */
+    public PromotionalCodeUses(UUID id) {
+        this.id = Objects.requireNonNull(id, "id");
+    }
+
+    /** The stream of a conference's code uses: one per conference, named apart from the conference's other streams. */
+    public static UUID idFor(UUID conferenceId) {
+        return UUID.nameUUIDFromBytes(("promotional-code-uses:" + conferenceId).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -46,7 +53,9 @@ public final class PromotionalCodeUses implements Aggregate<PromotionalCodeUsesE
      * @return nothing if the order holds or spent a use of it already
      * @throws PromotionalCodeUsedUp every use is held or spent
      */
-    public List<PromotionalCodeUsesEvent> hold(UUID codeId, String code, UUID orderId, Integer usageLimit) {
+    public List<PromotionalCodeUsesEvent> hold(UUID conferenceId, UUID codeId, String code, UUID orderId,
+                                               Integer usageLimit) {
+        requireThisConference(conferenceId);
         Uses uses = uses(codeId);
         if (uses.holders().contains(orderId) || uses.spenders().contains(orderId)) return List.of();
         if (usageLimit != null && uses.taken() >= usageLimit) throw new PromotionalCodeUsedUp(code, usageLimit);
@@ -55,7 +64,8 @@ public final class PromotionalCodeUses implements Aggregate<PromotionalCodeUsesE
     }
 
     /** The order expired or dropped the code: its held use is available again. Nothing held: nothing. */
-    public List<PromotionalCodeUsesEvent> release(UUID codeId, UUID orderId) {
+    public List<PromotionalCodeUsesEvent> release(UUID conferenceId, UUID codeId, UUID orderId) {
+        requireThisConference(conferenceId);
         Uses uses = uses(codeId);
         if (!uses.holders().contains(orderId)) return List.of();
         return List.of(new PromotionalCodeUseReleased(conferenceId, codeId, orderId, uses.holders().size() - 1,
@@ -67,7 +77,8 @@ public final class PromotionalCodeUses implements Aggregate<PromotionalCodeUsesE
      * order confirmed with the code without a held use (none is, as the hold is taken in the transaction that
      * applies the code) still spends one: it got the discount.
      */
-    public List<PromotionalCodeUsesEvent> spend(UUID codeId, UUID orderId) {
+    public List<PromotionalCodeUsesEvent> spend(UUID conferenceId, UUID codeId, UUID orderId) {
+        requireThisConference(conferenceId);
         Uses uses = uses(codeId);
         if (uses.spenders().contains(orderId)) return List.of();
         int held = uses.holders().size() - (uses.holders().contains(orderId) ? 1 : 0);
@@ -87,8 +98,8 @@ public final class PromotionalCodeUses implements Aggregate<PromotionalCodeUsesE
         }
     }
 
-    public UUID conferenceId() {
-        return conferenceId;
+    public UUID id() {
+        return id;
     }
 
     /** Uses of the code held by orders not confirmed yet. */
@@ -103,6 +114,12 @@ public final class PromotionalCodeUses implements Aggregate<PromotionalCodeUsesE
 
     public boolean holds(UUID codeId, UUID orderId) {
         return uses(codeId).holders().contains(orderId);
+    }
+
+    private void requireThisConference(UUID conferenceId) {
+        if (!id.equals(idFor(conferenceId))) {
+            throw new IllegalArgumentException("uses of conference " + conferenceId + " decided by stream " + id);
+        }
     }
 
     private Uses uses(UUID codeId) {

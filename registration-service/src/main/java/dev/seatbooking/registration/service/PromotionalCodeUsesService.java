@@ -35,25 +35,25 @@ public class PromotionalCodeUsesService {
     /** @throws dev.seatbooking.registration.promotionalcodeuses.PromotionalCodeUsedUp no use of it is left */
     void hold(UUID conferenceId, UUID codeId, String code, UUID orderId, EventMetadata metadata) {
         Integer limit = definitions.byId(conferenceId, codeId).map(PromotionalCode::usageLimit).orElse(null);
-        decide(conferenceId, uses -> uses.hold(codeId, code, orderId, limit), metadata);
+        decide(conferenceId, uses -> uses.hold(conferenceId, codeId, code, orderId, limit), metadata);
     }
 
     void release(UUID conferenceId, UUID codeId, UUID orderId, EventMetadata metadata) {
-        decide(conferenceId, uses -> uses.release(codeId, orderId), metadata);
+        decide(conferenceId, uses -> uses.release(conferenceId, codeId, orderId), metadata);
     }
 
     void spend(UUID conferenceId, UUID codeId, UUID orderId, EventMetadata metadata) {
-        decide(conferenceId, uses -> uses.spend(codeId, orderId), metadata);
+        decide(conferenceId, uses -> uses.spend(conferenceId, codeId, orderId), metadata);
     }
 
     /** The conference's uses as the store has them (tests and the order's answer). */
     public Versioned<PromotionalCodeUses> read(UUID conferenceId) {
-        return repository.load(conferenceId);
+        return repository.load(PromotionalCodeUses.idFor(conferenceId));
     }
 
     private void decide(UUID conferenceId, Function<PromotionalCodeUses, List<PromotionalCodeUsesEvent>> decision,
                         EventMetadata metadata) {
-        Versioned<PromotionalCodeUses> loaded = repository.load(conferenceId);
+        Versioned<PromotionalCodeUses> loaded = repository.load(PromotionalCodeUses.idFor(conferenceId));
         List<PromotionalCodeUsesEvent> events = decision.apply(loaded.aggregate());
         if (!events.isEmpty()) repository.save(loaded, events, metadata);
     }
