@@ -135,7 +135,8 @@ public class OrdersController {
 
     @DeleteMapping("/orders/{orderId}/promotional-codes/{code}")
     @Operation(summary = "Remove a promotional code while the order's seats are held (its use is released)",
-            description = "A code not applied: nothing changes (202 all the same).")
+            description = "A code the order does not have: 409 promotional-code-not-applied; the order expired, "
+                    + "confirmed or its hold over: 409.")
     @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
     ResponseEntity<Void> removePromotionalCode(@PathVariable UUID orderId,
                                                @PathVariable @Pattern(regexp = ApiModel.CODE_SHAPE) String code,

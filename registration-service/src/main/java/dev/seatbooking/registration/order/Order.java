@@ -131,12 +131,12 @@ public final class Order implements Aggregate<OrderEvent> {
         return List.of(applied, Pricing.totals(id, lines, after, currency()));
     }
 
-    /** Removes an applied code while the order is held (its use is released); a code not applied: nothing. */
+    /** Removes an applied code while the order is held (its use is released); a code not applied is refused. */
     public List<OrderEvent> removePromotionalCode(String typed, Instant now) {
         requireHeldAndOpen(now);
         String code = PromotionalCodeText.normalize(typed);
         Optional<PromotionalCodeApplied> applied = codes.stream().filter(c -> c.code().equals(code)).findFirst();
-        if (applied.isEmpty()) return List.of();
+        if (applied.isEmpty()) throw new OrderRejection.PromotionalCodeNotApplied(code);
         List<PromotionalCodeApplied> after = codes.stream().filter(c -> !c.code().equals(code)).toList();
         return List.of(removed(applied.get(), PromotionalCodeRemoved.Reason.REMOVED_BY_REGISTRANT),
                 Pricing.totals(id, lines, after, currency()));

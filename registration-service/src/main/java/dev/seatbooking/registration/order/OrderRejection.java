@@ -175,6 +175,14 @@ public abstract sealed class OrderRejection extends DomainRejection {
         }
     }
 
+    /** Removing a code the order does not have (a retried removal too: the first one removed it). */
+    public static final class PromotionalCodeNotApplied extends OrderRejection {
+        public PromotionalCodeNotApplied(String code) {
+            super(Kind.STATE_CONFLICT, "promotional-code-not-applied",
+                    "Promotional code " + code + " is not applied to this order");
+        }
+    }
+
     /** A fixed amount in another currency than the order's prices (the owner's mistake): nothing to take it from. */
     public static final class PromotionalCodeCurrencyMismatch extends OrderRejection {
         public PromotionalCodeCurrencyMismatch(String code, String currency) {

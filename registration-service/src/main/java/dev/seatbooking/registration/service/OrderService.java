@@ -139,7 +139,7 @@ public class OrderService {
         });
     }
 
-    /** Removes a code from an order whose hold runs (its use released); a code not applied: nothing appended. */
+    /** Removes a code from an order whose hold runs (its use released); a code not applied is refused. */
     public int removePromotionalCode(OrderAccessGrant access, String code) {
         UUID orderId = access.orderId();
         return transactions.run(() -> {

@@ -161,10 +161,13 @@ class PromotionalCodesOnAnOrderTest {
     }
 
     @Test
-    void removing_a_code_not_applied_changes_nothing() {
+    void a_code_not_applied_cannot_be_removed() {
         order.given(RESERVED)
                 .when(o -> o.removePromotionalCode("TEN-OFF", minutesAfterNow(5)))
-                .thenNothing();
+                .thenRejectedWith(OrderRejection.PromotionalCodeNotApplied.class);
+        order.given(reservedWith(applied(TEN_OFF)))
+                .when(o -> o.removePromotionalCode("TEN-OFF", minutesAfterNow(15)))
+                .thenRejectedWith(OrderRejection.ReservationHoldOver.class);
     }
 
     @Test
