@@ -191,6 +191,36 @@ class PromotionalCodesApiTest extends RegistrationServiceTest {
     }
 
     @Test
+    void a_partial_reservation_without_a_line_in_the_codes_scope_drops_it_and_releases_its_use() {
+        reserved(place(Map.of(workshop, 20))); // every workshop seat held
+        UUID orderId = UUID.randomUUID();
+        Response placed = placeWithCodes(orderId, Map.of(general, 1, workshop, 1), List.of("WORKSHOP20"));
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        Placed order = new Placed(orderId, placed.body().path("accessCode").asString());
+
+        await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.PARTIALLY_RESERVED);
+
+        assertThat(total(order)).isEqualByComparingTo("100.00");
+        assertThat(registrant.getOrder(orderId, order.accessCode()).body().path("promotionalCodes")).isEmpty();
+        assertThat(probe.codeUses(conference.id()).held(workshop20.codeId())).isZero();
+    }
+
+    @Test
+    void a_code_is_checked_as_its_owner_last_defined_it_and_an_order_holding_it_keeps_it() {
+        Placed holder = reserved(place(Map.of(general, 1)));
+        assertThat(apply(holder, "TEN").status()).isEqualTo(202);
+
+        var disabled = new PromotionalCodeDefined(conference.id(), ten.codeId(), "TEN", Discount.percentage(50),
+                CodeScope.ALL_SEAT_TYPES, null, null, null, false, false);
+        upstream().promotionalCodeDefined(disabled);
+        await().atMost(WAIT).until(() -> probe.codeDefined(conference.id(), ten.codeId(), false));
+
+        assertRefused(reserved(place(Map.of(general, 1))), "TEN", 422, "promotional-code-disabled");
+        assertThat(total(holder)).isEqualByComparingTo("90.00");
+        assertThat(probe.codeUses(conference.id()).holds(ten.codeId(), holder.id())).isTrue();
+    }
+
+    @Test
     void a_hundred_percent_code_makes_the_order_free_confirmed_without_payment_and_its_use_spent() {
         Placed order = reserved(place(Map.of(general, 2)));
         assertThat(apply(order, "SPEAKER").status()).isEqualTo(202);
