@@ -19,8 +19,6 @@ import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeApplied;
 import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeRemoved;
 import dev.seatbooking.contracts.registration.DiscountLine;
 import dev.seatbooking.contracts.registration.OrderLine;
-import dev.seatbooking.contracts.conference.CodeScope;
-import dev.seatbooking.contracts.conference.Discount;
 import dev.seatbooking.contracts.conference.PromotionalCodeText;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatQuantity;
@@ -167,7 +165,7 @@ public final class Order implements Aggregate<OrderEvent> {
         List<OrderEvent> events = new ArrayList<>(List.of(changed));
         List<PromotionalCodeApplied> kept = new ArrayList<>();
         for (PromotionalCodeApplied code : codes) {
-            if (touchesALine(code.scope(), newLines)) kept.add(code);
+            if (PromotionalCodeRules.touchesALine(code.scope(), newLines)) kept.add(code);
             else events.add(removed(code, PromotionalCodeRemoved.Reason.NO_LINE_IN_SCOPE));
         }
         events.add(Pricing.totals(id, newLines, kept, currency()));
@@ -175,41 +173,13 @@ public final class Order implements Aggregate<OrderEvent> {
     }
 
     private PromotionalCodeApplied checkedApplication(String typed, PromotionalCode.Lookup definitions, Instant now) {
-        String code = PromotionalCodeText.normalize(typed);
-        PromotionalCode definition = definitions.find(code)
-                .orElseThrow(() -> new OrderRejection.UnknownPromotionalCode(code));
-        if (codes.stream().anyMatch(c -> c.codeId().equals(definition.codeId()))) {
-            throw new OrderRejection.PromotionalCodeAlreadyApplied(code);
-        }
-        if (!definition.enabled()) throw new OrderRejection.PromotionalCodeDisabled(code);
-        if (definition.validFrom() != null && now.isBefore(definition.validFrom())) {
-            throw new OrderRejection.PromotionalCodeNotYetValid(code, definition.validFrom());
-        }
-        if (definition.validUntil() != null && !now.isBefore(definition.validUntil())) {
-            throw new OrderRejection.PromotionalCodeExpired(code, definition.validUntil());
-        }
-        if (definition.exclusive() && !codes.isEmpty()) {
-            throw new OrderRejection.PromotionalCodeConflict(code, codes.getFirst().code(), true);
-        }
-        codes.stream().filter(PromotionalCodeApplied::exclusive).findFirst().ifPresent(exclusive -> {
-            throw new OrderRejection.PromotionalCodeConflict(code, exclusive.code(), false);
-        });
-        if (!touchesALine(definition.scope(), lines)) throw new OrderRejection.PromotionalCodeOutOfScope(code);
-        Discount discount = definition.discount();
-        if (discount.kind() == Discount.Kind.FIXED_AMOUNT && !discount.amount().currency().equals(currency())) {
-            throw new OrderRejection.PromotionalCodeCurrencyMismatch(code, currency());
-        }
-        return new PromotionalCodeApplied(id, definition.codeId(), code, discount, definition.scope(),
-                definition.exclusive());
+        return PromotionalCodeRules.application(id, typed, definitions, now, codes, lines, currency());
     }
 
     private PromotionalCodeRemoved removed(PromotionalCodeApplied code, PromotionalCodeRemoved.Reason reason) {
         return new PromotionalCodeRemoved(id, code.codeId(), code.code(), reason);
     }
 
-    private static boolean touchesALine(CodeScope scope, List<OrderLine> lines) {
-        return lines.stream().anyMatch(line -> line.quantity() > 0 && scope.covers(line.seatTypeId()));
-    }
 
     /** Expires the order (hold over, or rejected by its process); its seats go back on sale. */
     public List<OrderEvent> reject(RejectOrder command) {

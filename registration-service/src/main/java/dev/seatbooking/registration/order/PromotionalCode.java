@@ -6,6 +6,7 @@ import dev.seatbooking.contracts.conference.Discount;
 import dev.seatbooking.contracts.conference.PromotionalCodeText;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,8 +30,8 @@ public record PromotionalCode(UUID codeId, String code, Discount discount, CodeS
     /** The conference's codes by their (normalized) text. */
     @FunctionalInterface
     public interface Lookup {
-        Lookup NONE = code -> java.util.Optional.empty();
+        Lookup NONE = code -> Optional.empty();
 
-        java.util.Optional<PromotionalCode> find(String normalizedCode);
+        Optional<PromotionalCode> find(String normalizedCode);
     }
 }
