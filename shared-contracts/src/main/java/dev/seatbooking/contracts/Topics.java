@@ -12,8 +12,8 @@ public final class Topics {
     public static final String CONFERENCE_EVENTS = "conference.events";
 
     /**
-     * OrderEvent, SeatsAvailabilityEvent, PromotionalCodeUsesEvent, SeatAssignmentsEvent; key: aggregate id (order,
-     * conference, conference, seat assignments).
+     * OrderEvent, SeatsAvailabilityEvent, PromotionalCodeUsesEvent, SeatAssignmentsEvent; key: the stream id (order,
+     * conference, the conference's code uses, seat assignments).
      */
     public static final String REGISTRATION_EVENTS = "registration.events";
 

@@ -36,7 +36,7 @@ class MessageRecordsTest {
             // added later, so absent from messages stored before: none owed
             "SeatsReserved.seatsOwedChanged", "SeatsReservationCancelled.seatsOwedChanged",
             "AvailableSeatsChanged.seatsOwedChanged", "ConfirmOrder.paymentId", "ConfirmOrder.paidAmount",
-            "OrderConfirmed.paymentId",
+            "OrderConfirmed.paymentId", "OrderTotalsCalculated.discounts",
             // null = unlimited, no window
             "PromotionalCodeDefined.usageLimit", "PromotionalCodeDefined.validFrom",
             "PromotionalCodeDefined.validUntil");

@@ -33,6 +33,9 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationComplet
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.OrderLine;
+import dev.seatbooking.contracts.registration.DiscountLine;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeApplied;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeRemoved;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.RegistrationProcessCommand.ExpireRegistrationProcess;
 import dev.seatbooking.contracts.registration.SeatAssignmentsCommand.AssignSeat;
@@ -79,6 +82,8 @@ public final class MessageSamples {
     private static final Money WORKSHOP_PRICE = Money.of("12345678901234567.80", "EUR");
     private static final List<SeatQuantity> SEATS = List.of(new SeatQuantity(GENERAL, 3), new SeatQuantity(WORKSHOP, 1));
     private static final List<SeatQuantity> DELTAS = List.of(new SeatQuantity(GENERAL, -3), new SeatQuantity(WORKSHOP, -1));
+    private static final List<OrderLine> LINES = List.of(OrderLine.of(GENERAL, "General", GENERAL_PRICE, 3),
+            OrderLine.of(WORKSHOP, "Workshop", WORKSHOP_PRICE, 1));
     private static final PersonalInfo ATTENDEE = new PersonalInfo("Ada", "Lovelace", "ada@example.org");
 
     private static final Map<Class<? extends Message>, Message> SAMPLES = index(List.of(
@@ -100,9 +105,11 @@ public final class MessageSamples {
 
             new OrderPlaced(ORDER, CONFERENCE, SEATS, EXPIRY, "K7Q2ZP"),
             new OrderUpdated(ORDER, List.of(new SeatQuantity(GENERAL, 2))),
-            new OrderTotalsCalculated(ORDER, GENERAL_PRICE.times(3).plus(WORKSHOP_PRICE),
-                    List.of(OrderLine.of(GENERAL, "General", GENERAL_PRICE, 3),
-                            OrderLine.of(WORKSHOP, "Workshop", WORKSHOP_PRICE, 1)), false),
+            new OrderTotalsCalculated(ORDER, GENERAL_PRICE.times(2).plus(WORKSHOP_PRICE), LINES, false,
+                    List.of(new DiscountLine(CODE, "SPEAKER", GENERAL, GENERAL_PRICE))),
+            new PromotionalCodeApplied(ORDER, CODE, "SPEAKER", Discount.percentage(100), CodeScope.of(List.of(GENERAL)),
+                    true),
+            new PromotionalCodeRemoved(ORDER, CODE, "SPEAKER", PromotionalCodeRemoved.Reason.NO_LINE_IN_SCOPE),
             new OrderPartiallyReserved(ORDER, EXPIRY, List.of(new SeatQuantity(GENERAL, 2))),
             new OrderReservationCompleted(ORDER, EXPIRY, SEATS),
             new OrderExpired(ORDER),
@@ -158,7 +165,9 @@ public final class MessageSamples {
             "registration.AvailableSeatsChanged",
             new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5))),
             "registration.ConfirmOrder", new ConfirmOrder(ORDER),
-            "registration.OrderConfirmed", new OrderConfirmed(ORDER, true));
+            "registration.OrderConfirmed", new OrderConfirmed(ORDER, true),
+            "registration.OrderTotalsCalculated",
+            new OrderTotalsCalculated(ORDER, GENERAL_PRICE.times(3).plus(WORKSHOP_PRICE), LINES, false));
 
     private MessageSamples() {
     }

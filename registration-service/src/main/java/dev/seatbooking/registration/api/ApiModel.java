@@ -3,6 +3,7 @@ package dev.seatbooking.registration.api;
 import dev.seatbooking.web.validation.SingleLine;
 import dev.seatbooking.web.validation.ValidEmail;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.conference.PromotionalCodeText;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
@@ -14,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -40,15 +42,29 @@ final class ApiModel {
         }
     }
 
+    /** A promotional code as typed: its shape is {@link PromotionalCodeText}'s (any case); anything else is a 400. */
+    static final String CODE_SHAPE = "[A-Za-z0-9_-]{" + PromotionalCodeText.MIN_LENGTH + ","
+            + PromotionalCodeText.MAX_LENGTH + "}";
+
     /**
-     * @param orderId chosen by the client: sending the same request again places nothing twice
-     * @param seats   each seat type once
+     * @param orderId          chosen by the client: sending the same request again places nothing twice
+     * @param seats            each seat type once
+     * @param promotionalCodes optional: codes applied with the placement (any case); one refused refuses the order
      */
     record PlaceOrderRequest(@NotNull UUID orderId,
-                             @NotEmpty @Size(max = 50) @DistinctSeatTypes List<@NotNull @Valid SeatRequest> seats) {
+                             @NotEmpty @Size(max = 50) @DistinctSeatTypes List<@NotNull @Valid SeatRequest> seats,
+                             @Size(max = 10) List<@NotNull @Pattern(regexp = CODE_SHAPE) String> promotionalCodes) {
         List<SeatQuantity> seatQuantities() {
             return seats.stream().map(SeatRequest::toSeatQuantity).toList();
         }
+
+        List<String> codes() {
+            return promotionalCodes == null ? List.of() : promotionalCodes;
+        }
+    }
+
+    /** @param code as typed, any case */
+    record PromotionalCodeRequest(@NotNull @Pattern(regexp = CODE_SHAPE) String code) {
     }
 
     /** @param seats each seat type once: the order's seats afterwards (a seat type left out is given up) */
@@ -91,21 +107,34 @@ final class ApiModel {
         }
     }
 
+    /** A code applied to the order (normalized: upper case). */
+    record AppliedCode(UUID codeId, String code) {
+    }
+
+    /** What a code takes off the order's line of a seat type. */
+    record Discount(String code, UUID seatTypeId, Money amount) {
+    }
+
     /**
      * @param status                PENDING_RESERVATION, PARTIALLY_RESERVED, RESERVATION_COMPLETED, EXPIRED or CONFIRMED
      * @param seats                 the seats asked for while the reservation is pending; once reserved, those held
      * @param reservationExpiration until when the seats are held for the registrant
+     * @param total                 what the order costs, after its discounts
+     * @param promotionalCodes      the codes applied, in the order they were applied
+     * @param discounts             what each code takes off each line
      * @param version               the order stream's version (as in the Consistency-Token)
      */
     record OrderResponse(UUID orderId, UUID conferenceId,
                          @Schema(allowableValues = {"PENDING_RESERVATION", "PARTIALLY_RESERVED",
                                  "RESERVATION_COMPLETED", "EXPIRED", "CONFIRMED"}) String status,
                          List<Seat> seats, Instant reservationExpiration, Money total, boolean freeOfCharge,
-                         Person registrant, int version) {
+                         List<AppliedCode> promotionalCodes, List<Discount> discounts, Person registrant, int version) {
         static OrderResponse of(Versioned<Order> loaded) {
             Order order = loaded.aggregate();
             return new OrderResponse(order.id(), order.conferenceId(), order.status().name(), Seat.of(order.seats()),
                     order.reservationExpiration(), order.total().orElse(null), order.isFreeOfCharge(),
+                    order.promotionalCodes().stream().map(c -> new AppliedCode(c.codeId(), c.code())).toList(),
+                    order.discounts().stream().map(d -> new Discount(d.code(), d.seatTypeId(), d.amount())).toList(),
                     Person.of(order.registrant().orElse(null)), loaded.version());
         }
     }

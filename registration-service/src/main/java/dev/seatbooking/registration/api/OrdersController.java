@@ -6,6 +6,7 @@ import dev.seatbooking.registration.api.ApiModel.OrderResponse;
 import dev.seatbooking.registration.api.ApiModel.PersonRequest;
 import dev.seatbooking.registration.api.ApiModel.PlaceOrderRequest;
 import dev.seatbooking.registration.api.ApiModel.PlacedOrderResponse;
+import dev.seatbooking.registration.api.ApiModel.PromotionalCodeRequest;
 import dev.seatbooking.registration.api.ApiModel.SeatAssignmentsResponse;
 import dev.seatbooking.registration.api.ApiModel.UpdateSeatsRequest;
 import dev.seatbooking.registration.service.OrderAccessGrant;
@@ -20,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.WebDataBinder;
@@ -85,7 +87,7 @@ public class OrdersController {
                                               @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
                                               @Valid @RequestBody PlaceOrderRequest request, HttpServletRequest http) {
         OrderService.PlacedOrder placed = orders.place(request.orderId(), conferenceId, request.seatQuantities(),
-                accessCode, http.getRemoteAddr());
+                request.codes(), accessCode, http.getRemoteAddr());
         return ResponseEntity.created(orderUri(placed.orderId()))
                 .header(ConsistencyToken.HEADER, new ConsistencyToken(placed.orderId(), placed.version()).toString())
                 .body(new PlacedOrderResponse(placed.orderId(), placed.conferenceId(), placed.accessCode()));
@@ -115,6 +117,32 @@ public class OrdersController {
                                      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
                                      @Valid @RequestBody UpdateSeatsRequest request, HttpServletRequest http) {
         return accepted(orderId, orders.updateSeats(access(orderId, accessCode, http), request.seatQuantities()));
+    }
+
+    @PostMapping("/orders/{orderId}/promotional-codes")
+    @Operation(summary = "Apply a promotional code while the order's seats are held",
+            description = "Takes one of the code's uses for the order and prices it again. Refused, with a problem "
+                    + "naming the code and why, the order unchanged: unknown, disabled, not yet valid or expired, used "
+                    + "up (422), conflicting with a code applied (422), for none of the order's seat types (422), "
+                    + "already applied (409), the order expired, confirmed or its hold over (409).")
+    @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
+    ResponseEntity<Void> applyPromotionalCode(@PathVariable UUID orderId,
+                                              @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                                              @Valid @RequestBody PromotionalCodeRequest request,
+                                              HttpServletRequest http) {
+        return accepted(orderId, orders.applyPromotionalCode(access(orderId, accessCode, http), request.code()));
+    }
+
+    @DeleteMapping("/orders/{orderId}/promotional-codes/{code}")
+    @Operation(summary = "Remove a promotional code while the order's seats are held (its use is released)",
+            description = "A code the order does not have: 409 promotional-code-not-applied; the order expired, "
+                    + "confirmed or its hold over: 409.")
+    @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
+    ResponseEntity<Void> removePromotionalCode(@PathVariable UUID orderId,
+                                               @PathVariable @Pattern(regexp = ApiModel.CODE_SHAPE) String code,
+                                               @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                                               HttpServletRequest http) {
+        return accepted(orderId, orders.removePromotionalCode(access(orderId, accessCode, http), code));
     }
 
     @PutMapping("/orders/{orderId}/registrant")

@@ -28,7 +28,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Keeps {@link ConferenceCatalog}'s tables as Conference Management announces them, and turns each change of a seat
+ * Keeps {@link ConferenceCatalog}'s and {@link PromotionalCodeCatalog}'s tables as Conference Management announces
+ * them, and turns each change of a seat
  * type's quantity into AddSeats/RemoveSeats for the conference's SeatsAvailability, enqueued in the same
  * transaction. Runs inside the consumer's inbox transaction, so each event counts once.
  */
@@ -56,13 +57,15 @@ public class ConferenceEventHandler {
     private final JdbcTemplate jdbc;
     private final CommandRouting commands;
     private final ConferenceCatalog catalog;
+    private final PromotionalCodeCatalog promotionalCodes;
     private final Clock clock;
 
     public ConferenceEventHandler(DataSource dataSource, CommandRouting commands, ConferenceCatalog catalog,
-                                  Clock clock) {
+                                  PromotionalCodeCatalog promotionalCodes, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.commands = commands;
         this.catalog = catalog;
+        this.promotionalCodes = promotionalCodes;
         this.clock = clock;
     }
 
@@ -81,7 +84,7 @@ public class ConferenceEventHandler {
                     e.quantity(), e.price());
             case SeatUpdated e -> seatType(envelope, e.conferenceId(), e.seatTypeId(), e.name(), e.description(),
                     e.quantity(), e.price());
-            case PromotionalCodeDefined e -> log.debug("Promotional code {} not used yet", e.codeId());
+            case PromotionalCodeDefined e -> promotionalCodes.defined(e);
         }
     }
 

@@ -15,12 +15,18 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned
 import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeApplied;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeRemoved;
+import dev.seatbooking.contracts.registration.DiscountLine;
+import dev.seatbooking.contracts.registration.OrderLine;
+import dev.seatbooking.contracts.conference.PromotionalCodeText;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.aggregate.Aggregate;
 import dev.seatbooking.registration.SeatQuantities;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +50,9 @@ public final class Order implements Aggregate<OrderEvent> {
     private String accessCode;
     private Money total;
     private boolean freeOfCharge;
+    private List<OrderLine> lines = List.of();
+    private List<DiscountLine> discounts = List.of();
+    private List<PromotionalCodeApplied> codes = List.of();
     private PersonalInfo registrant;
 
     public Order(UUID id) {
@@ -59,6 +68,19 @@ public final class Order implements Aggregate<OrderEvent> {
      */
     public List<OrderEvent> register(RegisterToConference command, ConferenceSeatTypes seatTypes, Instant now,
                                      AccessCodeGenerator accessCodes) {
+        return register(command, seatTypes, List.of(), PromotionalCode.Lookup.NONE, now, accessCodes);
+    }
+
+    /**
+     * As {@link #register(RegisterToConference, ConferenceSeatTypes, Instant, AccessCodeGenerator)}, a new order also
+     * applying the promotional codes the registrant typed, each as {@link #applyPromotionalCode} would (an update
+     * keeps the codes applied, and drops those whose scope no longer touches any line).
+     *
+     * @param promotionalCodes as typed, for a new order only; the placement is refused if one of them is
+     */
+    public List<OrderEvent> register(RegisterToConference command, ConferenceSeatTypes seatTypes,
+                                     List<String> promotionalCodes, PromotionalCode.Lookup definitions, Instant now,
+                                     AccessCodeGenerator accessCodes) {
         requireThisOrder(command.orderId());
         if (!seatTypes.conferenceId().equals(command.conferenceId())) {
             throw new IllegalArgumentException("seat types of conference " + seatTypes.conferenceId()
@@ -73,10 +95,49 @@ public final class Order implements Aggregate<OrderEvent> {
         }
         if (!seatTypes.published()) throw new OrderRejection.ConferenceNotPublished(command.conferenceId());
         List<SeatQuantity> wanted = validSeats(command.seats(), seatTypes);
-        OrderTotalsCalculated totals = Pricing.totals(id, wanted, seatTypes, currency());
-        if (isPlaced()) return List.of(new OrderUpdated(id, wanted), totals);
+        List<OrderLine> priced = Pricing.lines(wanted, seatTypes);
+        if (isPlaced()) {
+            if (!promotionalCodes.isEmpty()) throw new IllegalArgumentException("codes are applied one by one");
+            return withNewPrices(new OrderUpdated(id, wanted), priced);
+        }
         Instant autoExpiration = now.plus(seatTypes.reservationHold());
-        return List.of(new OrderPlaced(id, command.conferenceId(), wanted, autoExpiration, accessCodes.next()), totals);
+        var placed = new OrderPlaced(id, command.conferenceId(), wanted, autoExpiration, accessCodes.next());
+        // The codes are checked one after the other against the order as placed so far, as if applied right after.
+        var draft = new Order(id);
+        draft.apply(placed);
+        draft.apply(Pricing.totals(id, priced, List.of(), null));
+        List<OrderEvent> events = new ArrayList<>(List.of(placed));
+        for (String code : promotionalCodes) {
+            PromotionalCodeApplied applied = draft.checkedApplication(code, definitions, now);
+            draft.apply(applied);
+            events.add(applied);
+        }
+        events.add(Pricing.totals(id, priced, draft.codes, null));
+        return List.copyOf(events);
+    }
+
+    /**
+     * Applies a promotional code while the order is held: the code must exist, be enabled and valid now, not be
+     * applied already, combine with the codes applied (an exclusive code with none), and apply to at least one of the
+     * order's lines. Whether a use of it is left is the conference's {@code PromotionalCodeUses}' to say.
+     */
+    public List<OrderEvent> applyPromotionalCode(String typed, PromotionalCode.Lookup definitions, Instant now) {
+        requireHeldAndOpen(now);
+        PromotionalCodeApplied applied = checkedApplication(typed, definitions, now);
+        List<PromotionalCodeApplied> after = new ArrayList<>(codes);
+        after.add(applied);
+        return List.of(applied, Pricing.totals(id, lines, after, currency()));
+    }
+
+    /** Removes an applied code while the order is held (its use is released); a code not applied is refused. */
+    public List<OrderEvent> removePromotionalCode(String typed, Instant now) {
+        requireHeldAndOpen(now);
+        String code = PromotionalCodeText.normalize(typed);
+        Optional<PromotionalCodeApplied> applied = codes.stream().filter(c -> c.code().equals(code)).findFirst();
+        if (applied.isEmpty()) throw new OrderRejection.PromotionalCodeNotApplied(code);
+        List<PromotionalCodeApplied> after = codes.stream().filter(c -> !c.code().equals(code)).toList();
+        return List.of(removed(applied.get(), PromotionalCodeRemoved.Reason.REMOVED_BY_REGISTRANT),
+                Pricing.totals(id, lines, after, currency()));
     }
 
     /**
@@ -92,9 +153,33 @@ public final class Order implements Aggregate<OrderEvent> {
         boolean alreadyMarked = status.isReserved() && all && command.expiration().equals(reservationExpiration);
         if (alreadyMarked) return List.of();
         if (all) return List.of(new OrderReservationCompleted(id, command.expiration(), reserved));
-        return List.of(new OrderPartiallyReserved(id, command.expiration(), reserved),
-                Pricing.totals(id, reserved, seatTypes, currency()));
+        return withNewPrices(new OrderPartiallyReserved(id, command.expiration(), reserved),
+                Pricing.lines(reserved, seatTypes));
     }
+
+    /**
+     * The seats changed: the event saying so, the codes whose scope touches none of the new lines dropped (their uses
+     * released), and the new totals with the codes that stay.
+     */
+    private List<OrderEvent> withNewPrices(OrderEvent changed, List<OrderLine> newLines) {
+        List<OrderEvent> events = new ArrayList<>(List.of(changed));
+        List<PromotionalCodeApplied> kept = new ArrayList<>();
+        for (PromotionalCodeApplied code : codes) {
+            if (PromotionalCodeRules.touchesALine(code.scope(), newLines)) kept.add(code);
+            else events.add(removed(code, PromotionalCodeRemoved.Reason.NO_LINE_IN_SCOPE));
+        }
+        events.add(Pricing.totals(id, newLines, kept, currency()));
+        return List.copyOf(events);
+    }
+
+    private PromotionalCodeApplied checkedApplication(String typed, PromotionalCode.Lookup definitions, Instant now) {
+        return PromotionalCodeRules.application(id, typed, definitions, now, codes, lines, currency());
+    }
+
+    private PromotionalCodeRemoved removed(PromotionalCodeApplied code, PromotionalCodeRemoved.Reason reason) {
+        return new PromotionalCodeRemoved(id, code.codeId(), code.code(), reason);
+    }
+
 
     /** Expires the order (hold over, or rejected by its process); its seats go back on sale. */
     public List<OrderEvent> reject(RejectOrder command) {
@@ -158,7 +243,16 @@ public final class Order implements Aggregate<OrderEvent> {
             case OrderTotalsCalculated e -> {
                 total = e.total();
                 freeOfCharge = e.isFreeOfCharge();
+                lines = e.lines();
+                discounts = e.discounts();
             }
+            case PromotionalCodeApplied e -> {
+                List<PromotionalCodeApplied> after = new ArrayList<>(codes);
+                after.add(e);
+                codes = List.copyOf(after);
+            }
+            case PromotionalCodeRemoved e ->
+                    codes = codes.stream().filter(c -> !c.codeId().equals(e.codeId())).toList();
             case OrderPartiallyReserved e -> {
                 status = OrderStatus.PARTIALLY_RESERVED;
                 seats = e.seats();
@@ -212,6 +306,16 @@ public final class Order implements Aggregate<OrderEvent> {
         return freeOfCharge;
     }
 
+    /** The codes applied, in the order they were applied. */
+    public List<PromotionalCodeApplied> promotionalCodes() {
+        return codes;
+    }
+
+    /** What the codes take off the lines, as last priced. */
+    public List<DiscountLine> discounts() {
+        return discounts;
+    }
+
     public Optional<PersonalInfo> registrant() {
         return Optional.ofNullable(registrant);
     }
@@ -228,6 +332,12 @@ public final class Order implements Aggregate<OrderEvent> {
     private void requireOpen() {
         if (status == OrderStatus.CONFIRMED) throw new OrderRejection.OrderAlreadyConfirmed(id);
         if (status == OrderStatus.EXPIRED) throw new OrderRejection.OrderAlreadyExpired(id);
+    }
+
+    private void requireHeldAndOpen(Instant now) {
+        if (!isPlaced()) throw new OrderRejection.UnknownOrder(id);
+        requireOpen();
+        requireHeldAt(now);
     }
 
     private void requireHeldAt(Instant now) {

@@ -122,4 +122,72 @@ public abstract sealed class OrderRejection extends DomainRejection {
             super(Kind.RULE_VIOLATION, "payment-required", "Order " + orderId + " is not free of charge");
         }
     }
+    // Promotional codes: each refusal names the code and says why; the order is as it was.
+
+    public static final class UnknownPromotionalCode extends OrderRejection {
+        public UnknownPromotionalCode(String code) {
+            super(Kind.RULE_VIOLATION, "unknown-promotional-code",
+                    "Promotional code " + code + " does not exist for this conference");
+        }
+    }
+
+    public static final class PromotionalCodeDisabled extends OrderRejection {
+        public PromotionalCodeDisabled(String code) {
+            super(Kind.RULE_VIOLATION, "promotional-code-disabled", "Promotional code " + code + " is disabled");
+        }
+    }
+
+    public static final class PromotionalCodeNotYetValid extends OrderRejection {
+        public PromotionalCodeNotYetValid(String code, Instant validFrom) {
+            super(Kind.RULE_VIOLATION, "promotional-code-not-yet-valid",
+                    "Promotional code " + code + " is valid from " + validFrom);
+        }
+    }
+
+    public static final class PromotionalCodeExpired extends OrderRejection {
+        public PromotionalCodeExpired(String code, Instant validUntil) {
+            super(Kind.RULE_VIOLATION, "promotional-code-expired",
+                    "Promotional code " + code + " was valid until " + validUntil);
+        }
+    }
+
+    /** An exclusive code combines with no other code; a combinable one not with an exclusive one. */
+    public static final class PromotionalCodeConflict extends OrderRejection {
+        public PromotionalCodeConflict(String code, String applied, boolean newOneExclusive) {
+            super(Kind.RULE_VIOLATION, "promotional-code-conflict", newOneExclusive
+                    ? "Promotional code " + code + " combines with no other code, and " + applied + " is applied"
+                    : "Promotional code " + applied + " is applied and combines with no other code, so " + code
+                    + " cannot be added");
+        }
+    }
+
+    public static final class PromotionalCodeOutOfScope extends OrderRejection {
+        public PromotionalCodeOutOfScope(String code) {
+            super(Kind.RULE_VIOLATION, "promotional-code-out-of-scope",
+                    "Promotional code " + code + " applies to none of the seat types this order holds");
+        }
+    }
+
+    public static final class PromotionalCodeAlreadyApplied extends OrderRejection {
+        public PromotionalCodeAlreadyApplied(String code) {
+            super(Kind.STATE_CONFLICT, "promotional-code-already-applied",
+                    "Promotional code " + code + " is already applied to this order");
+        }
+    }
+
+    /** Removing a code the order does not have (a retried removal too: the first one removed it). */
+    public static final class PromotionalCodeNotApplied extends OrderRejection {
+        public PromotionalCodeNotApplied(String code) {
+            super(Kind.STATE_CONFLICT, "promotional-code-not-applied",
+                    "Promotional code " + code + " is not applied to this order");
+        }
+    }
+
+    /** A fixed amount in another currency than the order's prices (the owner's mistake): nothing to take it from. */
+    public static final class PromotionalCodeCurrencyMismatch extends OrderRejection {
+        public PromotionalCodeCurrencyMismatch(String code, String currency) {
+            super(Kind.RULE_VIOLATION, "promotional-code-currency-mismatch",
+                    "Promotional code " + code + " takes off an amount in another currency than " + currency);
+        }
+    }
 }

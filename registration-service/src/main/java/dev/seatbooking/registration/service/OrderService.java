@@ -16,6 +16,7 @@ import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.registration.DomainRejection;
 import dev.seatbooking.registration.SeatQuantities;
 import dev.seatbooking.registration.conference.ConferenceCatalog;
+import dev.seatbooking.registration.conference.PromotionalCodeCatalog;
 import dev.seatbooking.registration.order.AccessCodeGenerator;
 import dev.seatbooking.registration.order.ConferenceSeatTypes;
 import dev.seatbooking.registration.order.Order;
@@ -59,18 +60,21 @@ public class OrderService {
     private final OrderStreamWriter writer;
     private final RepeatedPlacements repeats;
     private final ConferenceCatalog catalog;
+    private final PromotionalCodeCatalog promotionalCodeCatalog;
     private final AccessCodeGenerator accessCodes;
     private final CommandTransactions transactions;
     private final ProcessManagerStore<RegistrationProcessState> processes;
     private final Clock clock;
 
     public OrderService(AggregateRepository<Order, OrderEvent> orders, OrderStreamWriter writer, RepeatedPlacements repeats,
-                        ConferenceCatalog catalog, AccessCodeGenerator accessCodes, CommandTransactions transactions,
+                        ConferenceCatalog catalog, PromotionalCodeCatalog promotionalCodeCatalog,
+                        AccessCodeGenerator accessCodes, CommandTransactions transactions,
                         ProcessManagerStore<RegistrationProcessState> processes, Clock clock) {
         this.orders = orders;
         this.writer = writer;
         this.repeats = repeats;
         this.catalog = catalog;
+        this.promotionalCodeCatalog = promotionalCodeCatalog;
         this.accessCodes = accessCodes;
         this.transactions = transactions;
         this.processes = processes;
@@ -78,22 +82,25 @@ public class OrderService {
     }
 
     /**
-     * Places an order with the client's id. The same request again (same conference, same seats) appends nothing
+     * Places an order with the client's id, with the promotional codes the registrant typed (each applied as
+     * {@link #applyPromotionalCode} would; one refused refuses the placement). The same request again (same
+     * conference, same seats, same codes) appends nothing
      * and answers as the first time, but its access code only to a request that shows it (whoever repeats a request
      * without it may have guessed the id); another request with that id is refused ({@link OrderIdTaken}).
      *
      * @param accessCode    the {@code Order-Access-Code} the request showed, if any (checked only for a repeat)
      * @param clientAddress whom a wrong code counts against
      */
-    public PlacedOrder place(UUID orderId, UUID conferenceId, List<SeatQuantity> seats, String accessCode,
-                             String clientAddress) {
+    public PlacedOrder place(UUID orderId, UUID conferenceId, List<SeatQuantity> seats, List<String> promotionalCodes,
+                             String accessCode, String clientAddress) {
         ConferenceSeatTypes seatTypes = catalog.get(conferenceId);
         var command = new RegisterToConference(orderId, conferenceId, seats);
         PlacedOrder placed = transactions.run(() -> {
             Versioned<Order> loaded = orders.load(orderId);
             Order order = loaded.aggregate();
-            if (order.isPlaced()) return repeats.firstAnswer(orderId, command);
-            List<OrderEvent> events = order.register(command, seatTypes, clock.instant(), accessCodes);
+            if (order.isPlaced()) return repeats.firstAnswer(orderId, command, promotionalCodes);
+            List<OrderEvent> events = order.register(command, seatTypes, promotionalCodes,
+                    promotionalCodeCatalog.of(conferenceId), clock.instant(), accessCodes);
             int version = writer.append(loaded, events, registrant(orderId));
             return new PlacedOrder(orderId, conferenceId, order.accessCode(), version, false);
         });
@@ -114,6 +121,31 @@ public class OrderService {
                 return loaded.version();
             }
             return writer.append(loaded, events, registrant(orderId));
+        });
+    }
+
+    /**
+     * Applies a promotional code to an order whose hold runs, taking one of its uses in the same transaction; a code
+     * the order or its uses refuse leaves the order as it was.
+     */
+    public int applyPromotionalCode(OrderAccessGrant access, String code) {
+        UUID orderId = access.orderId();
+        return transactions.run(() -> {
+            Versioned<Order> loaded = loadForChange(orderId);
+            Order order = loaded.aggregate();
+            List<OrderEvent> events = order.applyPromotionalCode(code,
+                    promotionalCodeCatalog.of(order.conferenceId()), clock.instant());
+            return writer.append(loaded, events, registrant(orderId));
+        });
+    }
+
+    /** Removes a code from an order whose hold runs (its use released); a code not applied is refused. */
+    public int removePromotionalCode(OrderAccessGrant access, String code) {
+        UUID orderId = access.orderId();
+        return transactions.run(() -> {
+            Versioned<Order> loaded = loadForChange(orderId);
+            return writer.append(loaded, loaded.aggregate().removePromotionalCode(code, clock.instant()),
+                    registrant(orderId));
         });
     }
 

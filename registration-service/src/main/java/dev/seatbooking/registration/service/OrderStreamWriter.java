@@ -4,6 +4,9 @@ import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.contracts.registration.OrderEvent;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeApplied;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeRemoved;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
@@ -19,8 +22,9 @@ import java.util.List;
 
 /**
  * Appends an order's events in the caller's transaction, writes what they set beside the stream (the access row, the
- * seat assignments of a confirmed order), and hands them to the registration process in that transaction
- * ({@link EventsAppended}).
+ * seat assignments of a confirmed order, the uses of its promotional codes: held when a code is applied, released
+ * when it is removed or the order expires, spent when the order is confirmed), and hands them to the registration
+ * process in that transaction ({@link EventsAppended}).
  */
 @Component
 class OrderStreamWriter {
@@ -28,14 +32,17 @@ class OrderStreamWriter {
     private final AggregateRepository<Order, OrderEvent> orders;
     private final OrderAccess access;
     private final SeatAssignmentsService seatAssignments;
+    private final PromotionalCodeUsesService codeUses;
     private final MessageTypes types;
     private final ApplicationEventPublisher publisher;
 
     OrderStreamWriter(AggregateRepository<Order, OrderEvent> orders, OrderAccess access,
-                      SeatAssignmentsService seatAssignments, MessageCodec codec, ApplicationEventPublisher publisher) {
+                      SeatAssignmentsService seatAssignments, PromotionalCodeUsesService codeUses, MessageCodec codec,
+                      ApplicationEventPublisher publisher) {
         this.orders = orders;
         this.access = access;
         this.seatAssignments = seatAssignments;
+        this.codeUses = codeUses;
         this.types = codec.types();
         this.publisher = publisher;
     }
@@ -49,7 +56,17 @@ class OrderStreamWriter {
             switch (event) {
                 case OrderPlaced e -> access.placed(e.orderId(), e.accessCode());
                 case OrderRegistrantAssigned e -> access.registrantAssigned(e.orderId(), e.email());
-                case OrderConfirmed e -> seatAssignments.create(order.id(), order.seats(), metadata);
+                case OrderConfirmed e -> {
+                    seatAssignments.create(order.id(), order.seats(), metadata);
+                    order.promotionalCodes().forEach(c ->
+                            codeUses.spend(order.conferenceId(), c.codeId(), order.id(), metadata));
+                }
+                case OrderExpired e -> order.promotionalCodes().forEach(c ->
+                        codeUses.release(order.conferenceId(), c.codeId(), order.id(), metadata));
+                case PromotionalCodeApplied e -> codeUses.hold(order.conferenceId(), e.codeId(), e.code(), order.id(),
+                        metadata);
+                case PromotionalCodeRemoved e -> codeUses.release(order.conferenceId(), e.codeId(), order.id(),
+                        metadata);
                 default -> {
                 }
             }

@@ -3,6 +3,8 @@ package dev.seatbooking.registration.service;
 import dev.seatbooking.contracts.registration.OrderCommand.RegisterToConference;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeApplied;
+import dev.seatbooking.contracts.conference.PromotionalCodeText;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.store.PostgresEventStore;
 import dev.seatbooking.eventsourcing.store.RecordedEvent;
@@ -12,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A place request sent again (the client did not get the first answer): it is answered as the first time, replayed
@@ -35,14 +39,15 @@ class RepeatedPlacements {
      *
      * @throws OrderIdTaken the order was placed with other seats or for another conference
      */
-    PlacedOrder firstAnswer(UUID orderId, RegisterToConference command) {
+    PlacedOrder firstAnswer(UUID orderId, RegisterToConference command, List<String> promotionalCodes) {
         List<RecordedEvent<Object>> history = store.load(orderId);
         Optional<OrderPlaced> placed = history.stream().map(RecordedEvent::event)
                 .filter(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast).findFirst();
         int placedVersion = history.stream().filter(r -> r.event() instanceof OrderTotalsCalculated)
                 .mapToInt(RecordedEvent::version).findFirst().orElse(1);
         boolean same = placed.isPresent() && placed.get().conferenceId().equals(command.conferenceId())
-                && positive(command.seats()) && sameSeats(placed.get().seats(), command.seats());
+                && positive(command.seats()) && sameSeats(placed.get().seats(), command.seats())
+                && sameCodes(history, placedVersion, promotionalCodes);
         if (!same) throw new OrderIdTaken(orderId);
         return new PlacedOrder(orderId, command.conferenceId(), placed.get().accessCode(), placedVersion, true);
     }
@@ -56,6 +61,16 @@ class RepeatedPlacements {
      */
     PlacedOrder shownTo(PlacedOrder first, String accessCode, String clientAddress) {
         return guard.holdsCode(first.orderId(), accessCode, clientAddress) ? first : first.withoutAccessCode();
+    }
+
+    /** The codes applied with the placement (before its first totals), whatever case they were typed in. */
+    private static boolean sameCodes(List<RecordedEvent<Object>> history, int placedVersion, List<String> asked) {
+        Set<String> applied = history.stream().filter(r -> r.version() < placedVersion).map(RecordedEvent::event)
+                .filter(PromotionalCodeApplied.class::isInstance).map(e -> ((PromotionalCodeApplied) e).code())
+                .collect(Collectors.toSet());
+        Set<String> typed = asked.stream().filter(PromotionalCodeText::isValid).map(PromotionalCodeText::normalize)
+                .collect(Collectors.toSet());
+        return typed.size() == asked.size() && applied.equals(typed);
     }
 
     private static boolean positive(List<SeatQuantity> seats) {

@@ -1,6 +1,7 @@
 package dev.seatbooking.registration.service;
 
 import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
@@ -14,6 +15,7 @@ import dev.seatbooking.registration.RegistrationProperties;
 import dev.seatbooking.registration.order.AccessCodeGenerator;
 import dev.seatbooking.registration.order.Order;
 import dev.seatbooking.registration.process.RegistrationProcessManager;
+import dev.seatbooking.registration.promotionalcodeuses.PromotionalCodeUses;
 import dev.seatbooking.registration.process.RegistrationProcessState;
 import dev.seatbooking.registration.seatassignments.SeatAssignments;
 import dev.seatbooking.registration.seatsavailability.SeatsAvailability;
@@ -35,6 +37,7 @@ public class Repositories {
     public static final String ORDER = "order";
     public static final String SEATS_AVAILABILITY = "seats-availability";
     public static final String SEAT_ASSIGNMENTS = "seat-assignments";
+    public static final String PROMOTIONAL_CODE_USES = "promotional-code-uses";
     public static final String REGISTRATION_PROCESS = "RegistrationProcessManager";
 
     @Bean
@@ -55,6 +58,14 @@ public class Repositories {
     AggregateRepository<SeatAssignments, SeatAssignmentsEvent> seatAssignmentsRepository(PostgresEventStore store) {
         return new AggregateRepository<>(store,
                 new AggregateType<>(SEAT_ASSIGNMENTS, SeatAssignmentsEvent.class, SeatAssignments::new));
+    }
+
+    /** One per conference, written with the event store's expected version by whoever decides (ADR 14). */
+    @Bean
+    AggregateRepository<PromotionalCodeUses, PromotionalCodeUsesEvent> promotionalCodeUsesRepository(
+            PostgresEventStore store) {
+        return new AggregateRepository<>(store, new AggregateType<>(PROMOTIONAL_CODE_USES, PromotionalCodeUsesEvent.class,
+                PromotionalCodeUses::new));
     }
 
     @Bean

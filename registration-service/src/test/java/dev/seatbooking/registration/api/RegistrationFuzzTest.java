@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The requests start from real values, so that each mutation is judged by validation rather than refused for an
  * unknown id: a confirmed free order with its seat assignments (reads, lookup, confirmation, seat assignments), a
- * reserved one (seats, registrant), and an order id never used (placing: its unmutated request is valid, so any
+ * reserved one (seats, registrant, promotional codes), and an order id never used (placing: its unmutated request is valid, so any
  * mutation the service let through would place an order). The wrong codes the fuzzer sends do not lock the client
  * out: the shared context's throttle limits are high (see {@link RegistrationServiceTest}).
  */
@@ -50,7 +50,13 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
             "GET /api/orders/{orderId}/seat-assignments", "PUT /api/orders/{orderId}/seat-assignments/{position}",
             "DELETE /api/orders/{orderId}/seat-assignments/{position}");
     private static final Set<String> OF_A_RESERVED_ORDER = Set.of("PUT /api/orders/{orderId}/seats",
-            "PUT /api/orders/{orderId}/registrant");
+            "PUT /api/orders/{orderId}/registrant", "POST /api/orders/{orderId}/promotional-codes",
+            "DELETE /api/orders/{orderId}/promotional-codes/{code}");
+    /**
+     * The promotional code the runs start from: one the conference does not have, so that no mutation of it (another
+     * case, another code) applies a code: applying or removing it is refused by the order, after validation.
+     */
+    private static final String CODE = "FUZZ";
 
     @Autowired
     DataSource dataSource;
@@ -94,8 +100,10 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
                 registrant.put(confirmed.path("/seat-assignments/1"), person, confirmed.accessCode()),
                 registrant.put(reserved.path("/seats"), RegistrantClient.seats(seatType, 1), reserved.accessCode()),
                 registrant.put(reserved.path("/registrant"), person, reserved.accessCode()),
+                registrant.post(reserved.path("/promotional-codes"), Map.of("code", CODE), reserved.accessCode()),
+                registrant.delete(reserved.path("/promotional-codes/" + CODE), reserved.accessCode()),
                 registrant.placeOrder(conference.id(), unused, seatType, 1)))
-                .extracting(Response::status).containsExactly(200, 202, 202, 202, 201);
+                .extracting(Response::status).containsExactly(200, 202, 202, 202, 422, 409, 201);
     }
 
     private ApiFuzzer.Builder fuzzer(String document, PublishedConference conference, UUID orderId, String accessCode) {
@@ -105,6 +113,7 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
                 .value("orderId", orderId.toString())
                 .value("email", "ada@example.org")
                 .value("accessCode", accessCode)
+                .value("code", CODE)
                 .header(RegistrantClient.ACCESS_CODE, accessCode);
     }
 

@@ -20,6 +20,7 @@ class DomainBoundariesTest {
     private static final String[] DOMAIN = {
             "dev.seatbooking.registration.order..",
             "dev.seatbooking.registration.seatsavailability..",
+            "dev.seatbooking.registration.promotionalcodeuses..",
             "dev.seatbooking.registration.seatassignments..",
             "dev.seatbooking.registration.process.."};
 

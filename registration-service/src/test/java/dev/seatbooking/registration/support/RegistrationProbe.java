@@ -1,5 +1,7 @@
 package dev.seatbooking.registration.support;
 
+import dev.seatbooking.registration.promotionalcodeuses.PromotionalCodeUses;
+import dev.seatbooking.registration.service.PromotionalCodeUsesService;
 import dev.seatbooking.contracts.registration.OrderEvent;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
@@ -40,6 +42,7 @@ public final class RegistrationProbe {
     private final ProcessManagerStore<RegistrationProcessState> processes;
     private final PostgresEventStore store;
     private final ConferenceCatalog catalog;
+    private final PromotionalCodeUsesService codeUses;
     private final JdbcTemplate jdbc;
 
     public RegistrationProbe(ApplicationContext context) {
@@ -49,6 +52,7 @@ public final class RegistrationProbe {
         this.processes = bean(context, ProcessManagerStore.class, RegistrationProcessState.class);
         this.store = context.getBean(PostgresEventStore.class);
         this.catalog = context.getBean(ConferenceCatalog.class);
+        this.codeUses = context.getBean(PromotionalCodeUsesService.class);
         this.jdbc = new JdbcTemplate(context.getBean(DataSource.class));
     }
 
@@ -167,6 +171,17 @@ public final class RegistrationProbe {
         UUID expiry = process(orderId).orElseThrow().state().expirationCommandId();
         return jdbc.queryForObject("SELECT due_at FROM outgoing_messages WHERE message_id = ?",
                 (rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), expiry);
+    }
+
+    /** The conference's promotional code uses, replayed from its stream. */
+    public PromotionalCodeUses codeUses(UUID conferenceId) {
+        return codeUses.read(conferenceId).aggregate();
+    }
+
+    /** Whether Conference Management's definition of this code (as of this version of it) has been kept. */
+    public boolean codeDefined(UUID conferenceId, UUID codeId, boolean enabled) {
+        return count("SELECT count(*) FROM promotional_codes WHERE conference_id = ? AND id = ? AND enabled = ?",
+                conferenceId, codeId, enabled) == 1;
     }
 
     public long count(String sql, Object... args) {

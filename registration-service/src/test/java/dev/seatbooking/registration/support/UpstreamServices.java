@@ -1,5 +1,6 @@
 package dev.seatbooking.registration.support;
 
+import dev.seatbooking.contracts.conference.ConferenceEvent.PromotionalCodeDefined;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.Money;
@@ -83,6 +84,11 @@ public final class UpstreamServices implements AutoCloseable {
 
     public void conferenceEvent(UUID conferenceId, long version, Message event) {
         send(prefix + Topics.CONFERENCE_EVENTS, Envelope.of(event, conferenceId, version));
+    }
+
+    /** A promotional code's full definition, as Conference Management sends it on creation and every change. */
+    public void promotionalCodeDefined(PromotionalCodeDefined definition) {
+        conferenceEvent(definition.conferenceId(), Envelope.UNVERSIONED, definition);
     }
 
     /** A payment of an order completed, as payments-service publishes it. */

@@ -4,6 +4,9 @@ import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageType;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.Require;
+import dev.seatbooking.contracts.conference.CodeScope;
+import dev.seatbooking.contracts.conference.Discount;
+import dev.seatbooking.contracts.conference.PromotionalCodeText;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,14 +38,62 @@ public sealed interface OrderEvent extends Message {
         }
     }
 
-    /** Prices come from the seat types Conference Management published. */
+    /**
+     * Prices come from the seat types Conference Management published; discounts from the promotional codes applied
+     * to the order.
+     *
+     * @param total     what the order costs: the lines' totals less the discounts (never below zero)
+     * @param discounts what each applied code takes off each line in its scope (only lines it takes something off),
+     *                  in the order the discounts were taken. Added later (a new optional field, same version): an
+     *                  event stored before it has none, and its total is the lines' sum, as it always was.
+     */
     @MessageType(name = "registration.OrderTotalsCalculated")
-    record OrderTotalsCalculated(UUID orderId, Money total, List<OrderLine> lines, boolean isFreeOfCharge)
-            implements OrderEvent {
+    record OrderTotalsCalculated(UUID orderId, Money total, List<OrderLine> lines, boolean isFreeOfCharge,
+                                 List<DiscountLine> discounts) implements OrderEvent {
         public OrderTotalsCalculated {
             Require.nonNull(orderId, "orderId");
             Require.nonNull(total, "total");
             lines = Require.list(lines, "lines");
+            discounts = Require.optionalList(discounts, "discounts");
+        }
+
+        /** Without discounts: no promotional code applies. */
+        public OrderTotalsCalculated(UUID orderId, Money total, List<OrderLine> lines, boolean isFreeOfCharge) {
+            this(orderId, total, lines, isFreeOfCharge, List.of());
+        }
+    }
+
+    /**
+     * The registrant applied a promotional code while the order was held (with the placement or afterwards). It
+     * carries the code's discount, scope and exclusivity as they were when it was applied: the order is priced with
+     * those until the code is removed, whatever the owner changes later (a use already held stays held).
+     */
+    @MessageType(name = "registration.PromotionalCodeApplied")
+    record PromotionalCodeApplied(UUID orderId, UUID codeId, String code, Discount discount, CodeScope scope,
+                                  boolean exclusive) implements OrderEvent {
+        public PromotionalCodeApplied {
+            Require.nonNull(orderId, "orderId");
+            Require.nonNull(codeId, "codeId");
+            code = PromotionalCodeText.normalize(code);
+            Require.nonNull(discount, "discount");
+            Require.nonNull(scope, "scope");
+        }
+    }
+
+    /**
+     * The code no longer applies to the order: the registrant removed it, or a seat change left no line in its scope.
+     * Its use is released.
+     */
+    @MessageType(name = "registration.PromotionalCodeRemoved")
+    record PromotionalCodeRemoved(UUID orderId, UUID codeId, String code, Reason reason) implements OrderEvent {
+
+        public enum Reason { REMOVED_BY_REGISTRANT, NO_LINE_IN_SCOPE }
+
+        public PromotionalCodeRemoved {
+            Require.nonNull(orderId, "orderId");
+            Require.nonNull(codeId, "codeId");
+            code = PromotionalCodeText.normalize(code);
+            Require.nonNull(reason, "reason");
         }
     }
 

@@ -6,9 +6,10 @@ import dev.seatbooking.contracts.Require;
 import java.util.UUID;
 
 /**
- * Events of a conference's promotional code uses (one stream per conference: stream id = conference id, a stream
- * type of its own; topic {@code registration.events}, key = conference id, so its single writer is the conference's
- * partition owner, as for SeatsAvailability). A use of a limited code is scarce like a seat: held with an order's
+ * Events of a conference's promotional code uses (one stream per conference, a stream type of its own; its stream id
+ * is derived from the conference id, which is SeatsAvailability's stream id; topic {@code registration.events}, key =
+ * that stream id, so one conference's uses stay in order; every event names its conference). Written with the event
+ * store's expected version by whoever decides (ADR 14), so two orders never take the same last use. A use of a limited code is scarce like a seat: held with an order's
  * reservation, released when the order expires or drops the code, spent when the order is confirmed.
  *
  * <p>Every event carries the code's counts after it ({@code held}, {@code used}), so a consumer that only shows them
