@@ -10,6 +10,8 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned
 import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeApplied;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeRemoved;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.projection.Projection;
@@ -121,6 +123,8 @@ public final class DraftOrdersProjection implements Projection {
             case OrderRegistrantAssigned r -> tables.update(REGISTRANT, r.firstName(), r.lastName(), r.email(),
                     version, r.orderId());
             case OrderTotalsCalculated t -> tables.update(VERSION, version, t.orderId());
+            case PromotionalCodeApplied a -> tables.update(VERSION, version, a.orderId());
+            case PromotionalCodeRemoved r -> tables.update(VERSION, version, r.orderId());
         }
     }
 

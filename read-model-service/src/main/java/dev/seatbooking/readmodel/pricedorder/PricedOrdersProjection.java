@@ -14,6 +14,8 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned
 import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeApplied;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeRemoved;
 import dev.seatbooking.contracts.registration.OrderLine;
 import dev.seatbooking.readmodel.access.OrderAccessCodes;
 import dev.seatbooking.readmodel.projection.Projection;
@@ -147,6 +149,9 @@ public final class PricedOrdersProjection implements Projection {
             case OrderConfirmed c -> tables.update(STATUS, PricedOrder.Status.CONFIRMED.name(), version, c.orderId());
             case OrderUpdated u -> tables.update(VERSION, version, u.orderId());
             case OrderRegistrantAssigned r -> tables.update(VERSION, version, r.orderId());
+            // The codes' effect comes with the OrderTotalsCalculated that follows each of them.
+            case PromotionalCodeApplied a -> tables.update(VERSION, version, a.orderId());
+            case PromotionalCodeRemoved r -> tables.update(VERSION, version, r.orderId());
         }
     }
 
