@@ -81,19 +81,6 @@ class GatewayRoutingTest {
         }
     }
 
-    /**
-     * An answer the gateway writes without a body (304: the browser's cached copy is current) still gives its
-     * connection back: more of them than the gateway keeps connections to a service, and every one is answered.
-     */
-    @Test
-    void not_modified_answers_give_their_connections_back() {
-        for (int i = 0; i < 250; i++) {
-            HttpResponse<String> answer = gateway.get("/api/read/tagged", "If-None-Match", "\"v1\"");
-            assertThat(answer.statusCode()).as("answer %d", i).isEqualTo(304);
-        }
-        assertThat(gateway.get("/api/read/tagged").statusCode()).isEqualTo(200);
-    }
-
     @Test
     void the_payment_processor_page_is_forwarded_as_it_is() {
         assertThat(gateway.get("/payment-processor/p1").statusCode()).isEqualTo(200);

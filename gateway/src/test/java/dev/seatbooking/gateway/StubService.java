@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicReference;
  *     <li>{@code /api/created} → 201 with {@code Location: /api/things/1};</li>
  *     <li>{@code /api/secret} → 401 with {@code WWW-Authenticate: Basic};</li>
  *     <li>{@code /api/slow} → waits until {@link #release()} (at most 10 s), then 200;</li>
- *     <li>{@code /api/tagged} → 200 with {@code ETag: "v1"}, or 304 to {@code If-None-Match: "v1"};</li>
  *     <li>anything else → 200 {@code {"echo":"<path>"}}.</li>
  * </ul>
  */
@@ -98,14 +97,6 @@ final class StubService implements AutoCloseable {
                 case "/api/secret" -> {
                     exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"owners\"");
                     answer(exchange, 401, "{\"code\":\"unauthorized\"}");
-                }
-                case "/api/tagged" -> {
-                    exchange.getResponseHeaders().add("ETag", "\"v1\"");
-                    if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-                        exchange.sendResponseHeaders(304, -1);
-                    } else {
-                        answer(exchange, 200, "{}");
-                    }
                 }
                 case "/api/slow" -> {
                     await(slow);
