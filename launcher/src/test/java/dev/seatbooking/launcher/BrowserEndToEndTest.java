@@ -304,6 +304,8 @@ class BrowserEndToEndTest {
 
         // A registrant: a conference pass (250.00) and a workshop day (120.00); an unknown code is refused.
         page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
+        // (the owner's page, with its own seat type fields, is left for the conference page in the same document)
+        assertThat(page.locator("#order-form")).containsText("Conference pass");
         page.getByLabel("Quantity of Conference pass").fill("1");
         page.getByLabel("Quantity of Workshop day").fill("1");
         page.locator("#register").click();
