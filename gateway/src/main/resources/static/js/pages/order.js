@@ -8,6 +8,9 @@ import {attempt, form, go, on, onLeave, render} from '../page.js';
 import {orders, payerLinks} from '../storage.js';
 import {orderCodesSection, pricedTable, wireOrderCodes} from './order-codes.js';
 
+// What the registrant typed before applying or removing a code, for the page shown again after it (this tab only).
+const typedRegistrants = new Map();
+
 export async function orderPage(orderId) {
     const known = orders.get(orderId);
     if (!known.accessCode) return unknownOrder();
@@ -40,7 +43,8 @@ export async function orderPage(orderId) {
         return;
     }
     const {body: priced} = await readOrder('priced-orders', orderId, orders.get(orderId).token, 30);
-    const registrant = draft.registrant || {};
+    const registrant = typedRegistrants.get(orderId) || draft.registrant || {};
+    typedRegistrants.delete(orderId);
     render(html`<h1>Your order</h1>
         <p>${known.conferenceName || ''}</p>
         ${hold}
@@ -54,7 +58,10 @@ export async function orderPage(orderId) {
             <button type="submit" id="continue">${priced.isFreeOfCharge ? 'Confirm the registration' : 'Proceed to payment'}</button>
         </form>`);
     countdown(draft.reservationExpiration);
-    wireOrderCodes(orderId, priced, () => go(location.hash));
+    wireOrderCodes(orderId, priced, () => {
+        typedRegistrants.set(orderId, form('registrant-form'));
+        go(location.hash);
+    });
     on('registrant-form', 'submit', () => attempt(async () => {
         const access = {'Order-Access-Code': known.accessCode};
         const assigned = await api('PUT', `/api/registration/orders/${orderId}/registrant`, {body: form('registrant-form'), headers: access});

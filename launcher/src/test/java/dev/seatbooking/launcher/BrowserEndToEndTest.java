@@ -324,14 +324,15 @@ class BrowserEndToEndTest {
         assertThat(page.locator("#subtotal")).containsText("370.00");
         assertThat(page.locator("#total")).containsText("346.00");
         screenshot("15-registrant-promotional-code-applied");
-        // Removed, the order is as before; applied again, discounted again.
+        registrant("Paula", "Partner", "paula@example.com");
+        // Removed, the order is as before; applied again, discounted again; what was typed stays.
         page.locator("#remove-code-0").click();
         assertThat(page.locator("#code")).isVisible();
         assertThat(page.locator("#applied-codes")).hasCount(0);
         assertThat(page.locator("#total")).containsText("370.00");
         applyCode(partner);
         assertThat(page.locator("#total")).containsText("346.00");
-        registrant("Paula", "Partner", "paula@example.com");
+        assertThat(page.getByLabel("Email")).hasValue("paula@example.com");
         page.locator("#continue").click();
         assertThat(page.locator("#amount")).containsText("346.00");
         assertThat(page.locator("#priced-order tr.discount")).containsText("24.00");
