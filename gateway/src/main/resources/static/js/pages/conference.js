@@ -1,4 +1,5 @@
-// #/conferences/{slug} — a conference's seat types, prices and seats left; registering places an order.
+// #/conferences/{slug} — a conference's seat types, prices and seats left; registering places an order (with a
+// promotional code, if one is typed).
 import {api, Problem, uuid} from '../api.js';
 import {html, money} from '../html.js';
 import {attempt, form, go, on, render} from '../page.js';
@@ -26,17 +27,25 @@ export async function conferencePage(slug) {
                     </tr>`)}
                 </tbody>
             </table>
+            <label><span>Promotional code (optional)</span><input name="promotionalCode" id="placement-code" autocomplete="off"></label>
             <button type="submit" id="register">Register</button>
         </form>`);
     on('order-form', 'submit', () => attempt(async () => {
-        const seats = Object.entries(form('order-form'))
+        const {promotionalCode, ...quantities} = form('order-form');
+        const seats = Object.entries(quantities)
             .map(([seatTypeId, quantity]) => ({seatTypeId, quantity: Number(quantity)}))
             .filter(s => s.quantity > 0);
         if (!seats.length) throw new Problem(400, {title: 'No seats chosen', detail: 'Choose how many seats of at least one type.'});
         const orderId = uuid();
-        const answer = await api('POST', `/api/registration/conferences/${encodeURIComponent(c.id)}/orders`, {body: {orderId, seats}});
+        const answer = await api('POST', `/api/registration/conferences/${encodeURIComponent(c.id)}/orders`, {body: {orderId, seats, ...placementCodes(promotionalCode)}});
         orders.put(orderId, {accessCode: answer.body.accessCode, token: answer.headers.get('Consistency-Token'),
             conferenceId: c.id, slug: c.slug, conferenceName: c.name, seatTypes: c.seatTypes});
         go('#/orders/' + orderId);
     }));
+}
+
+/** A code typed with the placement is applied with it (a refused code places nothing: the problem says why). */
+function placementCodes(code) {
+    const text = (code || '').trim();
+    return text ? {promotionalCodes: [text]} : {};
 }

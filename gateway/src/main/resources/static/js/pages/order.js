@@ -1,10 +1,15 @@
 // #/orders/{id} — the order as it goes: waiting for the reservation, the hold's countdown, the choice after a partial
-// reservation, the priced order and the registrant's details; then confirmation (free) or payment.
+// reservation, the priced order with its promotional codes and the registrant's details; then confirmation (free, also
+// after a 100 % code) or payment of the total after discounts.
 import {api, Problem, uuid} from '../api.js';
-import {html, money} from '../html.js';
+import {html} from '../html.js';
 import {awaitConfirmed, readOrder, unknownOrder} from '../orders.js';
 import {attempt, form, go, on, onLeave, render} from '../page.js';
 import {orders, payerLinks} from '../storage.js';
+import {orderCodesSection, pricedTable, wireOrderCodes} from './order-codes.js';
+
+// What the registrant typed before applying or removing a code, for the page shown again after it (this tab only).
+const typedRegistrants = new Map();
 
 export async function orderPage(orderId) {
     const known = orders.get(orderId);
@@ -38,14 +43,13 @@ export async function orderPage(orderId) {
         return;
     }
     const {body: priced} = await readOrder('priced-orders', orderId, orders.get(orderId).token, 30);
-    const registrant = draft.registrant || {};
+    const registrant = typedRegistrants.get(orderId) || draft.registrant || {};
+    typedRegistrants.delete(orderId);
     render(html`<h1>Your order</h1>
         <p>${known.conferenceName || ''}</p>
         ${hold}
-        <table id="priced-order"><thead><tr><th>Seat type</th><th class="num">Quantity</th><th class="num">Unit price</th><th class="num">Total</th></tr></thead>
-            <tbody>${priced.lines.map(l => html`<tr><td>${l.description}</td><td class="num">${l.quantity}</td><td class="num">${money(l.unitPrice)}</td><td class="num">${money(l.lineTotal)}</td></tr>`)}</tbody>
-            <tfoot><tr><th colspan="3">Total</th><th class="num" id="total">${money(priced.total)}</th></tr></tfoot>
-        </table>
+        ${pricedTable(priced)}
+        ${orderCodesSection(priced)}
         <h2>Registrant</h2>
         <form id="registrant-form">
             <label><span>First name</span><input name="firstName" required value="${registrant.firstName}"></label>
@@ -54,6 +58,10 @@ export async function orderPage(orderId) {
             <button type="submit" id="continue">${priced.isFreeOfCharge ? 'Confirm the registration' : 'Proceed to payment'}</button>
         </form>`);
     countdown(draft.reservationExpiration);
+    wireOrderCodes(orderId, priced, () => {
+        typedRegistrants.set(orderId, form('registrant-form'));
+        go(location.hash);
+    });
     on('registrant-form', 'submit', () => attempt(async () => {
         const access = {'Order-Access-Code': known.accessCode};
         const assigned = await api('PUT', `/api/registration/orders/${orderId}/registrant`, {body: form('registrant-form'), headers: access});

@@ -1,14 +1,20 @@
-// #/orders/{id}/payment/{paymentId} — the simulated payment processor: the payer accepts or rejects.
+// #/orders/{id}/payment/{paymentId} — the order's lines, discounts and total, and the simulated payment processor:
+// the payer accepts or rejects.
 import {api} from '../api.js';
 import {html, money} from '../html.js';
-import {awaitConfirmed} from '../orders.js';
+import {awaitConfirmed, readOrder} from '../orders.js';
 import {attempt, fill, go, on, render} from '../page.js';
 import {orders, payerLinks} from '../storage.js';
+import {pricedTable} from './order-codes.js';
 
 export async function paymentPage(orderId, paymentId) {
     const known = orders.get(orderId);
-    const {body: payment} = await api('GET', '/api/payments/payments/' + paymentId, {headers: {'Order-Access-Code': known.accessCode}});
+    // The order beside the payment: how the amount came about (its discounts, if a code was applied).
+    const [{body: payment}, {body: priced}] = await Promise.all([
+        api('GET', '/api/payments/payments/' + paymentId, {headers: {'Order-Access-Code': known.accessCode}}),
+        readOrder('priced-orders', orderId, known.token, 10)]);
     render(html`<h1>Payment</h1>
+        ${pricedTable(priced)}
         <div class="card">
             <p class="muted">Simulated payment processor — no money moves.</p>
             <p>${payment.description}</p>

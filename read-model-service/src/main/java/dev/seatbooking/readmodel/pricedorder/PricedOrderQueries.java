@@ -3,6 +3,7 @@ package dev.seatbooking.readmodel.pricedorder;
 import dev.seatbooking.readmodel.projection.ReadTransactions;
 import dev.seatbooking.readmodel.projection.Tables;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,13 @@ public final class PricedOrderQueries {
                        version
                 FROM {g}.priced_orders WHERE order_id = ? AND total IS NOT NULL""", (row, n) -> {
             Timestamp expiration = row.getTimestamp(7);
+            List<PricedOrder.Line> lines = lines(tables, orderId);
+            String currency = row.getString(5);
             return new PricedOrder(orderId, row.getObject(2, UUID.class), PricedOrder.Status.valueOf(row.getString(3)),
-                    lines(tables, orderId), new PricedOrder.Amount(row.getBigDecimal(4), row.getString(5)),
-                    row.getBoolean(6), expiration == null ? null : expiration.toInstant(), payments(tables, orderId),
-                    row.getLong(8));
+                    lines, subtotal(lines, currency), discounts(tables, orderId),
+                    new PricedOrder.Amount(row.getBigDecimal(4), currency), row.getBoolean(6),
+                    expiration == null ? null : expiration.toInstant(), codes(tables, orderId),
+                    payments(tables, orderId), row.getLong(8));
         }, orderId));
     }
 
@@ -37,6 +41,28 @@ public final class PricedOrderQueries {
                 (row, n) -> new PricedOrder.Line(row.getObject(1, UUID.class), row.getString(2),
                         new PricedOrder.Amount(row.getBigDecimal(3), row.getString(6)), row.getInt(4),
                         new PricedOrder.Amount(row.getBigDecimal(5), row.getString(6))), orderId);
+    }
+
+    /** The lines' sum, computed rather than stored: one source for it, and nothing new to rebuild. */
+    private static PricedOrder.Amount subtotal(List<PricedOrder.Line> lines, String currency) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (PricedOrder.Line line : lines) sum = sum.add(line.lineTotal().amount());
+        return new PricedOrder.Amount(sum, currency);
+    }
+
+    private static List<PricedOrder.Discount> discounts(Tables tables, UUID orderId) {
+        return tables.query("""
+                SELECT code_id, code, seat_type_id, amount, currency FROM {g}.priced_order_discounts
+                WHERE order_id = ? ORDER BY line_number""",
+                (row, n) -> new PricedOrder.Discount(row.getObject(1, UUID.class), row.getString(2),
+                        row.getObject(3, UUID.class), new PricedOrder.Amount(row.getBigDecimal(4), row.getString(5))),
+                orderId);
+    }
+
+    private static List<PricedOrder.AppliedCode> codes(Tables tables, UUID orderId) {
+        return tables.query("""
+                SELECT code_id, code FROM {g}.priced_order_codes WHERE order_id = ? ORDER BY applied_version""",
+                (row, n) -> new PricedOrder.AppliedCode(row.getObject(1, UUID.class), row.getString(2)), orderId);
     }
 
     private static List<PricedOrder.Payment> payments(Tables tables, UUID orderId) {

@@ -5,6 +5,7 @@ import dev.seatbooking.contracts.payments.PaymentEvent;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentInitiated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentRejected;
+import dev.seatbooking.contracts.registration.DiscountLine;
 import dev.seatbooking.contracts.registration.OrderEvent;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
@@ -30,7 +31,7 @@ import java.util.Set;
 
 /**
  * What the registrant pays (the book's PricedOrder, PricedOrderViewModelGenerator): the priced lines, the
- * total, whether the order is free of charge, when the reservation expires, and how its payments went.
+ * promotional codes held and their discount lines, the total after discounts, whether the order is free of charge, when the reservation expires, and how its payments went.
  *
  * <p>The order's access code is kept as a hash ({@link OrderAccessCodes}), which guards reads of the order.
  *
@@ -43,7 +44,8 @@ public final class PricedOrdersProjection implements Projection {
     public static final String NAME = "priced-orders";
 
     // 2: order_access, the hash of each order's access code, which guards reads of the order.
-    private static final ProjectionDescriptor DESCRIPTOR = new ProjectionDescriptor(NAME, 2,
+    // 3: promotional codes: priced_order_discounts (the totals' discount lines) and priced_order_codes (the codes held).
+    private static final ProjectionDescriptor DESCRIPTOR = new ProjectionDescriptor(NAME, 3,
             Set.of(StreamType.ORDER, StreamType.PAYMENT), StreamType.ORDER);
 
     @Override
@@ -75,6 +77,23 @@ public final class PricedOrdersProjection implements Projection {
                     currency     text    NOT NULL,
                     PRIMARY KEY (order_id, line_number))""",
                 """
+                CREATE TABLE {g}.priced_order_discounts (
+                    order_id     uuid    NOT NULL,
+                    line_number  int     NOT NULL,
+                    code_id      uuid    NOT NULL,
+                    code         text    NOT NULL,
+                    seat_type_id uuid    NOT NULL,
+                    amount       numeric NOT NULL,
+                    currency     text    NOT NULL,
+                    PRIMARY KEY (order_id, line_number))""",
+                """
+                CREATE TABLE {g}.priced_order_codes (
+                    order_id        uuid   NOT NULL,
+                    code_id         uuid   NOT NULL,
+                    code            text   NOT NULL,
+                    applied_version bigint NOT NULL,
+                    PRIMARY KEY (order_id, code_id))""",
+                """
                 CREATE TABLE {g}.payments (
                     payment_id uuid    PRIMARY KEY,
                     order_id   uuid    NOT NULL,
@@ -102,6 +121,15 @@ public final class PricedOrdersProjection implements Projection {
             INSERT INTO {g}.priced_order_lines (order_id, line_number, seat_type_id, description, unit_price, quantity,
                                                 line_total, currency)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String DELETE_DISCOUNTS = "DELETE FROM {g}.priced_order_discounts WHERE order_id = ?";
+    private static final String INSERT_DISCOUNT = """
+            INSERT INTO {g}.priced_order_discounts (order_id, line_number, code_id, code, seat_type_id, amount, currency)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+    // The stream's version orders the codes as they were applied; one applied again after its removal goes last.
+    private static final String CODE_APPLIED = """
+            INSERT INTO {g}.priced_order_codes (order_id, code_id, code, applied_version) VALUES (?, ?, ?, ?)
+            ON CONFLICT (order_id, code_id) DO UPDATE SET code = EXCLUDED.code, applied_version = EXCLUDED.applied_version""";
+    private static final String CODE_REMOVED = "DELETE FROM {g}.priced_order_codes WHERE order_id = ? AND code_id = ?";
     private static final String PAYMENT_INITIATED = """
             INSERT INTO {g}.payments (payment_id, order_id, status, amount, currency, first_seen)
             VALUES (?, ?, 'INITIATED', ?, ?, ?)
@@ -131,15 +159,8 @@ public final class PricedOrdersProjection implements Projection {
             }
             case OrderTotalsCalculated t -> {
                 tables.update(TOTALS, t.total().amount(), t.total().currency(), t.isFreeOfCharge(), version, t.orderId());
-                tables.update(DELETE_LINES, t.orderId());
-                List<Object[]> rows = new ArrayList<>(t.lines().size());
-                int number = 1;
-                for (OrderLine line : t.lines()) {
-                    rows.add(new Object[]{t.orderId(), number++, line.seatTypeId(), line.description(),
-                            line.unitPrice().amount(), line.quantity(), line.lineTotal().amount(),
-                            line.lineTotal().currency()});
-                }
-                tables.batchUpdate(INSERT_LINE, rows);
+                replaceLines(tables, t);
+                replaceDiscounts(tables, t);
             }
             case OrderPartiallyReserved r -> tables.update(EXPIRATION, Timestamp.from(r.reservationExpiration()),
                     version, r.orderId());
@@ -149,10 +170,40 @@ public final class PricedOrdersProjection implements Projection {
             case OrderConfirmed c -> tables.update(STATUS, PricedOrder.Status.CONFIRMED.name(), version, c.orderId());
             case OrderUpdated u -> tables.update(VERSION, version, u.orderId());
             case OrderRegistrantAssigned r -> tables.update(VERSION, version, r.orderId());
-            // The codes' effect comes with the OrderTotalsCalculated that follows each of them.
-            case PromotionalCodeApplied a -> tables.update(VERSION, version, a.orderId());
-            case PromotionalCodeRemoved r -> tables.update(VERSION, version, r.orderId());
+            // The codes held; what they take off comes with the OrderTotalsCalculated that follows each of them.
+            case PromotionalCodeApplied a -> {
+                tables.update(CODE_APPLIED, a.orderId(), a.codeId(), a.code(), version);
+                tables.update(VERSION, version, a.orderId());
+            }
+            case PromotionalCodeRemoved r -> {
+                tables.update(CODE_REMOVED, r.orderId(), r.codeId());
+                tables.update(VERSION, version, r.orderId());
+            }
         }
+    }
+
+    private static void replaceLines(Tables tables, OrderTotalsCalculated t) {
+        tables.update(DELETE_LINES, t.orderId());
+        List<Object[]> rows = new ArrayList<>(t.lines().size());
+        int number = 1;
+        for (OrderLine line : t.lines()) {
+            rows.add(new Object[]{t.orderId(), number++, line.seatTypeId(), line.description(),
+                    line.unitPrice().amount(), line.quantity(), line.lineTotal().amount(),
+                    line.lineTotal().currency()});
+        }
+        tables.batchUpdate(INSERT_LINE, rows);
+    }
+
+    /** Each totals replaces the discounts of the ones before (a removed code's lines go with it). */
+    private static void replaceDiscounts(Tables tables, OrderTotalsCalculated t) {
+        tables.update(DELETE_DISCOUNTS, t.orderId());
+        List<Object[]> rows = new ArrayList<>(t.discounts().size());
+        int number = 1;
+        for (DiscountLine discount : t.discounts()) {
+            rows.add(new Object[]{t.orderId(), number++, discount.codeId(), discount.code(), discount.seatTypeId(),
+                    discount.amount().amount(), discount.amount().currency()});
+        }
+        tables.batchUpdate(INSERT_DISCOUNT, rows);
     }
 
     private static void apply(PaymentEvent event, Timestamp occurredAt, Tables tables) {

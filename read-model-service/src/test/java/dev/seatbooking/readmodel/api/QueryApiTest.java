@@ -32,6 +32,9 @@ import java.util.UUID;
 import static dev.seatbooking.readmodel.support.OrderAccessRequests.anyAddress;
 import static dev.seatbooking.readmodel.support.OrderAccessRequests.codeOf;
 import static dev.seatbooking.readmodel.support.OrderAccessRequests.from;
+import static dev.seatbooking.readmodel.support.Samples.codeApplied;
+import static dev.seatbooking.readmodel.support.Samples.discount;
+import static dev.seatbooking.readmodel.support.Samples.discountedTotals;
 import static dev.seatbooking.readmodel.support.Samples.accessCode;
 import static dev.seatbooking.readmodel.support.Samples.conferenceCreated;
 import static dev.seatbooking.readmodel.support.Samples.orderPlaced;
@@ -147,6 +150,9 @@ class QueryApiTest extends ReadModelTest {
                 .andExpect(jsonPath("$.payments[0].status").value("COMPLETED")));
         mvc.perform(get("/api/priced-orders/" + id).with(codeOf(id)))
                 .andExpect(jsonPath("$.total.amount").value(50))
+                .andExpect(jsonPath("$.subtotal.amount").value(50))
+                .andExpect(jsonPath("$.discounts").isEmpty())
+                .andExpect(jsonPath("$.promotionalCodes").isEmpty())
                 .andExpect(jsonPath("$.lines[0].lineTotal.amount").value(50))
                 .andExpect(jsonPath("$.isFreeOfCharge").value(false))
                 .andExpect(jsonPath("$.status").value("CONFIRMED"));
@@ -164,6 +170,31 @@ class QueryApiTest extends ReadModelTest {
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"))
                 .andExpect(jsonPath("$.orderId").value(id.toString()))
                 .andExpect(jsonPath("$.registrant.lastName").value("Hopper"));
+    }
+
+    @Test
+    void a_priced_order_with_a_promotional_code_shows_the_code_its_discount_and_the_total_after_it() throws Exception {
+        Stream order = Stream.random();
+        UUID id = order.id();
+        UUID code = UUID.randomUUID();
+        events.publish(order.next(orderPlaced(id, UUID.randomUUID(), seats(GENERAL, 2))),
+                order.next(codeApplied(id, code, "partner20", 20)),
+                order.next(discountedTotals(id, "25", List.of(discount(code, "PARTNER20", GENERAL, "10")),
+                        seats(GENERAL, 2))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/priced-orders/" + id).with(codeOf(id)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(3)));
+        mvc.perform(get("/api/priced-orders/" + id).with(codeOf(id)))
+                .andExpect(jsonPath("$.promotionalCodes[0].codeId").value(code.toString()))
+                .andExpect(jsonPath("$.promotionalCodes[0].code").value("PARTNER20"))
+                .andExpect(jsonPath("$.discounts[0].code").value("PARTNER20"))
+                .andExpect(jsonPath("$.discounts[0].seatTypeId").value(GENERAL.toString()))
+                .andExpect(jsonPath("$.discounts[0].amount.amount").value(10))
+                .andExpect(jsonPath("$.discounts[0].amount.currency").value("EUR"))
+                .andExpect(jsonPath("$.subtotal.amount").value(50))
+                .andExpect(jsonPath("$.total.amount").value(40))
+                .andExpect(jsonPath("$.isFreeOfCharge").value(false));
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.seatbooking.contracts.payments.PaymentEvent.PaymentRejected;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeRemoved;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeRemoved.Reason;
 import dev.seatbooking.readmodel.support.ProjectionHarness;
 import dev.seatbooking.readmodel.support.ProjectionTest;
 import dev.seatbooking.readmodel.support.Stream;
@@ -20,6 +22,9 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.seatbooking.readmodel.support.Samples.EXPIRES;
+import static dev.seatbooking.readmodel.support.Samples.codeApplied;
+import static dev.seatbooking.readmodel.support.Samples.discount;
+import static dev.seatbooking.readmodel.support.Samples.discountedTotals;
 import static dev.seatbooking.readmodel.support.Samples.orderPlaced;
 import static dev.seatbooking.readmodel.support.Samples.seats;
 import static dev.seatbooking.readmodel.support.Samples.totals;
@@ -69,6 +74,76 @@ class PricedOrdersProjectionTest extends ProjectionTest {
         assertThat(priced.status()).isEqualTo(PricedOrder.Status.OPEN);
         assertThat(priced.reservationExpiration()).isEqualTo(EXPIRES);
         assertThat(priced.version()).isEqualTo(2);
+        assertThat(priced.subtotal()).as("without codes, the total").isEqualTo(priced.total());
+        assertThat(priced.discounts()).isEmpty();
+        assertThat(priced.promotionalCodes()).isEmpty();
+    }
+
+    @Test
+    void a_code_shows_its_discount_lines_the_subtotal_and_the_total_after_discounts() {
+        UUID partner = UUID.randomUUID();
+        harness.feed(order.next(orderPlaced(id, CONFERENCE, seats(GENERAL, 2), seats(WORKSHOP, 1))),
+                order.next(codeApplied(id, partner, "partner", 10)),
+                order.next(discountedTotals(id, "100", List.of(discount(partner, "PARTNER", GENERAL, "20"),
+                        discount(partner, "PARTNER", WORKSHOP, "10")), seats(GENERAL, 2), seats(WORKSHOP, 1))));
+
+        PricedOrder priced = priced();
+        assertThat(priced.promotionalCodes()).containsExactly(new PricedOrder.AppliedCode(partner, "PARTNER"));
+        assertThat(priced.discounts()).extracting(PricedOrder.Discount::code, PricedOrder.Discount::seatTypeId,
+                        d -> d.amount().amount())
+                .containsExactly(tuple("PARTNER", GENERAL, new BigDecimal("20.00")),
+                        tuple("PARTNER", WORKSHOP, new BigDecimal("10.00")));
+        assertThat(priced.subtotal()).isEqualTo(new PricedOrder.Amount(new BigDecimal("300.00"), "EUR"));
+        assertThat(priced.total()).isEqualTo(new PricedOrder.Amount(new BigDecimal("270.00"), "EUR"));
+        assertThat(priced.version()).isEqualTo(3);
+    }
+
+    @Test
+    void codes_are_listed_as_applied_and_a_removed_code_goes_with_its_discounts() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        harness.feed(order.next(orderPlaced(id, CONFERENCE, seats(GENERAL, 1))),
+                order.next(codeApplied(id, first, "FIRST", 10)),
+                order.next(discountedTotals(id, "100", List.of(discount(first, "FIRST", GENERAL, "10")), seats(GENERAL, 1))),
+                order.next(codeApplied(id, second, "SECOND", 50)),
+                order.next(discountedTotals(id, "100", List.of(discount(first, "FIRST", GENERAL, "10"),
+                        discount(second, "SECOND", GENERAL, "45")), seats(GENERAL, 1))));
+        assertThat(priced().promotionalCodes()).extracting(PricedOrder.AppliedCode::code).containsExactly("FIRST", "SECOND");
+
+        harness.feed(order.next(new PromotionalCodeRemoved(id, first, "FIRST", Reason.REMOVED_BY_REGISTRANT)));
+        assertThat(priced().promotionalCodes()).extracting(PricedOrder.AppliedCode::code).containsExactly("SECOND");
+        assertThat(priced().version()).as("the removal moves the version").isEqualTo(6);
+
+        harness.feed(order.next(discountedTotals(id, "100", List.of(discount(second, "SECOND", GENERAL, "50")), seats(GENERAL, 1))),
+                order.next(codeApplied(id, first, "FIRST", 10)),
+                order.next(discountedTotals(id, "100", List.of(discount(second, "SECOND", GENERAL, "50"),
+                        discount(first, "FIRST", GENERAL, "5")), seats(GENERAL, 1))));
+
+        PricedOrder priced = priced();
+        assertThat(priced.promotionalCodes()).as("applied again, it comes last")
+                .extracting(PricedOrder.AppliedCode::code).containsExactly("SECOND", "FIRST");
+        assertThat(priced.discounts()).extracting(PricedOrder.Discount::code).containsExactly("SECOND", "FIRST");
+        assertThat(priced.total().amount()).isEqualByComparingTo("45");
+        assertThat(priced.subtotal().amount()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void a_hundred_percent_code_makes_the_order_free_of_charge_and_its_removal_undoes_it() {
+        UUID speaker = UUID.randomUUID();
+        harness.feed(order.next(orderPlaced(id, CONFERENCE, seats(GENERAL, 1))),
+                order.next(codeApplied(id, speaker, "SPEAKER", 100)),
+                order.next(discountedTotals(id, "250", List.of(discount(speaker, "SPEAKER", GENERAL, "250")), seats(GENERAL, 1))));
+        assertThat(priced().isFreeOfCharge()).isTrue();
+        assertThat(priced().total().amount()).isEqualByComparingTo("0");
+
+        harness.feed(order.next(new PromotionalCodeRemoved(id, speaker, "SPEAKER", Reason.NO_LINE_IN_SCOPE)),
+                order.next(totals(id, "250", seats(GENERAL, 1))));
+
+        PricedOrder priced = priced();
+        assertThat(priced.isFreeOfCharge()).isFalse();
+        assertThat(priced.discounts()).isEmpty();
+        assertThat(priced.promotionalCodes()).isEmpty();
+        assertThat(priced.total()).isEqualTo(priced.subtotal());
     }
 
     @Test

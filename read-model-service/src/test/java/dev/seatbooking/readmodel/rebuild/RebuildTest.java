@@ -119,6 +119,32 @@ class RebuildTest extends ReadModelTest {
     }
 
     @Test
+    void a_rebuild_after_orders_with_promotional_codes_equals_the_live_model() throws Exception {
+        OrderHistories histories = new OrderHistories().withPromotionalCodes();
+        List<Envelope> history = new java.util.ArrayList<>(histories.conference("codes" + UUID.randomUUID().toString().substring(0, 6)));
+        history.addAll(histories.orders(90));
+        events.publish(history);
+        CatchUp.await(lifecycle, projections);
+        Generation before = serving.generation("priced-orders").orElseThrow();
+        Map<String, List<String>> liveRows = Snapshots.of(jdbc, before);
+        assertThat(liveRows.get("priced_order_discounts")).as("orders with codes").isNotEmpty();
+        assertThat(liveRows.get("priced_order_codes")).isNotEmpty();
+        UUID coded = histories.orders().get(1);
+        mvc.perform(get("/api/priced-orders/" + coded).with(codeOf(coded))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.promotionalCodes[0].code").value("REBUILD10"))
+                .andExpect(jsonPath("$.discounts[0].amount.amount").value(50))
+                .andExpect(jsonPath("$.subtotal.amount").value(500))
+                .andExpect(jsonPath("$.total.amount").value(450));
+
+        mvc.perform(post("/api/admin/projections/priced-orders/rebuild").header("Authorization", TestCredentials.opsAuthorization()))
+                .andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                serving.generation("priced-orders").orElseThrow().number() == before.number() + 1);
+
+        assertThat(Snapshots.of(jdbc, serving.generation("priced-orders").orElseThrow())).isEqualTo(liveRows);
+    }
+
+    @Test
     void rebuilding_one_projection_leaves_the_others_alone() throws Exception {
         Map<String, Integer> before = new HashMap<>();
         projections.all().forEach(p -> before.put(p.name(), serving.generation(p.name()).orElseThrow().number()));

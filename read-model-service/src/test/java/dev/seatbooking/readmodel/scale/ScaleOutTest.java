@@ -55,6 +55,9 @@ import static org.awaitility.Awaitility.await;
 class ScaleOutTest {
 
     static final int ORDERS = 300;
+    // Enough that replaying one projection outlasts starting the rebuild of all four (each start reads the topics'
+    // offsets): the second instance's request must find the rebuild still running, not a finished one to start anew.
+    static final int ORDERS_TO_REBUILD = 1_200;
     static final int CHUNK = 200;
     static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -128,7 +131,7 @@ class ScaleOutTest {
     void only_one_rebuild_runs_across_instances_it_is_switched_once_and_both_instances_follow_it() {
         OrderHistories histories = new OrderHistories();
         List<Envelope> history = new ArrayList<>(histories.conference("rebuilt" + UUID.randomUUID().toString().substring(0, 6)));
-        history.addAll(histories.orders(ORDERS));
+        history.addAll(histories.orders(ORDERS_TO_REBUILD));
         events.publish(topics, history);
         ReadModelInstance first = start();
         ReadModelInstance second = start();

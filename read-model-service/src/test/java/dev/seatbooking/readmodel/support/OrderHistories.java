@@ -5,11 +5,15 @@ import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentInitiated;
+import dev.seatbooking.contracts.registration.DiscountLine;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPartiallyReserved;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeRemoved;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeRemoved.Reason;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
@@ -25,6 +29,9 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.seatbooking.readmodel.support.Samples.EXPIRES;
+import static dev.seatbooking.readmodel.support.Samples.codeApplied;
+import static dev.seatbooking.readmodel.support.Samples.discount;
+import static dev.seatbooking.readmodel.support.Samples.discountedTotals;
 import static dev.seatbooking.readmodel.support.Samples.conferenceCreated;
 import static dev.seatbooking.readmodel.support.Samples.orderPlaced;
 import static dev.seatbooking.readmodel.support.Samples.seatCreated;
@@ -34,15 +41,26 @@ import static dev.seatbooking.readmodel.support.Samples.totals;
 /**
  * The events a real run of the registration flow publishes, for many orders of one conference: placed, priced,
  * reserved (some partially), registrant, then paid and confirmed with seat assignments, or expired; about one
- * redelivered event per ten orders.
+ * redelivered event per ten orders. {@link #withPromotionalCodes()}: a third of the orders apply a 10 % code when
+ * placed, and one in nine removes it again before paying.
  */
 public final class OrderHistories {
+
+    private static final String CODE = "REBUILD10";
 
     private final Stream conference = Stream.random();
     private final Stream availability = Stream.of(conference.id());
     private final UUID general = UUID.randomUUID();
     private final UUID workshop = UUID.randomUUID();
     private final List<UUID> orders = new ArrayList<>();
+    private final UUID codeId = UUID.randomUUID();
+    private boolean withCodes;
+
+    /** The orders from now on use promotional codes (see the class comment). */
+    public OrderHistories withPromotionalCodes() {
+        withCodes = true;
+        return this;
+    }
 
     public UUID conferenceId() {
         return conference.id();
@@ -75,7 +93,10 @@ public final class OrderHistories {
             List<SeatQuantity> wanted = wantedWorkshop == 0 ? List.of(seats(general, wantedGeneral))
                     : List.of(seats(general, wantedGeneral), seats(workshop, wantedWorkshop));
             events.add(order.next(orderPlaced(id, conferenceId, wanted.toArray(SeatQuantity[]::new))));
-            events.add(order.next(totals(id, "250.00", wanted.toArray(SeatQuantity[]::new))));
+            boolean coded = withCodes && i % 3 == 1;
+            if (coded) events.add(order.next(codeApplied(id, codeId, CODE, 10)));
+            OrderTotalsCalculated priced = priced(id, coded, wanted);
+            events.add(order.next(priced));
             boolean partial = i % 10 == 9;
             List<SeatQuantity> held = partial ? List.of(seats(general, 1)) : wanted;
             Envelope reserved = availability.next(new SeatsReserved(conferenceId, id, held,
@@ -84,11 +105,17 @@ public final class OrderHistories {
             if (i % 10 == 3) events.add(reserved); // redelivered
             if (partial) {
                 events.add(order.next(new OrderPartiallyReserved(id, EXPIRES, held)));
-                events.add(order.next(totals(id, "250.00", held.toArray(SeatQuantity[]::new))));
+                priced = priced(id, coded, held);
+                events.add(order.next(priced));
             } else {
                 events.add(order.next(new OrderReservationCompleted(id, EXPIRES, held)));
             }
             events.add(order.next(new OrderRegistrantAssigned(id, "First" + i, "Last" + i, "r" + i + "@example.com")));
+            if (coded && i % 9 == 4) {
+                events.add(order.next(new PromotionalCodeRemoved(id, codeId, CODE, Reason.REMOVED_BY_REGISTRANT)));
+                priced = priced(id, false, held);
+                events.add(order.next(priced));
+            }
             if (i % 7 == 0) {
                 events.add(order.next(new OrderExpired(id)));
                 events.add(availability.next(new SeatsReservationCancelled(conferenceId, id,
@@ -96,7 +123,7 @@ public final class OrderHistories {
                 continue;
             }
             Stream payment = Stream.random();
-            Money amount = Money.of("250.00", "EUR").times(held.stream().mapToInt(SeatQuantity::quantity).sum());
+            Money amount = priced.total();
             events.add(payment.next(new PaymentInitiated(payment.id(), id, conferenceId, amount)));
             events.add(payment.next(new PaymentCompleted(payment.id(), id, conferenceId, amount)));
             events.add(order.next(new OrderConfirmed(id, false)));
@@ -114,5 +141,14 @@ public final class OrderHistories {
             if (i % 10 == 5) events.add(assigned); // redelivered
         }
         return events;
+    }
+
+    /** At 250.00 a seat, less 10 % of every line when the order holds the code. */
+    private OrderTotalsCalculated priced(UUID orderId, boolean coded, List<SeatQuantity> seats) {
+        SeatQuantity[] lines = seats.toArray(SeatQuantity[]::new);
+        if (!coded) return totals(orderId, "250.00", lines);
+        List<DiscountLine> discounts = seats.stream().map(seat -> discount(codeId, CODE, seat.seatTypeId(),
+                Money.of("25.00", "EUR").times(seat.quantity()).amount().toPlainString())).toList();
+        return discountedTotals(orderId, "250.00", discounts, lines);
     }
 }

@@ -4,11 +4,16 @@ import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
+import dev.seatbooking.contracts.conference.CodeScope;
+import dev.seatbooking.contracts.conference.Discount;
+import dev.seatbooking.contracts.registration.DiscountLine;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.OrderEvent.PromotionalCodeApplied;
 import dev.seatbooking.contracts.registration.OrderLine;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,5 +70,25 @@ public final class Samples {
             total = total.plus(line.lineTotal());
         }
         return new OrderTotalsCalculated(orderId, total, lines, total.isZero());
+    }
+
+    /** A combinable percentage code for every seat type. */
+    public static PromotionalCodeApplied codeApplied(UUID orderId, UUID codeId, String code, int percent) {
+        return new PromotionalCodeApplied(orderId, codeId, code, Discount.percentage(percent), CodeScope.ALL_SEAT_TYPES,
+                false);
+    }
+
+    public static DiscountLine discount(UUID codeId, String code, UUID seatTypeId, String amount) {
+        return new DiscountLine(codeId, code, seatTypeId, Money.of(amount, "EUR"));
+    }
+
+    /** Totals at {@code unitPrice} EUR per seat, less the discounts (free of charge once nothing is left). */
+    public static OrderTotalsCalculated discountedTotals(UUID orderId, String unitPrice, List<DiscountLine> discounts,
+                                                         SeatQuantity... seats) {
+        OrderTotalsCalculated lines = totals(orderId, unitPrice, seats);
+        BigDecimal total = lines.total().amount();
+        for (DiscountLine discount : discounts) total = total.subtract(discount.amount().amount());
+        return new OrderTotalsCalculated(orderId, new Money(total, "EUR"), lines.lines(), total.signum() == 0,
+                discounts);
     }
 }
