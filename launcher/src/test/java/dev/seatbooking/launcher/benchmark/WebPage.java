@@ -23,8 +23,8 @@ import java.util.function.Predicate;
 /**
  * The registrant's web page's requests (gateway/src/main/resources/static/js), through the gateway: place an order,
  * read its views in the read model with consistency tokens ({@code reads.js}'s readAtLeast: the read model holds a
- * request until it has applied the token's version), give the registrant, start a payment, accept it at the simulated
- * processor with the payer link's secret. Asynchronous, so that a few threads carry every order in flight.
+ * request until it has applied the token's version), give the registrant, start a payment, show the payment page (the
+ * payment and the priced order), accept it at the simulated processor with the payer link's secret. Asynchronous, so that a few threads carry every order in flight.
  */
 final class WebPage {
 
@@ -109,6 +109,7 @@ final class WebPage {
                     String token = assigned.headers().firstValue(TOKEN).orElseThrow();
                     UUID paymentId = UUID.randomUUID();
                     return startPayment(order, priced, paymentId, PAYMENT_ATTEMPTS)
+                            .thenCompose(started -> paymentPage(order, paymentId, token).thenApply(shown -> started))
                             .thenCompose(started -> accept(paymentId, started))
                             .thenCompose(accepted -> readAtLeast("/api/read/draft-orders/" + order.orderId(), order,
                                     token, draft -> draft.get("state").asString().equals("CONFIRMED"), deadline()));
@@ -130,6 +131,18 @@ final class WebPage {
             }
             return CompletableFuture.supplyAsync(() -> null, retryDelay)
                     .thenCompose(later -> startPayment(order, priced, paymentId, attemptsLeft - 1));
+        });
+    }
+
+    /** payment.js: the payment and, beside it, the priced order (how the amount came about). */
+    private CompletableFuture<JsonNode> paymentPage(Placed order, UUID paymentId, String token) {
+        CompletableFuture<HttpResponse<String>> payment = send("read payment",
+                request("/api/payments/payments/" + paymentId).header(ACCESS, order.accessCode()).GET().build());
+        CompletableFuture<JsonNode> priced = readAtLeast("/api/read/priced-orders/" + order.orderId(), order, token,
+                view -> true, deadline());
+        return payment.thenCombine(priced, (answer, view) -> {
+            if (answer.statusCode() != 200) throw new CompletionException(new Unexpected("read payment", answer));
+            return view;
         });
     }
 
