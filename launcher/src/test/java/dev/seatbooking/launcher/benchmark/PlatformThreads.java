@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * Which part of the one-JVM platform a thread works for, so that its CPU can be told apart: each service's and the
  * gateway's threads are those whose context class loader is that application's (the launcher starts each in its own,
  * named after it, and the threads it makes inherit it), Tomcat's by their port; the load generator's are named
- * {@code bench-} or inherit its marker class loader ({@link #asLoadGenerator}); the Kafka broker's by their names.
- * (The gateway forwards with Apache HttpClient's classic client, on its own request threads.)
+ * {@code bench-} or inherit its marker class loader ({@link #asLoadGenerator}); the other JDK HTTP client threads
+ * are the gateway's (the only application that uses it, to forward requests); the Kafka broker's by their names.
  * Virtual threads run on the JVM's shared carriers: the requests of the services with
  * {@code spring.threads.virtual.enabled} (registration, read model) count there, together.
  */
@@ -93,6 +93,7 @@ final class PlatformThreads {
             if (loader == LOAD_GENERATOR_LOADER) return LOAD_GENERATOR;
             if (loader.getName() != null && applications.contains(loader.getName())) return loader.getName();
         }
+        if (name.startsWith("HttpClient-")) return "gateway";
         if (name.startsWith("ForkJoinPool-")) return CARRIERS;
         if (KAFKA_BROKER.matcher(name).matches()) return BROKER;
         return OTHER;
