@@ -94,17 +94,23 @@ public final class EndToEndBenchmark {
                         rate > 0 ? rate + " orders/s offered" : "each client as fast as answered (capacity)", payEvery);
                 log("load average before: %.2f", loadAverage());
                 CpuTime before = CpuTime.now(postgresPort);
+                PostgresTransactions transactionsBefore = transactions(platform);
                 ThreadCpu threadCpu = new ThreadCpu(threadGroups.grouping());
                 OrderFlows.Result result = flows.run(orders, rate);
                 CpuTime used = CpuTime.now(postgresPort).minus(before);
                 result.print(rate);
                 printCpu(used, result.seconds(), orders);
+                transactions(platform).minus(transactionsBefore).print(orders);
                 PlatformThreads.print(threadCpu.used(), orders);
                 log("load average after: %.2f; JIT: %s", loadAverage(), jitMode());
                 result.printRow(rate, (used.jvmSeconds() + used.postgresSeconds()) * 1000 / orders, jitMode());
             }
             if (Boolean.getBoolean("listThreads")) threadGroups.list();
         }
+    }
+
+    private static PostgresTransactions transactions(Platform platform) throws java.sql.SQLException {
+        return PostgresTransactions.now(platform.jdbcUrl("postgres"), "postgres", "postgres");
     }
 
     private static void printCpu(CpuTime used, double seconds, int orders) {
