@@ -32,3 +32,13 @@ export async function readAtLeast(path, token, seconds = 60, accept = () => true
     if (last) return last;
     throw new Problem(504, {title: 'Still waiting', detail: 'Nothing changed within ' + seconds + ' s; reload to look again.'});
 }
+
+/**
+ * The token of the version after `token`'s (`<stream>.<version + 1>`): what a page waits for when it knows the view at
+ * `token` is not yet what it wants (an order just placed is always pending reservation), so it asks once instead of
+ * reading the pending view first.
+ */
+export function nextVersion(token) {
+    const dot = token.lastIndexOf('.');
+    return token.substring(0, dot) + '.' + (Number(token.substring(dot + 1)) + 1);
+}

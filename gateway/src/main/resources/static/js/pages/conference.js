@@ -39,7 +39,7 @@ export async function conferencePage(slug) {
         const orderId = uuid();
         const answer = await api('POST', `/api/registration/conferences/${encodeURIComponent(c.id)}/orders`, {body: {orderId, seats, ...placementCodes(promotionalCode)}});
         orders.put(orderId, {accessCode: answer.body.accessCode, token: answer.headers.get('Consistency-Token'),
-            conferenceId: c.id, slug: c.slug, conferenceName: c.name, seatTypes: c.seatTypes});
+            justPlaced: true, conferenceId: c.id, slug: c.slug, conferenceName: c.name, seatTypes: c.seatTypes});
         go('#/orders/' + orderId);
     }));
 }

@@ -5,6 +5,7 @@ import {api, Problem, uuid} from '../api.js';
 import {html} from '../html.js';
 import {awaitConfirmed, readOrder, unknownOrder} from '../orders.js';
 import {attempt, form, go, on, onLeave, render} from '../page.js';
+import {nextVersion} from '../reads.js';
 import {orders, payerLinks} from '../storage.js';
 import {orderCodesSection, pricedTable, wireOrderCodes} from './order-codes.js';
 
@@ -15,9 +16,11 @@ export async function orderPage(orderId) {
     const known = orders.get(orderId);
     if (!known.accessCode) return unknownOrder();
     render(html`<h1>Your order</h1><p class="waiting" id="reserving">Reserving your seats…</p>`);
-    // Wait for the reservation: the first version after the one the placement answered.
-    const {body: draft} = await readOrder('draft-orders', orderId, known.token, 60, o => o.state !== 'PENDING_RESERVATION');
-    orders.put(orderId, {token: orderId + '.' + draft.version});
+    // Wait for the reservation. Just placed, the order is pending at the placement's version: ask for the next one at
+    // once rather than read the pending order first.
+    const token = known.justPlaced ? nextVersion(known.token) : known.token;
+    const {body: draft} = await readOrder('draft-orders', orderId, token, 60, o => o.state !== 'PENDING_RESERVATION');
+    orders.put(orderId, {token: orderId + '.' + draft.version, justPlaced: false});
     if (draft.state === 'CONFIRMED') return go(`#/orders/${orderId}/thanks`);
     if (draft.state === 'EXPIRED') {
         render(html`<h1>Your order</h1><p class="notice">The seats were held until ${new Date(draft.reservationExpiration).toLocaleTimeString()}; the hold is over and they went back on sale.</p>

@@ -84,9 +84,12 @@ final class WebPage {
                 answer.headers().firstValue(TOKEN).orElseThrow());
     }
 
-    /** The order's page: waits until the draft order is no longer pending reservation; the draft order. */
+    /**
+     * The order's page: waits until the draft order is no longer pending reservation, asking at once for the version
+     * after the placement's (order.js: just placed, the order is pending at that version); the draft order.
+     */
     CompletableFuture<JsonNode> awaitReservation(Placed order) {
-        return readAtLeast("/api/read/draft-orders/" + order.orderId(), order, order.token(),
+        return readAtLeast("/api/read/draft-orders/" + order.orderId(), order, nextVersion(order.token()),
                 draft -> !draft.get("state").asString().equals("PENDING_RESERVATION"), deadline());
     }
 
@@ -200,6 +203,12 @@ final class WebPage {
 
     private static CompletionException failed(Unexpected why) {
         return new CompletionException(why);
+    }
+
+    /** reads.js's nextVersion: {@code <stream>.<version + 1>}. */
+    static String nextVersion(String token) {
+        int dot = token.lastIndexOf('.');
+        return token.substring(0, dot) + "." + (Long.parseLong(token.substring(dot + 1)) + 1);
     }
 
     private static long deadline() {
