@@ -1,10 +1,14 @@
 package dev.seatbooking.registration.service;
 
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AcceptWaitlistOffer;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CancelSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CommitSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.MakeSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ExpireWaitlistOffer;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.RemoveSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
 import dev.seatbooking.contracts.MessageTypes;
@@ -110,10 +114,14 @@ public class SeatsAvailabilityService {
     private List<SeatsAvailabilityEvent> decide(SeatsAvailability availability, SeatsAvailabilityCommand command) {
         return switch (command) {
             case MakeSeatReservation c -> availability.makeReservation(c, clock.instant());
-            case CancelSeatReservation c -> availability.cancelReservation(c);
+            case CancelSeatReservation c -> availability.cancelReservation(c, clock.instant());
             case CommitSeatReservation c -> availability.commitReservation(c);
-            case AddSeats c -> availability.addSeats(c);
+            case AddSeats c -> availability.addSeats(c, clock.instant());
             case RemoveSeats c -> availability.removeSeats(c);
+            case JoinWaitlist c -> availability.joinWaitlist(c, clock.instant());
+            case LeaveWaitlist c -> availability.leaveWaitlist(c, clock.instant());
+            case ExpireWaitlistOffer c -> availability.expireOffer(c, clock.instant());
+            case AcceptWaitlistOffer c -> availability.acceptOffer(c);
         };
     }
 

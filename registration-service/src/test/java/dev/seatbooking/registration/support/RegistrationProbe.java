@@ -124,6 +124,11 @@ public final class RegistrationProbe {
                 case SeatsAvailabilityEvent.SeatsReservationCancelled e -> e.availableSeatsChanged();
                 case SeatsAvailabilityEvent.AvailableSeatsChanged e -> e.seats();
                 case SeatsAvailabilityEvent.SeatsReservationCommitted e -> List.of();
+                case SeatsAvailabilityEvent.WaitlistOfferMade e -> e.availableSeatsChanged();
+                case SeatsAvailabilityEvent.WaitlistLeft e -> e.availableSeatsChanged();
+                case SeatsAvailabilityEvent.WaitlistOfferLapsed e -> e.availableSeatsChanged();
+                case SeatsAvailabilityEvent.WaitlistJoined e -> List.of();
+                case SeatsAvailabilityEvent.WaitlistOfferAccepted e -> List.of();
             };
             for (SeatQuantity delta : deltas) {
                 int now = remaining.merge(delta.seatTypeId(), delta.quantity(), Integer::sum);
