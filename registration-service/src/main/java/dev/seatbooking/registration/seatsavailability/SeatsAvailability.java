@@ -1,7 +1,7 @@
 package dev.seatbooking.registration.seatsavailability;
 
-import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.contracts.conference.OfferHold;
+import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AcceptWaitlistOffer;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CancelSeatReservation;
@@ -76,10 +76,11 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
      * for the same reservation (the order was updated), it replaces the previous one: seat types left out are
      * released. Always answers with SeatsReserved, even when nothing changed, because the process waits for it.
      *
-     * @param now a command still queued after its time-to-live does nothing: its order's hold is over, and reserving
-     *            now would take seats from registrants who can still buy them
      * <p>While an entry waits for a seat type, none of its seats is on sale: the reservation gets no more of it than
      * it already holds (never skip ahead of the waitlist).
+     *
+     * @param now a command still queued after its time-to-live does nothing: its order's hold is over, and reserving
+     *            now would take seats from registrants who can still buy them
      */
     public List<SeatsAvailabilityEvent> makeReservation(MakeSeatReservation command, Instant now) {
         requireThisConference(command.conferenceId());
@@ -171,7 +172,8 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         UUID seatType = command.seatTypeId();
         if (!remaining.containsKey(seatType)) throw new SeatsAvailabilityRejection.UnknownSeatType(conferenceId, seatType);
         if (command.quantity() < 1 || command.quantity() > Order.MAX_SEATS_PER_SEAT_TYPE) {
-            throw new SeatsAvailabilityRejection.InvalidSeatQuantity(seatType, command.quantity());
+            throw new SeatsAvailabilityRejection.InvalidWaitlistQuantity(seatType, command.quantity(),
+                    Order.MAX_SEATS_PER_SEAT_TYPE);
         }
         if (waitlist.entry(command.entryId()).isPresent()) return List.of();
         var joined = new WaitlistJoined(conferenceId, command.entryId(), seatType, command.quantity());

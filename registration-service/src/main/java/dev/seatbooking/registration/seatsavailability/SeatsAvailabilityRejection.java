@@ -26,6 +26,14 @@ public abstract sealed class SeatsAvailabilityRejection extends DomainRejection 
         }
     }
 
+    /** A waitlist entry wants at least one seat, and no more than an order may hold of one seat type. */
+    public static final class InvalidWaitlistQuantity extends SeatsAvailabilityRejection {
+        public InvalidWaitlistQuantity(UUID seatTypeId, int quantity, int max) {
+            super(Kind.RULE_VIOLATION, "invalid-waitlist-quantity",
+                    "A waitlist entry wants 1 to " + max + " seats of seat type " + seatTypeId + ", not " + quantity);
+        }
+    }
+
     /** Accepting an offer the entry does not have (never made, lapsed, declined, or already accepted). */
     public static final class NoOpenOffer extends SeatsAvailabilityRejection {
         public NoOpenOffer(UUID entryId) {

@@ -144,11 +144,16 @@ public class SeatsAvailabilityService {
     private void scheduleExpiryOfNewOffers(SeatsAvailability before, List<SeatsAvailabilityEvent> events) {
         for (SeatsAvailabilityEvent event : events) {
             if (!(event instanceof WaitlistOfferMade offer) || before.offerExpiresAt(offer.entryId()).isPresent()) continue;
-            UUID id = UUID.nameUUIDFromBytes((offer.entryId() + "/ExpireWaitlistOffer").getBytes(StandardCharsets.UTF_8));
             var expire = new ExpireWaitlistOffer(offer.conferenceId(), offer.entryId());
-            Envelope envelope = Envelope.of(id, expire, offer.conferenceId(), Envelope.UNVERSIONED, clock.instant());
+            Envelope envelope = Envelope.of(offerExpiryMessageId(offer.entryId()), expire, offer.conferenceId(),
+                    Envelope.UNVERSIONED, clock.instant());
             commands.sendAt(envelope, offer.offerExpiresAt());
         }
+    }
+
+    /** The id of the message that lapses the entry's offer: one per entry, since an entry gets one offer. */
+    public static UUID offerExpiryMessageId(UUID entryId) {
+        return UUID.nameUUIDFromBytes((entryId + "/ExpireWaitlistOffer").getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -63,10 +63,10 @@ class WaitingForSeatsTest {
     void joining_for_more_seats_than_an_order_may_have_of_a_type_or_none_is_an_error() {
         availability.given(SOLD_OUT)
                 .when(a -> a.joinWaitlist(joinWaitlist(ENTRY, GENERAL, 21), NOW))
-                .thenRejectedWith(SeatsAvailabilityRejection.InvalidSeatQuantity.class);
+                .thenRejectedWith(SeatsAvailabilityRejection.InvalidWaitlistQuantity.class);
         availability.given(SOLD_OUT)
                 .when(a -> a.joinWaitlist(joinWaitlist(ENTRY, GENERAL, 0), NOW))
-                .thenRejectedWith(SeatsAvailabilityRejection.InvalidSeatQuantity.class);
+                .thenRejectedWith(SeatsAvailabilityRejection.InvalidWaitlistQuantity.class);
         availability.given(SOLD_OUT)
                 .when(a -> a.joinWaitlist(joinWaitlist(ENTRY, NOT_SOLD_HERE, 1), NOW))
                 .thenRejectedWith(SeatsAvailabilityRejection.UnknownSeatType.class);

@@ -1,15 +1,12 @@
 package dev.seatbooking.registration.waitlist;
 
-import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.registration.SeatQuantity;
-import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
 import dev.seatbooking.eventsourcing.store.RecordedEvent;
-import dev.seatbooking.registration.messaging.CommandRouting;
 import dev.seatbooking.registration.seatsavailability.SeatsAvailability;
 import dev.seatbooking.registration.service.SeatsAvailabilityService;
 import dev.seatbooking.registration.support.RegistrationServiceTest;
@@ -93,15 +90,15 @@ class WaitlistFairnessTest extends RegistrationServiceTest {
             int action = random.nextInt(3);
             if (action == 0 || mine.isEmpty()) {
                 UUID entry = UUID.randomUUID();
-                send(new JoinWaitlist(conferenceId, entry, seatType, 1 + random.nextInt(3)));
+                probe.send(new JoinWaitlist(conferenceId, entry, seatType, 1 + random.nextInt(3)));
                 mine.add(entry);
                 joins.incrementAndGet();
             } else if (action == 1) {
-                send(new LeaveWaitlist(conferenceId, mine.remove(random.nextInt(mine.size()))));
+                probe.send(new LeaveWaitlist(conferenceId, mine.remove(random.nextInt(mine.size()))));
                 leaves.incrementAndGet();
             } else {
                 int seats = 1 + random.nextInt(2);
-                send(new AddSeats(conferenceId, seatType, seats));
+                probe.send(new AddSeats(conferenceId, seatType, seats));
                 added.addAndGet(1_000 + seats);
             }
         }
@@ -158,9 +155,5 @@ class WaitlistFairnessTest extends RegistrationServiceTest {
 
     private static int sum(List<SeatQuantity> changes, UUID seatType) {
         return changes.stream().filter(c -> c.seatTypeId().equals(seatType)).mapToInt(SeatQuantity::quantity).sum();
-    }
-
-    private void send(SeatsAvailabilityCommand command) {
-        context.getBean(CommandRouting.class).sendNow(Envelope.of(command, command.conferenceId()));
     }
 }

@@ -1,23 +1,17 @@
 package dev.seatbooking.registration.waitlist;
 
-import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.conference.OfferHold;
-import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
-import dev.seatbooking.registration.messaging.CommandRouting;
 import dev.seatbooking.registration.order.OrderStatus;
 import dev.seatbooking.registration.support.RegistrationServiceTest;
 import dev.seatbooking.registration.support.TestService;
 import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
 import dev.seatbooking.registration.support.UpstreamServices.SeatTypeSpec;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -44,8 +38,8 @@ class WaitlistFlowTest extends RegistrationServiceTest {
         await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.RESERVATION_COMPLETED);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        send(new JoinWaitlist(conference.id(), first, seatType, 2));
-        send(new JoinWaitlist(conference.id(), second, seatType, 2));
+        probe.send(new JoinWaitlist(conference.id(), first, seatType, 2));
+        probe.send(new JoinWaitlist(conference.id(), second, seatType, 2));
         await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).waitlist(seatType).size() == 2);
 
         probe.timePasses(HOLD.plus(TestService.EXPIRATION_BUFFER));
@@ -55,7 +49,7 @@ class WaitlistFlowTest extends RegistrationServiceTest {
         assertThat(availability.remaining(seatType)).as("never on sale").isZero();
         assertThat(availability.offered(second)).isZero();
         Instant lapses = availability.offerExpiresAt(first).orElseThrow();
-        assertThat(expiryDue(first)).as("scheduled durably, due when the offer lapses").isCloseTo(lapses, within(1, ChronoUnit.MILLIS));
+        assertThat(probe.offerExpiryDue(first)).as("scheduled durably, due when the offer lapses").isCloseTo(lapses, within(1, ChronoUnit.MILLIS));
 
         // The offer was scheduled on the test clock, already ahead of the database's by the order's hold: its row is
         // due that much later in database time, so as much more time passes.
@@ -64,17 +58,5 @@ class WaitlistFlowTest extends RegistrationServiceTest {
         await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).offered(second) == 2);
         assertThat(probe.seatsAvailability(conference.id()).waitlist(seatType)).containsExactly(second);
         assertThat(probe.remaining(conference.id(), seatType)).isZero();
-    }
-
-    private void send(SeatsAvailabilityCommand command) {
-        context.getBean(CommandRouting.class).sendNow(Envelope.of(command, command.conferenceId()));
-    }
-
-    /** When the entry's ExpireWaitlistOffer is due (the latest one scheduled), as its row in the outgoing table says. */
-    private Instant expiryDue(UUID entryId) {
-        return context.getBean(JdbcTemplate.class).queryForObject(
-                "SELECT due_at FROM outgoing_messages WHERE message_id = ?",
-                (rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant(),
-                UUID.nameUUIDFromBytes((entryId + "/ExpireWaitlistOffer").getBytes(StandardCharsets.UTF_8)));
     }
 }
