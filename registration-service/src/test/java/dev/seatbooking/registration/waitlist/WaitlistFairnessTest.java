@@ -69,6 +69,8 @@ class WaitlistFairnessTest extends RegistrationServiceTest {
                 && count(conference.id(), SeatsAvailabilityEvent.WaitlistLeft.class) == leaves.get()
                 && count(conference.id(), SeatsAvailabilityEvent.AvailableSeatsChanged.class) == 1 + added.get() / 1_000);
 
+        assertThat(count(conference.id(), SeatsAvailabilityEvent.WaitlistOfferMade.class)).as("the race made offers")
+                .isPositive();
         int total = SEATS + added.get() % 1_000;
         assertFairAndConserved(conference.id(), seatType, total);
         SeatsAvailability replayed = probe.seatsAvailability(conference.id());
