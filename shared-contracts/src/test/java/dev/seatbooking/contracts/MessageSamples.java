@@ -46,7 +46,11 @@ import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmen
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
 import dev.seatbooking.contracts.registration.SeatPosition;
 import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AcceptWaitlistOffer;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ExpireWaitlistOffer;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CancelSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CommitSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.MakeSeatReservation;
@@ -55,6 +59,11 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSe
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,6 +82,7 @@ public final class MessageSamples {
     public static final UUID ORDER = id(2);
     public static final UUID PAYMENT = id(3);
     public static final UUID ASSIGNMENTS = id(4);
+    public static final UUID ENTRY = id(5);
     public static final UUID GENERAL = id(10);
     public static final UUID WORKSHOP = id(11);
     public static final UUID CODE = UUID.fromString("5ea7b00c-0000-0000-0000-00000000c0de");
@@ -122,6 +132,13 @@ public final class MessageSamples {
             new SeatsReservationCommitted(CONFERENCE, ORDER),
             new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5)),
                     List.of(new SeatQuantity(WORKSHOP, 3))),
+            new WaitlistJoined(CONFERENCE, ENTRY, GENERAL, 4),
+            new WaitlistOfferMade(CONFERENCE, ENTRY, new SeatQuantity(GENERAL, 3), List.of(new SeatQuantity(GENERAL, -1)),
+                    EXPIRY),
+            new WaitlistLeft(CONFERENCE, ENTRY, List.of(new SeatQuantity(GENERAL, 2)), List.of(new SeatQuantity(GENERAL, -1))),
+            new WaitlistOfferLapsed(CONFERENCE, ENTRY, List.of(new SeatQuantity(GENERAL, 1)),
+                    List.of(new SeatQuantity(GENERAL, -2))),
+            new WaitlistOfferAccepted(CONFERENCE, ENTRY, ORDER, List.of(new SeatQuantity(GENERAL, 3))),
 
             new SeatAssignmentsCreated(ASSIGNMENTS, ORDER, List.of(new SeatPosition(0, GENERAL), new SeatPosition(1, WORKSHOP))),
             new SeatAssigned(ASSIGNMENTS, ORDER, 1, WORKSHOP, ATTENDEE),
@@ -139,6 +156,10 @@ public final class MessageSamples {
             new CommitSeatReservation(CONFERENCE, ORDER),
             new AddSeats(CONFERENCE, GENERAL, 50),
             new RemoveSeats(CONFERENCE, WORKSHOP, 5),
+            new JoinWaitlist(CONFERENCE, ENTRY, GENERAL, 4),
+            new LeaveWaitlist(CONFERENCE, ENTRY),
+            new ExpireWaitlistOffer(CONFERENCE, ENTRY),
+            new AcceptWaitlistOffer(CONFERENCE, ENTRY, ORDER),
 
             new AssignSeat(ASSIGNMENTS, 0, ATTENDEE),
             new UnassignSeat(ASSIGNMENTS, 0),

@@ -15,6 +15,11 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSe
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import dev.seatbooking.readmodel.projection.Projection;
 import dev.seatbooking.readmodel.projection.ProjectionDescriptor;
 import dev.seatbooking.readmodel.projection.StreamType;
@@ -144,6 +149,16 @@ public final class ConferencesProjection implements Projection {
             case AvailableSeatsChanged a -> changeAvailability(tables, a.conferenceId(), a.seats());
             case SeatsReservationCommitted committed -> {
                 // sold for good: availability changed when the seats were reserved
+            }
+            // The waitlist (issue 15): offers hold seats like reservations; only the seats on sale matter here.
+            case WaitlistOfferMade o -> changeAvailability(tables, o.conferenceId(), o.availableSeatsChanged());
+            case WaitlistLeft l -> changeAvailability(tables, l.conferenceId(), l.availableSeatsChanged());
+            case WaitlistOfferLapsed l -> changeAvailability(tables, l.conferenceId(), l.availableSeatsChanged());
+            case WaitlistJoined joined -> {
+                // nothing on sale changes
+            }
+            case WaitlistOfferAccepted accepted -> {
+                // the offer's seats become an order's reservation: they were already off sale
             }
         }
     }

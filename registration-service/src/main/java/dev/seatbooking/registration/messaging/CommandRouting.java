@@ -36,7 +36,12 @@ public class CommandRouting {
     }
 
     public void sendNow(Envelope command) {
-        outgoing.enqueue(message(command, null));
+        sendAt(command, null);
+    }
+
+    /** Enqueues the command, to be sent when due (now if {@code dueAt} is null). */
+    public void sendAt(Envelope command, Instant dueAt) {
+        outgoing.enqueue(message(command, dueAt));
     }
 
     public String topicOf(Envelope command) {

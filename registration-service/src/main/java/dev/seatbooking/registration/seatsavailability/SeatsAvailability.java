@@ -1,18 +1,29 @@
 package dev.seatbooking.registration.seatsavailability;
 
+import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AcceptWaitlistOffer;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CancelSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CommitSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.MakeSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ExpireWaitlistOffer;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.RemoveSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSeatsChanged;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import dev.seatbooking.eventsourcing.aggregate.Aggregate;
 import dev.seatbooking.registration.SeatQuantities;
+import dev.seatbooking.registration.order.Order;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +47,11 @@ import java.util.UUID;
  * quota below the seats held and sold, the part that could not be taken off sale is remembered, and the first seats
  * that come back pay it off before any goes back on sale. So the seats on sale are always exactly
  * {@code max(0, quota - held - sold)}.
+ *
+ * <p>The waitlist (ADR 15, docs/domain.md "Waitlist") lives here too, so that one writer decides both where seats go
+ * and who waits: seats coming back pay off what is owed, then are offered to the type's waiting entries in join order
+ * (an offer holds seats as a reservation does), and only the rest goes on sale; while an entry of a type waits, no
+ * seat of it is on sale. With offers: {@code on sale + held + offered + sold == quota + owed}.
  */
 public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent> {
 
@@ -47,6 +63,9 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
     final Map<UUID, List<SeatQuantity>> pending = new LinkedHashMap<>();
     /** Seats per type still to be taken off sale from a lowered quota; a type owing nothing is absent. */
     final Map<UUID, Integer> owed = new LinkedHashMap<>();
+    final Waitlist waitlist = new Waitlist();
+    /** A setting of the conference, not state: how long the offers this aggregate makes are held. */
+    private OfferHold offerHold = OfferHold.DEFAULT;
 
     public SeatsAvailability(UUID conferenceId) {
         this.conferenceId = Objects.requireNonNull(conferenceId, "conferenceId");
@@ -56,6 +75,9 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
      * Reserves for each seat type {@code min(wanted, remaining + what this reservation already holds)}. Made again
      * for the same reservation (the order was updated), it replaces the previous one: seat types left out are
      * released. Always answers with SeatsReserved, even when nothing changed, because the process waits for it.
+     *
+     * <p>While an entry waits for a seat type, none of its seats is on sale: the reservation gets no more of it than
+     * it already holds (never skip ahead of the waitlist).
      *
      * @param now a command still queued after its time-to-live does nothing: its order's hold is over, and reserving
      *            now would take seats from registrants who can still buy them
@@ -76,26 +98,30 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         seatTypes.addAll(held.seatTypes()); // held but no longer wanted: released below
 
         List<SeatQuantity> reserved = new ArrayList<>();
-        SeatChanges changes = new SeatChanges();
+        SeatChanges changes = new SeatChanges(now);
         for (UUID seatType : seatTypes) {
             int alreadyHeld = held.of(seatType);
-            int actual = Math.min(wanted.of(seatType), remaining.get(seatType) + alreadyHeld);
+            int onSale = waitlist.waitsFor(seatType) ? 0 : remaining.get(seatType);
+            int actual = Math.min(wanted.of(seatType), onSale + alreadyHeld);
             if (actual != 0) reserved.add(new SeatQuantity(seatType, actual));
             if (actual > alreadyHeld) changes.taken(seatType, actual - alreadyHeld);
             else changes.add(seatType, alreadyHeld - actual);
         }
-        return List.of(new SeatsReserved(conferenceId, command.reservationId(), reserved, changes.onSale,
+        return changes.withOffers(new SeatsReserved(conferenceId, command.reservationId(), reserved, changes.onSale,
                 changes.owedPaidOff));
     }
 
-    /** Puts a pending reservation's seats back on sale. An unknown (or already ended) reservation: nothing to do. */
-    public List<SeatsAvailabilityEvent> cancelReservation(CancelSeatReservation command) {
+    /**
+     * Gives a pending reservation's seats back (to what is owed, the waitlist, then sale). An unknown (or already
+     * ended) reservation: nothing to do.
+     */
+    public List<SeatsAvailabilityEvent> cancelReservation(CancelSeatReservation command, Instant now) {
         requireThisConference(command.conferenceId());
         List<SeatQuantity> held = pending.get(command.reservationId());
         if (held == null) return List.of();
-        SeatChanges changes = new SeatChanges();
+        SeatChanges changes = new SeatChanges(now);
         held.forEach(seat -> changes.add(seat.seatTypeId(), seat.quantity()));
-        return List.of(new SeatsReservationCancelled(conferenceId, command.reservationId(), changes.onSale,
+        return changes.withOffers(new SeatsReservationCancelled(conferenceId, command.reservationId(), changes.onSale,
                 changes.owedPaidOff));
     }
 
@@ -110,15 +136,15 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
      * The owner raised a quota: the added seats first pay off what a lowered quota still owes, the rest go on sale.
      * The first AddSeats of a type (even of 0) makes the type known.
      */
-    public List<SeatsAvailabilityEvent> addSeats(AddSeats command) {
+    public List<SeatsAvailabilityEvent> addSeats(AddSeats command, Instant now) {
         requireThisConference(command.conferenceId());
         UUID seatType = command.seatTypeId();
         if (command.quantity() == 0 && remaining.containsKey(seatType)) return List.of();
-        SeatChanges changes = new SeatChanges();
+        SeatChanges changes = new SeatChanges(now);
         // A new type (which owes nothing) is announced even with 0 seats: that makes it known.
         if (!remaining.containsKey(seatType)) changes.onSale.add(new SeatQuantity(seatType, command.quantity()));
         else changes.add(seatType, command.quantity());
-        return List.of(new AvailableSeatsChanged(conferenceId, changes.onSale, changes.owedPaidOff));
+        return changes.withOffers(new AvailableSeatsChanged(conferenceId, changes.onSale, changes.owedPaidOff));
     }
 
     /**
@@ -134,6 +160,76 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         return List.of(new AvailableSeatsChanged(conferenceId,
                 removable == 0 ? List.of() : List.of(new SeatQuantity(seatType, -removable)),
                 unpaid == 0 ? List.of() : List.of(new SeatQuantity(seatType, unpaid))));
+    }
+
+    /**
+     * Puts an entry at the back of its seat type's waitlist. Seats of the type on sale (none while anyone waits) are
+     * offered to it at once: a registrant who saw the type sold out is served by seats that came back since.
+     * Joining again with the same entry id does nothing.
+     */
+    public List<SeatsAvailabilityEvent> joinWaitlist(JoinWaitlist command, Instant now) {
+        requireThisConference(command.conferenceId());
+        UUID seatType = command.seatTypeId();
+        if (!remaining.containsKey(seatType)) throw new SeatsAvailabilityRejection.UnknownSeatType(conferenceId, seatType);
+        if (command.quantity() < 1 || command.quantity() > Order.MAX_SEATS_PER_SEAT_TYPE) {
+            throw new SeatsAvailabilityRejection.InvalidWaitlistQuantity(seatType, command.quantity(),
+                    Order.MAX_SEATS_PER_SEAT_TYPE);
+        }
+        if (waitlist.entry(command.entryId()).isPresent()) return List.of();
+        var joined = new WaitlistJoined(conferenceId, command.entryId(), seatType, command.quantity());
+        int fromSale = waitlist.waitsFor(seatType) ? 0 : Math.min(command.quantity(), remaining(seatType));
+        if (fromSale == 0) return List.of(joined);
+        return List.of(joined, new WaitlistOfferMade(conferenceId, command.entryId(), new SeatQuantity(seatType, fromSale),
+                List.of(new SeatQuantity(seatType, -fromSale)), now.plus(offerHold.duration())));
+    }
+
+    /** The entry leaves its waitlist, declining an open offer: the offered seats pass on. Unknown entry: nothing. */
+    public List<SeatsAvailabilityEvent> leaveWaitlist(LeaveWaitlist command, Instant now) {
+        requireThisConference(command.conferenceId());
+        return waitlist.entry(command.entryId()).map(entry -> {
+            SeatChanges changes = passOn(entry, now);
+            return changes.withOffers(new WaitlistLeft(conferenceId, entry.entryId(), changes.onSale, changes.owedPaidOff));
+        }).orElse(List.of());
+    }
+
+    /** An offer still open at its expiry lapses: the entry leaves the waitlist and the seats pass on. */
+    public List<SeatsAvailabilityEvent> expireOffer(ExpireWaitlistOffer command, Instant now) {
+        requireThisConference(command.conferenceId());
+        Optional<Waitlist.Offer> offer = waitlist.offer(command.entryId());
+        if (offer.isEmpty() || now.isBefore(offer.get().expiresAt())) return List.of();
+        Waitlist.Entry entry = waitlist.entry(command.entryId()).orElseThrow();
+        SeatChanges changes = passOn(entry, now);
+        return changes.withOffers(new WaitlistOfferLapsed(conferenceId, entry.entryId(), changes.onSale,
+                changes.owedPaidOff));
+    }
+
+    /**
+     * The offered seats, as they are now (fewer than wanted if fewer came back), become the pending reservation of a
+     * new order, and the entry leaves the waitlist.
+     */
+    public List<SeatsAvailabilityEvent> acceptOffer(AcceptWaitlistOffer command) {
+        requireThisConference(command.conferenceId());
+        Optional<Waitlist.Offer> offer = waitlist.offer(command.entryId());
+        if (offer.isEmpty()) throw new SeatsAvailabilityRejection.NoOpenOffer(command.entryId());
+        if (pending.containsKey(command.orderId())) {
+            throw new SeatsAvailabilityRejection.ReservationExists(command.orderId());
+        }
+        UUID seatType = waitlist.entry(command.entryId()).orElseThrow().seatTypeId();
+        return List.of(new WaitlistOfferAccepted(conferenceId, command.entryId(), command.orderId(),
+                List.of(new SeatQuantity(seatType, offer.get().seats()))));
+    }
+
+    /** Sets how long the offers made from now on are held (the conference's setting; the default until then). */
+    public void offerHold(OfferHold hold) {
+        this.offerHold = Objects.requireNonNull(hold, "hold");
+    }
+
+    /** The seats offered to an ending entry come back, passed to the entries after it (never back to itself). */
+    private SeatChanges passOn(Waitlist.Entry entry, Instant now) {
+        SeatChanges changes = new SeatChanges(now, entry.entryId());
+        int offered = waitlist.offered(entry.entryId());
+        if (offered > 0) changes.add(entry.seatTypeId(), offered);
+        return changes;
     }
 
     @Override
@@ -155,6 +251,17 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
                 change(e.seats());
                 changeOwed(e.seatsOwedChanged());
             }
+            case WaitlistJoined e -> waitlist.join(new Waitlist.Entry(e.entryId(), e.seatTypeId(), e.quantity()));
+            case WaitlistOfferMade e -> {
+                waitlist.offer(e.entryId(), new Waitlist.Offer(e.offered().quantity(), e.offerExpiresAt()));
+                change(e.availableSeatsChanged());
+            }
+            case WaitlistLeft e -> endEntry(e.entryId(), e.availableSeatsChanged(), e.seatsOwedChanged());
+            case WaitlistOfferLapsed e -> endEntry(e.entryId(), e.availableSeatsChanged(), e.seatsOwedChanged());
+            case WaitlistOfferAccepted e -> {
+                waitlist.end(e.entryId());
+                pending.put(e.orderId(), e.reservationDetails());
+            }
         }
     }
 
@@ -172,6 +279,21 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
         return owed.getOrDefault(seatTypeId, 0);
     }
 
+    /** The seats offered to a waitlist entry now; 0 for an entry without an offer, or no longer on the waitlist. */
+    public int offered(UUID entryId) {
+        return waitlist.offered(entryId);
+    }
+
+    /** When the entry's open offer lapses, if it has one. */
+    public Optional<Instant> offerExpiresAt(UUID entryId) {
+        return waitlist.offer(entryId).map(Waitlist.Offer::expiresAt);
+    }
+
+    /** The entries of a seat type's waitlist, first joined first. */
+    public List<UUID> waitlist(UUID seatTypeId) {
+        return waitlist.of(seatTypeId).stream().map(Waitlist.Entry::entryId).toList();
+    }
+
     /** The seats on sale per seat type, in the order the types were announced. */
     public List<SeatQuantity> remainingSeats() {
         return remaining.entrySet().stream().map(e -> new SeatQuantity(e.getKey(), e.getValue())).toList();
@@ -180,6 +302,13 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
     /** The seats a pending reservation holds; empty once cancelled, committed or never made. */
     public Optional<List<SeatQuantity>> reservation(UUID reservationId) {
         return Optional.ofNullable(pending.get(reservationId));
+    }
+
+    /** The entry is off the waitlist; its offered seats went where the deltas say (and to later entries' offers). */
+    private void endEntry(UUID entryId, List<SeatQuantity> onSale, List<SeatQuantity> owedPaidOff) {
+        waitlist.end(entryId);
+        change(onSale);
+        changeOwed(owedPaidOff);
     }
 
     private void change(List<SeatQuantity> deltas) {
@@ -194,18 +323,53 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
     }
 
     /**
-     * The changes of one decision. Seats coming back (released by a reservation, or added by the owner) are split as
-     * they must go: what the type owes is paid off first (negative deltas of the seats owed), the rest goes on sale
-     * (positive deltas). Seats taken by a reservation come off sale (negative deltas).
+     * The changes of one decision. Seats coming back (released by a reservation or an offer, or added by the owner)
+     * are split as they must go: what the type owes is paid off first (negative deltas of the seats owed), then the
+     * type's waiting entries are offered seats in join order, each up to what it wants (an entry offered fewer than
+     * it wants gets the next seats before any later entry), and the rest goes on sale (positive deltas). Seats taken
+     * by a reservation come off sale (negative deltas).
      */
     private final class SeatChanges {
         final List<SeatQuantity> onSale = new ArrayList<>();
         final List<SeatQuantity> owedPaidOff = new ArrayList<>();
+        /** Seats newly offered per entry, in the order offered. */
+        private final Map<Waitlist.Entry, Integer> offered = new LinkedHashMap<>();
+        private final Instant now;
+        /** The entry whose seats these are (it is leaving), or null. */
+        private final UUID ending;
+
+        SeatChanges(Instant now) {
+            this(now, null);
+        }
+
+        SeatChanges(Instant now, UUID ending) {
+            this.now = now;
+            this.ending = ending;
+        }
 
         void add(UUID seatType, int seats) {
             int paidOff = Math.min(seats, owed(seatType));
             if (paidOff > 0) owedPaidOff.add(new SeatQuantity(seatType, -paidOff));
-            if (seats > paidOff) onSale.add(new SeatQuantity(seatType, seats - paidOff));
+            int rest = seats - paidOff;
+            for (Waitlist.Entry entry : waitlist.of(seatType)) {
+                if (rest == 0) break;
+                if (entry.entryId().equals(ending)) continue;
+                int already = waitlist.offered(entry.entryId()) + offered.getOrDefault(entry, 0);
+                int given = Math.min(rest, entry.quantity() - already);
+                if (given > 0) offered.merge(entry, given, Integer::sum);
+                rest -= Math.max(given, 0);
+            }
+            if (rest > 0) onSale.add(new SeatQuantity(seatType, rest));
+        }
+
+        /** The decision's event, followed by the offers it made (seats straight from it, never on sale). */
+        List<SeatsAvailabilityEvent> withOffers(SeatsAvailabilityEvent decided) {
+            List<SeatsAvailabilityEvent> events = new ArrayList<>(List.of(decided));
+            offered.forEach((entry, given) -> events.add(new WaitlistOfferMade(conferenceId, entry.entryId(),
+                    new SeatQuantity(entry.seatTypeId(), waitlist.offered(entry.entryId()) + given), List.of(),
+                    waitlist.offer(entry.entryId()).map(Waitlist.Offer::expiresAt)
+                            .orElse(now.plus(offerHold.duration())))));
+            return events;
         }
 
         void taken(UUID seatType, int seats) {

@@ -3,6 +3,7 @@ package dev.seatbooking.registration.seatsavailability;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.aggregate.Snapshotting;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,7 +12,16 @@ import java.util.UUID;
  * rather than maps, so the JSON reads well and keeps the order of seat types and reservations.
  */
 public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<PendingReservation> pendingReservations,
-                                        List<SeatQuantity> owed) {
+                                        List<SeatQuantity> owed, List<WaitlistEntry> waitlist) {
+
+    /**
+     * One waitlist entry, in join order.
+     *
+     * @param offered        seats offered to it now (0: none yet)
+     * @param offerExpiresAt null while it has no offer
+     */
+    public record WaitlistEntry(UUID entryId, UUID seatTypeId, int quantity, int offered, Instant offerExpiresAt) {
+    }
 
     public record PendingReservation(UUID reservationId, List<SeatQuantity> seats) {
         public PendingReservation {
@@ -23,6 +33,7 @@ public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<Pendi
         remaining = List.copyOf(remaining);
         pendingReservations = List.copyOf(pendingReservations);
         owed = List.copyOf(owed);
+        waitlist = waitlist == null ? List.of() : List.copyOf(waitlist); // absent from version 2: nobody waited
     }
 
     /** Raise {@link #schemaVersion()} whenever the record or its meaning changes: older snapshots are then ignored. */
@@ -36,10 +47,13 @@ public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<Pendi
             return SeatsAvailabilitySnapshot.class;
         }
 
-        /** 2: the seats owed by a lowered quota ({@code owed}); a version 1 snapshot is ignored, the stream replayed. */
+        /**
+         * 2: the seats owed by a lowered quota ({@code owed}); 3: the waitlist. A snapshot of an older version is
+         * ignored and the stream replayed (a version 2 one would still read, with nobody waiting).
+         */
         @Override
         public int schemaVersion() {
-            return 2;
+            return 3;
         }
 
         @Override
@@ -48,7 +62,10 @@ public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<Pendi
                     availability.pending.entrySet().stream()
                             .map(e -> new PendingReservation(e.getKey(), e.getValue()))
                             .toList(),
-                    availability.owed.entrySet().stream().map(e -> new SeatQuantity(e.getKey(), e.getValue())).toList());
+                    availability.owed.entrySet().stream().map(e -> new SeatQuantity(e.getKey(), e.getValue())).toList(),
+                    availability.waitlist.entries.values().stream().map(e -> new WaitlistEntry(e.entryId(), e.seatTypeId(),
+                            e.quantity(), availability.waitlist.offered(e.entryId()),
+                            availability.waitlist.offer(e.entryId()).map(Waitlist.Offer::expiresAt).orElse(null))).toList());
         }
 
         /**
@@ -57,7 +74,8 @@ public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<Pendi
          */
         @Override
         public int size(SeatsAvailability availability) {
-            return availability.pending.size() + availability.remaining.size() + availability.owed.size();
+            return availability.pending.size() + availability.remaining.size() + availability.owed.size()
+                    + availability.waitlist.entries.size();
         }
 
         @Override
@@ -66,6 +84,12 @@ public record SeatsAvailabilitySnapshot(List<SeatQuantity> remaining, List<Pendi
             snapshot.remaining().forEach(s -> availability.remaining.put(s.seatTypeId(), s.quantity()));
             snapshot.pendingReservations().forEach(r -> availability.pending.put(r.reservationId(), r.seats()));
             snapshot.owed().forEach(s -> availability.owed.put(s.seatTypeId(), s.quantity()));
+            for (WaitlistEntry e : snapshot.waitlist()) {
+                availability.waitlist.join(new Waitlist.Entry(e.entryId(), e.seatTypeId(), e.quantity()));
+                if (e.offerExpiresAt() != null) {
+                    availability.waitlist.offer(e.entryId(), new Waitlist.Offer(e.offered(), e.offerExpiresAt()));
+                }
+            }
             return availability;
         }
     }

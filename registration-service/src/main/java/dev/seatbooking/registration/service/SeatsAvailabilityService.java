@@ -1,12 +1,18 @@
 package dev.seatbooking.registration.service;
 
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AcceptWaitlistOffer;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CancelSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CommitSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.MakeSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ExpireWaitlistOffer;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.RemoveSeats;
+import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
@@ -16,6 +22,7 @@ import dev.seatbooking.eventsourcing.store.AppendResult;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.registration.DomainRejection;
+import dev.seatbooking.registration.messaging.CommandRouting;
 import dev.seatbooking.registration.seatsavailability.SeatsAvailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +32,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +51,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * (from its latest snapshot). A transaction that does not commit also drops the copy. Only the partition's consumer
  * thread touches a conference's copy (a rebalance drops them all, see the consumer), so it is not shared between
  * threads while in use.
+ * <p>
+ * A new waitlist offer schedules its own expiry ({@link ExpireWaitlistOffer}, due when the offer lapses) in the
+ * outgoing-messages table, in the transaction that made the offer: durable, like an order's expiry, so an offer
+ * outstanding when the service stops still lapses on time after a restart.
  */
 @Service
 public class SeatsAvailabilityService {
@@ -55,15 +67,18 @@ public class SeatsAvailabilityService {
     private final MessageTypes types;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final CommandRouting commands;
 
     public SeatsAvailabilityService(AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> repository,
                                     @Value("${registration.seats-availability.cache:true}") boolean caching,
-                                    MessageCodec codec, ApplicationEventPublisher publisher, Clock clock) {
+                                    MessageCodec codec, ApplicationEventPublisher publisher, Clock clock,
+                                    CommandRouting commands) {
         this.repository = repository;
         this.caching = caching;
         this.types = codec.types();
         this.publisher = publisher;
         this.clock = clock;
+        this.commands = commands;
     }
 
     public void handle(SeatsAvailabilityCommand command, EventMetadata metadata) {
@@ -84,6 +99,7 @@ public class SeatsAvailabilityService {
             return;
         }
         forgetUnlessCommitted(conferenceId);
+        scheduleExpiryOfNewOffers(current.aggregate(), events);
         AppendResult appended;
         try {
             appended = repository.save(current, events, metadata);
@@ -110,11 +126,34 @@ public class SeatsAvailabilityService {
     private List<SeatsAvailabilityEvent> decide(SeatsAvailability availability, SeatsAvailabilityCommand command) {
         return switch (command) {
             case MakeSeatReservation c -> availability.makeReservation(c, clock.instant());
-            case CancelSeatReservation c -> availability.cancelReservation(c);
+            case CancelSeatReservation c -> availability.cancelReservation(c, clock.instant());
             case CommitSeatReservation c -> availability.commitReservation(c);
-            case AddSeats c -> availability.addSeats(c);
+            case AddSeats c -> availability.addSeats(c, clock.instant());
             case RemoveSeats c -> availability.removeSeats(c);
+            case JoinWaitlist c -> availability.joinWaitlist(c, clock.instant());
+            case LeaveWaitlist c -> availability.leaveWaitlist(c, clock.instant());
+            case ExpireWaitlistOffer c -> availability.expireOffer(c, clock.instant());
+            case AcceptWaitlistOffer c -> availability.acceptOffer(c);
         };
+    }
+
+    /**
+     * An offer made again (it grew) keeps its expiry, already scheduled. The message id is derived from the entry, so
+     * deciding the same command again (a retry after a conflict) schedules nothing twice.
+     */
+    private void scheduleExpiryOfNewOffers(SeatsAvailability before, List<SeatsAvailabilityEvent> events) {
+        for (SeatsAvailabilityEvent event : events) {
+            if (!(event instanceof WaitlistOfferMade offer) || before.offerExpiresAt(offer.entryId()).isPresent()) continue;
+            var expire = new ExpireWaitlistOffer(offer.conferenceId(), offer.entryId());
+            Envelope envelope = Envelope.of(offerExpiryMessageId(offer.entryId()), expire, offer.conferenceId(),
+                    Envelope.UNVERSIONED, clock.instant());
+            commands.sendAt(envelope, offer.offerExpiresAt());
+        }
+    }
+
+    /** The id of the message that lapses the entry's offer: one per entry, since an entry gets one offer. */
+    public static UUID offerExpiryMessageId(UUID entryId) {
+        return UUID.nameUUIDFromBytes((entryId + "/ExpireWaitlistOffer").getBytes(StandardCharsets.UTF_8));
     }
 
     /**

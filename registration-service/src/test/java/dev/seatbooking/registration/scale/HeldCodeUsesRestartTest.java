@@ -5,19 +5,14 @@ import dev.seatbooking.contracts.conference.CodeScope;
 import dev.seatbooking.contracts.conference.ConferenceEvent.PromotionalCodeDefined;
 import dev.seatbooking.contracts.conference.Discount;
 import dev.seatbooking.registration.order.OrderStatus;
+import dev.seatbooking.registration.support.OwnInstanceTest;
 import dev.seatbooking.registration.support.RegistrantClient;
 import dev.seatbooking.registration.support.RegistrantClient.Response;
-import dev.seatbooking.registration.support.TestClock;
 import dev.seatbooking.registration.support.TestService;
-import dev.seatbooking.registration.support.UpstreamServices;
 import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
 import dev.seatbooking.registration.support.UpstreamServices.SeatTypeSpec;
-import dev.seatbooking.testinfra.TestKafka;
-import dev.seatbooking.testinfra.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,26 +24,15 @@ import static org.awaitility.Awaitility.await;
  * the restart the code is still used up for another order, and once the hold and the buffer have passed the order
  * expires and its use comes back, for another order to take.
  */
-class HeldCodeUsesRestartTest {
+class HeldCodeUsesRestartTest extends OwnInstanceTest {
 
-    private static final Duration HOLD = Duration.ofMinutes(15);
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private final TestPostgres.Database database = TestPostgres.newDatabase("registration_code_restart");
-    private final String topicPrefix = TestService.newTopicPrefix();
-    private final UpstreamServices upstream = new UpstreamServices(TestKafka.bootstrapServers(), topicPrefix);
-    private TestService service;
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-        if (service != null) service.close();
-        TestClock.INSTANCE.reset();
+    HeldCodeUsesRestartTest() {
+        super("registration_code_restart");
     }
 
     @Test
     void a_held_use_survives_a_restart_and_is_released_when_its_order_expires() {
-        service = TestService.start(database, topicPrefix);
+        restart();
         PublishedConference conference = upstream.publishConference(HOLD,
                 new SeatTypeSpec("General", 10, Money.of("100.00", "EUR")));
         var code = new PromotionalCodeDefined(conference.id(), UUID.randomUUID(), "ONCE", Discount.percentage(20),
@@ -59,8 +43,7 @@ class HeldCodeUsesRestartTest {
         Order holder = place(new RegistrantClient(service.baseUrl()), conference);
         assertThat(apply(new RegistrantClient(service.baseUrl()), holder).status()).isEqualTo(202);
 
-        service.close();
-        service = TestService.start(database, topicPrefix);
+        restart();
         RegistrantClient registrant = new RegistrantClient(service.baseUrl());
 
         assertThat(service.probe().codeUses(conference.id()).holds(code.codeId(), holder.id())).isTrue();

@@ -335,6 +335,7 @@ class RebalanceTest {
                     Integer seats = held.remove(e.reservationId());
                     sold += seats == null ? 0 : seats;
                 }
+                default -> throw new AssertionError("this test joins no waitlist: " + recorded.event());
             }
             int holding = held.values().stream().mapToInt(Integer::intValue).sum();
             assertThat(holding + sold).as("seats held + sold of %s at version %s", conference.id(),

@@ -22,7 +22,7 @@ class ChangingTheSeatsOnSaleTest {
     @Test
     void a_new_seat_type_goes_on_sale() {
         availability.givenNothing()
-                .when(a -> a.addSeats(addSeats(GENERAL, 100)))
+                .when(a -> a.addSeats(addSeats(GENERAL, 100), NOW))
                 .then(seatsAdded(GENERAL, 100))
                 .state(a -> assertThat(a.remaining(GENERAL)).isEqualTo(100));
     }
@@ -30,7 +30,7 @@ class ChangingTheSeatsOnSaleTest {
     @Test
     void added_seats_come_on_top_of_those_on_sale() {
         availability.given(seatsAdded(GENERAL, 100), seatsReserved(ORDER, GENERAL, 30))
-                .when(a -> a.addSeats(addSeats(GENERAL, 20)))
+                .when(a -> a.addSeats(addSeats(GENERAL, 20), NOW))
                 .then(seatsAdded(GENERAL, 20))
                 .state(a -> assertThat(a.remaining(GENERAL)).isEqualTo(90));
     }
@@ -38,7 +38,7 @@ class ChangingTheSeatsOnSaleTest {
     @Test
     void a_seat_type_created_without_seats_is_known_so_orders_for_it_get_an_answer() {
         availability.givenNothing()
-                .when(a -> a.addSeats(addSeats(WORKSHOP, 0)))
+                .when(a -> a.addSeats(addSeats(WORKSHOP, 0), NOW))
                 .then(seatsAdded(WORKSHOP, 0));
         availability.given(seatsAdded(WORKSHOP, 0))
                 .when(a -> a.makeReservation(makeReservation(ORDER, seat(WORKSHOP, 2)), NOW))
@@ -48,7 +48,7 @@ class ChangingTheSeatsOnSaleTest {
     @Test
     void adding_no_seats_to_a_known_type_changes_nothing() {
         availability.given(seatsAdded(GENERAL, 100))
-                .when(a -> a.addSeats(addSeats(GENERAL, 0)))
+                .when(a -> a.addSeats(addSeats(GENERAL, 0), NOW))
                 .thenNothing();
     }
 
@@ -101,7 +101,7 @@ class ChangingTheSeatsOnSaleTest {
     @Test
     void a_raised_quota_first_pays_off_what_a_lowered_one_owes_then_puts_the_rest_on_sale() {
         availability.given(seatsAdded(GENERAL, 10), seatsReserved(ORDER, GENERAL, 8), quotaLowered(GENERAL, 2, 3))
-                .when(a -> a.addSeats(addSeats(GENERAL, 5)))
+                .when(a -> a.addSeats(addSeats(GENERAL, 5), NOW))
                 .then(new AvailableSeatsChanged(CONFERENCE, List.of(change(GENERAL, 2)), owedChanged(change(GENERAL, -3))))
                 .state(a -> {
                     assertThat(a.remaining(GENERAL)).isEqualTo(2);
@@ -112,7 +112,7 @@ class ChangingTheSeatsOnSaleTest {
     @Test
     void a_quota_raised_by_less_than_is_owed_only_pays_off_part_of_it() {
         availability.given(seatsAdded(GENERAL, 10), seatsReserved(ORDER, GENERAL, 8), quotaLowered(GENERAL, 2, 3))
-                .when(a -> a.addSeats(addSeats(GENERAL, 1)))
+                .when(a -> a.addSeats(addSeats(GENERAL, 1), NOW))
                 .then(new AvailableSeatsChanged(CONFERENCE, List.of(), owedChanged(change(GENERAL, -1))))
                 .state(a -> {
                     assertThat(a.remaining(GENERAL)).isZero();

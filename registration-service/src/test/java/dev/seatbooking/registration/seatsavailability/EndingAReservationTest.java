@@ -21,7 +21,7 @@ class EndingAReservationTest {
         availability.given(seatsAdded(GENERAL, 10), seatsAdded(WORKSHOP, 5),
                         seatsReserved(ORDER, holding(seat(GENERAL, 3), seat(WORKSHOP, 1)),
                                 availabilityChanged(change(GENERAL, -3), change(WORKSHOP, -1))))
-                .when(a -> a.cancelReservation(cancelReservation(ORDER)))
+                .when(a -> a.cancelReservation(cancelReservation(ORDER), NOW))
                 .then(reservationCancelled(ORDER, change(GENERAL, 3), change(WORKSHOP, 1)))
                 .state(a -> {
                     assertThat(a.remaining(GENERAL)).isEqualTo(10);
@@ -33,7 +33,7 @@ class EndingAReservationTest {
     @Test
     void seats_released_by_a_cancelled_reservation_first_pay_off_what_a_lowered_quota_owes() {
         availability.given(seatsAdded(GENERAL, 10), seatsReserved(ORDER, GENERAL, 8), quotaLowered(GENERAL, 2, 3))
-                .when(a -> a.cancelReservation(cancelReservation(ORDER)))
+                .when(a -> a.cancelReservation(cancelReservation(ORDER), NOW))
                 .then(new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(change(GENERAL, 5)),
                         owedChanged(change(GENERAL, -3))))
                 .state(a -> {
@@ -46,7 +46,7 @@ class EndingAReservationTest {
     void a_cancelled_reservation_smaller_than_what_is_owed_puts_nothing_on_sale() {
         availability.given(seatsAdded(GENERAL, 10), seatsReserved(ORDER, GENERAL, 4), seatsReserved(OTHER_ORDER, GENERAL, 6),
                         quotaLowered(GENERAL, 0, 7))
-                .when(a -> a.cancelReservation(cancelReservation(ORDER)))
+                .when(a -> a.cancelReservation(cancelReservation(ORDER), NOW))
                 .then(new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(), owedChanged(change(GENERAL, -4))))
                 .state(a -> {
                     assertThat(a.remaining(GENERAL)).isZero();
@@ -57,7 +57,7 @@ class EndingAReservationTest {
     @Test
     void cancelling_an_unknown_reservation_does_nothing() {
         availability.given(seatsAdded(GENERAL, 10))
-                .when(a -> a.cancelReservation(cancelReservation(ORDER)))
+                .when(a -> a.cancelReservation(cancelReservation(ORDER), NOW))
                 .thenNothing();
     }
 
@@ -65,7 +65,7 @@ class EndingAReservationTest {
     void cancelling_twice_releases_the_seats_once() {
         availability.given(seatsAdded(GENERAL, 10), seatsReserved(ORDER, GENERAL, 3),
                         reservationCancelled(ORDER, change(GENERAL, 3)))
-                .when(a -> a.cancelReservation(cancelReservation(ORDER)))
+                .when(a -> a.cancelReservation(cancelReservation(ORDER), NOW))
                 .thenNothing();
     }
 
@@ -97,7 +97,7 @@ class EndingAReservationTest {
     @Test
     void sold_seats_never_go_back_on_sale() {
         availability.given(seatsAdded(GENERAL, 10), seatsReserved(ORDER, GENERAL, 3), reservationCommitted(ORDER))
-                .when(a -> a.cancelReservation(cancelReservation(ORDER)))
+                .when(a -> a.cancelReservation(cancelReservation(ORDER), NOW))
                 .thenNothing()
                 .state(a -> assertThat(a.remaining(GENERAL)).isEqualTo(7));
     }

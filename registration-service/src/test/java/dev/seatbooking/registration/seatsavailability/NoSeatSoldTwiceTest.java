@@ -48,7 +48,7 @@ class NoSeatSoldTwiceTest {
                 case 0 -> {
                     int added = random.nextInt(6);
                     quota.merge(seatType, added, Integer::sum);
-                    yield availability.addSeats(addSeats(seatType, added));
+                    yield availability.addSeats(addSeats(seatType, added), NOW);
                 }
                 case 1 -> {
                     // As Conference Management announces it: a quota never goes below zero.
@@ -56,7 +56,7 @@ class NoSeatSoldTwiceTest {
                     quota.merge(seatType, -removed, Integer::sum);
                     yield availability.removeSeats(removeSeats(seatType, removed));
                 }
-                case 2 -> availability.cancelReservation(cancelReservation(reservation));
+                case 2 -> availability.cancelReservation(cancelReservation(reservation), NOW);
                 case 3 -> availability.commitReservation(commitReservation(reservation));
                 default -> availability.makeReservation(makeReservation(reservation,
                         seat(GENERAL, random.nextInt(8)), seat(WORKSHOP, random.nextInt(3))), NOW);

@@ -1,7 +1,11 @@
 package dev.seatbooking.registration.seatsavailability;
 
 import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AcceptWaitlistOffer;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ExpireWaitlistOffer;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CancelSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CommitSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.MakeSeatReservation;
@@ -10,6 +14,8 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSe
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +33,13 @@ final class SeatsAvailabilityTestData {
     static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     static final UUID OTHER_ORDER = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
+    static final UUID ENTRY = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    static final UUID SECOND_ENTRY = UUID.fromString("00000000-0000-0000-0000-0000000000e2");
+    static final UUID THIRD_ENTRY = UUID.fromString("00000000-0000-0000-0000-0000000000e3");
+
     static final Instant NOW = Instant.parse("2025-05-01T09:00:00Z");
+    /** When an offer made {@link #NOW} lapses: the default offer hold, 24 hours. */
+    static final Instant OFFER_END = NOW.plus(Duration.ofHours(24));
     /** A reservation command's time-to-live: the order's hold (15 minutes) plus one minute. */
     static final Instant TIME_TO_LIVE_END = NOW.plus(Duration.ofMinutes(16));
 
@@ -65,7 +77,38 @@ final class SeatsAvailabilityTestData {
         return new RemoveSeats(CONFERENCE, seatType, quantity);
     }
 
+    static JoinWaitlist joinWaitlist(UUID entry, UUID seatType, int quantity) {
+        return new JoinWaitlist(CONFERENCE, entry, seatType, quantity);
+    }
+
+    static LeaveWaitlist leaveWaitlist(UUID entry) {
+        return new LeaveWaitlist(CONFERENCE, entry);
+    }
+
+    static ExpireWaitlistOffer expireOffer(UUID entry) {
+        return new ExpireWaitlistOffer(CONFERENCE, entry);
+    }
+
+    static AcceptWaitlistOffer acceptOffer(UUID entry, UUID order) {
+        return new AcceptWaitlistOffer(CONFERENCE, entry, order);
+    }
+
     // Events
+
+    static WaitlistJoined joined(UUID entry, UUID seatType, int quantity) {
+        return new WaitlistJoined(CONFERENCE, entry, seatType, quantity);
+    }
+
+    /** {@code offered} seats (in all) held for the entry, straight from seats that came back (never on sale). */
+    static WaitlistOfferMade offerMade(UUID entry, UUID seatType, int offered) {
+        return new WaitlistOfferMade(CONFERENCE, entry, seat(seatType, offered), List.of(), OFFER_END);
+    }
+
+    /** {@code offered} seats held for the entry, taken off sale. */
+    static WaitlistOfferMade offerMadeFromSale(UUID entry, UUID seatType, int offered) {
+        return new WaitlistOfferMade(CONFERENCE, entry, seat(seatType, offered), List.of(change(seatType, -offered)),
+                OFFER_END);
+    }
 
     static AvailableSeatsChanged seatsAdded(UUID seatType, int quantity) {
         return new AvailableSeatsChanged(CONFERENCE, List.of(change(seatType, quantity)));

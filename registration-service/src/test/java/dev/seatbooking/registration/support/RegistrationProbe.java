@@ -4,7 +4,11 @@ import dev.seatbooking.registration.promotionalcodeuses.PromotionalCodeUses;
 import dev.seatbooking.registration.service.PromotionalCodeUsesService;
 import dev.seatbooking.contracts.registration.OrderEvent;
 import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.registration.messaging.CommandRouting;
+import dev.seatbooking.registration.service.SeatsAvailabilityService;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.eventsourcing.process.ProcessManagerStore;
@@ -44,6 +48,7 @@ public final class RegistrationProbe {
     private final ConferenceCatalog catalog;
     private final PromotionalCodeUsesService codeUses;
     private final JdbcTemplate jdbc;
+    private final CommandRouting commands;
 
     public RegistrationProbe(ApplicationContext context) {
         this.orders = bean(context, AggregateRepository.class, Order.class, OrderEvent.class);
@@ -54,6 +59,19 @@ public final class RegistrationProbe {
         this.catalog = context.getBean(ConferenceCatalog.class);
         this.codeUses = context.getBean(PromotionalCodeUsesService.class);
         this.jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        this.commands = context.getBean(CommandRouting.class);
+    }
+
+    /** Sends a command to the conference's SeatsAvailability over Kafka, as the service's own senders do. */
+    public void send(SeatsAvailabilityCommand command) {
+        commands.sendNow(Envelope.of(command, command.conferenceId()));
+    }
+
+    /** When the waitlist entry's offer expiry (ExpireWaitlistOffer) is due, as its scheduled message says. */
+    public Instant offerExpiryDue(UUID entryId) {
+        return jdbc.queryForObject("SELECT due_at FROM outgoing_messages WHERE message_id = ?",
+                (rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(),
+                SeatsAvailabilityService.offerExpiryMessageId(entryId));
     }
 
     public Optional<Order> order(UUID orderId) {
@@ -124,6 +142,11 @@ public final class RegistrationProbe {
                 case SeatsAvailabilityEvent.SeatsReservationCancelled e -> e.availableSeatsChanged();
                 case SeatsAvailabilityEvent.AvailableSeatsChanged e -> e.seats();
                 case SeatsAvailabilityEvent.SeatsReservationCommitted e -> List.of();
+                case SeatsAvailabilityEvent.WaitlistOfferMade e -> e.availableSeatsChanged();
+                case SeatsAvailabilityEvent.WaitlistLeft e -> e.availableSeatsChanged();
+                case SeatsAvailabilityEvent.WaitlistOfferLapsed e -> e.availableSeatsChanged();
+                case SeatsAvailabilityEvent.WaitlistJoined e -> List.of();
+                case SeatsAvailabilityEvent.WaitlistOfferAccepted e -> List.of();
             };
             for (SeatQuantity delta : deltas) {
                 int now = remaining.merge(delta.seatTypeId(), delta.quantity(), Integer::sum);

@@ -72,4 +72,47 @@ public sealed interface SeatsAvailabilityCommand extends Message {
             Require.nonNegative(quantity, "quantity");
         }
     }
+
+    /**
+     * Puts an entry at the back of a seat type's waitlist (entry id: chosen by the caller, names the entry from then
+     * on). Seats of the type that come back are offered to the waitlist, in join order, before any goes on sale.
+     */
+    @MessageType(name = "registration.JoinWaitlist")
+    record JoinWaitlist(UUID conferenceId, UUID entryId, UUID seatTypeId, int quantity)
+            implements SeatsAvailabilityCommand {
+        public JoinWaitlist {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(entryId, "entryId");
+            Require.nonNull(seatTypeId, "seatTypeId");
+            Require.nonNegative(quantity, "quantity");
+        }
+    }
+
+    /** The entry leaves the waitlist; an open offer is declined: its seats pass to the next entry. */
+    @MessageType(name = "registration.LeaveWaitlist")
+    record LeaveWaitlist(UUID conferenceId, UUID entryId) implements SeatsAvailabilityCommand {
+        public LeaveWaitlist {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(entryId, "entryId");
+        }
+    }
+
+    /** Scheduled at an offer's expiry: an offer still open then lapses, and its seats pass to the next entry. */
+    @MessageType(name = "registration.ExpireWaitlistOffer")
+    record ExpireWaitlistOffer(UUID conferenceId, UUID entryId) implements SeatsAvailabilityCommand {
+        public ExpireWaitlistOffer {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(entryId, "entryId");
+        }
+    }
+
+    /** The offered seats become the reservation of a new order (reservation id = order id), in one event. */
+    @MessageType(name = "registration.AcceptWaitlistOffer")
+    record AcceptWaitlistOffer(UUID conferenceId, UUID entryId, UUID orderId) implements SeatsAvailabilityCommand {
+        public AcceptWaitlistOffer {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(entryId, "entryId");
+            Require.nonNull(orderId, "orderId");
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.seatbooking.contracts.registration;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageType;
 import dev.seatbooking.contracts.Require;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,10 @@ import java.util.UUID;
  * quota below what is on sale, the part that could not be taken off sale (the seats are held or sold) is owed, and
  * the first seats that come back (a cancelled, expired or smaller reservation, or a raised quota) pay it off before
  * any goes back on sale. It was added later: a stored event without it owes nothing (an empty list).
+ *
+ * <p>The waitlist (ADR 15) lives in the same stream: seats that come back go first to what is owed, then to the
+ * entries waiting for their type, in join order ({@link WaitlistOfferMade}), and only the rest goes on sale. An offer
+ * holds seats as a reservation does (under the entry id) until it is accepted, declined or lapses.
  */
 public sealed interface SeatsAvailabilityEvent extends Message {
 
@@ -88,6 +93,83 @@ public sealed interface SeatsAvailabilityEvent extends Message {
         /** Nothing owed changed. */
         public AvailableSeatsChanged(UUID conferenceId, List<SeatQuantity> seats) {
             this(conferenceId, seats, List.of());
+        }
+    }
+
+    /** An entry joined the back of a seat type's waitlist, wanting {@code quantity} seats of it. */
+    @MessageType(name = "registration.WaitlistJoined")
+    record WaitlistJoined(UUID conferenceId, UUID entryId, UUID seatTypeId, int quantity)
+            implements SeatsAvailabilityEvent {
+        public WaitlistJoined {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(entryId, "entryId");
+            Require.nonNull(seatTypeId, "seatTypeId");
+            Require.nonNegative(quantity, "quantity");
+        }
+    }
+
+    /**
+     * Seats are offered to (held for) an entry; made again when more seats come back for an entry offered fewer than
+     * it wants.
+     *
+     * @param offered               all the seats offered to the entry now (not a delta)
+     * @param availableSeatsChanged seats taken off sale for the offer (negative deltas; empty when the seats came
+     *                              straight from a release, which then never put them on sale)
+     * @param offerExpiresAt        when the offer lapses; set by the first offer, not moved when it grows
+     */
+    @MessageType(name = "registration.WaitlistOfferMade")
+    record WaitlistOfferMade(UUID conferenceId, UUID entryId, SeatQuantity offered,
+                             List<SeatQuantity> availableSeatsChanged, Instant offerExpiresAt)
+            implements SeatsAvailabilityEvent {
+        public WaitlistOfferMade {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(entryId, "entryId");
+            Require.nonNull(offered, "offered");
+            availableSeatsChanged = Require.list(availableSeatsChanged, "availableSeatsChanged");
+            Require.nonNull(offerExpiresAt, "offerExpiresAt");
+        }
+    }
+
+    /**
+     * The entry left the waitlist (declining its offer, if it had one). The seats it was offered came back: the deltas
+     * say which went on sale and which paid off seats owed; those offered to the next entries follow as
+     * {@link WaitlistOfferMade}.
+     */
+    @MessageType(name = "registration.WaitlistLeft")
+    record WaitlistLeft(UUID conferenceId, UUID entryId, List<SeatQuantity> availableSeatsChanged,
+                        List<SeatQuantity> seatsOwedChanged) implements SeatsAvailabilityEvent {
+        public WaitlistLeft {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(entryId, "entryId");
+            availableSeatsChanged = Require.list(availableSeatsChanged, "availableSeatsChanged");
+            seatsOwedChanged = Require.list(seatsOwedChanged, "seatsOwedChanged");
+        }
+    }
+
+    /** The entry's offer lapsed unanswered: the entry leaves the waitlist, its seats come back as for WaitlistLeft. */
+    @MessageType(name = "registration.WaitlistOfferLapsed")
+    record WaitlistOfferLapsed(UUID conferenceId, UUID entryId, List<SeatQuantity> availableSeatsChanged,
+                               List<SeatQuantity> seatsOwedChanged) implements SeatsAvailabilityEvent {
+        public WaitlistOfferLapsed {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(entryId, "entryId");
+            availableSeatsChanged = Require.list(availableSeatsChanged, "availableSeatsChanged");
+            seatsOwedChanged = Require.list(seatsOwedChanged, "seatsOwedChanged");
+        }
+    }
+
+    /**
+     * The offered seats became the pending reservation of order {@code orderId} (as a SeatsReserved would have made
+     * it; the seats on sale do not change) and the entry left the waitlist.
+     */
+    @MessageType(name = "registration.WaitlistOfferAccepted")
+    record WaitlistOfferAccepted(UUID conferenceId, UUID entryId, UUID orderId, List<SeatQuantity> reservationDetails)
+            implements SeatsAvailabilityEvent {
+        public WaitlistOfferAccepted {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(entryId, "entryId");
+            Require.nonNull(orderId, "orderId");
+            reservationDetails = Require.list(reservationDetails, "reservationDetails");
         }
     }
 }

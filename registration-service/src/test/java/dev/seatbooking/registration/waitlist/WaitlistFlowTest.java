@@ -1,0 +1,62 @@
+package dev.seatbooking.registration.waitlist;
+
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.conference.OfferHold;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
+import dev.seatbooking.registration.order.OrderStatus;
+import dev.seatbooking.registration.support.RegistrationServiceTest;
+import dev.seatbooking.registration.support.TestService;
+import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
+import dev.seatbooking.registration.support.UpstreamServices.SeatTypeSpec;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The waitlist over real Kafka and PostgreSQL: seats of an expired order go to the first entry, and its offer lapses
+ * through the durable scheduled message (a row of the outgoing-messages table, as an order's expiry), passing the
+ * seats to the next entry. The test lets time pass on the service's clock rather than waiting.
+ */
+class WaitlistFlowTest extends RegistrationServiceTest {
+
+    private static final Duration HOLD = Duration.ofMinutes(15);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void an_expired_orders_seats_are_offered_in_join_order_and_a_lapsed_offer_passes_them_on_when_due() {
+        PublishedConference conference = conferenceOnSale(HOLD, new SeatTypeSpec("General", 2, Money.of("25.00", "EUR")));
+        UUID seatType = conference.seatType();
+        UUID orderId = UUID.randomUUID();
+        assertThat(registrant.placeOrder(conference.id(), orderId, seatType, 2).status()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.RESERVATION_COMPLETED);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        probe.send(new JoinWaitlist(conference.id(), first, seatType, 2));
+        probe.send(new JoinWaitlist(conference.id(), second, seatType, 2));
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).waitlist(seatType).size() == 2);
+
+        probe.timePasses(HOLD.plus(TestService.EXPIRATION_BUFFER));
+
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).offered(first) == 2);
+        var availability = probe.seatsAvailability(conference.id());
+        assertThat(availability.remaining(seatType)).as("never on sale").isZero();
+        assertThat(availability.offered(second)).isZero();
+        Instant lapses = availability.offerExpiresAt(first).orElseThrow();
+        assertThat(probe.offerExpiryDue(first)).as("scheduled durably, due when the offer lapses").isCloseTo(lapses, within(1, ChronoUnit.MILLIS));
+
+        // The offer was scheduled on the test clock, already ahead of the database's by the order's hold: its row is
+        // due that much later in database time, so as much more time passes.
+        probe.timePasses(OfferHold.DEFAULT.duration().plus(HOLD).plus(TestService.EXPIRATION_BUFFER));
+
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).offered(second) == 2);
+        assertThat(probe.seatsAvailability(conference.id()).waitlist(seatType)).containsExactly(second);
+        assertThat(probe.remaining(conference.id(), seatType)).isZero();
+    }
+}
