@@ -9,6 +9,7 @@ import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.registration.order.Order;
 import dev.seatbooking.registration.seatassignments.SeatAssignments;
+import dev.seatbooking.registration.service.WaitlistService;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -150,6 +151,38 @@ final class ApiModel {
                     .map(p -> new SeatAssignmentResponse(p.position(), p.seatTypeId(),
                             Person.of(assignments.attendee(p.position()).orElse(null))))
                     .toList(), loaded.version());
+        }
+    }
+    /**
+     * @param entryId  chosen by the client: sending the same request again joins once
+     * @param quantity the seats wanted, at most 20 (more: a 422, as for an order)
+     */
+    record JoinWaitlistRequest(@NotNull UUID entryId, @NotNull UUID seatTypeId,
+                               @Schema(minimum = "1") @NotNull @Positive Integer quantity,
+                               @NotBlank @Size(max = 200) @SingleLine String name,
+                               @Schema(format = "email") @NotBlank @Size(max = 254) @ValidEmail String email) {
+    }
+
+    /** @param accessCode required by every request about the entry; absent for a repeat that did not show it */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record JoinedWaitlistResponse(UUID entryId, String accessCode) {
+    }
+
+    record Offer(int seats, Instant expiresAt) {
+    }
+
+    /**
+     * @param status   WAITING, OFFERED, ACCEPTED, LEFT or LAPSED
+     * @param position among the seat type's waiting entries (1 = next to be offered seats); null when not waiting
+     * @param offer    the seats held for the entry and until when; null without an open offer
+     */
+    record WaitlistEntryResponse(UUID entryId, UUID conferenceId, UUID seatTypeId, int quantity,
+                                 @Schema(allowableValues = {"WAITING", "OFFERED", "ACCEPTED", "LEFT", "LAPSED"})
+                                 String status, Integer position, Offer offer) {
+        static WaitlistEntryResponse of(WaitlistService.EntryView entry) {
+            return new WaitlistEntryResponse(entry.entryId(), entry.conferenceId(), entry.seatTypeId(),
+                    entry.quantity(), entry.status().name(), entry.position(),
+                    entry.offeredSeats() == null ? null : new Offer(entry.offeredSeats(), entry.offerExpiresAt()));
         }
     }
 }

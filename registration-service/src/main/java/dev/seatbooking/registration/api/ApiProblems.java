@@ -4,6 +4,7 @@ import dev.seatbooking.eventsourcing.process.ProcessConcurrencyException;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.registration.DomainRejection;
 import dev.seatbooking.registration.service.AccessDenied;
+import dev.seatbooking.registration.service.WaitlistEntryNotFound;
 import dev.seatbooking.web.problem.Problems;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -39,6 +40,13 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> accessDenied(AccessDenied denied) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No order with this id and the access code in the "
                 + OrdersController.ACCESS_CODE + " header", null);
+    }
+
+    /** An unknown entry, no code and a wrong code: one answer, as for orders. */
+    @ExceptionHandler(WaitlistEntryNotFound.class)
+    ResponseEntity<ProblemDetail> waitlistEntryNotFound(WaitlistEntryNotFound denied) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No waitlist entry with this id and the access code in the "
+                + WaitlistController.ACCESS_CODE + " header", null);
     }
 
     @ExceptionHandler({ConcurrencyException.class, ProcessConcurrencyException.class, ConcurrencyFailureException.class})

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -292,6 +293,27 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
     /** The entries of a seat type's waitlist, first joined first. */
     public List<UUID> waitlist(UUID seatTypeId) {
         return waitlist.of(seatTypeId).stream().map(Waitlist.Entry::entryId).toList();
+    }
+
+    /** Whether the entry is on a waitlist (joined, and not yet left, lapsed or accepted). */
+    public boolean onWaitlist(UUID entryId) {
+        return waitlist.entry(entryId).isPresent();
+    }
+
+    /**
+     * The entry's place among its seat type's waiting entries (those offered fewer seats than they want), 1 = the
+     * next to be offered seats; empty if it does not wait (fully offered, or not on the list).
+     */
+    public OptionalInt waitingPosition(UUID entryId) {
+        Optional<Waitlist.Entry> entry = waitlist.entry(entryId);
+        if (entry.isEmpty()) return OptionalInt.empty();
+        int position = 0;
+        for (Waitlist.Entry other : waitlist.of(entry.get().seatTypeId())) {
+            if (waitlist.offered(other.entryId()) >= other.quantity()) continue;
+            position++;
+            if (other.entryId().equals(entryId)) return OptionalInt.of(position);
+        }
+        return OptionalInt.empty();
     }
 
     /** The seats on sale per seat type, in the order the types were announced. */

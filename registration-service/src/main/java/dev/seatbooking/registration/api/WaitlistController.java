@@ -1,0 +1,95 @@
+package dev.seatbooking.registration.api;
+
+import dev.seatbooking.registration.api.ApiModel.JoinWaitlistRequest;
+import dev.seatbooking.registration.api.ApiModel.JoinedWaitlistResponse;
+import dev.seatbooking.registration.api.ApiModel.WaitlistEntryResponse;
+import dev.seatbooking.registration.service.WaitlistService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * A registrant's waitlist entry (issue 15, ADR 15 "API"): join a seat type's waitlist, see the entry's position and
+ * offer, leave it. Every entry-specific request carries the code the join answered in the {@value #ACCESS_CODE}
+ * header (an unknown entry and a wrong code are one 404; too many wrong codes, a 429), as for orders. Joining and
+ * leaving are commands to the conference's SeatsAvailability, handled after the answer (202).
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Waitlist", description = "Wait for seats of a sold-out seat type: seats that come back are offered "
+        + "in join order")
+public class WaitlistController {
+
+    /** The header that proves the caller is the entry's registrant. */
+    public static final String ACCESS_CODE = "Waitlist-Access-Code";
+
+    private final WaitlistService waitlist;
+
+    public WaitlistController(WaitlistService waitlist) {
+        this.waitlist = waitlist;
+    }
+
+    @InitBinder
+    void strictPathVariables(WebDataBinder binder) {
+        binder.registerCustomEditor(UUID.class, new StrictInput.UuidEditor());
+    }
+
+    @PostMapping("/conferences/{conferenceId}/waitlist")
+    @Operation(summary = "Join a seat type's waitlist", description = "The client chooses the entry id: the same "
+            + "request again answers the same and joins once, with the accessCode only if it shows that code in the "
+            + ACCESS_CODE + " header; another request with that id is a 409. Seats of the type on sale (none while "
+            + "anyone waits) are offered at once.")
+    @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = false,
+            description = "only for a repeated request: with it, the repeat answers the access code again")
+    ResponseEntity<JoinedWaitlistResponse> join(@PathVariable UUID conferenceId,
+                                                @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                                                @Valid @RequestBody JoinWaitlistRequest request,
+                                                HttpServletRequest http) {
+        WaitlistService.Joined joined = waitlist.join(request.entryId(), conferenceId, request.seatTypeId(),
+                request.quantity(), request.name().strip(), request.email().strip(), accessCode, http.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(entryUri(joined.entryId()))
+                .body(new JoinedWaitlistResponse(joined.entryId(), joined.accessCode()));
+    }
+
+    @GetMapping("/waitlist/{entryId}")
+    @Operation(summary = "The entry's status, position and offer, as the write side has them")
+    @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
+    WaitlistEntryResponse read(@PathVariable UUID entryId,
+                               @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                               HttpServletRequest http) {
+        return WaitlistEntryResponse.of(waitlist.read(entryId, accessCode, http.getRemoteAddr()));
+    }
+
+    @DeleteMapping("/waitlist/{entryId}")
+    @Operation(summary = "Leave the waitlist (declining an open offer: its seats go to the next entry)",
+            description = "Leaving again, or after the entry ended, changes nothing (202 all the same).")
+    @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
+    ResponseEntity<Void> leave(@PathVariable UUID entryId,
+                               @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                               HttpServletRequest http) {
+        waitlist.leave(entryId, accessCode, http.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(entryUri(entryId)).build();
+    }
+
+    private static URI entryUri(UUID entryId) {
+        return URI.create("/api/waitlist/" + entryId);
+    }
+}

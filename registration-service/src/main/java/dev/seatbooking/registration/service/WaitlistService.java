@@ -1,0 +1,146 @@
+package dev.seatbooking.registration.service;
+
+import dev.seatbooking.contracts.AccessCodeHash;
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
+import dev.seatbooking.registration.RegistrationProperties;
+import dev.seatbooking.registration.conference.ConferenceCatalog;
+import dev.seatbooking.registration.messaging.CommandRouting;
+import dev.seatbooking.registration.order.AccessCodeGenerator;
+import dev.seatbooking.registration.order.ConferenceSeatTypes;
+import dev.seatbooking.registration.order.Order;
+import dev.seatbooking.registration.order.OrderRejection;
+import dev.seatbooking.registration.seatsavailability.SeatsAvailability;
+import dev.seatbooking.web.throttle.GuessThrottle;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The registrant's side of a waitlist (ADR 15, "API"): joining stores who joined ({@link WaitlistEntries}) and sends
+ * {@link JoinWaitlist} to the conference's SeatsAvailability in one transaction (the outgoing-messages table); reading
+ * an entry asks the SeatsAvailability stream as stored; leaving sends {@link LeaveWaitlist}. Every entry-specific
+ * request shows the entry's access code, checked throttled as an order's ({@link GuessThrottle}); an unknown entry and
+ * a wrong code are one failure ({@link WaitlistEntryNotFound}).
+ */
+@Service
+public class WaitlistService {
+
+    /** What the join request answers; {@code accessCode} is null for a repeat that did not show the code. */
+    public record Joined(UUID entryId, String accessCode) {
+    }
+
+    public enum Status { WAITING, OFFERED, ACCEPTED, LEFT, LAPSED }
+
+    /** An entry as the write side has it; position and offer only while it is on the list. */
+    public record EntryView(UUID entryId, UUID conferenceId, UUID seatTypeId, int quantity, Status status,
+                            Integer position, Integer offeredSeats, Instant offerExpiresAt) {
+    }
+
+    private final WaitlistEntries entries;
+    private final ConferenceCatalog catalog;
+    private final AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> availability;
+    private final CommandRouting commands;
+    private final CommandTransactions transactions;
+    private final AccessCodeGenerator accessCodes;
+    private final GuessThrottle<UUID> throttle;
+    private final Clock clock;
+
+    public WaitlistService(WaitlistEntries entries, ConferenceCatalog catalog,
+                           AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> availability,
+                           CommandRouting commands, CommandTransactions transactions, AccessCodeGenerator accessCodes,
+                           RegistrationProperties properties, Clock clock) {
+        this.entries = entries;
+        this.catalog = catalog;
+        this.availability = availability;
+        this.commands = commands;
+        this.transactions = transactions;
+        this.accessCodes = accessCodes;
+        this.throttle = properties.accessThrottle().throttle(clock);
+        this.clock = clock;
+    }
+
+    /**
+     * Joins the seat type's waitlist under the client's entry id. The same join again sends nothing and answers the
+     * same, with the code only if the request showed it; another join with that id is refused.
+     *
+     * @throws WaitlistEntryTaken the id is another join's
+     */
+    public Joined join(UUID entryId, UUID conferenceId, UUID seatTypeId, int quantity, String name, String email,
+                       String shownCode, String clientAddress) {
+        ConferenceSeatTypes seatTypes = catalog.get(conferenceId);
+        if (!seatTypes.published()) throw new OrderRejection.ConferenceNotPublished(conferenceId);
+        if (seatTypes.find(seatTypeId).isEmpty()) throw new OrderRejection.UnknownSeatType(conferenceId, seatTypeId);
+        if (quantity > Order.MAX_SEATS_PER_SEAT_TYPE) {
+            throw new OrderRejection.TooManySeats(seatTypeId, quantity, Order.MAX_SEATS_PER_SEAT_TYPE);
+        }
+        String code = accessCodes.next();
+        var row = new WaitlistEntries.Row(entryId, conferenceId, seatTypeId, quantity, name, email,
+                AccessCodeHash.of(code), null);
+        boolean first = transactions.run(() -> {
+            if (entries.insert(row, clock.instant())) {
+                send(derivedId(entryId, "JoinWaitlist"), new JoinWaitlist(conferenceId, entryId, seatTypeId, quantity));
+                return true;
+            }
+            if (!entries.find(entryId).orElseThrow().sameJoin(row)) throw new WaitlistEntryTaken(entryId);
+            return false;
+        });
+        if (first) return new Joined(entryId, code);
+        return new Joined(entryId, shownCode != null && holdsCode(entryId, shownCode, clientAddress) ? shownCode.strip() : null);
+    }
+
+    /** @throws WaitlistEntryNotFound no such entry, or not its code */
+    public EntryView read(UUID entryId, String accessCode, String clientAddress) {
+        WaitlistEntries.Row row = verify(entryId, accessCode, clientAddress);
+        if (row.ended() != null) {
+            return view(row, Status.valueOf(row.ended()), null, null, null);
+        }
+        SeatsAvailability seats = availability.load(row.conferenceId()).aggregate();
+        Integer position = seats.waitingPosition(entryId).stream().boxed().findFirst().orElse(null);
+        int offered = seats.offered(entryId);
+        if (offered == 0) return view(row, Status.WAITING, position, null, null);
+        return view(row, Status.OFFERED, position, offered, seats.offerExpiresAt(entryId).orElse(null));
+    }
+
+    /** Leaves the waitlist, declining an open offer; leaving again changes nothing. */
+    public void leave(UUID entryId, String accessCode, String clientAddress) {
+        WaitlistEntries.Row row = verify(entryId, accessCode, clientAddress);
+        transactions.run(() -> {
+            send(UUID.randomUUID(), new LeaveWaitlist(row.conferenceId(), entryId));
+            return null;
+        });
+    }
+
+    private WaitlistEntries.Row verify(UUID entryId, String accessCode, String clientAddress) {
+        if (!holdsCode(entryId, accessCode, clientAddress)) throw new WaitlistEntryNotFound();
+        return entries.find(entryId).orElseThrow(WaitlistEntryNotFound::new);
+    }
+
+    /** An unknown entry costs the same hash and comparison as a wrong code. */
+    private boolean holdsCode(UUID entryId, String accessCode, String clientAddress) {
+        return throttle.check(entryId, clientAddress, () -> AccessCodeHash.matches(accessCode,
+                entries.find(entryId).map(WaitlistEntries.Row::accessCodeHash).orElse(null)));
+    }
+
+    private void send(UUID messageId, SeatsAvailabilityCommand command) {
+        commands.sendNow(Envelope.of(messageId, command, command.conferenceId(), Envelope.UNVERSIONED, clock.instant()));
+    }
+
+    /** The same join sent twice (a retried transaction) is one message. */
+    private static UUID derivedId(UUID entryId, String what) {
+        return UUID.nameUUIDFromBytes((entryId + "/" + what).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static EntryView view(WaitlistEntries.Row row, Status status, Integer position, Integer offered,
+                                  Instant expiresAt) {
+        return new EntryView(row.entryId(), row.conferenceId(), row.seatTypeId(), row.quantity(), status, position,
+                offered, expiresAt);
+    }
+}
