@@ -52,6 +52,11 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
     private static final Set<String> OF_A_RESERVED_ORDER = Set.of("PUT /api/orders/{orderId}/seats",
             "PUT /api/orders/{orderId}/registrant", "POST /api/orders/{orderId}/promotional-codes",
             "DELETE /api/orders/{orderId}/promotional-codes/{code}");
+    private static final String JOIN = "POST /api/conferences/{conferenceId}/waitlist";
+    private static final Set<String> WITHOUT_AN_ENTRY = Set.of(JOIN);
+    private static final Set<String> OF_A_WAITLIST_ENTRY = Set.of("GET /api/waitlist/{entryId}",
+            "DELETE /api/waitlist/{entryId}");
+    private static final String WAITLIST_CODE = "Waitlist-Access-Code";
     /**
      * The promotional code the runs start from: one the conference does not have, so that no mutation of it (another
      * case, another code) applies a code: applying or removing it is refused by the order, after validation.
@@ -69,9 +74,12 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
         Placed confirmed = confirmedWithTwoSeats(conference);
         Placed reserved = place(conference, 1);
         UUID unused = UUID.randomUUID();
+        Entry entry = joined(conference);
+        UUID unusedEntry = UUID.randomUUID();
         String document = registrant.get("/v3/api-docs", null).text();
         assertThat(ApiFuzzer.operationsOf(document)).as("every operation is fuzzed in one of the runs")
-                .containsExactlyInAnyOrderElementsOf(Stream.of(OF_A_CONFIRMED_ORDER, OF_A_RESERVED_ORDER, WITHOUT_AN_ORDER)
+                .containsExactlyInAnyOrderElementsOf(Stream.of(OF_A_CONFIRMED_ORDER, OF_A_RESERVED_ORDER, WITHOUT_AN_ORDER,
+                                OF_A_WAITLIST_ENTRY, WITHOUT_AN_ENTRY)
                         .flatMap(Set::stream).toList());
 
         Map<String, String> before = settledFingerprint();
@@ -82,7 +90,12 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
                         // Placing reads the header only when the order exists (a repeat shows its code to be answered
                         // it again): for this unused id no value of it is read, so each is a valid request that would
                         // place the order. On repeats, PlacingOrdersApiTest and AccessThrottleApiTest check it.
-                        .skip(PLACE, RegistrantClient.ACCESS_CODE))
+                        .skip(PLACE, RegistrantClient.ACCESS_CODE),
+                fuzzer(document, conference, unused, reserved.accessCode()).value("entryId", entry.id().toString())
+                        .header(WAITLIST_CODE, entry.accessCode()).only(OF_A_WAITLIST_ENTRY),
+                // Joining reads its header only for a repeat, as placing does.
+                fuzzer(document, conference, unused, reserved.accessCode()).value("entryId", unusedEntry.toString())
+                        .only(WITHOUT_AN_ENTRY).skip(JOIN, WAITLIST_CODE))
                 .stream().map(RegistrationFuzzTest::run).toList();
         Map<String, String> after = DatabaseFingerprint.of(dataSource, CHANGING_ON_THEIR_OWN);
 
@@ -102,8 +115,11 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
                 registrant.put(reserved.path("/registrant"), person, reserved.accessCode()),
                 registrant.post(reserved.path("/promotional-codes"), Map.of("code", CODE), reserved.accessCode()),
                 registrant.delete(reserved.path("/promotional-codes/" + CODE), reserved.accessCode()),
-                registrant.placeOrder(conference.id(), unused, seatType, 1)))
-                .extracting(Response::status).containsExactly(200, 202, 202, 202, 422, 409, 201);
+                registrant.placeOrder(conference.id(), unused, seatType, 1),
+                registrant.send("GET", "/api/waitlist/" + entry.id(), null, Map.of(WAITLIST_CODE, entry.accessCode())),
+                registrant.post("/api/conferences/" + conference.id() + "/waitlist", Map.of("entryId", unusedEntry,
+                        "seatTypeId", seatType, "quantity", 1, "name", "fuzz", "email", "ada@example.org"), null)))
+                .extracting(Response::status).containsExactly(200, 202, 202, 202, 422, 409, 201, 200, 202);
     }
 
     private ApiFuzzer.Builder fuzzer(String document, PublishedConference conference, UUID orderId, String accessCode) {
@@ -152,6 +168,19 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
             Map<String, String> now = DatabaseFingerprint.of(dataSource, CHANGING_ON_THEIR_OWN);
             return now.equals(last.getAndSet(now)) ? now : null;
         }, Objects::nonNull);
+    }
+
+    /** A waitlist entry of one seat (the conference's type need not be sold out: it is offered at once). */
+    private Entry joined(PublishedConference conference) {
+        UUID entryId = UUID.randomUUID();
+        Response joined = registrant.post("/api/conferences/" + conference.id() + "/waitlist", Map.of("entryId", entryId,
+                "seatTypeId", conference.seatType(), "quantity", 1, "name", "Ada", "email", "ada@example.org"), null);
+        assertThat(joined.status()).as(joined.text()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).onWaitlist(entryId));
+        return new Entry(entryId, joined.body().path("accessCode").asString());
+    }
+
+    private record Entry(UUID id, String accessCode) {
     }
 
     private record Placed(UUID id, String accessCode) {
