@@ -11,5 +11,9 @@ CREATE TABLE waitlist_entries (
     email            text        NOT NULL,
     access_code_hash bytea       NOT NULL,
     ended            text        CHECK (ended IN ('LEFT', 'LAPSED', 'ACCEPTED')),
-    joined_at        timestamptz NOT NULL
+    joined_at        timestamptz NOT NULL,
+    -- The order the entry's offer was accepted into (set with the AcceptWaitlistOffer sent), and its seats: a
+    -- repeated accept answers as the first, another order id is refused.
+    order_id         uuid,
+    order_seats      int
 );

@@ -168,6 +168,10 @@ final class ApiModel {
     record JoinedWaitlistResponse(UUID entryId, String accessCode) {
     }
 
+    /** @param orderId chosen by the client, as when placing an order */
+    record AcceptOfferRequest(@NotNull UUID orderId) {
+    }
+
     record Offer(int seats, Instant expiresAt) {
     }
 

@@ -1,8 +1,12 @@
 package dev.seatbooking.registration.api;
 
+import dev.seatbooking.contracts.ConsistencyToken;
+import dev.seatbooking.registration.api.ApiModel.AcceptOfferRequest;
 import dev.seatbooking.registration.api.ApiModel.JoinWaitlistRequest;
+import dev.seatbooking.registration.api.ApiModel.PlacedOrderResponse;
 import dev.seatbooking.registration.api.ApiModel.JoinedWaitlistResponse;
 import dev.seatbooking.registration.api.ApiModel.WaitlistEntryResponse;
+import dev.seatbooking.registration.service.OrderService;
 import dev.seatbooking.registration.service.WaitlistService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -87,6 +91,27 @@ public class WaitlistController {
                                HttpServletRequest http) {
         waitlist.leave(entryId, accessCode, http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(entryUri(entryId)).build();
+    }
+
+    @PostMapping("/waitlist/{entryId}/order")
+    @Operation(summary = "Accept the entry's open offer into a new order of the seats offered",
+            description = "The client chooses the order id; the order is placed holding the offered seats and goes on "
+                    + "as any order (registrant, payment). The same request again answers the same (the order's "
+                    + "accessCode only if it shows it in " + OrdersController.ACCESS_CODE + "); another order id: 409 "
+                    + "waitlist-offer-accepted; no open offer (not yet, lapsed, left): 409 no-open-offer.")
+    @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
+    @Parameter(name = OrdersController.ACCESS_CODE, in = ParameterIn.HEADER, required = false,
+            description = "only for a repeated request: with it, the repeat answers the order's access code again")
+    ResponseEntity<PlacedOrderResponse> accept(@PathVariable UUID entryId,
+                                               @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                                               @RequestHeader(name = OrdersController.ACCESS_CODE, required = false)
+                                               String orderCode,
+                                               @Valid @RequestBody AcceptOfferRequest request, HttpServletRequest http) {
+        OrderService.PlacedOrder placed = waitlist.accept(entryId, request.orderId(), accessCode, orderCode,
+                http.getRemoteAddr());
+        return ResponseEntity.created(URI.create("/api/orders/" + placed.orderId()))
+                .header(ConsistencyToken.HEADER, new ConsistencyToken(placed.orderId(), placed.version()).toString())
+                .body(new PlacedOrderResponse(placed.orderId(), placed.conferenceId(), placed.accessCode()));
     }
 
     private static URI entryUri(UUID entryId) {

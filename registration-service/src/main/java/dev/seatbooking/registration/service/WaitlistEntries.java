@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,6 +56,21 @@ public class WaitlistEntries {
                 (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getInt(4), rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getString(8)),
                 entryId).stream().findFirst();
+    }
+
+    /** The order the entry's offer went to, and its seats, if it was accepted; locks the row until commit. */
+    Optional<Accepted> acceptedLocking(UUID entryId) {
+        return jdbc.query("SELECT order_id, order_seats FROM waitlist_entries WHERE entry_id = ? FOR UPDATE",
+                (rs, n) -> rs.getObject(1) == null ? null : new Accepted(rs.getObject(1, UUID.class), rs.getInt(2)),
+                entryId).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    void accepted(UUID entryId, Accepted accepted) {
+        jdbc.update("UPDATE waitlist_entries SET order_id = ?, order_seats = ? WHERE entry_id = ?",
+                accepted.orderId(), accepted.seats(), entryId);
+    }
+
+    record Accepted(UUID orderId, int seats) {
     }
 
     /** SeatsAvailability's events, in the transaction that appended them. */

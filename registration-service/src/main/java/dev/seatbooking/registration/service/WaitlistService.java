@@ -3,6 +3,8 @@ package dev.seatbooking.registration.service;
 import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AcceptWaitlistOffer;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
@@ -15,12 +17,14 @@ import dev.seatbooking.registration.order.ConferenceSeatTypes;
 import dev.seatbooking.registration.order.Order;
 import dev.seatbooking.registration.order.OrderRejection;
 import dev.seatbooking.registration.seatsavailability.SeatsAvailability;
+import dev.seatbooking.registration.seatsavailability.SeatsAvailabilityRejection;
 import dev.seatbooking.web.throttle.GuessThrottle;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -52,8 +56,9 @@ public class WaitlistService {
     private final AccessCodeGenerator accessCodes;
     private final GuessThrottle<UUID> throttle;
     private final Clock clock;
+    private final OrderService orders;
 
-    public WaitlistService(WaitlistEntries entries, ConferenceCatalog catalog,
+    public WaitlistService(WaitlistEntries entries, ConferenceCatalog catalog, OrderService orders,
                            AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> availability,
                            CommandRouting commands, CommandTransactions transactions, AccessCodeGenerator accessCodes,
                            RegistrationProperties properties, Clock clock) {
@@ -65,6 +70,7 @@ public class WaitlistService {
         this.accessCodes = accessCodes;
         this.throttle = properties.accessThrottle().throttle(clock);
         this.clock = clock;
+        this.orders = orders;
     }
 
     /**
@@ -116,6 +122,44 @@ public class WaitlistService {
             send(UUID.randomUUID(), new LeaveWaitlist(row.conferenceId(), entryId));
             return null;
         });
+    }
+
+    /**
+     * Accepts the entry's open offer into a new order of the seats offered: {@code AcceptWaitlistOffer} (which moves
+     * the offered seats to the order's reservation) is sent before the order is placed, in one transaction, so it
+     * reaches the conference's writer (same partition, outgoing messages in order) before the order's
+     * {@code MakeSeatReservation}, which then finds its seats held. The same accept again answers as placing the
+     * order again; another order id is refused.
+     *
+     * @param orderCode the {@code Order-Access-Code} the request showed (a repeat is answered the order's code only
+     *                  with it)
+     * @throws SeatsAvailabilityRejection.NoOpenOffer the entry has no open offer (yet, or any more)
+     * @throws WaitlistOfferTaken                     accepted into another order already
+     */
+    public OrderService.PlacedOrder accept(UUID entryId, UUID orderId, String accessCode, String orderCode,
+                                           String clientAddress) {
+        WaitlistEntries.Row row = verify(entryId, accessCode, clientAddress);
+        OrderService.PlacedOrder placed = transactions.run(() -> {
+            var accepted = entries.acceptedLocking(entryId);
+            if (accepted.isPresent()) {
+                if (!accepted.get().orderId().equals(orderId)) throw new WaitlistOfferTaken(entryId);
+                return orders.place(orderId, row.conferenceId(), seats(row, accepted.get().seats()), List.of(),
+                        orderCode, clientAddress);
+            }
+            int offered = row.ended() == null ? availability.load(row.conferenceId()).aggregate().offered(entryId) : 0;
+            if (offered == 0) throw new SeatsAvailabilityRejection.NoOpenOffer(entryId);
+            entries.accepted(entryId, new WaitlistEntries.Accepted(orderId, offered));
+            send(derivedId(entryId, "AcceptWaitlistOffer"), new AcceptWaitlistOffer(row.conferenceId(), entryId, orderId));
+            var order = orders.place(orderId, row.conferenceId(), seats(row, offered), List.of(), orderCode,
+                    clientAddress);
+            if (order.repeated()) throw new OrderIdTaken(orderId); // someone's order: the offer is not theirs
+            return order;
+        });
+        return placed;
+    }
+
+    private static List<SeatQuantity> seats(WaitlistEntries.Row row, int quantity) {
+        return List.of(new SeatQuantity(row.seatTypeId(), quantity));
     }
 
     private WaitlistEntries.Row verify(UUID entryId, String accessCode, String clientAddress) {

@@ -54,8 +54,9 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
             "DELETE /api/orders/{orderId}/promotional-codes/{code}");
     private static final String JOIN = "POST /api/conferences/{conferenceId}/waitlist";
     private static final Set<String> WITHOUT_AN_ENTRY = Set.of(JOIN);
+    private static final String ACCEPT = "POST /api/waitlist/{entryId}/order";
     private static final Set<String> OF_A_WAITLIST_ENTRY = Set.of("GET /api/waitlist/{entryId}",
-            "DELETE /api/waitlist/{entryId}");
+            "DELETE /api/waitlist/{entryId}", ACCEPT);
     private static final String WAITLIST_CODE = "Waitlist-Access-Code";
     /**
      * The promotional code the runs start from: one the conference does not have, so that no mutation of it (another
@@ -76,6 +77,7 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
         UUID unused = UUID.randomUUID();
         Entry entry = joined(conference);
         UUID unusedEntry = UUID.randomUUID();
+        UUID orderFromOffer = UUID.randomUUID();
         String document = registrant.get("/v3/api-docs", null).text();
         assertThat(ApiFuzzer.operationsOf(document)).as("every operation is fuzzed in one of the runs")
                 .containsExactlyInAnyOrderElementsOf(Stream.of(OF_A_CONFIRMED_ORDER, OF_A_RESERVED_ORDER, WITHOUT_AN_ORDER,
@@ -91,8 +93,11 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
                         // it again): for this unused id no value of it is read, so each is a valid request that would
                         // place the order. On repeats, PlacingOrdersApiTest and AccessThrottleApiTest check it.
                         .skip(PLACE, RegistrantClient.ACCESS_CODE),
-                fuzzer(document, conference, unused, reserved.accessCode()).value("entryId", entry.id().toString())
-                        .header(WAITLIST_CODE, entry.accessCode()).only(OF_A_WAITLIST_ENTRY),
+                fuzzer(document, conference, orderFromOffer, reserved.accessCode())
+                        .value("entryId", entry.id().toString()).header(WAITLIST_CODE, entry.accessCode())
+                        .only(OF_A_WAITLIST_ENTRY)
+                        // As for placing: the order's code is read only for a repeat.
+                        .skip(ACCEPT, RegistrantClient.ACCESS_CODE),
                 // Joining reads its header only for a repeat, as placing does.
                 fuzzer(document, conference, unused, reserved.accessCode()).value("entryId", unusedEntry.toString())
                         .only(WITHOUT_AN_ENTRY).skip(JOIN, WAITLIST_CODE))
@@ -118,8 +123,10 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
                 registrant.placeOrder(conference.id(), unused, seatType, 1),
                 registrant.send("GET", "/api/waitlist/" + entry.id(), null, Map.of(WAITLIST_CODE, entry.accessCode())),
                 registrant.post("/api/conferences/" + conference.id() + "/waitlist", Map.of("entryId", unusedEntry,
-                        "seatTypeId", seatType, "quantity", 1, "name", "fuzz", "email", "ada@example.org"), null)))
-                .extracting(Response::status).containsExactly(200, 202, 202, 202, 422, 409, 201, 200, 202);
+                        "seatTypeId", seatType, "quantity", 1, "name", "fuzz", "email", "ada@example.org"), null),
+                registrant.send("POST", "/api/waitlist/" + entry.id() + "/order",
+                        RegistrantClient.json(Map.of("orderId", orderFromOffer)), Map.of(WAITLIST_CODE, entry.accessCode()))))
+                .extracting(Response::status).containsExactly(200, 202, 202, 202, 422, 409, 201, 200, 202, 201);
     }
 
     private ApiFuzzer.Builder fuzzer(String document, PublishedConference conference, UUID orderId, String accessCode) {

@@ -47,12 +47,9 @@ class WaitlistApiTest extends RegistrationServiceTest {
 
     @Test
     void entries_of_a_sold_out_type_wait_in_join_order_get_released_seats_and_leaving_passes_an_offer_on() {
-        UUID orderId = UUID.randomUUID();
-        assertThat(registrant.placeOrder(conference.id(), orderId, seatType, 2).status()).isEqualTo(201);
-        await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.RESERVATION_COMPLETED);
-        Joined first = join(UUID.randomUUID(), 2);
-        Joined second = join(UUID.randomUUID(), 1);
-        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).waitlist(seatType).size() == 2);
+        List<Joined> waiting = soldOutWithTwoWaiting();
+        Joined first = waiting.get(0);
+        Joined second = waiting.get(1);
 
         assertThat(read(first).path("status").asString()).isEqualTo("WAITING");
         assertThat(read(first).path("position").asInt()).isEqualTo(1);
@@ -84,6 +81,50 @@ class WaitlistApiTest extends RegistrationServiceTest {
                 .as("leaving twice is fine").isEqualTo(202);
         assertThat(read(first).path("status").asString()).isEqualTo("LEFT");
         assertThat(read(second).path("status").asString()).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void an_offer_is_accepted_into_an_order_holding_the_seats_offered() {
+        List<Joined> waiting = soldOutWithTwoWaiting();
+        Joined entry = waiting.get(0);
+        Joined later = waiting.get(1);
+        assertProblem(accept(entry, UUID.randomUUID(), Map.of()), 409, "no-open-offer");
+
+        probe.timePasses(HOLD.plus(TestService.EXPIRATION_BUFFER));
+        await().atMost(WAIT).until(() -> "OFFERED".equals(read(entry).path("status").asString()));
+        UUID newOrder = UUID.randomUUID();
+        Response accepted = accept(entry, newOrder, Map.of());
+
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
+        assertThat(accepted.header("Location").orElseThrow()).endsWith("/api/orders/" + newOrder);
+        String orderCode = accepted.body().path("accessCode").asString();
+        assertThat(orderCode).hasSize(10);
+        await().atMost(WAIT).until(() -> probe.status(newOrder) == OrderStatus.RESERVATION_COMPLETED);
+        assertThat(probe.seatsHeld(newOrder)).isEqualTo(2);
+        await().atMost(WAIT).until(() -> "ACCEPTED".equals(read(entry).path("status").asString()));
+        assertThat(read(later).path("status").asString()).isEqualTo("WAITING");
+        assertThat(read(later).path("position").asInt()).isEqualTo(1);
+        assertThat(probe.remaining(conference.id(), seatType)).isZero();
+        assertThat(registrant.getOrder(newOrder, orderCode).status()).isEqualTo(200);
+
+        Response repeat = accept(entry, newOrder, Map.of());
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.body().has("accessCode")).isFalse();
+        assertThat(accept(entry, newOrder, Map.of(RegistrantClient.ACCESS_CODE, orderCode)).body().path("accessCode")
+                .asString()).isEqualTo(orderCode);
+        assertProblem(accept(entry, UUID.randomUUID(), Map.of()), 409, "waitlist-offer-accepted");
+    }
+
+    @Test
+    void an_accept_into_an_existing_order_is_refused_and_sends_nothing() {
+        UUID existing = UUID.randomUUID();
+        assertThat(registrant.placeOrder(conference.id(), existing, seatType, 1).status()).isEqualTo(201);
+        Joined entry = join(UUID.randomUUID(), 1);
+        await().atMost(WAIT).until(() -> "OFFERED".equals(read(entry).path("status").asString()));
+
+        assertProblem(accept(entry, existing, Map.of()), 409, "order-already-placed");
+        assertThat(read(entry).path("status").asString()).isEqualTo("OFFERED");
+        assertThat(accept(entry, UUID.randomUUID(), Map.of()).status()).as("the offer is still open").isEqualTo(201);
     }
 
     @Test
@@ -164,6 +205,16 @@ class WaitlistApiTest extends RegistrationServiceTest {
                 .isEqualTo(200);
     }
 
+    /** Both seats reserved by an order (its hold is {@link #HOLD}); then entries of 2 and of 1 seat, in that order. */
+    private List<Joined> soldOutWithTwoWaiting() {
+        UUID orderId = UUID.randomUUID();
+        assertThat(registrant.placeOrder(conference.id(), orderId, seatType, 2).status()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.RESERVATION_COMPLETED);
+        List<Joined> entries = List.of(join(UUID.randomUUID(), 2), join(UUID.randomUUID(), 1));
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).waitlist(seatType).size() == 2);
+        return entries;
+    }
+
     private Joined join(UUID entryId, int quantity) {
         Response joined = post(conference.id(), joinBody(entryId, seatType, quantity));
         assertThat(joined.status()).as(joined.text()).isEqualTo(202);
@@ -172,6 +223,12 @@ class WaitlistApiTest extends RegistrationServiceTest {
         String code = joined.body().path("accessCode").asString();
         assertThat(code).hasSize(10);
         return new Joined(entryId, code);
+    }
+
+    private Response accept(Joined entry, UUID orderId, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put(ACCESS_CODE, entry.accessCode());
+        return registrant.send("POST", entry.path() + "/order", RegistrantClient.json(Map.of("orderId", orderId)), all);
     }
 
     private JsonNode read(Joined entry) {
