@@ -55,6 +55,9 @@ class GatewayFuzzTest {
                     .value("seatTypeId", DemoConference.SEAT_TYPES[0].id().toString())
                     .value("orderId", orderId.toString())
                     .header("Order-Access-Code", accessCode)
+                    // A fresh join does not read the entry's code (it hands one out): a mutated header is no bad
+                    // request there, and the join would be taken (registration's own fuzz test skips it too).
+                    .skip("POST /api/conferences/{conferenceId}/waitlist", "Waitlist-Access-Code")
                     .build().run();
             assertThat(report.findings()).as(service + ":\n" + String.join("\n",
                     report.findings().stream().map(Object::toString).toList())).isEmpty();
