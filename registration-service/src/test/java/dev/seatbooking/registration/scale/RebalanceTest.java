@@ -70,7 +70,11 @@ class RebalanceTest {
     static final int CONFERENCES_PER_PARTITION = 2;
     static final int SEATS = 8;
     static final int ORDERS_PER_STEP = 60;
-    static final int MOST_ORDERS = 5000;
+    /**
+     * How far the burst may run ahead of the last step: orders keep flowing through the move that follows a step,
+     * but a slow move (a busy machine) cannot let the burst run away from the moves, or end it before them.
+     */
+    static final int ORDERS_AHEAD = 400;
     static final Money PRICE = Money.of("30.00", "EUR");
     static final Duration HOLD = Duration.ofMinutes(15);
     static final Duration WAIT = Duration.ofSeconds(60);
@@ -89,6 +93,7 @@ class RebalanceTest {
     private final Map<Integer, Set<TestService>> ownersOverTime = new ConcurrentHashMap<>();
     private final AtomicInteger placed = new AtomicInteger();
     private final AtomicInteger turn = new AtomicInteger();
+    private final AtomicInteger allowance = new AtomicInteger(ORDERS_PER_STEP + ORDERS_AHEAD);
     private Payer payer;
 
     @AfterEach
@@ -120,7 +125,8 @@ class RebalanceTest {
                 assertThat(owners).as("owners of partition %s", partition).hasSizeGreaterThanOrEqualTo(2));
 
         RegistrationProbe probe = anyLive().probe();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> probe.ordersWith(burst.orderIds(),
+        await("every order reserved").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> probe.ordersWith(burst.orderIds(),
                 "OrderReservationCompleted", "OrderPartiallyReserved") == burst.orderIds().size());
         Set<UUID> paid = payer.stopAndPayTheRest();
         assertEveryPaidOrderConfirmedOnce(probe, paid);
@@ -142,11 +148,18 @@ class RebalanceTest {
         OrderBurst.Result burst = OrderBurst.place(i -> client,
                 i -> new OrderBurst.Target(conferences.get(i % conferences.size()).id(),
                         conferences.get(i % conferences.size()).seatType()),
-                i -> !moved.get() && i < MOST_ORDERS, 8, 17, n -> placed.accumulateAndGet(n, Math::max));
+                i -> mayPlace(i, moved), 8, 17, n -> placed.accumulateAndGet(n, Math::max));
         moving.join();
         log.info("{} orders placed, {} requests sent again; partition owners over time: {}", burst.orderIds().size(),
                 burst.retried(), ownersOverTime.values().stream().map(Set::size).toList());
         return burst;
+    }
+
+    /** Whether the i-th order goes out: once the steps allow it, and only while the writers still move. */
+    private boolean mayPlace(int i, AtomicBoolean moved) {
+        await("order " + i + " allowed").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> moved.get() || i < allowance.get());
+        return !moved.get();
     }
 
     /** Once the hold is over, every unpaid order expires, its seats come back, and every process has ended. */
@@ -158,11 +171,11 @@ class RebalanceTest {
         }
         probe.timePasses(HOLD.plus(TestService.EXPIRATION_BUFFER));
         List<UUID> unpaid = burst.orderIds().stream().filter(id -> !paid.contains(id)).toList();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
+        await("every unpaid order expired").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
                 probe.ordersWith(unpaid, "OrderExpired") == unpaid.size());
         for (PublishedConference conference : conferences) {
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
-                    probe.remaining(conference.id(), conference.seatType())
+            await("unpaid seats back in " + conference.id()).atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> probe.remaining(conference.id(), conference.seatType())
                             == SEATS - sold.getOrDefault(conference.id(), 0));
             assertNoSeatHeldOrSoldTwice(probe, conference);
             assertReplayEqualsWhatIsHeld(probe, conference);
@@ -242,12 +255,13 @@ class RebalanceTest {
 
     private void afterMoreOrders() {
         int target = placed.get() + ORDERS_PER_STEP;
-        await().atMost(WAIT).until(() -> placed.get() >= target);
+        allowance.set(target + ORDERS_AHEAD);
+        await(ORDERS_PER_STEP + " more orders placed").atMost(WAIT).until(() -> placed.get() >= target);
     }
 
     /** Every partition of the commands topic has one writer among the live instances, and each of them writes some. */
     private void awaitWritersSettled() {
-        await().atMost(WAIT).untilAsserted(() -> {
+        await("one writer a partition").atMost(WAIT).untilAsserted(() -> {
             Map<Integer, TestService> owners = new HashMap<>();
             for (TestService instance : live) {
                 Set<TopicPartition> partitions = instance.assignedPartitions(WRITERS);
@@ -298,9 +312,10 @@ class RebalanceTest {
 
     private static void assertEveryPaidOrderConfirmedOnce(RegistrationProbe probe, Set<UUID> paid) {
         List<UUID> orders = List.copyOf(paid);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
+        await("every paid order confirmed").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
                 probe.ordersWith(orders, "OrderConfirmed") == orders.size());
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> probe.count("SELECT count(*) FROM events "
+        await("every paid reservation committed").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> probe.count("SELECT count(*) FROM events "
                 + "WHERE event_type = 'registration.SeatsReservationCommitted'") == paid.size());
         assertThat(probe.count("""
                 SELECT count(*) FROM (SELECT stream_id FROM events WHERE event_type = 'registration.OrderConfirmed'
