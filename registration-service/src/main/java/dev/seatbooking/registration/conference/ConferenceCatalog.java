@@ -1,6 +1,7 @@
 package dev.seatbooking.registration.conference;
 
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.registration.order.ConferenceSeatTypes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ConferenceCatalog {
 
     private static final String CONFERENCE =
-            "SELECT published, reservation_hold_ms FROM conferences WHERE id = ? AND slug IS NOT NULL";
+            "SELECT published, reservation_hold_ms, offer_hold_ms FROM conferences WHERE id = ? AND slug IS NOT NULL";
     private static final String SEAT_TYPES =
             "SELECT id, name, price, currency FROM seat_types WHERE conference_id = ? ORDER BY position";
 
@@ -49,12 +50,12 @@ public class ConferenceCatalog {
 
     /** The conference's seat types and settings, or empty if Conference Management never announced it. */
     public Optional<ConferenceSeatTypes> find(UUID conferenceId) {
-        record Row(boolean published, long holdMillis) {
+        record Row(boolean published, long holdMillis, Long offerHoldMillis) {
         }
-        Optional<Row> conference = jdbc.query(CONFERENCE, (rs, n) -> new Row(rs.getBoolean(1), rs.getLong(2)),
-                conferenceId).stream().findFirst();
+        Optional<Row> conference = jdbc.query(CONFERENCE, (rs, n) -> new Row(rs.getBoolean(1), rs.getLong(2),
+                rs.getObject(3, Long.class)), conferenceId).stream().findFirst();
         return conference.map(c -> new ConferenceSeatTypes(conferenceId, c.published(),
-                Duration.ofMillis(c.holdMillis()), seatTypes(conferenceId)));
+                Duration.ofMillis(c.holdMillis()), millis(c.offerHoldMillis()), seatTypes(conferenceId)));
     }
 
     /**
@@ -64,12 +65,24 @@ public class ConferenceCatalog {
      * @throws UnknownConference if Conference Management never announced it
      */
     public ConferenceSeatTypes get(UUID conferenceId) {
+        return recent(conferenceId).orElseThrow(() -> new UnknownConference(conferenceId));
+    }
+
+    /**
+     * How long the conference's waitlist offers are held, as of at most {@code registration.catalog-cache} ago (as
+     * {@link #get}); {@link OfferHold#DEFAULT} for a conference not announced yet (its seat types may come first).
+     */
+    public OfferHold offerHold(UUID conferenceId) {
+        return recent(conferenceId).map(c -> OfferHold.of(c.offerHold())).orElse(OfferHold.DEFAULT);
+    }
+
+    private Optional<ConferenceSeatTypes> recent(UUID conferenceId) {
         Cached cached = cache.get(conferenceId);
-        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheNanos) return cached.seatTypes();
+        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheNanos) return Optional.of(cached.seatTypes());
         long now = System.nanoTime();
-        ConferenceSeatTypes seatTypes = find(conferenceId).orElseThrow(() -> new UnknownConference(conferenceId));
-        if (cacheNanos > 0) cache.put(conferenceId, new Cached(seatTypes, now));
-        return seatTypes;
+        Optional<ConferenceSeatTypes> found = find(conferenceId);
+        if (cacheNanos > 0) found.ifPresent(seatTypes -> cache.put(conferenceId, new Cached(seatTypes, now)));
+        return found;
     }
 
     /** Forgets what {@link #get} remembers of a conference, once the current transaction (that changes it) commits. */
@@ -83,6 +96,11 @@ public class ConferenceCatalog {
             });
         }
         cache.remove(conferenceId);
+    }
+
+    /** A hold not stored (announced before the setting existed) is null: the default. */
+    private static Duration millis(Long stored) {
+        return stored == null ? null : Duration.ofMillis(stored);
     }
 
     private List<ConferenceSeatTypes.SeatType> seatTypes(UUID conferenceId) {

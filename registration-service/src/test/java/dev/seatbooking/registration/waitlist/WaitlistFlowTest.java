@@ -5,6 +5,7 @@ import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
 import dev.seatbooking.registration.order.OrderStatus;
 import dev.seatbooking.registration.support.RegistrationServiceTest;
+import dev.seatbooking.registration.support.TestClock;
 import dev.seatbooking.registration.support.TestService;
 import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
 import dev.seatbooking.registration.support.UpstreamServices.SeatTypeSpec;
@@ -58,5 +59,45 @@ class WaitlistFlowTest extends RegistrationServiceTest {
         await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).offered(second) == 2);
         assertThat(probe.seatsAvailability(conference.id()).waitlist(seatType)).containsExactly(second);
         assertThat(probe.remaining(conference.id(), seatType)).isZero();
+    }
+
+    @Test
+    void offers_are_held_as_long_as_the_conference_says_when_they_are_made_and_keep_that_expiry() {
+        Duration twoHours = Duration.ofHours(2);
+        Duration fiveHours = Duration.ofHours(5);
+        PublishedConference conference = conferenceOnSale(HOLD, twoHours,
+                new SeatTypeSpec("General", 2, Money.of("25.00", "EUR")));
+        UUID seatType = conference.seatType();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        // Seats on sale are offered at once to who joins, held the conference's two hours from then.
+        Instant before = TestClock.INSTANCE.instant();
+        probe.send(new JoinWaitlist(conference.id(), first, seatType, 3));
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).offered(first) == 2);
+        Instant after = TestClock.INSTANCE.instant();
+        Instant lapses = probe.seatsAvailability(conference.id()).offerExpiresAt(first).orElseThrow();
+        assertThat(lapses).isBetween(before.plus(twoHours), after.plus(twoHours));
+        probe.send(new JoinWaitlist(conference.id(), second, seatType, 1));
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).waitlist(seatType).size() == 2);
+
+        // The owner holds offers five hours from now on, then adds two seats: the open offer grows, its expiry stays;
+        // the new offer is held five hours.
+        upstream().holdsChanged(conference, 4, HOLD, fiveHours);
+        await().atMost(WAIT).until(() -> probe.offerHold(conference.id()).equals(fiveHours));
+        Instant added = TestClock.INSTANCE.instant();
+        upstream().quantityChanged(conference, 5, 0, 4);
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).offered(second) == 1);
+        var availability = probe.seatsAvailability(conference.id());
+        assertThat(availability.offered(first)).isEqualTo(3);
+        assertThat(availability.offerExpiresAt(first)).as("not moved by the new hold").contains(lapses);
+        assertThat(availability.offerExpiresAt(second).orElseThrow())
+                .isBetween(added.plus(fiveHours), TestClock.INSTANCE.instant().plus(fiveHours));
+
+        // Two hours on, the first offer lapses (its durable expiry was due then); the second is still open.
+        probe.timePasses(twoHours);
+        await().atMost(WAIT).until(() -> !probe.seatsAvailability(conference.id()).onWaitlist(first));
+        assertThat(probe.seatsAvailability(conference.id()).offered(second)).isEqualTo(1);
+        assertThat(probe.remaining(conference.id(), seatType)).as("nobody else waits: on sale").isEqualTo(3);
     }
 }
