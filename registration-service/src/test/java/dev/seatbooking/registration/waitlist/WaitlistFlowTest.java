@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
 import dev.seatbooking.registration.order.OrderStatus;
+import dev.seatbooking.registration.service.WaitlistService;
 import dev.seatbooking.registration.support.RegistrationServiceTest;
 import dev.seatbooking.registration.support.TestClock;
 import dev.seatbooking.registration.support.TestService;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,5 +101,41 @@ class WaitlistFlowTest extends RegistrationServiceTest {
         await().atMost(WAIT).until(() -> !probe.seatsAvailability(conference.id()).onWaitlist(first));
         assertThat(probe.seatsAvailability(conference.id()).offered(second)).isEqualTo(1);
         assertThat(probe.remaining(conference.id(), seatType)).as("nobody else waits: on sale").isEqualTo(3);
+    }
+
+    @Test
+    void an_orders_waitlisted_seats_are_offered_in_join_order_among_the_other_entries() {
+        PublishedConference conference = conferenceOnSale(HOLD, new SeatTypeSpec("General", 2, Money.of("25.00", "EUR")));
+        UUID seatType = conference.seatType();
+        UUID holder = UUID.randomUUID();
+        assertThat(registrant.placeOrder(conference.id(), holder, seatType, 2).status()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> probe.status(holder) == OrderStatus.RESERVATION_COMPLETED);
+        UUID before = UUID.randomUUID();
+        probe.send(new JoinWaitlist(conference.id(), before, seatType, 1));
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).onWaitlist(before));
+
+        // A later order gets none of the type and waitlists the two it is short of; then someone else joins.
+        UUID shortOrder = UUID.randomUUID();
+        var placed = registrant.placeOrder(conference.id(), shortOrder, seatType, 2);
+        await().atMost(WAIT).until(() -> probe.status(shortOrder) == OrderStatus.PARTIALLY_RESERVED);
+        var waitlisted = registrant.post("/api/orders/" + shortOrder + "/waitlist",
+                Map.of("name", "Ada Lovelace", "email", "ada@example.org"), placed.body().path("accessCode").asString());
+        assertThat(waitlisted.status()).as(waitlisted.text()).isEqualTo(202);
+        UUID fromOrder = WaitlistService.orderEntryId(shortOrder, seatType);
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).onWaitlist(fromOrder));
+        UUID after = UUID.randomUUID();
+        probe.send(new JoinWaitlist(conference.id(), after, seatType, 1));
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).waitlist(seatType).size() == 3);
+        assertThat(probe.seatsAvailability(conference.id()).waitlist(seatType)).containsExactly(before, fromOrder, after);
+
+        // The holder's two seats come back: the first entry gets its one, the order's entry the other.
+        probe.timePasses(HOLD.plus(TestService.EXPIRATION_BUFFER));
+
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).offered(fromOrder) == 1);
+        var availability = probe.seatsAvailability(conference.id());
+        assertThat(availability.offered(before)).isEqualTo(1);
+        assertThat(availability.offered(after)).as("behind an entry still short of seats").isZero();
+        assertThat(availability.waitingPosition(fromOrder)).hasValue(1);
+        assertThat(availability.remaining(seatType)).isZero();
     }
 }
