@@ -214,7 +214,7 @@ public class WaitlistService {
                 return orders.place(orderId, row.conferenceId(), seats(row, accepted.get().seats()), List.of(),
                         orderCode, clientAddress);
             }
-            int offered = row.ended() == null ? availability.load(row.conferenceId()).aggregate().offered(entryId) : 0;
+            int offered = row.ended() == null ? openOffer(row.conferenceId(), entryId) : 0;
             if (offered == 0) throw new SeatsAvailabilityRejection.NoOpenOffer(entryId);
             entries.accepted(entryId, new WaitlistEntries.Accepted(orderId, offered));
             send(derivedId(entryId, "AcceptWaitlistOffer"), new AcceptWaitlistOffer(row.conferenceId(), entryId, orderId));
@@ -224,6 +224,17 @@ public class WaitlistService {
             return order;
         });
         return placed;
+    }
+
+    /**
+     * The seats of the entry's offer if it is open now: an offer whose time is up is not accepted, even before the
+     * writer has lapsed it (its expiry may be on the way), so that the accept cannot reach the writer after the lapse
+     * and leave a new order without the seats (the gap ADR 15 "Offer hold and waitlisting from an order" narrows).
+     */
+    private int openOffer(UUID conferenceId, UUID entryId) {
+        SeatsAvailability seats = availability.load(conferenceId).aggregate();
+        boolean open = seats.offerExpiresAt(entryId).filter(clock.instant()::isBefore).isPresent();
+        return open ? seats.offered(entryId) : 0;
     }
 
     private static List<SeatQuantity> seats(WaitlistEntries.Row row, int quantity) {

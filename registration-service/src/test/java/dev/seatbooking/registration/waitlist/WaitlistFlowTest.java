@@ -2,9 +2,12 @@ package dev.seatbooking.registration.waitlist;
 
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.conference.OfferHold;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ExpireWaitlistOffer;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
 import dev.seatbooking.registration.order.OrderStatus;
 import dev.seatbooking.registration.service.WaitlistService;
+import dev.seatbooking.registration.support.RegistrantClient;
 import dev.seatbooking.registration.support.RegistrationServiceTest;
 import dev.seatbooking.registration.support.TestClock;
 import dev.seatbooking.registration.support.TestService;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -136,6 +140,46 @@ class WaitlistFlowTest extends RegistrationServiceTest {
         assertThat(availability.offered(before)).isEqualTo(1);
         assertThat(availability.offered(after)).as("behind an entry still short of seats").isZero();
         assertThat(availability.waitingPosition(fromOrder)).hasValue(1);
+        assertThat(availability.remaining(seatType)).isZero();
+    }
+
+    /**
+     * The gap ADR 15 names: the accept passed the request's checks, but the writer lapsed the offer before it handled
+     * the accept (here: another writer lapsed it meanwhile). The accept is refused, and the new order is then reserved
+     * as any order is: the lapsed seats went to the next entry first, the order gets what went on sale, and may
+     * waitlist the rest.
+     */
+    @Test
+    void an_order_from_an_offer_that_lapsed_before_the_accept_was_handled_is_reserved_as_any_order() {
+        PublishedConference conference = conferenceOnSale(HOLD, new SeatTypeSpec("General", 2, Money.of("25.00", "EUR")));
+        UUID seatType = conference.seatType();
+        UUID holder = UUID.randomUUID();
+        assertThat(registrant.placeOrder(conference.id(), holder, seatType, 2).status()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> probe.status(holder) == OrderStatus.RESERVATION_COMPLETED);
+        UUID first = UUID.randomUUID();
+        var joined = registrant.post("/api/conferences/" + conference.id() + "/waitlist", Map.of("entryId", first,
+                "seatTypeId", seatType, "quantity", 2, "name", "Ada Lovelace", "email", "ada@example.org"), null);
+        UUID next = UUID.randomUUID();
+        probe.send(new JoinWaitlist(conference.id(), next, seatType, 1));
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).waitlist(seatType).size() == 2);
+        probe.timePasses(HOLD.plus(TestService.EXPIRATION_BUFFER));
+        await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).offered(first) == 2);
+        UUID fromOffer = UUID.randomUUID();
+
+        try (Paused ignored = seatsAvailabilityPaused()) {
+            var accepted = registrant.send("POST", "/api/waitlist/" + first + "/order",
+                    RegistrantClient.json(Map.of("orderId", fromOffer)),
+                    Map.of("Waitlist-Access-Code", joined.body().path("accessCode").asString()));
+            assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
+            probe.seatsAvailabilityWrittenElsewhere(conference.id(), a -> a.expireOffer(
+                    new ExpireWaitlistOffer(conference.id(), first), a.offerExpiresAt(first).orElseThrow()));
+        }
+
+        await().atMost(WAIT).until(() -> probe.status(fromOffer) == OrderStatus.PARTIALLY_RESERVED);
+        var availability = probe.seatsAvailability(conference.id());
+        assertThat(availability.offered(next)).as("the next entry first").isEqualTo(1);
+        assertThat(availability.reservation(fromOffer)).contains(List.of(new SeatQuantity(seatType, 1)));
+        assertThat(probe.seatsHeld(fromOffer)).as("what went on sale").isEqualTo(1);
         assertThat(availability.remaining(seatType)).isZero();
     }
 }
