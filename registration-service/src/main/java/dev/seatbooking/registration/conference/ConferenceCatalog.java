@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This service's copy of what Conference Management published (tables {@code conferences}, {@code seat_types}):
@@ -35,6 +36,13 @@ public class ConferenceCatalog {
     private final JdbcTemplate jdbc;
     private final long cacheNanos;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * Counts the changes announced ({@link #changed}): a read that began before one may have read the rows as they
+     * were, so it is not kept. Without this, a reader on another thread (the SeatsAvailability writer asking for the
+     * offer hold while a ConferencePublished commits) could put the unpublished conference back just after the change
+     * removed it, and orders would be refused as unpublished for the cache's time.
+     */
+    private final AtomicLong changes = new AtomicLong();
 
     /**
      * @param cacheFor how long {@link #get} may answer from memory: every order is priced with its conference's seat
@@ -80,8 +88,13 @@ public class ConferenceCatalog {
         Cached cached = cache.get(conferenceId);
         if (cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheNanos) return Optional.of(cached.seatTypes());
         long now = System.nanoTime();
+        long changesBefore = changes.get();
         Optional<ConferenceSeatTypes> found = find(conferenceId);
-        if (cacheNanos > 0) found.ifPresent(seatTypes -> cache.put(conferenceId, new Cached(seatTypes, now)));
+        if (cacheNanos > 0 && found.isPresent()) {
+            // Checked under the key's lock: a change counted after this read removes what it puts, one counted before
+            // keeps it from being put.
+            cache.compute(conferenceId, (id, kept) -> changes.get() == changesBefore ? new Cached(found.get(), now) : kept);
+        }
         return found;
     }
 
@@ -91,10 +104,16 @@ public class ConferenceCatalog {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.remove(conferenceId);
+                    forget(conferenceId);
                 }
             });
         }
+        forget(conferenceId);
+    }
+
+    /** Counted before removed: see {@link #changes}. */
+    private void forget(UUID conferenceId) {
+        changes.incrementAndGet();
         cache.remove(conferenceId);
     }
 

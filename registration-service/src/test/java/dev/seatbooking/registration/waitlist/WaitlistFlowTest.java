@@ -38,11 +38,8 @@ class WaitlistFlowTest extends RegistrationServiceTest {
 
     @Test
     void an_expired_orders_seats_are_offered_in_join_order_and_a_lapsed_offer_passes_them_on_when_due() {
-        PublishedConference conference = conferenceOnSale(HOLD, new SeatTypeSpec("General", 2, Money.of("25.00", "EUR")));
+        PublishedConference conference = soldOutByAnOrder();
         UUID seatType = conference.seatType();
-        UUID orderId = UUID.randomUUID();
-        assertThat(registrant.placeOrder(conference.id(), orderId, seatType, 2).status()).isEqualTo(201);
-        await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.RESERVATION_COMPLETED);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         probe.send(new JoinWaitlist(conference.id(), first, seatType, 2));
@@ -109,11 +106,8 @@ class WaitlistFlowTest extends RegistrationServiceTest {
 
     @Test
     void an_orders_waitlisted_seats_are_offered_in_join_order_among_the_other_entries() {
-        PublishedConference conference = conferenceOnSale(HOLD, new SeatTypeSpec("General", 2, Money.of("25.00", "EUR")));
+        PublishedConference conference = soldOutByAnOrder();
         UUID seatType = conference.seatType();
-        UUID holder = UUID.randomUUID();
-        assertThat(registrant.placeOrder(conference.id(), holder, seatType, 2).status()).isEqualTo(201);
-        await().atMost(WAIT).until(() -> probe.status(holder) == OrderStatus.RESERVATION_COMPLETED);
         UUID before = UUID.randomUUID();
         probe.send(new JoinWaitlist(conference.id(), before, seatType, 1));
         await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).onWaitlist(before));
@@ -151,11 +145,8 @@ class WaitlistFlowTest extends RegistrationServiceTest {
      */
     @Test
     void an_order_from_an_offer_that_lapsed_before_the_accept_was_handled_is_reserved_as_any_order() {
-        PublishedConference conference = conferenceOnSale(HOLD, new SeatTypeSpec("General", 2, Money.of("25.00", "EUR")));
+        PublishedConference conference = soldOutByAnOrder();
         UUID seatType = conference.seatType();
-        UUID holder = UUID.randomUUID();
-        assertThat(registrant.placeOrder(conference.id(), holder, seatType, 2).status()).isEqualTo(201);
-        await().atMost(WAIT).until(() -> probe.status(holder) == OrderStatus.RESERVATION_COMPLETED);
         UUID first = UUID.randomUUID();
         var joined = registrant.post("/api/conferences/" + conference.id() + "/waitlist", Map.of("entryId", first,
                 "seatTypeId", seatType, "quantity", 2, "name", "Ada Lovelace", "email", "ada@example.org"), null);
@@ -181,5 +172,15 @@ class WaitlistFlowTest extends RegistrationServiceTest {
         assertThat(availability.reservation(fromOffer)).contains(List.of(new SeatQuantity(seatType, 1)));
         assertThat(probe.seatsHeld(fromOffer)).as("what went on sale").isEqualTo(1);
         assertThat(availability.remaining(seatType)).isZero();
+    }
+
+    /** A conference of two General seats, both reserved by an order whose hold is {@link #HOLD}. */
+    private PublishedConference soldOutByAnOrder() {
+        PublishedConference conference = conferenceOnSale(HOLD, new SeatTypeSpec("General", 2, Money.of("25.00", "EUR")));
+        UUID holder = UUID.randomUUID();
+        var placed = registrant.placeOrder(conference.id(), holder, conference.seatType(), 2);
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> probe.status(holder) == OrderStatus.RESERVATION_COMPLETED);
+        return conference;
     }
 }
