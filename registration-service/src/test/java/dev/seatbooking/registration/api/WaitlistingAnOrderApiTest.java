@@ -109,6 +109,41 @@ class WaitlistingAnOrderApiTest extends RegistrationServiceTest {
         Map<String, Object> otherPerson = person();
         otherPerson.put("email", "bob@example.org");
         assertProblem(waitlist(order, otherPerson, Map.of()), 409, "waitlist-entry-taken");
+
+        probe.timePasses(HOLD.plus(TestService.EXPIRATION_BUFFER));
+        await().atMost(WAIT).until(() -> probe.status(order.id()) == OrderStatus.EXPIRED);
+        Response afterExpiry = waitlist(order, person(), Map.of());
+        assertThat(afterExpiry.status()).as("a repeat is answered once the order is over too").isEqualTo(202);
+        assertThat(entries(afterExpiry)).isEqualTo(entries(first));
+    }
+
+    @Test
+    void the_same_request_sent_at_once_from_several_clients_joins_once() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Placed order = reserved(general, 3);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> sent = new java.util.ArrayList<>();
+            try (var clients = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+                for (int client = 0; client < 4; client++) {
+                    sent.add(clients.submit(() -> {
+                        start.await();
+                        return waitlist(order, person(), Map.of());
+                    }));
+                }
+                start.countDown();
+            }
+            List<Response> answers = new java.util.ArrayList<>();
+            for (var answer : sent) answers.add(answer.get());
+
+            assertThat(answers).extracting(Response::status).containsOnly(202);
+            assertThat(answers).filteredOn(a -> a.body().has("accessCode")).as("the code to the one that joined")
+                    .hasSize(1);
+            UUID entry = WaitlistService.orderEntryId(order.id(), general);
+            int missing = 3 - probe.seatsHeld(order.id()); // the first round gets the last seat, the others none
+            assertThat(answers).allSatisfy(a -> assertThat(entries(a)).containsExactly(tuple(entry, general, missing)));
+            assertThat(probe.count("SELECT count(*) FROM waitlist_entries WHERE entry_id = ?", entry)).isEqualTo(1);
+            await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).onWaitlist(entry));
+        }
     }
 
     @Test
