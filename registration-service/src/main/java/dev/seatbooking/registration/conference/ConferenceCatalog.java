@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * This service's copy of what Conference Management published (tables {@code conferences}, {@code seat_types}):
@@ -27,20 +28,28 @@ public class ConferenceCatalog {
 
     private static final String CONFERENCE =
             "SELECT published, reservation_hold_ms, offer_hold_ms FROM conferences WHERE id = ? AND slug IS NOT NULL";
+    private static final String OFFER_HOLD =
+            "SELECT offer_hold_ms FROM conferences WHERE id = ? AND slug IS NOT NULL";
     private static final String SEAT_TYPES =
             "SELECT id, name, price, currency FROM seat_types WHERE conference_id = ? ORDER BY position";
 
-    private record Cached(ConferenceSeatTypes seatTypes, long loadedAtNanos) {
+    private record Cached<T>(T value, long loadedAtNanos) {
     }
 
     private final JdbcTemplate jdbc;
     private final long cacheNanos;
-    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, Cached<ConferenceSeatTypes>> cache = new ConcurrentHashMap<>();
+    /**
+     * The offer holds, apart from the seat types: the SeatsAvailability writer asks for the hold with every command,
+     * also while a conference is being announced, and what it reads then (an unpublished conference) must not be
+     * what orders are checked against for the cache's time, on an instance that does not see the announcement's
+     * change (another instance's consumer handled it).
+     */
+    private final Map<UUID, Cached<OfferHold>> offerHolds = new ConcurrentHashMap<>();
     /**
      * Counts the changes announced ({@link #changed}): a read that began before one may have read the rows as they
-     * were, so it is not kept. Without this, a reader on another thread (the SeatsAvailability writer asking for the
-     * offer hold while a ConferencePublished commits) could put the unpublished conference back just after the change
-     * removed it, and orders would be refused as unpublished for the cache's time.
+     * were, so it is not kept. Without this, a reader on another thread could put a conference back as it was just
+     * after the change removed it.
      */
     private final AtomicLong changes = new AtomicLong();
 
@@ -73,7 +82,7 @@ public class ConferenceCatalog {
      * @throws UnknownConference if Conference Management never announced it
      */
     public ConferenceSeatTypes get(UUID conferenceId) {
-        return recent(conferenceId).orElseThrow(() -> new UnknownConference(conferenceId));
+        return recent(cache, conferenceId, this::find).orElseThrow(() -> new UnknownConference(conferenceId));
     }
 
     /**
@@ -81,19 +90,23 @@ public class ConferenceCatalog {
      * {@link #get}); {@link OfferHold#DEFAULT} for a conference not announced yet (its seat types may come first).
      */
     public OfferHold offerHold(UUID conferenceId) {
-        return recent(conferenceId).map(c -> OfferHold.of(c.offerHold())).orElse(OfferHold.DEFAULT);
+        return recent(offerHolds, conferenceId, id -> jdbc.query(OFFER_HOLD,
+                (rs, n) -> OfferHold.orDefault(millis(rs.getObject(1, Long.class))), id).stream().findFirst())
+                .orElse(OfferHold.DEFAULT);
     }
 
-    private Optional<ConferenceSeatTypes> recent(UUID conferenceId) {
-        Cached cached = cache.get(conferenceId);
-        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < cacheNanos) return Optional.of(cached.seatTypes());
+    /** What {@code cached} holds of the conference if loaded recently enough, else loaded (and kept if found). */
+    private <T> Optional<T> recent(Map<UUID, Cached<T>> cached, UUID conferenceId,
+                                   Function<UUID, Optional<T>> load) {
+        Cached<T> kept = cached.get(conferenceId);
+        if (kept != null && System.nanoTime() - kept.loadedAtNanos() < cacheNanos) return Optional.of(kept.value());
         long now = System.nanoTime();
         long changesBefore = changes.get();
-        Optional<ConferenceSeatTypes> found = find(conferenceId);
+        Optional<T> found = load.apply(conferenceId);
         if (cacheNanos > 0 && found.isPresent()) {
             // Checked under the key's lock: a change counted after this read removes what it puts, one counted before
             // keeps it from being put.
-            cache.compute(conferenceId, (id, kept) -> changes.get() == changesBefore ? new Cached(found.get(), now) : kept);
+            cached.compute(conferenceId, (id, old) -> changes.get() == changesBefore ? new Cached<>(found.get(), now) : old);
         }
         return found;
     }
@@ -115,6 +128,7 @@ public class ConferenceCatalog {
     private void forget(UUID conferenceId) {
         changes.incrementAndGet();
         cache.remove(conferenceId);
+        offerHolds.remove(conferenceId);
     }
 
     /** A hold not stored (announced before the setting existed) is null: the default. */
