@@ -1,5 +1,6 @@
 package dev.seatbooking.conference.orders;
 
+import dev.seatbooking.conference.waitlist.WaitlistProjection;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageTypes;
@@ -17,6 +18,12 @@ import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import dev.seatbooking.eventsourcing.messaging.PollSettings;
 import dev.seatbooking.eventsourcing.spring.MessageConsumers;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +37,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Subscribes {@link OrderProjection} and {@link CodeUsesProjection} to registration's events, through the
- * foundation's inbox consumer.
+ * Subscribes {@link OrderProjection}, {@link CodeUsesProjection} and {@link WaitlistProjection} to registration's
+ * events, through the foundation's inbox consumer.
  */
 @Configuration(proxyBeanMethods = false)
 public class RegistrationEventsConsumer {
@@ -40,24 +47,30 @@ public class RegistrationEventsConsumer {
     public static final String CONSUMER = "conference-management";
 
     /**
-     * The registration events the owners' lists and code uses come from; the consumer skips the others (seat
-     * availability, reservations, order updates: most of the topic) before decoding them or writing them to the inbox.
+     * The registration events the owners' lists, code uses and waitlists come from; the consumer skips the others
+     * (seat availability, reservations, order updates: most of the topic) before decoding them or writing them to the
+     * inbox.
      */
     static final Set<String> HANDLED = Stream.<Class<? extends Message>>of(OrderPlaced.class,
                     OrderTotalsCalculated.class, OrderRegistrantAssigned.class, OrderConfirmed.class, OrderExpired.class,
                     SeatAssignmentsCreated.class, SeatAssigned.class, SeatAssignmentUpdated.class, SeatUnassigned.class,
-                    PromotionalCodeUseHeld.class, PromotionalCodeUseReleased.class, PromotionalCodeUseSpent.class)
+                    PromotionalCodeUseHeld.class, PromotionalCodeUseReleased.class, PromotionalCodeUseSpent.class,
+                    WaitlistJoined.class, WaitlistOfferMade.class, WaitlistLeft.class, WaitlistOfferLapsed.class,
+                    WaitlistOfferAccepted.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> registrationEventsListener(
-            MessageConsumers consumers, OrderProjection orders, CodeUsesProjection codeUses,
+            MessageConsumers consumers, OrderProjection orders, CodeUsesProjection codeUses, WaitlistProjection waitlists,
             @Value("${conference.consumers.concurrency:1}") int concurrency) {
         // One transaction per poll, and only the events handled below: the topic carries every registration event.
         return consumers.subscribePerPoll(CONSUMER, List.of(Topics.REGISTRATION_EVENTS), concurrency, message -> {
             Envelope envelope = message.payload();
-            if (envelope.payload() instanceof PromotionalCodeUsesEvent uses) codeUses.handle(envelope, uses);
-            else orders.handle(message);
+            switch (envelope.payload()) {
+                case PromotionalCodeUsesEvent uses -> codeUses.handle(envelope, uses);
+                case SeatsAvailabilityEvent seats -> waitlists.handle(envelope, seats);
+                default -> orders.handle(message);
+            }
         }, HANDLED::contains, PollSettings.defaults());
     }
 }

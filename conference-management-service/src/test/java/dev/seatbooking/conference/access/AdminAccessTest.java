@@ -79,6 +79,7 @@ class AdminAccessTest extends IntegrationTest {
                 new Endpoint(HttpMethod.DELETE, "/seat-types/{seatTypeId}", null),
                 new Endpoint(HttpMethod.GET, "/orders", null),
                 new Endpoint(HttpMethod.GET, "/attendees", null),
+                new Endpoint(HttpMethod.GET, "/waitlist", null),
                 new Endpoint(HttpMethod.GET, "/promotional-codes", null),
                 new Endpoint(HttpMethod.POST, "/promotional-codes", code),
                 new Endpoint(HttpMethod.GET, "/promotional-codes/{codeId}", null),
@@ -364,6 +365,6 @@ class AdminAccessTest extends IntegrationTest {
                 throw new IllegalStateException(e);
             }
         };
-        return Stream.of("", "/orders", "/attendees", "/promotional-codes").map(read).reduce("", String::concat);
+        return Stream.of("", "/orders", "/attendees", "/promotional-codes", "/waitlist").map(read).reduce("", String::concat);
     }
 }

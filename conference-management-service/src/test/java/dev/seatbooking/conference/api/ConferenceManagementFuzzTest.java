@@ -16,6 +16,7 @@ import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
 import dev.seatbooking.contracts.registration.SeatPosition;
 import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
 import dev.seatbooking.testinfra.TestKafka;
 import dev.seatbooking.testinfra.fuzz.ApiFuzzer;
 import dev.seatbooking.testinfra.fuzz.DatabaseFingerprint;
@@ -52,7 +53,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Every operation of conference management's OpenAPI document, sent what a hostile or careless client sends (issue
  * 11, "Proof"): no 5xx, every 4xx a problem, not one row changed (conferences, seat types, orders, the outbox, the
  * inbox) and nothing published on {@code conference.events}. The requests carry the owner's credentials of a seeded,
- * published conference with a seat type, a promotional code, a confirmed order and an attendee, so that a mutation
+ * published conference with a seat type, a promotional code, a confirmed order, an attendee and someone on the
+ * waitlist, so that a mutation
  * is judged by the call's own checks rather than refused for want of credentials.
  */
 class ConferenceManagementFuzzTest extends IntegrationTest {
@@ -70,7 +72,7 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
         Owner owner = api().createConference();
         UUID seatType = api().addSeatType(owner, AdminApi.seatType("General", 10, "100", "EUR"));
         api().perform(post(owner.path() + "/publish").with(as(owner))).andExpect(status().isOk());
-        confirmedOrderWithAnAttendee(owner, seatType);
+        confirmedOrderAnAttendeeAndAWaitlist(owner, seatType);
         UUID code = api().createCode(owner, AdminApi.amountCode("SPEAKER-2026", "50", "EUR"));
 
         Map<String, String> before = stableFingerprint();
@@ -78,6 +80,8 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
         String basic = "Basic " + Base64.getEncoder().encodeToString((owner.email() + ":" + owner.accessCode())
                 .getBytes(StandardCharsets.UTF_8));
         String apiDocs = ApiFuzzer.documentOf("http://127.0.0.1:" + port);
+        assertThat(ApiFuzzer.operationsOf(apiDocs)).as("the owner's waitlist view is fuzzed too")
+                .contains("GET /api/conferences/{conferenceId}/waitlist");
         ApiFuzzer.Report owners = ApiFuzzer.against("http://127.0.0.1:" + port, apiDocs)
                 .value("conferenceId", owner.conferenceId().toString())
                 .value("seatTypeId", seatType.toString())
@@ -113,8 +117,11 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
         assertThat(endOffsets(Topics.CONFERENCE_EVENTS)).as("nothing published").isEqualTo(published);
     }
 
-    /** Registration's events of one confirmed order of one seat, its seat assigned; waits until they are listed. */
-    private void confirmedOrderWithAnAttendee(Owner owner, UUID seatType) throws Exception {
+    /**
+     * Registration's events of one confirmed order of one seat, its seat assigned, and someone waiting for two more;
+     * waits until they are listed.
+     */
+    private void confirmedOrderAnAttendeeAndAWaitlist(Owner owner, UUID seatType) throws Exception {
         UUID order = UUID.randomUUID();
         UUID assignments = UUID.randomUUID();
         try (RegistrationEvents registration = new RegistrationEvents()) {
@@ -128,9 +135,13 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
                     List.of(new SeatPosition(0, seatType))));
             registration.send(assignments, 2, new SeatAssigned(assignments, order, 0, seatType,
                     new PersonalInfo("Ada", "Lovelace", "ada@example.org")));
+            registration.send(owner.conferenceId(), 1, new WaitlistJoined(owner.conferenceId(), UUID.randomUUID(),
+                    seatType, 2));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 api().perform(get(owner.path() + "/attendees").with(as(owner))).andExpect(jsonPath("$", hasSize(1))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().perform(get(owner.path() + "/waitlist")
+                .with(as(owner))).andExpect(jsonPath("$.seatTypes[0].people").value(1)));
     }
 
     /** Two fingerprints a moment apart, the same: the consumer and the outbox's dispatcher have settled. */

@@ -20,9 +20,11 @@ public record ConferenceDetails(UUID id, String slug, String name, String descri
     /**
      * @param quantity          the seats the owner offers
      * @param availableQuantity the seats still available to reserve now
+     * @param waitlisted        true while anyone is on the seat type's waitlist (waiting, or holding an open offer):
+     *                          seats that come back go to them first, none is on sale meanwhile
      */
     public record SeatType(UUID id, String name, String description, Price price, int quantity,
-                           int availableQuantity) {
+                           int availableQuantity, boolean waitlisted) {
     }
 
     public record Price(BigDecimal amount, String currency) {

@@ -44,12 +44,14 @@ public final class ConferenceQueries {
     private static List<ConferenceDetails.SeatType> seatTypes(Tables tables, UUID conferenceId) {
         return tables.query("""
                 SELECT s.seat_type_id, s.name, s.description, s.price, s.currency, s.quantity,
-                       coalesce(a.available, 0)
+                       coalesce(a.available, 0),
+                       EXISTS (SELECT 1 FROM {g}.waitlist_entries w
+                               WHERE w.conference_id = s.conference_id AND w.seat_type_id = s.seat_type_id)
                 FROM {g}.seat_types s
                 LEFT JOIN {g}.seat_availability a ON a.conference_id = s.conference_id AND a.seat_type_id = s.seat_type_id
                 WHERE s.conference_id = ? ORDER BY s.name, s.seat_type_id""",
                 (row, n) -> new ConferenceDetails.SeatType(row.getObject(1, UUID.class), row.getString(2),
                         row.getString(3), new ConferenceDetails.Price(row.getBigDecimal(4), row.getString(5)),
-                        row.getInt(6), row.getInt(7)), conferenceId);
+                        row.getInt(6), row.getInt(7), row.getBoolean(8)), conferenceId);
     }
 }

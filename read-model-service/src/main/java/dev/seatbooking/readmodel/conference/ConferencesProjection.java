@@ -40,12 +40,18 @@ import java.util.UUID;
  * joined at query time, so it does not matter whether a seat type's availability or its description arrives
  * first (they come from different topics). A seat type shows 0 available until Registration has added its
  * seats: that is the truth, it cannot be reserved before.
+ *
+ * <p>A seat type is <em>waitlisted</em> (issue 15) while any entry of its waitlist is on it: waiting, or holding an open
+ * offer. The entries on the list are kept by id with their seat type (only WaitlistJoined names it): joined adds one,
+ * and leaving, lapsing and accepting each end one, exactly as {@code SeatsAvailability.apply} does
+ * ({@code waitlist.end(entryId)}). Offers, partial or whole, do not change whether an entry is on the list.
+ * Schema version 2 (version 1 had no waitlist): a version-1 generation is rebuilt at start-up.
  */
 public final class ConferencesProjection implements Projection {
 
     public static final String NAME = "conferences";
 
-    private static final ProjectionDescriptor DESCRIPTOR = new ProjectionDescriptor(NAME, 1,
+    private static final ProjectionDescriptor DESCRIPTOR = new ProjectionDescriptor(NAME, 2,
             Set.of(StreamType.CONFERENCE, StreamType.SEATS_AVAILABILITY), StreamType.CONFERENCE);
 
     @Override
@@ -85,7 +91,14 @@ public final class ConferencesProjection implements Projection {
                     conference_id uuid NOT NULL,
                     seat_type_id  uuid NOT NULL,
                     available     int  NOT NULL,
-                    PRIMARY KEY (conference_id, seat_type_id))""");
+                    PRIMARY KEY (conference_id, seat_type_id))""",
+                // The waitlist entries on the list now (ended ones are deleted): what "waitlisted" is read from.
+                """
+                CREATE TABLE {g}.waitlist_entries (
+                    entry_id      uuid PRIMARY KEY,
+                    conference_id uuid NOT NULL,
+                    seat_type_id  uuid NOT NULL)""",
+                "CREATE INDEX ON {g}.waitlist_entries (conference_id, seat_type_id)");
     }
 
     @Override
@@ -116,6 +129,10 @@ public final class ConferencesProjection implements Projection {
     private static final String CHANGE_AVAILABILITY = """
             INSERT INTO {g}.seat_availability AS a (conference_id, seat_type_id, available) VALUES (?, ?, ?)
             ON CONFLICT (conference_id, seat_type_id) DO UPDATE SET available = a.available + EXCLUDED.available""";
+    private static final String JOIN_WAITLIST = """
+            INSERT INTO {g}.waitlist_entries (entry_id, conference_id, seat_type_id) VALUES (?, ?, ?)
+            ON CONFLICT (entry_id) DO NOTHING""";
+    private static final String END_WAITLIST_ENTRY = "DELETE FROM {g}.waitlist_entries WHERE entry_id = ?";
 
     private static void apply(ConferenceEvent event, long version, Tables tables) {
         switch (event) {
@@ -150,16 +167,20 @@ public final class ConferencesProjection implements Projection {
             case SeatsReservationCommitted committed -> {
                 // sold for good: availability changed when the seats were reserved
             }
-            // The waitlist (issue 15): offers hold seats like reservations; only the seats on sale matter here.
+            // The waitlist (issue 15): offers hold seats like reservations, and only the seats on sale count as
+            // available; whether a type is waitlisted follows the entries on the list.
+            case WaitlistJoined j -> tables.update(JOIN_WAITLIST, j.entryId(), j.conferenceId(), j.seatTypeId());
             case WaitlistOfferMade o -> changeAvailability(tables, o.conferenceId(), o.availableSeatsChanged());
-            case WaitlistLeft l -> changeAvailability(tables, l.conferenceId(), l.availableSeatsChanged());
-            case WaitlistOfferLapsed l -> changeAvailability(tables, l.conferenceId(), l.availableSeatsChanged());
-            case WaitlistJoined joined -> {
-                // nothing on sale changes
+            case WaitlistLeft l -> {
+                tables.update(END_WAITLIST_ENTRY, l.entryId());
+                changeAvailability(tables, l.conferenceId(), l.availableSeatsChanged());
             }
-            case WaitlistOfferAccepted accepted -> {
-                // the offer's seats become an order's reservation: they were already off sale
+            case WaitlistOfferLapsed l -> {
+                tables.update(END_WAITLIST_ENTRY, l.entryId());
+                changeAvailability(tables, l.conferenceId(), l.availableSeatsChanged());
             }
+            // The offer's seats become an order's reservation: they were already off sale.
+            case WaitlistOfferAccepted a -> tables.update(END_WAITLIST_ENTRY, a.entryId());
         }
     }
 

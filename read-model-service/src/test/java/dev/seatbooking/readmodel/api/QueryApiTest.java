@@ -14,6 +14,9 @@ import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmen
 import dev.seatbooking.contracts.registration.SeatPosition;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSeatsChanged;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import dev.seatbooking.readmodel.support.EventPublisher;
 import dev.seatbooking.readmodel.support.ReadModelTest;
 import dev.seatbooking.readmodel.support.Samples;
@@ -112,6 +115,41 @@ class QueryApiTest extends ReadModelTest {
                 .andExpect(status().isOk())
                 .andExpect(header().exists(HttpHeaders.ETAG))
                 .andExpect(jsonPath("$[*].slug", hasItem(slug)));
+    }
+
+    @Test
+    void a_conference_page_says_a_waitlist_exists_while_anyone_is_on_it() throws Exception {
+        Stream conference = Stream.random();
+        UUID id = conference.id();
+        Stream availability = Stream.of(id);
+        UUID general = UUID.randomUUID(); // its own: a seat type belongs to the conference that created it
+        UUID workshop = UUID.randomUUID();
+        UUID entry = UUID.randomUUID();
+        String slug = "wl" + id.toString().substring(0, 8);
+        events.publish(conference.next(conferenceCreated(id, slug)),
+                conference.next(seatCreated(id, general, "General", 1, "120.00")),
+                conference.next(seatCreated(id, workshop, "Workshop", 5, "60.00")),
+                conference.next(new ConferencePublished(id)),
+                availability.next(new AvailableSeatsChanged(id, List.of(seats(general, 1), seats(workshop, 5)))),
+                availability.next(new SeatsReserved(id, UUID.randomUUID(), List.of(seats(general, 1)),
+                        List.of(seats(general, -1)))),
+                availability.next(new WaitlistJoined(id, entry, general, 2)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/conferences/" + slug))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.availabilityVersion").value(3))
+                .andExpect(jsonPath("$.seatTypes[0].name").value("General"))
+                .andExpect(jsonPath("$.seatTypes[0].availableQuantity").value(0))
+                .andExpect(jsonPath("$.seatTypes[0].waitlisted").value(true))
+                .andExpect(jsonPath("$.seatTypes[1].waitlisted").value(false)));
+
+        events.publish(availability.next(new WaitlistOfferMade(id, entry, seats(general, 1), List.of(),
+                        Samples.EXPIRES)),
+                availability.next(new WaitlistOfferLapsed(id, entry, List.of(seats(general, 1)), List.of())));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/conferences/" + slug))
+                .andExpect(jsonPath("$.availabilityVersion").value(5))
+                .andExpect(jsonPath("$.seatTypes[0].availableQuantity").value(1))
+                .andExpect(jsonPath("$.seatTypes[0].waitlisted").value(false)));
     }
 
     @Test

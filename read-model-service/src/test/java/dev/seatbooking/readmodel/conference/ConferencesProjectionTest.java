@@ -12,6 +12,11 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSe
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import dev.seatbooking.readmodel.support.ProjectionHarness;
 import dev.seatbooking.readmodel.support.ProjectionTest;
 import dev.seatbooking.readmodel.support.Stream;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,9 +69,102 @@ class ConferencesProjectionTest extends ProjectionTest {
         return queries.publishedBySlug(harness.tables(), slug).orElseThrow();
     }
 
+    ConferenceDetails.SeatType seatType(String slug, UUID seatType) {
+        return page(slug).seatTypes().stream().filter(s -> s.id().equals(seatType)).findFirst().orElseThrow();
+    }
+
     int available(String slug, UUID seatType) {
-        return page(slug).seatTypes().stream().filter(s -> s.id().equals(seatType)).findFirst().orElseThrow()
-                .availableQuantity();
+        return seatType(slug, seatType).availableQuantity();
+    }
+
+    boolean waitlisted(String slug, UUID seatType) {
+        return seatType(slug, seatType).waitlisted();
+    }
+
+    /** The conference, published, with its General seats sold out: the state in which people join the waitlist. */
+    void soldOut(String slug) {
+        harness.feed(publishedWithTwoSeatTypes(slug));
+        harness.feed(availability.next(new AvailableSeatsChanged(id, List.of(seats(GENERAL, 2), seats(WORKSHOP, 20)))),
+                availability.next(new SeatsReserved(id, UUID.randomUUID(), List.of(seats(GENERAL, 2)),
+                        List.of(seats(GENERAL, -2)))));
+    }
+
+    Envelope joined(UUID entry, int quantity) {
+        return availability.next(new WaitlistJoined(id, entry, GENERAL, quantity));
+    }
+
+    /** Seats released by a cancelled reservation, offered straight to an entry (never on sale). */
+    Envelope offered(UUID entry, int seats) {
+        return availability.next(new WaitlistOfferMade(id, entry, seats(GENERAL, seats), List.of(), Instant.now()));
+    }
+
+    @Test
+    void a_seat_type_is_waitlisted_from_the_first_join_and_the_others_are_not() {
+        soldOut("waitjoin");
+        assertThat(waitlisted("waitjoin", GENERAL)).isFalse();
+
+        harness.feed(joined(UUID.randomUUID(), 3));
+
+        assertThat(waitlisted("waitjoin", GENERAL)).isTrue();
+        assertThat(waitlisted("waitjoin", WORKSHOP)).isFalse();
+        assertThat(available("waitjoin", GENERAL)).isZero();
+        assertThat(page("waitjoin").availabilityVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void an_entry_holding_partial_then_whole_offers_keeps_the_type_waitlisted_until_it_accepts() {
+        soldOut("waitaccept");
+        UUID entry = UUID.randomUUID();
+        harness.feed(joined(entry, 3), offered(entry, 1), offered(entry, 3));
+        assertThat(waitlisted("waitaccept", GENERAL)).as("holding an open offer").isTrue();
+
+        harness.feed(availability.next(new WaitlistOfferAccepted(id, entry, UUID.randomUUID(),
+                List.of(seats(GENERAL, 3)))));
+
+        assertThat(waitlisted("waitaccept", GENERAL)).isFalse();
+        assertThat(available("waitaccept", GENERAL)).as("the offered seats became an order's").isZero();
+    }
+
+    @Test
+    void the_type_stays_waitlisted_until_its_last_entry_leaves_or_lapses() {
+        soldOut("waitend");
+        UUID leaving = UUID.randomUUID();
+        UUID lapsing = UUID.randomUUID();
+        harness.feed(joined(leaving, 2), joined(lapsing, 1), offered(leaving, 1));
+
+        // The one who leaves declines one seat: it passes to the next entry, nothing goes on sale.
+        harness.feed(availability.next(new WaitlistLeft(id, leaving, List.of(), List.of())), offered(lapsing, 1));
+        assertThat(waitlisted("waitend", GENERAL)).isTrue();
+
+        // Nobody is left to offer the seat to: it goes back on sale.
+        harness.feed(availability.next(new WaitlistOfferLapsed(id, lapsing, List.of(seats(GENERAL, 1)), List.of())));
+        assertThat(waitlisted("waitend", GENERAL)).isFalse();
+        assertThat(available("waitend", GENERAL)).isEqualTo(1);
+    }
+
+    @Test
+    void an_offer_of_seats_on_sale_takes_them_off_sale() {
+        harness.feed(publishedWithTwoSeatTypes("waitsale"));
+        UUID entry = UUID.randomUUID();
+        harness.feed(availability.next(new AvailableSeatsChanged(id, List.of(seats(GENERAL, 5)))), joined(entry, 2),
+                availability.next(new WaitlistOfferMade(id, entry, seats(GENERAL, 2), List.of(seats(GENERAL, -2)),
+                        Instant.now())));
+
+        assertThat(available("waitsale", GENERAL)).isEqualTo(3);
+        assertThat(waitlisted("waitsale", GENERAL)).isTrue();
+    }
+
+    @Test
+    void a_redelivered_join_does_not_put_an_ended_entry_back() {
+        soldOut("waitredeliver");
+        UUID entry = UUID.randomUUID();
+        Envelope join = joined(entry, 1);
+        harness.feed(join, availability.next(new WaitlistLeft(id, entry, List.of(), List.of())));
+
+        var outcome = harness.feed(join);
+
+        assertThat(outcome.duplicates()).isEqualTo(1);
+        assertThat(waitlisted("waitredeliver", GENERAL)).isFalse();
     }
 
     @Test

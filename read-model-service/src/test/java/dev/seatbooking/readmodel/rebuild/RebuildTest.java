@@ -121,10 +121,8 @@ class RebuildTest extends ReadModelTest {
     @Test
     void a_rebuild_after_orders_with_promotional_codes_equals_the_live_model() throws Exception {
         OrderHistories histories = new OrderHistories().withPromotionalCodes();
-        List<Envelope> history = new java.util.ArrayList<>(histories.conference("codes" + UUID.randomUUID().toString().substring(0, 6)));
-        history.addAll(histories.orders(90));
-        events.publish(history);
-        CatchUp.await(lifecycle, projections);
+        publishAndCatchUp(histories.conference("codes" + UUID.randomUUID().toString().substring(0, 6)),
+                histories.orders(90));
         Generation before = serving.generation("priced-orders").orElseThrow();
         Map<String, List<String>> liveRows = Snapshots.of(jdbc, before);
         assertThat(liveRows.get("priced_order_discounts")).as("orders with codes").isNotEmpty();
@@ -136,12 +134,41 @@ class RebuildTest extends ReadModelTest {
                 .andExpect(jsonPath("$.subtotal.amount").value(500))
                 .andExpect(jsonPath("$.total.amount").value(450));
 
-        mvc.perform(post("/api/admin/projections/priced-orders/rebuild").header("Authorization", TestCredentials.opsAuthorization()))
+        assertThat(rebuilt(before)).isEqualTo(liveRows);
+    }
+
+    @Test
+    void a_rebuild_after_waitlists_equals_the_live_model() throws Exception {
+        OrderHistories histories = new OrderHistories();
+        String slug = "wait" + UUID.randomUUID().toString().substring(0, 6);
+        publishAndCatchUp(histories.conference(slug), histories.waitlists(40));
+        Generation before = serving.generation("conferences").orElseThrow();
+        Map<String, List<String>> liveRows = Snapshots.of(jdbc, before);
+        assertThat(liveRows.get("waitlist_entries")).as("entries still on the list").isNotEmpty();
+        String workshop = "$.seatTypes[?(@.id == '" + histories.workshop() + "')]";
+        mvc.perform(get("/api/conferences/" + slug)).andExpect(status().isOk())
+                .andExpect(jsonPath(workshop + ".waitlisted").value(true))
+                .andExpect(jsonPath("$.seatTypes[?(@.name == 'General')].waitlisted").value(false));
+
+        assertThat(rebuilt(before)).isEqualTo(liveRows);
+    }
+
+    @SafeVarargs
+    private void publishAndCatchUp(List<Envelope>... parts) {
+        List<Envelope> history = new java.util.ArrayList<>();
+        for (List<Envelope> part : parts) history.addAll(part);
+        events.publish(history);
+        CatchUp.await(lifecycle, projections);
+    }
+
+    /** Rebuilds the projection of generation {@code live} and answers the rows of the next one once it serves. */
+    private Map<String, List<String>> rebuilt(Generation live) throws Exception {
+        String name = live.projection();
+        mvc.perform(post("/api/admin/projections/" + name + "/rebuild").header("Authorization", TestCredentials.opsAuthorization()))
                 .andExpect(status().isAccepted());
         await().atMost(Duration.ofSeconds(120)).until(() ->
-                serving.generation("priced-orders").orElseThrow().number() == before.number() + 1);
-
-        assertThat(Snapshots.of(jdbc, serving.generation("priced-orders").orElseThrow())).isEqualTo(liveRows);
+                serving.generation(name).orElseThrow().number() == live.number() + 1);
+        return Snapshots.of(jdbc, serving.generation(name).orElseThrow());
     }
 
     @Test

@@ -23,6 +23,11 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSe
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -141,6 +146,50 @@ public final class OrderHistories {
             if (i % 10 == 5) events.add(assigned); // redelivered
         }
         return events;
+    }
+
+    /**
+     * {@code count} entries joining the Workshop's waitlist (as if it were sold out), each with one of five fates: a
+     * partial offer still open, a whole offer accepted, left, an offer lapsed (its seats back on sale), still waiting
+     * with nothing offered; one event in ten redelivered. The Workshop stays waitlisted (some entries still wait).
+     */
+    public List<Envelope> waitlists(int count) {
+        List<Envelope> events = new ArrayList<>();
+        UUID id = conference.id();
+        for (int i = 0; i < count; i++) {
+            UUID entry = UUID.randomUUID();
+            int wanted = 1 + i % 3;
+            Envelope joined = availability.next(new WaitlistJoined(id, entry, workshop, wanted));
+            events.add(joined);
+            if (i % 10 == 7) events.add(joined); // redelivered
+            switch (i % 5) {
+                case 0 -> events.add(offer(entry, 1));
+                case 1 -> {
+                    events.add(offer(entry, wanted));
+                    events.add(availability.next(new WaitlistOfferAccepted(id, entry, UUID.randomUUID(),
+                            List.of(seats(workshop, wanted)))));
+                }
+                case 2 -> events.add(availability.next(new WaitlistLeft(id, entry, List.of(), List.of())));
+                case 3 -> {
+                    events.add(offer(entry, wanted));
+                    events.add(availability.next(new WaitlistOfferLapsed(id, entry, List.of(seats(workshop, wanted)),
+                            List.of())));
+                }
+                default -> {
+                    // still waiting
+                }
+            }
+        }
+        return events;
+    }
+
+    private Envelope offer(UUID entry, int seats) {
+        return availability.next(new WaitlistOfferMade(conference.id(), entry, seats(workshop, seats), List.of(),
+                EXPIRES));
+    }
+
+    public UUID workshop() {
+        return workshop;
     }
 
     /** At 250.00 a seat, less 10 % of every line when the order holds the code. */
