@@ -20,7 +20,8 @@ export async function conferencePage(slug) {
                 <thead><tr><th>Seat type</th><th class="num">Price</th><th class="num">Available</th><th class="num">Quantity</th></tr></thead>
                 <tbody>${c.seatTypes.map(s => html`
                     <tr>
-                        <td><strong>${s.name}</strong><br><span class="muted">${s.description}</span>${soldOut(s) ? html`<br><span class="sold-out">Sold out: join the waitlist below</span>` : ''}</td>
+                        <td><strong>${s.name}</strong><br><span class="muted">${s.description}</span>${soldOut(s) ? html`<br><span class="sold-out">Sold out: join the waitlist below</span>` : ''}${s.waitlisted
+                            ? html`<br><span class="waitlisted">People are waiting for this seat type: seats that come back go to them first.</span>` : ''}</td>
                         <td class="num">${money(s.price)}</td>
                         <td class="num available">${s.availableQuantity}</td>
                         <td class="num"><input type="number" min="0" max="${limits.maxSeatsPerSeatType}" value="0" name="${s.id}" aria-label="Quantity of ${s.name}"></td>
@@ -47,11 +48,12 @@ export async function conferencePage(slug) {
 }
 
 /**
- * Nothing available as the read model has it. Its count can lag (a new seat type shows 0 until Registration has added
- * its seats), so the quantity stays open: an order of a sold-out type is reserved as far as it can be.
+ * Nothing available as the read model has it, or people waiting (then Registration sells none: they come first). The
+ * count can lag (a new seat type shows 0 until Registration has added its seats), so the quantity stays open: an
+ * order of a sold-out type is reserved as far as it can be.
  */
 function soldOut(seatType) {
-    return seatType.availableQuantity <= 0;
+    return seatType.availableQuantity <= 0 || seatType.waitlisted === true;
 }
 
 /** Joining the waitlist of a sold-out seat type (none sold out: nothing). */

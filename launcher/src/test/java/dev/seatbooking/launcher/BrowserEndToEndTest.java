@@ -265,7 +265,7 @@ class BrowserEndToEndTest {
         screenshot("25-organiser-demo-conference");
         page.getByText("Orders and attendees").click();
         // Conference Management learns of orders and attendees from registration's events: look again until it has.
-        reloadUntil("#orders", () -> page.locator("#orders").textContent().contains("Lovelace")
+        reloadUntil(page, "#orders", () -> page.locator("#orders").textContent().contains("Lovelace")
                 && page.locator("#attendees").textContent().contains("Grace Hopper"));
         assertThat(page.locator("#orders")).containsText("Lovelace");
         assertThat(page.locator("#attendees")).containsText("Grace Hopper");
@@ -347,17 +347,19 @@ class BrowserEndToEndTest {
         page.locator("#create").click();
         page.locator("#manage").click();
         addSeatType("Solo seat", "The only one", 1, "40.00");
+        String ownerPage = page.url();
         page.locator("#publish").click();
         assertThat(page.locator("#published")).hasText("Published");
 
         // Registrant A (the owner's tab) takes the seat (once the read model has it: a new seat type shows none until
         // Registration has added its seats) and does not pay.
         page.getByText("See the public page").click();
-        reloadUntil("#order-form", () -> seatRow("Solo seat").locator(".available").textContent().trim().equals("1"));
+        reloadUntil(page, "#order-form", () -> seatRow("Solo seat").locator(".available").textContent().trim().equals("1"));
         page.getByLabel("Quantity of Solo seat").fill("1");
         page.locator("#register").click();
         assertThat(page.locator("#countdown")).containsText(":");
-        Page registrantA = page;
+        String orderA = page.url();
+        Page ownerAndA = page;
         BrowserContext contextA = context;
         context = newContext();
         page = context.newPage();
@@ -365,7 +367,7 @@ class BrowserEndToEndTest {
         try {
             // Registrant B: sold out (once the read model has A's reservation), joins the waitlist, is next in line.
             page.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
-            reloadUntil("#order-form", () -> page.locator("#waitlist-form").count() > 0);
+            reloadUntil(page, "#order-form", () -> page.locator("#waitlist-form").count() > 0);
             assertThat(seatRow("Solo seat")).containsText("Sold out");
         assertThat(seatRow("Solo seat").locator(".available")).hasText("0");
             Locator join = page.locator("#waitlist-form");
@@ -377,13 +379,24 @@ class BrowserEndToEndTest {
             assertThat(page.locator("#position")).hasText("1");
             screenshot("41-waitlist-position");
 
+            // The owner sees B waiting (Conference Management learns of it from Registration's events), and the
+            // public page says that people wait for the seat type.
+            ownerAndA.navigate(ownerPage);
+            Locator waiting = ownerAndA.locator("#waitlist tr", new Page.LocatorOptions().setHasText("Solo seat"));
+            reloadUntil(ownerAndA, "#waitlist", () -> waiting.locator(".people").textContent().trim().equals("1"));
+            assertThat(waiting.locator(".revenue")).containsText("40.00");
+            screenshot(ownerAndA, "45-waitlist-owner-sees-it");
+            ownerAndA.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
+            reloadUntil(ownerAndA, "#order-form", () -> ownerAndA.locator(".waitlisted").count() > 0);
+            assertThat(ownerAndA.locator(".waitlisted")).containsText("People are waiting");
+
             // A's order expires (its hold is 1 minute, then the durable expiry): the seat is offered to B, whose page
             // looks again by itself.
             assertThat(page.locator("#take-offer-0")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(150_000));
             assertThat(page.locator("#offer-0")).containsText("1 seat is held for you");
             screenshot("42-waitlist-offer");
-            registrantA.reload();
-            assertThat(registrantA.locator("main")).containsText("the hold is over");
+            ownerAndA.navigate(orderA);
+            assertThat(ownerAndA.locator("main")).containsText("the hold is over");
 
             // B takes the offer: an order holding the seat, then details and payment as any order.
             page.locator("#take-offer-0").click();
@@ -435,7 +448,7 @@ class BrowserEndToEndTest {
      * another's events a moment later, when the page itself does not look again. {@code ready} is an element the page
      * shows once it has loaded.
      */
-    private void reloadUntil(String ready, java.util.function.BooleanSupplier shown) {
+    private static void reloadUntil(Page page, String ready, java.util.function.BooleanSupplier shown) {
         page.locator(ready).waitFor();
         // Playwright is not thread-safe: the page is polled on this thread.
         await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -509,6 +522,10 @@ class BrowserEndToEndTest {
     }
 
     private void screenshot(String name) {
+        screenshot(page, name);
+    }
+
+    private static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }
