@@ -36,9 +36,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The web front end in a real browser (headless Chromium driven by Playwright) against the running platform: a
  * registrant's whole path (paid, free, partially fulfilled), finding an order again and naming attendees, a
  * business customer creating, filling and publishing a conference, and promotional codes (the owner creates them,
- * registrants apply them: a discounted payment, a 100 % code confirmed without payment, an unknown code refused), and the waitlist (sold out → join → an order expires → the offer → an
- * order from it → paid). A screenshot of every page goes to
- * {@code target/e2e-screenshots/}.
+ * registrants apply them: a discounted payment, a 100 % code confirmed without payment, an unknown code refused),
+ * and the waitlist (sold out → join → an order expires → the offer → an order from it → paid; the owner sees who
+ * waits and adds a seat for them). A screenshot of every page goes to {@code target/e2e-screenshots/}.
  * <p>
  * The browser is Debian's Chromium at {@code /usr/bin/chromium} (or {@code -Dchromium.path=...}). Without it the
  * test is skipped locally — decided before the platform is started — and fails in CI ({@code CI=true}, which
@@ -370,10 +370,7 @@ class BrowserEndToEndTest {
             reloadUntil(page, "#order-form", () -> page.locator("#waitlist-form").count() > 0);
             assertThat(seatRow("Solo seat")).containsText("Sold out");
         assertThat(seatRow("Solo seat").locator(".available")).hasText("0");
-            Locator join = page.locator("#waitlist-form");
-            join.getByLabel("Seats").fill("1");
-            join.getByLabel("Name").fill("Bea Waiting");
-            join.getByLabel("Email").fill("bea@example.com");
+            fillWaitlistForm("Bea Waiting", "bea@example.com");
             screenshot("40-waitlist-sold-out-join");
             page.locator("#join-waitlist").click();
             assertThat(page.locator("#position")).hasText("1");
@@ -409,9 +406,30 @@ class BrowserEndToEndTest {
             page.locator("#accept").click();
             assertThat(page.locator("h1")).hasText("Thank you!");
             screenshot("44-waitlist-order-confirmed");
+
+            // Registrant C waits too; the owner adds a seat from the waitlist section, and it is offered to C.
+            inANewBrowser();
+            page.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
+            fillWaitlistForm("Cy Waiting", "cy@example.com");
+            page.locator("#join-waitlist").click();
+            assertThat(page.locator("#position")).hasText("1");
+            ownerAndA.navigate(ownerPage);
+            reloadUntil(ownerAndA, "#waitlist", () -> waiting.locator("button").count() > 0);
+            screenshot(ownerAndA, "46-waitlist-owner-adds-seats");
+            waiting.getByText("Add seats").click();
+            assertThat(ownerAndA.locator("#seat-types input[type=number]")).hasValue("2");
+            assertThat(page.locator("#take-offer-0")).isVisible();
         } finally {
             contextA.close();
         }
+    }
+
+    /** Fills the conference page's waitlist form (its one sold-out seat type) for one seat. */
+    private void fillWaitlistForm(String name, String email) {
+        Locator join = page.locator("#waitlist-form");
+        join.getByLabel("Seats").fill("1");
+        join.getByLabel("Name").fill(name);
+        join.getByLabel("Email").fill(email);
     }
 
     /** Fills the new conference's details (the hold left at its default). */
