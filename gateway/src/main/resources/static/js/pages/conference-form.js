@@ -4,15 +4,15 @@ import {html} from '../html.js';
 import {form} from '../page.js';
 
 /**
- * What the form needs to know before there is a conference: the default reservation hold and the range an owner may
- * choose (Conference Management's answer, cacheable).
+ * What the form needs to know before there is a conference: the default holds (an order's seats, a waitlist offer)
+ * and the ranges an owner may choose (Conference Management's answer, cacheable).
  */
 export async function conferenceLimits() {
     const {body: limits} = await api('GET', '/api/management/conferences/limits', {cache: 'default'});
     return limits;
 }
 
-/** The fields, filled with a conference's details (none for a new one: the hold is then the default). */
+/** The fields, filled with a conference's details (none for a new one: the holds are then the defaults). */
 export function conferenceFields(limits, c = {}) {
     return html`
         <label><span>Name</span><input name="name" required value="${c.name}"></label>
@@ -26,11 +26,20 @@ export function conferenceFields(limits, c = {}) {
         <label><span>Owner email</span><input name="ownerEmail" type="email" required value="${c.ownerEmail}"></label>
         <label><span>Seats held for (minutes)</span><input name="reservationHoldMinutes" type="number"
             min="${limits.minReservationHoldMinutes}" max="${limits.maxReservationHoldMinutes}"
-            value="${c.reservationHoldMinutes ?? limits.defaultReservationHoldMinutes}"></label>`;
+            value="${c.reservationHoldMinutes ?? limits.defaultReservationHoldMinutes}"></label>
+        <label><span>Waitlist offers held for (hours)</span><input name="offerHoldHours" type="number"
+            min="${limits.minOfferHoldHours}" max="${limits.maxOfferHoldHours}"
+            value="${c.offerHoldHours ?? limits.defaultOfferHoldHours}"></label>`;
 }
 
 /** The form's details as the API takes them (a hold left empty: the conference's default). */
 export function conferenceBody(id) {
     const values = form(id);
-    return {...values, reservationHoldMinutes: values.reservationHoldMinutes ? Number(values.reservationHoldMinutes) : null};
+    return {...values, reservationHoldMinutes: wholeOrDefault(values.reservationHoldMinutes),
+        offerHoldHours: wholeOrDefault(values.offerHoldHours)};
+}
+
+/** A number field's value as a number; empty means the default (null). */
+function wholeOrDefault(value) {
+    return value ? Number(value) : null;
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
+import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.conference.ReservationHold;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderLine;
@@ -33,6 +34,8 @@ class MessageRecordsTest {
     private static final Set<String> OPTIONAL = Set.of(
             "ConferenceCreated.tagline", "ConferenceCreated.twitterSearch", "ConferenceCreated.reservationHold",
             "ConferenceUpdated.tagline", "ConferenceUpdated.twitterSearch", "ConferenceUpdated.reservationHold",
+            // added later, absent from messages stored before: the default hold
+            "ConferenceCreated.offerHold", "ConferenceUpdated.offerHold",
             // added later, so absent from messages stored before: none owed
             "SeatsReserved.seatsOwedChanged", "SeatsReservationCancelled.seatsOwedChanged",
             "AvailableSeatsChanged.seatsOwedChanged", "ConfirmOrder.paymentId", "ConfirmOrder.paidAmount",
@@ -128,6 +131,19 @@ class MessageRecordsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before startDate");
         assertThatThrownBy(() -> conference(LocalDate.of(2025, 6, 11), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reservationHold");
+    }
+
+    @Test
+    void a_conference_holds_waitlist_offers_24_hours_unless_told_otherwise() {
+        ConferenceCreated created = conference(LocalDate.of(2025, 6, 11), null);
+
+        assertThat(created.offerHold()).isEqualTo(Duration.ofHours(24)).isEqualTo(OfferHold.DEFAULT.duration());
+        assertThat(new ConferenceCreated(CONFERENCE, "devcon", "DevCon", "", "", null, null, LocalDate.of(2025, 6, 11),
+                LocalDate.of(2025, 6, 11), "Owner", "owner@example.org", null, Duration.ofHours(2)).offerHold())
+                .hasHours(2);
+        assertThatThrownBy(() -> new ConferenceCreated(CONFERENCE, "devcon", "DevCon", "", "", null, null,
+                LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 11), "Owner", "owner@example.org", null,
+                Duration.ZERO)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offerHold");
     }
 
     @Test

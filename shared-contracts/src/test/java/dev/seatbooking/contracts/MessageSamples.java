@@ -98,10 +98,11 @@ public final class MessageSamples {
 
     private static final Map<Class<? extends Message>, Message> SAMPLES = index(List.of(
             new ConferenceCreated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon", null, null,
-                    LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper", "grace@example.org", null),
+                    LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper", "grace@example.org", null,
+                    null),
             new ConferenceUpdated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon",
                     "Ship it", "#devcon25", LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper",
-                    "grace@example.org", Duration.ofMinutes(20)),
+                    "grace@example.org", Duration.ofMinutes(20), Duration.ofHours(2)),
             new ConferencePublished(CONFERENCE),
             new ConferenceUnpublished(CONFERENCE),
             new SeatCreated(CONFERENCE, GENERAL, "General", "All talks", 500, GENERAL_PRICE),
@@ -180,6 +181,13 @@ public final class MessageSamples {
      * decode to, the later field absent.
      */
     private static final Map<String, Message> OLDER_SHAPES = Map.of(
+            "conference.ConferenceCreated",
+            new ConferenceCreated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon", null, null,
+                    LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper", "grace@example.org", null),
+            "conference.ConferenceUpdated",
+            new ConferenceUpdated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon",
+                    "Ship it", "#devcon25", LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper",
+                    "grace@example.org", Duration.ofMinutes(20)),
             "registration.SeatsReserved", new SeatsReserved(CONFERENCE, ORDER, SEATS, DELTAS),
             "registration.SeatsReservationCancelled",
             new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3))),

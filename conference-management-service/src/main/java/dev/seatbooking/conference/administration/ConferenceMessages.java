@@ -20,13 +20,15 @@ final class ConferenceMessages {
     static ConferenceCreated created(Conference c) {
         ConferenceDetails d = c.details();
         return new ConferenceCreated(c.id(), d.slug(), d.name(), d.description(), d.location(), d.tagline(),
-                d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold());
+                d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold(),
+                d.offerHold());
     }
 
     static ConferenceUpdated updated(Conference c) {
         ConferenceDetails d = c.details();
         return new ConferenceUpdated(c.id(), d.slug(), d.name(), d.description(), d.location(), d.tagline(),
-                d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold());
+                d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold(),
+                d.offerHold());
     }
 
     static SeatCreated seatCreated(Conference c, SeatType s) {

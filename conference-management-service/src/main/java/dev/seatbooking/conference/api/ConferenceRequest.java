@@ -39,7 +39,10 @@ public record ConferenceRequest(
         @NotBlank @Size(max = 254) @ValidEmail String ownerEmail,
         @Schema(description = "How long an order's seats are held, in minutes; when absent, the default that"
                 + " GET /api/conferences/limits answers")
-        @Min(MIN_HOLD_MINUTES) @Max(MAX_HOLD_MINUTES) Integer reservationHoldMinutes) {
+        @Min(MIN_HOLD_MINUTES) @Max(MAX_HOLD_MINUTES) Integer reservationHoldMinutes,
+        @Schema(description = "How long seats offered to a waitlist entry are held for it, in hours; when absent,"
+                + " the default that GET /api/conferences/limits answers")
+        @Min(MIN_OFFER_HOLD_HOURS) @Max(MAX_OFFER_HOLD_HOURS) Integer offerHoldHours) {
 
     /** No conference happens before this API existed or after four-digit years end. */
     static final int MIN_YEAR = 2000;
@@ -48,11 +51,18 @@ public record ConferenceRequest(
     /** An owner chooses the hold in whole minutes (the domain keeps minutes), up to four hours. */
     static final int MIN_HOLD_MINUTES = 1;
     static final int MAX_HOLD_MINUTES = 240;
+    /**
+     * An owner chooses the waitlist offer's hold in whole hours (the domain keeps hours), up to two weeks: an offer
+     * reaches a registrant who is not waiting at the screen, and while it is open nobody else can have its seats.
+     */
+    static final int MIN_OFFER_HOLD_HOURS = 1;
+    static final int MAX_OFFER_HOLD_HOURS = 336;
 
     ConferenceDetails toDetails() {
         return new ConferenceDetails(slug, name, description, location, blankToNull(tagline),
                 blankToNull(twitterSearch), startDate, endDate, ownerName, ownerEmail,
-                reservationHoldMinutes == null ? null : Duration.ofMinutes(reservationHoldMinutes));
+                reservationHoldMinutes == null ? null : Duration.ofMinutes(reservationHoldMinutes),
+                offerHoldHours == null ? null : Duration.ofHours(offerHoldHours));
     }
 
     private static String blankToNull(String text) {

@@ -54,7 +54,7 @@ class ConferencesController {
     }
 
     @GetMapping("/limits")
-    @Operation(summary = "What a new conference's form needs: the default reservation hold and its range",
+    @Operation(summary = "What a new conference's form needs: the default holds (reservation, waitlist offer) and their ranges",
             description = "The same for every conference and caller; a client may cache it for an hour.")
     ResponseEntity<Views.ConferenceLimits> limits() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())

@@ -5,6 +5,7 @@ import dev.seatbooking.conference.domain.ConferenceDetails;
 import dev.seatbooking.conference.domain.SeatType;
 import dev.seatbooking.conference.orders.OrderQueries;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.conference.ReservationHold;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -23,14 +24,15 @@ public final class Views {
 
     public record ConferenceView(UUID id, String slug, String name, String description, String location,
                                  String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
-                                 String ownerName, String ownerEmail, int reservationHoldMinutes, boolean published,
-                                 boolean wasEverPublished, List<SeatTypeView> seatTypes) {
+                                 String ownerName, String ownerEmail, int reservationHoldMinutes, int offerHoldHours,
+                                 boolean published, boolean wasEverPublished, List<SeatTypeView> seatTypes) {
 
         static ConferenceView of(Conference conference, Map<UUID, Integer> sold) {
             ConferenceDetails d = conference.details();
             return new ConferenceView(conference.id(), d.slug(), d.name(), d.description(), d.location(),
                     d.tagline(), d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(),
-                    Math.toIntExact(d.reservationHold().toMinutes()), conference.isPublished(),
+                    Math.toIntExact(d.reservationHold().toMinutes()), Math.toIntExact(d.offerHold().toHours()),
+                    conference.isPublished(),
                     conference.wasEverPublished(),
                     conference.seatTypes().stream().map(s -> SeatTypeView.of(s, sold.getOrDefault(s.id(), 0))).toList());
         }
@@ -38,14 +40,18 @@ public final class Views {
 
     /**
      * What a conference's form needs to know before there is a conference ({@code GET /api/conferences/limits}):
-     * the reservation hold (in minutes) a conference gets when none is chosen, and the range an owner may choose from.
+     * the reservation hold (in minutes) and the waitlist offer's hold (in hours) a conference gets when none is chosen,
+     * and the ranges an owner may choose from.
      */
     public record ConferenceLimits(int defaultReservationHoldMinutes, int minReservationHoldMinutes,
-                                   int maxReservationHoldMinutes) {
+                                   int maxReservationHoldMinutes, int defaultOfferHoldHours, int minOfferHoldHours,
+                                   int maxOfferHoldHours) {
 
         static ConferenceLimits current() {
             return new ConferenceLimits(Math.toIntExact(ReservationHold.DEFAULT.duration().toMinutes()),
-                    ConferenceRequest.MIN_HOLD_MINUTES, ConferenceRequest.MAX_HOLD_MINUTES);
+                    ConferenceRequest.MIN_HOLD_MINUTES, ConferenceRequest.MAX_HOLD_MINUTES,
+                    Math.toIntExact(OfferHold.DEFAULT.duration().toHours()), ConferenceRequest.MIN_OFFER_HOLD_HOURS,
+                    ConferenceRequest.MAX_OFFER_HOLD_HOURS);
         }
     }
 

@@ -57,6 +57,7 @@ public class Conference {
     private String ownerEmail;
     private byte[] accessCodeHash;
     private int reservationHoldMinutes;
+    private int offerHoldHours;
     private boolean published;
     private boolean wasEverPublished;
     private long eventVersion;
@@ -89,6 +90,9 @@ public class Conference {
         if (d.reservationHold().toSeconds() % 60 != 0) {
             throw new IllegalArgumentException("reservationHold is kept in whole minutes, was " + d.reservationHold());
         }
+        if (d.offerHold().toSeconds() % 3600 != 0) {
+            throw new IllegalArgumentException("offerHold is kept in whole hours, was " + d.offerHold());
+        }
         slug = d.slug();
         name = d.name();
         description = d.description();
@@ -100,6 +104,7 @@ public class Conference {
         ownerName = d.ownerName();
         ownerEmail = d.ownerEmail();
         reservationHoldMinutes = Math.toIntExact(d.reservationHold().toMinutes());
+        offerHoldHours = Math.toIntExact(d.offerHold().toHours());
         updatedAt = now;
     }
 
@@ -174,7 +179,7 @@ public class Conference {
 
     public ConferenceDetails details() {
         return new ConferenceDetails(slug, name, description, location, tagline, twitterSearch, startDate, endDate,
-                ownerName, ownerEmail, reservationHold());
+                ownerName, ownerEmail, reservationHold(), offerHold());
     }
 
     public UUID id() {
@@ -195,6 +200,10 @@ public class Conference {
 
     public Duration reservationHold() {
         return Duration.ofMinutes(reservationHoldMinutes);
+    }
+
+    public Duration offerHold() {
+        return Duration.ofHours(offerHoldHours);
     }
 
     public boolean isPublished() {

@@ -1,6 +1,7 @@
 package dev.seatbooking.conference.domain;
 
 import dev.seatbooking.contracts.conference.ConferenceDates;
+import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.conference.ReservationHold;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,10 +14,12 @@ import java.util.Objects;
  * @param tagline         optional
  * @param twitterSearch   optional
  * @param reservationHold how long an order's seats are held; null means {@link ReservationHold#DEFAULT}
+ * @param offerHold       how long seats offered to a waitlist entry are held for it; null means
+ *                        {@link OfferHold#DEFAULT}
  */
 public record ConferenceDetails(String slug, String name, String description, String location, String tagline,
                                 String twitterSearch, LocalDate startDate, LocalDate endDate, String ownerName,
-                                String ownerEmail, Duration reservationHold) {
+                                String ownerEmail, Duration reservationHold, Duration offerHold) {
 
     public ConferenceDetails {
         Objects.requireNonNull(slug, "slug");
@@ -27,5 +30,6 @@ public record ConferenceDetails(String slug, String name, String description, St
         Objects.requireNonNull(ownerEmail, "ownerEmail");
         new ConferenceDates(startDate, endDate);
         reservationHold = ReservationHold.orDefault(reservationHold).duration();
+        offerHold = OfferHold.orDefault(offerHold).duration();
     }
 }

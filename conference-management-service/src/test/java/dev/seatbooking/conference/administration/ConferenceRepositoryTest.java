@@ -127,6 +127,7 @@ class ConferenceRepositoryTest extends IntegrationTest {
 
     private static ConferenceDetails details(String slug, String ownerEmail) {
         return new ConferenceDetails(slug, "Repository Days", "About JPA", "Lisbon", null, "#jpa",
-                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 1), "Olga Owner", ownerEmail, Duration.ofMinutes(25));
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 1), "Olga Owner", ownerEmail, Duration.ofMinutes(25),
+                Duration.ofHours(36));
     }
 }

@@ -42,6 +42,7 @@ class ConferenceApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$.conference.id").value(id.toString()))
                 .andExpect(jsonPath("$.conference.slug").value(slug))
                 .andExpect(jsonPath("$.conference.reservationHoldMinutes").value(20))
+                .andExpect(jsonPath("$.conference.offerHoldHours").value(48))
                 .andExpect(jsonPath("$.conference.published").value(false))
                 .andExpect(jsonPath("$.conference.wasEverPublished").value(false))
                 .andExpect(jsonPath("$.conference.seatTypes").isEmpty()));
@@ -55,27 +56,43 @@ class ConferenceApiTest extends IntegrationTest {
     }
 
     @Test
-    void the_reservation_hold_defaults_to_15_minutes_and_optional_fields_may_be_left_out() throws Exception {
+    void the_holds_default_to_15_minutes_and_24_hours_and_optional_fields_may_be_left_out() throws Exception {
         AdminApi api = api();
         Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
         body.remove("reservationHoldMinutes");
+        body.remove("offerHoldHours");
         body.remove("tagline");
         body.remove("twitterSearch");
         Owner owner = api.create(body);
 
         api.perform(get(owner.path()).with(as(owner)))
                 .andExpect(jsonPath("$.reservationHoldMinutes").value(15))
+                .andExpect(jsonPath("$.offerHoldHours").value(24))
                 .andExpect(jsonPath("$.tagline").doesNotExist());
     }
 
     @Test
-    void anyone_learns_the_default_hold_and_its_range_for_a_new_conference_and_may_cache_them() throws Exception {
+    void anyone_learns_the_default_holds_and_their_ranges_for_a_new_conference_and_may_cache_them() throws Exception {
         api().perform(get("/api/conferences/limits"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "max-age=3600, public"))
                 .andExpect(jsonPath("$.defaultReservationHoldMinutes").value(15))
                 .andExpect(jsonPath("$.minReservationHoldMinutes").value(1))
-                .andExpect(jsonPath("$.maxReservationHoldMinutes").value(240));
+                .andExpect(jsonPath("$.maxReservationHoldMinutes").value(240))
+                .andExpect(jsonPath("$.defaultOfferHoldHours").value(24))
+                .andExpect(jsonPath("$.minOfferHoldHours").value(1))
+                .andExpect(jsonPath("$.maxOfferHoldHours").value(336));
+    }
+
+    @Test
+    void the_offer_hold_may_be_set_anywhere_from_1_hour_to_two_weeks() throws Exception {
+        AdminApi api = api();
+        for (int hours : new int[] {1, 336}) {
+            Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
+            body.put("offerHoldHours", hours);
+            Owner owner = api.create(body);
+            api.perform(get(owner.path()).with(as(owner))).andExpect(jsonPath("$.offerHoldHours").value(hours));
+        }
     }
 
     @Test
@@ -129,13 +146,15 @@ class ConferenceApiTest extends IntegrationTest {
         body.put("name", "CQRS Summit 2026");
         body.put("endDate", "2026-09-03");
         body.put("reservationHoldMinutes", 30);
+        body.put("offerHoldHours", 2);
 
         api.perform(api.withJson(put(owner.path()).with(as(owner)), body))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Consistency-Token", owner.conferenceId() + ".2"))
                 .andExpect(jsonPath("$.name").value("CQRS Summit 2026"))
                 .andExpect(jsonPath("$.endDate").value("2026-09-03"))
-                .andExpect(jsonPath("$.reservationHoldMinutes").value(30));
+                .andExpect(jsonPath("$.reservationHoldMinutes").value(30))
+                .andExpect(jsonPath("$.offerHoldHours").value(2));
         api.perform(api.withJson(put(owner.path()).with(as(owner)), body))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Consistency-Token", owner.conferenceId() + ".2"));

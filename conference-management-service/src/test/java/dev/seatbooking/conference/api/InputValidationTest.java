@@ -160,7 +160,15 @@ class InputValidationTest extends IntegrationTest {
                 set("reservationHoldMinutes is at least 1", "reservationHoldMinutes", 0),
                 set("reservationHoldMinutes is at most 240", "reservationHoldMinutes", 241),
                 wrongType("reservationHoldMinutes is a number", "reservationHoldMinutes", "fifteen"),
-                wrongType("reservationHoldMinutes is whole", "reservationHoldMinutes", new java.math.BigDecimal("15.5")));
+                wrongType("reservationHoldMinutes is whole", "reservationHoldMinutes", new java.math.BigDecimal("15.5")),
+                set("offerHoldHours is at least 1", "offerHoldHours", 0),
+                set("offerHoldHours is not negative", "offerHoldHours", -24),
+                set("offerHoldHours is at most 336", "offerHoldHours", 337),
+                wrongType("offerHoldHours is a number", "offerHoldHours", "24"),
+                wrongType("offerHoldHours is not a boolean", "offerHoldHours", true),
+                wrongType("offerHoldHours is whole", "offerHoldHours", new java.math.BigDecimal("1.5")),
+                wrongType("offerHoldHours is whole, even as 24.0", "offerHoldHours", new java.math.BigDecimal("24.0")),
+                wrongType("offerHoldHours fits an int", "offerHoldHours", new java.math.BigInteger("2147483648")));
     }
 
     static List<Case> seatTypeRules() {

@@ -104,11 +104,37 @@ class ConferenceTest {
 
     @Test
     void the_reservation_hold_is_whole_minutes_and_defaults_to_15() {
-        assertThat(new ConferenceDetails("s", "n", "d", "l", null, null, LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 1, 1), "o", "o@example.org", null).reservationHold()).isEqualTo(Duration.ofMinutes(15));
-        assertThatThrownBy(() -> new Conference(UUID.randomUUID(), new ConferenceDetails("s", "n", "d", "l", null, null,
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1), "o", "o@example.org", Duration.ofSeconds(90)),
+        assertThat(holds(null, null).reservationHold()).isEqualTo(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> new Conference(UUID.randomUUID(), holds(Duration.ofSeconds(90), null),
                 AccessCode.hash("C"), NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_waitlist_offer_hold_is_whole_hours_and_defaults_to_24() {
+        assertThat(holds(null, null).offerHold()).isEqualTo(Duration.ofHours(24));
+        Conference conference = new Conference(UUID.randomUUID(), holds(null, Duration.ofHours(2)), AccessCode.hash("C"), NOW);
+        assertThat(conference.offerHold()).isEqualTo(Duration.ofHours(2));
+        assertThat(conference.details().offerHold()).isEqualTo(Duration.ofHours(2));
+        assertThatThrownBy(() -> new Conference(UUID.randomUUID(), holds(null, Duration.ofMinutes(90)),
+                AccessCode.hash("C"), NOW)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offerHold");
+        assertThatThrownBy(() -> holds(null, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void changing_only_the_offer_hold_is_a_change() {
+        ConferenceDetails d = conference.details();
+        ConferenceDetails longer = new ConferenceDetails(d.slug(), d.name(), d.description(), d.location(), d.tagline(),
+                d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold(),
+                Duration.ofHours(3));
+
+        assertThat(conference.update(longer, NOW)).isTrue();
+        assertThat(conference.offerHold()).isEqualTo(Duration.ofHours(3));
+        assertThat(conference.update(longer, NOW)).isFalse();
+    }
+
+    private static ConferenceDetails holds(Duration reservationHold, Duration offerHold) {
+        return new ConferenceDetails("s", "n", "d", "l", null, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1),
+                "o", "o@example.org", reservationHold, offerHold);
     }
 
     private static SeatTypeDetails general(int quantity) {
@@ -117,6 +143,6 @@ class ConferenceTest {
 
     private static ConferenceDetails details(String name) {
         return new ConferenceDetails("cqrs-summit", name, "Two days", "Redmond", null, null,
-                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 2), "Ada", "ada@example.org", null);
+                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 2), "Ada", "ada@example.org", null, null);
     }
 }

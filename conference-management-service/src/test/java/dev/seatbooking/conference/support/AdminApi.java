@@ -84,6 +84,7 @@ public final class AdminApi {
         body.put("ownerName", "Ada Owner");
         body.put("ownerEmail", ownerEmail);
         body.put("reservationHoldMinutes", 20);
+        body.put("offerHoldHours", 48);
         return body;
     }
 

@@ -168,6 +168,26 @@ final class ApiModel {
     record JoinedWaitlistResponse(UUID entryId, String accessCode) {
     }
 
+    /** Who waits for an order's missing seats: checked as a join's name and email. */
+    record WaitlistOrderRequest(@NotBlank @Size(max = 200) @SingleLine String name,
+                                @Schema(format = "email") @NotBlank @Size(max = 254) @ValidEmail String email) {
+    }
+
+    /**
+     * @param accessCode opens every entry of the step; absent for a repeat that did not show it
+     * @param entries    one per seat type the order is short of, in the order's line order
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OrderWaitlistedResponse(String accessCode, List<WaitlistedSeats> entries) {
+        static OrderWaitlistedResponse of(WaitlistService.OrderWaitlisted waitlisted) {
+            return new OrderWaitlistedResponse(waitlisted.accessCode(), waitlisted.entries().stream()
+                    .map(e -> new WaitlistedSeats(e.entryId(), e.seatTypeId(), e.quantity())).toList());
+        }
+    }
+
+    record WaitlistedSeats(UUID entryId, UUID seatTypeId, int quantity) {
+    }
+
     /** @param orderId chosen by the client, as when placing an order */
     record AcceptOfferRequest(@NotNull UUID orderId) {
     }

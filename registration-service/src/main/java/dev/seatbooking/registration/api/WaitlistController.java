@@ -3,9 +3,12 @@ package dev.seatbooking.registration.api;
 import dev.seatbooking.contracts.ConsistencyToken;
 import dev.seatbooking.registration.api.ApiModel.AcceptOfferRequest;
 import dev.seatbooking.registration.api.ApiModel.JoinWaitlistRequest;
+import dev.seatbooking.registration.api.ApiModel.OrderWaitlistedResponse;
+import dev.seatbooking.registration.api.ApiModel.WaitlistOrderRequest;
 import dev.seatbooking.registration.api.ApiModel.PlacedOrderResponse;
 import dev.seatbooking.registration.api.ApiModel.JoinedWaitlistResponse;
 import dev.seatbooking.registration.api.ApiModel.WaitlistEntryResponse;
+import dev.seatbooking.registration.service.OrderAccessGuard;
 import dev.seatbooking.registration.service.OrderService;
 import dev.seatbooking.registration.service.WaitlistService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,9 +49,11 @@ public class WaitlistController {
     public static final String ACCESS_CODE = "Waitlist-Access-Code";
 
     private final WaitlistService waitlist;
+    private final OrderAccessGuard orderAccess;
 
-    public WaitlistController(WaitlistService waitlist) {
+    public WaitlistController(WaitlistService waitlist, OrderAccessGuard orderAccess) {
         this.waitlist = waitlist;
+        this.orderAccess = orderAccess;
     }
 
     @InitBinder
@@ -71,6 +76,29 @@ public class WaitlistController {
                 request.quantity(), request.name().strip(), request.email().strip(), accessCode, http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(entryUri(joined.entryId()))
                 .body(new JoinedWaitlistResponse(joined.entryId(), joined.accessCode()));
+    }
+
+    @PostMapping("/orders/{orderId}/waitlist")
+    @Operation(summary = "Waitlist the seats an order asked for and did not get, in one step",
+            description = "One entry per seat type the order is short of (asked less reserved), joined in the order's "
+                    + "line order, all opened by one accessCode. The same request again joins nothing and answers the "
+                    + "same entries, with the accessCode only if it shows it in " + ACCESS_CODE + ". An order not "
+                    + "short of seats (every seat reserved, or not reserved yet): 409 order-not-short; an expired or "
+                    + "confirmed one: 409 order-expired, order-confirmed.")
+    @Parameter(name = OrdersController.ACCESS_CODE, in = ParameterIn.HEADER, required = true)
+    @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = false,
+            description = "only for a repeated request: with it, the repeat answers the entries' access code again")
+    ResponseEntity<OrderWaitlistedResponse> waitlistOrder(@PathVariable UUID orderId,
+                                                          @RequestHeader(name = OrdersController.ACCESS_CODE,
+                                                                  required = false) String orderCode,
+                                                          @RequestHeader(name = ACCESS_CODE, required = false)
+                                                          String accessCode,
+                                                          @Valid @RequestBody WaitlistOrderRequest request,
+                                                          HttpServletRequest http) {
+        var access = orderAccess.verify(orderId, orderCode, http.getRemoteAddr());
+        WaitlistService.OrderWaitlisted waitlisted = waitlist.waitlistMissingSeats(access, request.name().strip(),
+                request.email().strip(), accessCode, http.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(OrderWaitlistedResponse.of(waitlisted));
     }
 
     @GetMapping("/waitlist/{entryId}")

@@ -40,9 +40,9 @@ public class ConferenceEventHandler {
 
     private static final String ENSURE_CONFERENCE = "INSERT INTO conferences (id) VALUES (?) ON CONFLICT DO NOTHING";
     private static final String DETAILS = """
-            INSERT INTO conferences (id, slug, reservation_hold_ms) VALUES (?, ?, ?)
+            INSERT INTO conferences (id, slug, reservation_hold_ms, offer_hold_ms) VALUES (?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, reservation_hold_ms = excluded.reservation_hold_ms,
-                                           updated_at = now()""";
+                                           offer_hold_ms = excluded.offer_hold_ms, updated_at = now()""";
     private static final String PUBLISHED = """
             INSERT INTO conferences (id, published) VALUES (?, ?)
             ON CONFLICT (id) DO UPDATE SET published = excluded.published, updated_at = now()""";
@@ -76,8 +76,8 @@ public class ConferenceEventHandler {
         }
         catalog.changed(event.conferenceId());
         switch (event) {
-            case ConferenceCreated e -> details(e.conferenceId(), e.slug(), e.reservationHold());
-            case ConferenceUpdated e -> details(e.conferenceId(), e.slug(), e.reservationHold());
+            case ConferenceCreated e -> details(e.conferenceId(), e.slug(), e.reservationHold(), e.offerHold());
+            case ConferenceUpdated e -> details(e.conferenceId(), e.slug(), e.reservationHold(), e.offerHold());
             case ConferencePublished e -> jdbc.update(PUBLISHED, e.conferenceId(), true);
             case ConferenceUnpublished e -> jdbc.update(PUBLISHED, e.conferenceId(), false);
             case SeatCreated e -> seatType(envelope, e.conferenceId(), e.seatTypeId(), e.name(), e.description(),
@@ -88,8 +88,8 @@ public class ConferenceEventHandler {
         }
     }
 
-    private void details(UUID conferenceId, String slug, Duration hold) {
-        jdbc.update(DETAILS, conferenceId, slug, hold.toMillis());
+    private void details(UUID conferenceId, String slug, Duration reservationHold, Duration offerHold) {
+        jdbc.update(DETAILS, conferenceId, slug, reservationHold.toMillis(), offerHold.toMillis());
     }
 
     /**

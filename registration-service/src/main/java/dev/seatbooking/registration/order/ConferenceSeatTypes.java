@@ -2,6 +2,7 @@ package dev.seatbooking.registration.order;
 
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.Require;
+import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.conference.ReservationHold;
 
 import java.time.Duration;
@@ -16,8 +17,10 @@ import java.util.UUID;
  * table; an order is priced with it when it is placed, updated or only partly reserved.
  *
  * @param reservationHold how long a new order's seats are held; {@code null} means {@link ReservationHold#DEFAULT}
+ * @param offerHold       how long seats offered to a waitlist entry are held for it; {@code null} means
+ *                        {@link OfferHold#DEFAULT}
  */
-public record ConferenceSeatTypes(UUID conferenceId, boolean published, Duration reservationHold,
+public record ConferenceSeatTypes(UUID conferenceId, boolean published, Duration reservationHold, Duration offerHold,
                                   List<SeatType> seatTypes) {
 
     /** @param name what an order line shows for it, as the book's pricing service did */
@@ -32,6 +35,7 @@ public record ConferenceSeatTypes(UUID conferenceId, boolean published, Duration
     public ConferenceSeatTypes {
         Require.nonNull(conferenceId, "conferenceId");
         reservationHold = ReservationHold.orDefault(reservationHold).duration();
+        offerHold = OfferHold.orDefault(offerHold).duration();
         seatTypes = Require.list(seatTypes, "seatTypes");
         var ids = new HashSet<UUID>();
         for (SeatType seatType : seatTypes) {

@@ -46,6 +46,8 @@ public final class Order implements Aggregate<OrderEvent> {
     private OrderStatus status = OrderStatus.NOT_PLACED;
     private UUID conferenceId;
     private List<SeatQuantity> seats = List.of();
+    /** The seats last asked for (placed or updated), whatever was reserved of them. */
+    private List<SeatQuantity> requested = List.of();
     private Instant reservationExpiration;
     private String accessCode;
     private Money total;
@@ -181,6 +183,29 @@ public final class Order implements Aggregate<OrderEvent> {
     }
 
 
+    /**
+     * The seats the order asked for and did not get, per seat type in the order the registrant named them: what it may
+     * waitlist in one step. Only an order partly reserved is short of seats; an expired or confirmed one is over.
+     */
+    public List<SeatQuantity> missingSeats() {
+        if (!isPlaced()) throw new OrderRejection.UnknownOrder(id);
+        requireOpen();
+        if (status != OrderStatus.PARTIALLY_RESERVED) throw new OrderRejection.OrderNotShort(id, status);
+        return shortfall();
+    }
+
+    /**
+     * The seats last asked for less those held, per seat type in the order they were named, whatever the order's
+     * state: none while the reservation is pending or complete; what a partial reservation left out, also once the
+     * order is over (what a repeated waitlisting of them is recognised by).
+     */
+    public List<SeatQuantity> shortfall() {
+        SeatQuantities held = SeatQuantities.of(seats);
+        return requested.stream().filter(asked -> asked.quantity() > held.of(asked.seatTypeId()))
+                .map(asked -> new SeatQuantity(asked.seatTypeId(), asked.quantity() - held.of(asked.seatTypeId())))
+                .toList();
+    }
+
     /** Expires the order (hold over, or rejected by its process); its seats go back on sale. */
     public List<OrderEvent> reject(RejectOrder command) {
         requirePlaced(command.orderId());
@@ -233,12 +258,14 @@ public final class Order implements Aggregate<OrderEvent> {
                 status = OrderStatus.PENDING_RESERVATION;
                 conferenceId = e.conferenceId();
                 seats = e.seats();
+                requested = e.seats();
                 reservationExpiration = e.reservationAutoExpiration();
                 accessCode = e.accessCode();
             }
             case OrderUpdated e -> {
                 status = OrderStatus.PENDING_RESERVATION;
                 seats = e.seats();
+                requested = e.seats();
             }
             case OrderTotalsCalculated e -> {
                 total = e.total();

@@ -98,6 +98,18 @@ public abstract sealed class OrderRejection extends DomainRejection {
         }
     }
 
+    /**
+     * Waitlisting an order's missing seats: it got every seat it asked for, or SeatsAvailability has not answered yet
+     * (it may get them all).
+     */
+    public static final class OrderNotShort extends OrderRejection {
+        public OrderNotShort(UUID orderId, OrderStatus status) {
+            super(Kind.STATE_CONFLICT, "order-not-short", status == OrderStatus.PENDING_RESERVATION
+                    ? "The seats of order " + orderId + " are not reserved yet: it may still get all it asked for"
+                    : "Order " + orderId + " got every seat it asked for");
+        }
+    }
+
     /** Nothing could be reserved: there is nothing to confirm (the registrant may change or abandon the order). */
     public static final class NoSeatsReserved extends OrderRejection {
         public NoSeatsReserved(UUID orderId) {

@@ -65,7 +65,10 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
     /** Seats per type still to be taken off sale from a lowered quota; a type owing nothing is absent. */
     final Map<UUID, Integer> owed = new LinkedHashMap<>();
     final Waitlist waitlist = new Waitlist();
-    /** A setting of the conference, not state: how long the offers this aggregate makes are held. */
+    /**
+     * A setting of the conference, not state: how long the offers this aggregate makes are held. Whoever decides sets
+     * it from the conference's current setting before each decision; an offer made keeps its expiry.
+     */
     private OfferHold offerHold = OfferHold.DEFAULT;
 
     public SeatsAvailability(UUID conferenceId) {
@@ -220,7 +223,10 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
                 List.of(new SeatQuantity(seatType, offer.get().seats()))));
     }
 
-    /** Sets how long the offers made from now on are held (the conference's setting; the default until then). */
+    /**
+     * Sets how long the offers made from now on are held (the conference's setting; the default until set). An open
+     * offer keeps the expiry it was made with, also when it grows: a registrant was told when it lapses.
+     */
     public void offerHold(OfferHold hold) {
         this.offerHold = Objects.requireNonNull(hold, "hold");
     }

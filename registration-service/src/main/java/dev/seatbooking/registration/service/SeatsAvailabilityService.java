@@ -22,6 +22,7 @@ import dev.seatbooking.eventsourcing.store.AppendResult;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.registration.DomainRejection;
+import dev.seatbooking.registration.conference.ConferenceCatalog;
 import dev.seatbooking.registration.messaging.CommandRouting;
 import dev.seatbooking.registration.seatsavailability.SeatsAvailability;
 import org.slf4j.Logger;
@@ -68,17 +69,19 @@ public class SeatsAvailabilityService {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final CommandRouting commands;
+    private final ConferenceCatalog catalog;
 
     public SeatsAvailabilityService(AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> repository,
                                     @Value("${registration.seats-availability.cache:true}") boolean caching,
                                     MessageCodec codec, ApplicationEventPublisher publisher, Clock clock,
-                                    CommandRouting commands) {
+                                    CommandRouting commands, ConferenceCatalog catalog) {
         this.repository = repository;
         this.caching = caching;
         this.types = codec.types();
         this.publisher = publisher;
         this.clock = clock;
         this.commands = commands;
+        this.catalog = catalog;
     }
 
     public void handle(SeatsAvailabilityCommand command, EventMetadata metadata) {
@@ -123,7 +126,13 @@ public class SeatsAvailabilityService {
         cache.clear();
     }
 
+    /**
+     * Every decision may make an offer (seats come back, an entry joins while seats are on sale), so each one first
+     * gets the conference's offer hold as the catalog knows it now (from memory, see {@code registration.catalog-cache}).
+     * An offer keeps the expiry it was made with: a hold changed later applies to offers made after.
+     */
     private List<SeatsAvailabilityEvent> decide(SeatsAvailability availability, SeatsAvailabilityCommand command) {
+        availability.offerHold(catalog.offerHold(command.conferenceId()));
         return switch (command) {
             case MakeSeatReservation c -> availability.makeReservation(c, clock.instant());
             case CancelSeatReservation c -> availability.cancelReservation(c, clock.instant());

@@ -41,6 +41,17 @@ public class WaitlistService {
     public record Joined(UUID entryId, String accessCode) {
     }
 
+    /**
+     * What waitlisting an order's missing seats answers: one entry per seat type the order is short of, all opened by
+     * one code ({@code accessCode}, null for a repeat that did not show it).
+     */
+    public record OrderWaitlisted(String accessCode, List<SeatQuantityEntry> entries) {
+    }
+
+    /** An entry for {@code quantity} seats of one seat type. */
+    public record SeatQuantityEntry(UUID entryId, UUID seatTypeId, int quantity) {
+    }
+
     public enum Status { WAITING, OFFERED, ACCEPTED, LEFT, LAPSED }
 
     /** An entry as the write side has it; position and offer only while it is on the list. */
@@ -81,12 +92,7 @@ public class WaitlistService {
      */
     public Joined join(UUID entryId, UUID conferenceId, UUID seatTypeId, int quantity, String name, String email,
                        String shownCode, String clientAddress) {
-        ConferenceSeatTypes seatTypes = catalog.get(conferenceId);
-        if (!seatTypes.published()) throw new OrderRejection.ConferenceNotPublished(conferenceId);
-        if (seatTypes.find(seatTypeId).isEmpty()) throw new OrderRejection.UnknownSeatType(conferenceId, seatTypeId);
-        if (quantity > Order.MAX_SEATS_PER_SEAT_TYPE) {
-            throw new OrderRejection.TooManySeats(seatTypeId, quantity, Order.MAX_SEATS_PER_SEAT_TYPE);
-        }
+        checkJoin(conferenceId, seatTypeId, quantity);
         String code = accessCodes.next();
         var row = new WaitlistEntries.Row(entryId, conferenceId, seatTypeId, quantity, name, email,
                 AccessCodeHash.of(code), null);
@@ -100,6 +106,68 @@ public class WaitlistService {
         });
         if (first) return new Joined(entryId, code);
         return new Joined(entryId, shownCode != null && holdsCode(entryId, shownCode, clientAddress) ? shownCode.strip() : null);
+    }
+
+    /**
+     * Waitlists the seats an order asked for and did not get, in one step: an entry per seat type it is short of (in
+     * the order's line order), joined as {@link #join} joins one, all in one transaction and opened by one code. The
+     * entry ids are derived from the order and the seat type, so the same request again joins nothing and answers
+     * the same entries (the code only if it shows it), also once the order is over.
+     *
+     * @throws OrderRejection.OrderNotShort the order got every seat it asked for, or is not reserved yet
+     * @throws WaitlistEntryTaken           the order's missing seats changed since they were waitlisted
+     */
+    public OrderWaitlisted waitlistMissingSeats(OrderAccessGrant access, String name, String email, String shownCode,
+                                                String clientAddress) {
+        Order order = orders.read(access).aggregate();
+        String code = accessCodes.next();
+        byte[] hash = AccessCodeHash.of(code);
+        List<WaitlistEntries.Row> rows = order.shortfall().stream().map(seat -> new WaitlistEntries.Row(
+                orderEntryId(order.id(), seat.seatTypeId()), order.conferenceId(), seat.seatTypeId(), seat.quantity(),
+                name, email, hash, null)).toList();
+        boolean first = transactions.run(() -> {
+            if (!rows.isEmpty() && joinedAlready(rows)) return false;
+            order.missingSeats().forEach(seat -> checkJoin(order.conferenceId(), seat.seatTypeId(), seat.quantity()));
+            Instant now = clock.instant();
+            for (WaitlistEntries.Row row : rows) {
+                if (!entries.insert(row, now)) {
+                    // The same request, concurrently: it inserted them all first. Anything else took an id.
+                    if (row == rows.getFirst() && joinedAlready(rows)) return false;
+                    throw new WaitlistEntryTaken(row.entryId());
+                }
+                send(derivedId(row.entryId(), "JoinWaitlist"),
+                        new JoinWaitlist(row.conferenceId(), row.entryId(), row.seatTypeId(), row.quantity()));
+            }
+            return true;
+        });
+        List<SeatQuantityEntry> joined = rows.stream()
+                .map(row -> new SeatQuantityEntry(row.entryId(), row.seatTypeId(), row.quantity())).toList();
+        if (first) return new OrderWaitlisted(code, joined);
+        boolean shown = shownCode != null && holdsCode(rows.getFirst().entryId(), shownCode, clientAddress);
+        return new OrderWaitlisted(shown ? shownCode.strip() : null, joined);
+    }
+
+    /** Whether every one of these joins was made already (the same seat type, quantity, name and email). */
+    private boolean joinedAlready(List<WaitlistEntries.Row> rows) {
+        return rows.stream().allMatch(row -> entries.find(row.entryId()).filter(row::sameJoin).isPresent());
+    }
+
+    /** The entry that waitlists an order's missing seats of a type: one per order and type. */
+    public static UUID orderEntryId(UUID orderId, UUID seatTypeId) {
+        return UUID.nameUUIDFromBytes((orderId + "/waitlist/" + seatTypeId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What the writer would refuse of a join, refused before anything is stored: the API does not take a join the
+     * writer then drops.
+     */
+    private void checkJoin(UUID conferenceId, UUID seatTypeId, int quantity) {
+        ConferenceSeatTypes seatTypes = catalog.get(conferenceId);
+        if (!seatTypes.published()) throw new OrderRejection.ConferenceNotPublished(conferenceId);
+        if (seatTypes.find(seatTypeId).isEmpty()) throw new OrderRejection.UnknownSeatType(conferenceId, seatTypeId);
+        if (quantity > Order.MAX_SEATS_PER_SEAT_TYPE) {
+            throw new OrderRejection.TooManySeats(seatTypeId, quantity, Order.MAX_SEATS_PER_SEAT_TYPE);
+        }
     }
 
     /** @throws WaitlistEntryNotFound no such entry, or not its code */
@@ -146,7 +214,7 @@ public class WaitlistService {
                 return orders.place(orderId, row.conferenceId(), seats(row, accepted.get().seats()), List.of(),
                         orderCode, clientAddress);
             }
-            int offered = row.ended() == null ? availability.load(row.conferenceId()).aggregate().offered(entryId) : 0;
+            int offered = row.ended() == null ? openOffer(row.conferenceId(), entryId) : 0;
             if (offered == 0) throw new SeatsAvailabilityRejection.NoOpenOffer(entryId);
             entries.accepted(entryId, new WaitlistEntries.Accepted(orderId, offered));
             send(derivedId(entryId, "AcceptWaitlistOffer"), new AcceptWaitlistOffer(row.conferenceId(), entryId, orderId));
@@ -156,6 +224,17 @@ public class WaitlistService {
             return order;
         });
         return placed;
+    }
+
+    /**
+     * The seats of the entry's offer if it is open now: an offer whose time is up is not accepted, even before the
+     * writer has lapsed it (its expiry may be on the way), so that the accept cannot reach the writer after the lapse
+     * and leave a new order without the seats (the gap ADR 15 "Offer hold and waitlisting from an order" narrows).
+     */
+    private int openOffer(UUID conferenceId, UUID entryId) {
+        SeatsAvailability seats = availability.load(conferenceId).aggregate();
+        boolean open = seats.offerExpiresAt(entryId).filter(clock.instant()::isBefore).isPresent();
+        return open ? seats.offered(entryId) : 0;
     }
 
     private static List<SeatQuantity> seats(WaitlistEntries.Row row, int quantity) {

@@ -1,6 +1,7 @@
 package dev.seatbooking.registration.api;
 
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.registration.order.OrderStatus;
 import dev.seatbooking.registration.support.RegistrantClient;
 import dev.seatbooking.registration.support.RegistrantClient.Response;
@@ -113,6 +114,23 @@ class WaitlistApiTest extends RegistrationServiceTest {
         assertThat(accept(entry, newOrder, Map.of(RegistrantClient.ACCESS_CODE, orderCode)).body().path("accessCode")
                 .asString()).isEqualTo(orderCode);
         assertProblem(accept(entry, UUID.randomUUID(), Map.of()), 409, "waitlist-offer-accepted");
+    }
+
+    @Test
+    void an_offer_whose_time_is_up_is_not_accepted_even_before_the_writer_lapsed_it() {
+        Joined entry = soldOutWithTwoWaiting().getFirst();
+        probe.timePasses(HOLD.plus(TestService.EXPIRATION_BUFFER));
+        await().atMost(WAIT).until(() -> "OFFERED".equals(read(entry).path("status").asString()));
+        UUID newOrder = UUID.randomUUID();
+
+        try (Paused ignored = seatsAvailabilityPaused()) {
+            probe.timePasses(OfferHold.DEFAULT.duration().plus(HOLD).plus(TestService.EXPIRATION_BUFFER));
+            assertThat(read(entry).path("status").asString()).as("not lapsed by the writer yet").isEqualTo("OFFERED");
+
+            assertProblem(accept(entry, newOrder, Map.of()), 409, "no-open-offer");
+        }
+        assertThat(probe.status(newOrder)).isEqualTo(OrderStatus.NOT_PLACED);
+        await().atMost(WAIT).until(() -> "LAPSED".equals(read(entry).path("status").asString()));
     }
 
     @Test

@@ -39,7 +39,7 @@ final class OrderTestData {
     static final Instant HOLD_END = NOW.plus(Duration.ofMinutes(15));
     static final String ACCESS_CODE = "K7PQ2MXW9R";
 
-    static final ConferenceSeatTypes PUBLISHED = new ConferenceSeatTypes(CONFERENCE, true, null, List.of(
+    static final ConferenceSeatTypes PUBLISHED = new ConferenceSeatTypes(CONFERENCE, true, null, null, List.of(
             new SeatType(GENERAL, "General admission", eur("100.00")),
             new SeatType(WORKSHOP, "Workshop", eur("50.00")),
             new SeatType(FREE, "Community", eur("0.00"))));

@@ -33,7 +33,7 @@ class PlacingAnOrderTest {
 
     @Test
     void the_hold_is_the_conferences_own_when_it_sets_one() {
-        var twentyMinuteHold = new ConferenceSeatTypes(CONFERENCE, true, Duration.ofMinutes(20), PUBLISHED.seatTypes());
+        var twentyMinuteHold = new ConferenceSeatTypes(CONFERENCE, true, Duration.ofMinutes(20), null, PUBLISHED.seatTypes());
         order.givenNothing()
                 .when(o -> o.register(register(seat(GENERAL, 1)), twentyMinuteHold, NOW, THE_ACCESS_CODE))
                 .state(o -> assertThat(o.reservationExpiration()).isEqualTo(minutesAfterNow(20)));
@@ -115,7 +115,7 @@ class PlacingAnOrderTest {
 
     @Test
     void a_conference_that_is_not_published_takes_no_orders() {
-        var unpublished = new ConferenceSeatTypes(CONFERENCE, false, null, PUBLISHED.seatTypes());
+        var unpublished = new ConferenceSeatTypes(CONFERENCE, false, null, null, PUBLISHED.seatTypes());
         order.givenNothing()
                 .when(o -> o.register(register(seat(GENERAL, 1)), unpublished, NOW, THE_ACCESS_CODE))
                 .thenRejectedWith(OrderRejection.ConferenceNotPublished.class);
@@ -123,7 +123,7 @@ class PlacingAnOrderTest {
 
     @Test
     void seat_types_priced_in_different_currencies_cannot_share_an_order() {
-        var mixed = new ConferenceSeatTypes(CONFERENCE, true, null, List.of(
+        var mixed = new ConferenceSeatTypes(CONFERENCE, true, null, null, List.of(
                 new SeatType(GENERAL, "General admission", eur("100.00")),
                 new SeatType(WORKSHOP, "Workshop", Money.of("60.00", "USD"))));
         order.givenNothing()

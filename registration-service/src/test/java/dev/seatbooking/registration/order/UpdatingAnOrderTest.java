@@ -87,7 +87,7 @@ class UpdatingAnOrderTest {
 
     @Test
     void an_order_id_cannot_be_reused_for_another_conference() {
-        var otherConference = new ConferenceSeatTypes(OTHER_CONFERENCE, true, null, PUBLISHED.seatTypes());
+        var otherConference = new ConferenceSeatTypes(OTHER_CONFERENCE, true, null, null, PUBLISHED.seatTypes());
         order.given(orderPlaced(seat(GENERAL, 2)), totals("200.00", line(GENERAL, 2)))
                 .when(o -> o.register(new RegisterToConference(ORDER, OTHER_CONFERENCE, seats(seat(GENERAL, 1))),
                         otherConference, minutesAfterNow(5), NO_NEW_CODE))

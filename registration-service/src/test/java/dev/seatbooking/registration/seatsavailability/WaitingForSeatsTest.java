@@ -1,5 +1,6 @@
 package dev.seatbooking.registration.seatsavailability;
 
+import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSeatsChanged;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
@@ -11,6 +12,7 @@ import dev.seatbooking.eventsourcing.testing.AggregateFixture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,6 +156,41 @@ class WaitingForSeatsTest {
                     assertThat(a.offerExpiresAt(ENTRY)).as("not moved").contains(OFFER_END);
                     assertThat(a.offerExpiresAt(SECOND_ENTRY)).contains(OFFER_END.plusSeconds(3600));
                 });
+    }
+
+    @Test
+    void an_offer_in_a_conference_holding_offers_2_hours_lapses_2_hours_after_it_was_made() {
+        Instant twoHoursLater = NOW.plus(Duration.ofHours(2));
+        availability.given(soldOutAnd(joined(ENTRY, GENERAL, 4)))
+                .when(a -> {
+                    a.offerHold(OfferHold.of(Duration.ofHours(2)));
+                    return a.cancelReservation(cancelReservation(ORDER), NOW);
+                })
+                .then(reservationCancelled(ORDER),
+                        new WaitlistOfferMade(CONFERENCE, ENTRY, seat(GENERAL, 4), List.of(), twoHoursLater))
+                .state(a -> {
+                    assertThat(a.expireOffer(expireOffer(ENTRY), twoHoursLater.minusMillis(1))).isEmpty();
+                    assertThat(a.expireOffer(expireOffer(ENTRY), twoHoursLater))
+                            .first().isInstanceOf(WaitlistOfferLapsed.class);
+                });
+    }
+
+    @Test
+    void changing_the_hold_later_does_not_move_an_open_offers_expiry_even_as_it_grows() {
+        Instant twoHoursLater = NOW.plus(Duration.ofHours(2));
+        availability.given(seatsAdded(GENERAL, 4), seatsReserved(ORDER, GENERAL, 2),
+                        seatsReserved(OTHER_ORDER, GENERAL, 2), joined(ENTRY, GENERAL, 3), joined(SECOND_ENTRY, GENERAL, 1),
+                        reservationCancelled(ORDER),
+                        new WaitlistOfferMade(CONFERENCE, ENTRY, seat(GENERAL, 2), List.of(), twoHoursLater))
+                .when(a -> {
+                    a.offerHold(OfferHold.of(Duration.ofHours(5)));
+                    return a.cancelReservation(cancelReservation(OTHER_ORDER), NOW.plusSeconds(60));
+                })
+                .then(reservationCancelled(OTHER_ORDER),
+                        new WaitlistOfferMade(CONFERENCE, ENTRY, seat(GENERAL, 3), List.of(), twoHoursLater),
+                        new WaitlistOfferMade(CONFERENCE, SECOND_ENTRY, seat(GENERAL, 1), List.of(),
+                                NOW.plusSeconds(60).plus(Duration.ofHours(5))))
+                .state(a -> assertThat(a.offerExpiresAt(ENTRY)).as("the hold it was made with").contains(twoHoursLater));
     }
 
     @Test

@@ -115,6 +115,11 @@ public final class RegistrationProbe {
         return catalog.find(conferenceId).map(c -> c.seatTypes().size() == seatTypes).orElse(false);
     }
 
+    /** How long the conference's waitlist offers are held, as this service knows it now. */
+    public Duration offerHold(UUID conferenceId) {
+        return catalog.offerHold(conferenceId).duration();
+    }
+
     /** Whether the conference is known here and published (registrants may order). */
     public boolean published(UUID conferenceId) {
         return catalog.find(conferenceId).map(c -> c.published()).orElse(false);

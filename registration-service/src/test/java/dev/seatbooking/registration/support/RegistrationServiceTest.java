@@ -98,7 +98,13 @@ public abstract class RegistrationServiceTest {
 
     /** Publishes a conference and waits until this service sells its seats. */
     protected UpstreamServices.PublishedConference conferenceOnSale(Duration hold, UpstreamServices.SeatTypeSpec... seatTypes) {
-        UpstreamServices.PublishedConference conference = upstream().publishConference(hold, seatTypes);
+        return conferenceOnSale(hold, null, seatTypes);
+    }
+
+    /** As {@link #conferenceOnSale(Duration, UpstreamServices.SeatTypeSpec...)}, holding waitlist offers {@code offerHold}. */
+    protected UpstreamServices.PublishedConference conferenceOnSale(Duration hold, Duration offerHold,
+                                                                    UpstreamServices.SeatTypeSpec... seatTypes) {
+        UpstreamServices.PublishedConference conference = upstream().publishConference(hold, offerHold, seatTypes);
         Map<java.util.UUID, Integer> quantities = IntStream.range(0, seatTypes.length).boxed().collect(
                 Collectors.toMap(conference.seatTypes()::get, i -> seatTypes[i].quantity()));
         await().atMost(Duration.ofSeconds(60)).until(() -> probe.onSale(conference.id(), quantities));

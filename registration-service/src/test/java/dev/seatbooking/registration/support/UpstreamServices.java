@@ -9,6 +9,8 @@ import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.eventsourcing.messaging.KafkaProducers;
@@ -42,6 +44,8 @@ public final class UpstreamServices implements AutoCloseable {
     }
 
     private static final AtomicLong SLUGS = new AtomicLong();
+    private static final LocalDate START = LocalDate.of(2030, 5, 1);
+    private static final LocalDate END = LocalDate.of(2030, 5, 2);
 
     private final KafkaProducer<String, byte[]> producer;
     private final MessageCodec codec = MessageCodec.contracts();
@@ -54,17 +58,27 @@ public final class UpstreamServices implements AutoCloseable {
 
     /** ConferenceCreated, a SeatCreated per seat type, ConferencePublished: what the owner's first publication sends. */
     public PublishedConference publishConference(Duration reservationHold, SeatTypeSpec... seatTypes) {
-        return announceConference(reservationHold, true, seatTypes);
+        return announceConference(reservationHold, null, true, seatTypes);
+    }
+
+    /** As {@link #publishConference}, the conference holding its waitlist offers {@code offerHold}. */
+    public PublishedConference publishConference(Duration reservationHold, Duration offerHold, SeatTypeSpec... seatTypes) {
+        return announceConference(reservationHold, offerHold, true, seatTypes);
     }
 
     /** As {@link #publishConference}, but only published if {@code publish}: an unpublished one takes no orders. */
     public PublishedConference announceConference(Duration reservationHold, boolean publish, SeatTypeSpec... seatTypes) {
+        return announceConference(reservationHold, null, publish, seatTypes);
+    }
+
+    private PublishedConference announceConference(Duration reservationHold, Duration offerHold, boolean publish,
+                                                   SeatTypeSpec... seatTypes) {
         UUID conferenceId = UUID.randomUUID();
         String slug = "conf" + SLUGS.incrementAndGet() + "_" + conferenceId.toString().substring(0, 8);
         long version = 0;
         conferenceEvent(conferenceId, ++version, new ConferenceCreated(conferenceId, slug, "Conference " + slug,
-                "A test conference", "Online", null, null, LocalDate.of(2030, 5, 1), LocalDate.of(2030, 5, 2),
-                "Owner", "owner@example.org", reservationHold));
+                "A test conference", "Online", null, null, START, END, "Owner", "owner@example.org", reservationHold,
+                offerHold));
         List<UUID> ids = new ArrayList<>();
         for (SeatTypeSpec seatType : seatTypes) {
             UUID id = UUID.randomUUID();
@@ -80,6 +94,21 @@ public final class UpstreamServices implements AutoCloseable {
     public void unpublishConference(PublishedConference conference) {
         long published = 2L + conference.seatTypes().size(); // ConferenceCreated, a SeatCreated each, ConferencePublished
         conferenceEvent(conference.id(), published + 1, new ConferenceUnpublished(conference.id()));
+    }
+
+    /** ConferenceUpdated for a conference {@link #publishConference} published: the owner changed its holds. */
+    public void holdsChanged(PublishedConference conference, long version, Duration reservationHold,
+                             Duration offerHold) {
+        conferenceEvent(conference.id(), version, new ConferenceUpdated(conference.id(), conference.slug(),
+                "Conference " + conference.slug(), "A test conference", "Online", null, null, START, END, "Owner",
+                "owner@example.org", reservationHold, offerHold));
+    }
+
+    /** SeatUpdated for a seat type {@link #publishConference} published: the owner changed its quantity. */
+    public void quantityChanged(PublishedConference conference, long version, int seatType, int quantity) {
+        SeatTypeSpec spec = conference.specs().get(seatType);
+        conferenceEvent(conference.id(), version, new SeatUpdated(conference.id(), conference.seatTypes().get(seatType),
+                spec.name(), spec.name() + " seats", quantity, spec.price()));
     }
 
     public void conferenceEvent(UUID conferenceId, long version, Message event) {

@@ -24,15 +24,27 @@ public sealed interface ConferenceEvent extends Message {
      * @param twitterSearch optional
      * @param reservationHold how long an order's seats are held; absent in a message means
      *                        {@link ReservationHold#DEFAULT}, so producers that predate the setting remain readable
+     * @param offerHold       how long seats offered to a waitlist entry are held for it; added later (a new optional
+     *                        field, same version): absent means {@link OfferHold#DEFAULT}
      */
     @MessageType(name = "conference.ConferenceCreated")
     record ConferenceCreated(UUID conferenceId, String slug, String name, String description, String location,
                              String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
-                             String ownerName, String ownerEmail, Duration reservationHold) implements ConferenceEvent {
+                             String ownerName, String ownerEmail, Duration reservationHold, Duration offerHold)
+            implements ConferenceEvent {
         public ConferenceCreated {
             Require.nonNull(conferenceId, "conferenceId");
             ConferenceChecks.details(slug, name, description, location, startDate, endDate, ownerName, ownerEmail);
             reservationHold = ReservationHold.orDefault(reservationHold).duration();
+            offerHold = OfferHold.orDefault(offerHold).duration();
+        }
+
+        /** Without an offer hold: the conference's offers are held {@link OfferHold#DEFAULT}. */
+        public ConferenceCreated(UUID conferenceId, String slug, String name, String description, String location,
+                      String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
+                      String ownerName, String ownerEmail, Duration reservationHold) {
+            this(conferenceId, slug, name, description, location, tagline, twitterSearch, startDate, endDate,
+                    ownerName, ownerEmail, reservationHold, null);
         }
     }
 
@@ -40,11 +52,21 @@ public sealed interface ConferenceEvent extends Message {
     @MessageType(name = "conference.ConferenceUpdated")
     record ConferenceUpdated(UUID conferenceId, String slug, String name, String description, String location,
                              String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
-                             String ownerName, String ownerEmail, Duration reservationHold) implements ConferenceEvent {
+                             String ownerName, String ownerEmail, Duration reservationHold, Duration offerHold)
+            implements ConferenceEvent {
         public ConferenceUpdated {
             Require.nonNull(conferenceId, "conferenceId");
             ConferenceChecks.details(slug, name, description, location, startDate, endDate, ownerName, ownerEmail);
             reservationHold = ReservationHold.orDefault(reservationHold).duration();
+            offerHold = OfferHold.orDefault(offerHold).duration();
+        }
+
+        /** Without an offer hold: the conference's offers are held {@link OfferHold#DEFAULT}. */
+        public ConferenceUpdated(UUID conferenceId, String slug, String name, String description, String location,
+                      String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
+                      String ownerName, String ownerEmail, Duration reservationHold) {
+            this(conferenceId, slug, name, description, location, tagline, twitterSearch, startDate, endDate,
+                    ownerName, ownerEmail, reservationHold, null);
         }
     }
 
