@@ -1,6 +1,6 @@
 // #/orders/{id} — the order as it goes: waiting for the reservation, the hold's countdown, the choice after a partial
-// reservation, the priced order with its promotional codes and the registrant's details; then confirmation (free, also
-// after a 100 % code) or payment of the total after discounts.
+// reservation (and the missing seats put on the waitlist), the priced order with its promotional codes and the
+// registrant's details; then confirmation (free, also after a 100 % code) or payment of the total after discounts.
 import {api, Problem, uuid} from '../api.js';
 import {html} from '../html.js';
 import {awaitConfirmed, readOrder, unknownOrder} from '../orders.js';
@@ -8,6 +8,7 @@ import {attempt, countdown, form, go, on, render} from '../page.js';
 import {nextVersion} from '../reads.js';
 import {orders, payerLinks} from '../storage.js';
 import {orderCodesSection, pricedTable, wireOrderCodes} from './order-codes.js';
+import {missingSeatsSection, wireMissingSeats} from './order-waitlist.js';
 
 // What the registrant typed before applying or removing a code, for the page shown again after it (this tab only).
 const typedRegistrants = new Map();
@@ -40,9 +41,11 @@ export async function orderPage(orderId) {
             <p class="notice" id="partial">Not every seat you asked for was available. We reserved what was left.</p>
             ${seatsTable}${hold}
             <button id="accept-partial">Continue with the seats reserved</button>
-            <a class="button secondary" href="#/conferences/${known.slug || ''}">Start a new order instead</a>`);
+            <a class="button secondary" href="#/conferences/${known.slug || ''}">Start a new order instead</a>
+            ${missingSeatsSection(known)}`);
         countdown('countdown', draft.reservationExpiration, 'the hold is over');
         on('accept-partial', 'click', () => { orders.put(orderId, {acceptedPartial: true}); go(location.hash); });
+        wireMissingSeats(orderId, known);
         return;
     }
     const {body: priced} = await readOrder('priced-orders', orderId, orders.get(orderId).token, 30);

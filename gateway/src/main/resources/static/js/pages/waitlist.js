@@ -26,7 +26,9 @@ function show(entryId, known, entries) {
     render(html`<h1>Your place on the waitlist</h1>
         <p>${known.conferenceName || ''}</p>
         ${entries.map((entry, i) => entrySection(entry, i, known))}
-        <p class="muted">To find your place again: waitlist number <code id="entry-number">${entryId}</code>, code
+        ${known.fromOrder ? html`<p><a class="button secondary" id="back-to-order" href="#/orders/${known.fromOrder}">Back to your order</a> (the seats it holds)</p>` : ''}
+        <p class="muted">To find your place again: waitlist ${entries.length === 1 ? 'number' : 'numbers'}
+            ${entries.map((entry, i) => html`${i ? ', ' : ''}<code class="entry-number">${entry.entryId}</code>`)}, code
             <span class="access-code" id="waitlist-code">${known.accessCode}</span></p>`);
     entries.forEach((entry, i) => {
         if (entry.offer) countdown('offer-countdown-' + i, entry.offer.expiresAt, 'the offer is over');
