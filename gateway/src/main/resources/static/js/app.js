@@ -19,6 +19,7 @@ import {orderPage} from './pages/order.js';
 import {paymentPage} from './pages/payment.js';
 import {seatsPage} from './pages/seats.js';
 import {thanksPage} from './pages/thanks.js';
+import {waitlistPage} from './pages/waitlist.js';
 
 const routes = [
     [/^#?\/?$/, conferenceList],
@@ -27,6 +28,7 @@ const routes = [
     [/^#\/orders\/([0-9a-f-]+)\/payment\/([0-9a-f-]+)$/, paymentPage],
     [/^#\/orders\/([0-9a-f-]+)\/thanks$/, thanksPage],
     [/^#\/orders\/([0-9a-f-]+)\/seats$/, seatsPage],
+    [/^#\/waitlist\/([0-9a-f-]+)$/, waitlistPage],
     [/^#\/find$/, findPage],
     [/^#\/admin$/, adminHome],
     [/^#\/admin\/new$/, adminCreate],

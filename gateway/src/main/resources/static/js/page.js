@@ -82,3 +82,23 @@ export function failed(error) {
     if (app.textContent.trim() === 'Loading…' || app.querySelector('.waiting')) render(html`<h1>Sorry</h1>`);
     showProblem(error);
 }
+
+/**
+ * Counts down to `end` (an instant) in the element with this id, every second, until the page is left or shows the
+ * element no more: "m:ss" (or "h:mm:ss"), then `over` is added at zero.
+ */
+export function countdown(id, end, over) {
+    const element = document.getElementById(id);
+    if (!element || !end) return;
+    const at = new Date(end).getTime();
+    const tick = () => {
+        const left = Math.max(0, Math.floor((at - Date.now()) / 1000));
+        const [h, m, s] = [Math.floor(left / 3600), Math.floor(left / 60) % 60, left % 60];
+        element.textContent = (h ? `${h}:${String(m).padStart(2, '0')}` : `${m}`) + `:${String(s).padStart(2, '0')}`;
+        if (left === 0) element.textContent += ' — ' + over;
+        if (!element.isConnected) clearInterval(timer);
+    };
+    const timer = setInterval(tick, 1000);
+    tick();
+    onLeave(() => clearInterval(timer));
+}

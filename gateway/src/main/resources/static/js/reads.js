@@ -1,5 +1,7 @@
-// Reading the read model after a command, without blind polling: read-your-writes with consistency tokens.
-import {api, Problem, stillWanted} from './api.js';
+// Reading the read model after a command, without blind polling: read-your-writes with consistency tokens. And
+// looking again, seconds apart, at what changes without a command of ours.
+import {api, Problem, stillWanted, Superseded} from './api.js';
+import {onLeave, showProblem} from './page.js';
 
 /**
  * Reads a read-model view with a consistency token (`<stream>.<version>`): the read model answers once it has applied
@@ -41,4 +43,30 @@ export async function readAtLeast(path, token, seconds = 60, accept = () => true
 export function nextVersion(token) {
     const dot = token.lastIndexOf('.');
     return token.substring(0, dot) + '.' + (Number(token.substring(dot + 1)) + 1);
+}
+
+/**
+ * Looks at something that changes without a command of ours (a waitlist place moves as other people's orders come and
+ * go, and nothing holds the request until it does): `read()` now, then again every `seconds` while the page is shown
+ * and `goOn(answer)` holds. `show(answer)` gets the first answer and each one unlike the one before. A failure after
+ * the first is shown above the page, and it looks again. Seconds apart, not a tight loop: each look is a read of the
+ * write side.
+ */
+export async function lookAgain(read, seconds, show, goOn) {
+    let last;
+    let timer;
+    onLeave(() => clearTimeout(timer));
+    const look = async () => {
+        const answer = await read();
+        const text = JSON.stringify(answer);
+        if (text !== last) show(answer);
+        last = text;
+        if (goOn(answer)) timer = setTimeout(again, seconds * 1000);
+    };
+    const again = () => look().catch(e => {
+        if (e instanceof Superseded) return;
+        showProblem(e);
+        timer = setTimeout(again, seconds * 1000);
+    });
+    await look();
 }

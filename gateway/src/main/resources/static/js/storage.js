@@ -1,13 +1,26 @@
 // What this browser keeps between pages, in sessionStorage (gone when the tab closes). No secret ever goes in a URL.
 
+/** What the tab keeps of things of one kind, by id: an object whose fields `put` adds to (or replaces). */
+function kept(prefix) {
+    const store = {
+        get(id) { return JSON.parse(sessionStorage.getItem(prefix + id) || '{}'); },
+        put(id, values) { sessionStorage.setItem(prefix + id, JSON.stringify({...store.get(id), ...values})); },
+    };
+    return store;
+}
+
 /**
  * The orders placed or found in this tab: access code and last consistency token. The access code opens the order's
  * views in the read model: it goes in a header, never in a URL.
  */
-export const orders = {
-    get(id) { return JSON.parse(sessionStorage.getItem('order:' + id) || '{}'); },
-    put(id, values) { sessionStorage.setItem('order:' + id, JSON.stringify({...orders.get(id), ...values})); },
-};
+export const orders = kept('order:');
+
+/**
+ * The waitlist places joined or found in this tab: the access code (header `Waitlist-Access-Code`, never in a URL),
+ * the entries that share it (`group`: an order's missing seats are waitlisted together), what the page names them by
+ * (conference, seat types), and the order an offer was taken into.
+ */
+export const waitlists = kept('waitlist:');
 
 /** The secret of each payment's payer link at the (simulated) processor: only its holder may answer. */
 export const payerLinks = {

@@ -1,17 +1,19 @@
-// #/admin/conferences/{id} — a conference for its owner: details (edit), seat types (add, change quantity),
-// promotional codes (admin-codes.js), publish / unpublish.
+// #/admin/conferences/{id} — a conference for its owner: details (edit), seat types (add, change quantity), the
+// waitlist of each seat type (admin-waitlist.js), promotional codes (admin-codes.js), publish / unpublish.
 import {api, uuid} from '../api.js';
 import {html, money} from '../html.js';
 import {attempt, form, go, on, render} from '../page.js';
 import {conferenceTokens, owners} from '../storage.js';
 import {codesSection, wireCodes} from './admin-codes.js';
+import {waitlistSection, wireWaitlist} from './admin-waitlist.js';
 import {conferenceBody, conferenceFields, conferenceLimits} from './conference-form.js';
 
 export async function adminConference(id) {
     if (!owners.get(id)) return go('#/admin');
-    const [{body: c}, {body: codes}, limits] = await Promise.all([
+    const [{body: c}, {body: codes}, {body: waitlist}, limits] = await Promise.all([
         api('GET', '/api/management/conferences/' + id, {headers: owners.auth(id)}),
-        api('GET', `/api/management/conferences/${id}/promotional-codes`, {headers: owners.auth(id)}), conferenceLimits()]);
+        api('GET', `/api/management/conferences/${id}/promotional-codes`, {headers: owners.auth(id)}),
+        api('GET', `/api/management/conferences/${id}/waitlist`, {headers: owners.auth(id)}), conferenceLimits()]);
     render(html`<h1>${c.name} <span class="status" id="published">${c.published ? 'Published' : 'Not published'}</span></h1>
         <p>
             ${c.published ? html`<button id="unpublish" class="secondary">Unpublish</button>` : html`<button id="publish">Publish</button>`}
@@ -33,6 +35,7 @@ export async function adminConference(id) {
             <label><span>Price</span><input name="amount" type="number" min="0" step="0.01" required> <input name="currency" value="${(c.seatTypes[0] && c.seatTypes[0].price.currency) || 'EUR'}" size="3" required></label>
             <button type="submit" id="add-seat-type">Add seat type</button>
         </form>
+        ${waitlistSection(c, waitlist)}
         ${codesSection(c, codes)}
         <h2>Details</h2>
         <form id="conference-form">${conferenceFields(limits, c)}<button type="submit" id="save-conference">Save details</button></form>
@@ -48,13 +51,15 @@ export async function adminConference(id) {
             body: {id: uuid(), name: v.name, description: v.description, quantity: Number(v.quantity), price: {amount: v.amount, currency: v.currency}}});
         await adminConference(id);
     }));
+    const saveQuantity = (s, quantity) => api('PUT', `/api/management/conferences/${id}/seat-types/${s.id}`, {headers: auth,
+        body: {name: s.name, description: s.description, quantity, price: s.price}});
     for (const s of c.seatTypes) {
         on('save-' + s.id, 'click', () => attempt(async () => {
-            await api('PUT', `/api/management/conferences/${id}/seat-types/${s.id}`, {headers: auth,
-                body: {name: s.name, description: s.description, quantity: Number(document.getElementById('quantity-' + s.id).value), price: s.price}});
+            await saveQuantity(s, Number(document.getElementById('quantity-' + s.id).value));
             await adminConference(id);
         }));
     }
+    wireWaitlist(c, waitlist, saveQuantity, () => adminConference(id));
     wireCodes(id, codes, auth, () => adminConference(id));
     on('conference-form', 'submit', () => attempt(async () => {
         await api('PUT', '/api/management/conferences/' + id, {headers: auth, body: conferenceBody('conference-form')});

@@ -1,10 +1,10 @@
 // #/conferences/{slug} — a conference's seat types, prices and seats left; registering places an order (with a
-// promotional code, if one is typed).
+// promotional code, if one is typed); a sold-out seat type can be waited for (joining its waitlist).
 import {api, Problem, uuid} from '../api.js';
 import {html, money} from '../html.js';
 import {attempt, form, go, on, render} from '../page.js';
 import {readAtLeast} from '../reads.js';
-import {conferenceTokens, orders} from '../storage.js';
+import {conferenceTokens, orders, waitlists} from '../storage.js';
 
 export async function conferencePage(slug) {
     // After an organiser published it from this browser: wait for the read model to show that publication.
@@ -20,7 +20,8 @@ export async function conferencePage(slug) {
                 <thead><tr><th>Seat type</th><th class="num">Price</th><th class="num">Available</th><th class="num">Quantity</th></tr></thead>
                 <tbody>${c.seatTypes.map(s => html`
                     <tr>
-                        <td><strong>${s.name}</strong><br><span class="muted">${s.description}</span></td>
+                        <td><strong>${s.name}</strong><br><span class="muted">${s.description}</span>${soldOut(s) ? html`<br><span class="sold-out">Sold out: join the waitlist below</span>` : ''}${s.waitlisted
+                            ? html`<br><span class="waitlisted">People are waiting for this seat type: seats that come back go to them first.</span>` : ''}</td>
                         <td class="num">${money(s.price)}</td>
                         <td class="num available">${s.availableQuantity}</td>
                         <td class="num"><input type="number" min="0" max="${limits.maxSeatsPerSeatType}" value="0" name="${s.id}" aria-label="Quantity of ${s.name}"></td>
@@ -29,7 +30,8 @@ export async function conferencePage(slug) {
             </table>
             <label><span>Promotional code (optional)</span><input name="promotionalCode" id="placement-code" autocomplete="off"></label>
             <button type="submit" id="register">Register</button>
-        </form>`);
+        </form>
+        ${waitlistForm(c, limits)}`);
     on('order-form', 'submit', () => attempt(async () => {
         const {promotionalCode, ...quantities} = form('order-form');
         const seats = Object.entries(quantities)
@@ -42,6 +44,46 @@ export async function conferencePage(slug) {
             justPlaced: true, conferenceId: c.id, slug: c.slug, conferenceName: c.name, seatTypes: c.seatTypes});
         go('#/orders/' + orderId);
     }));
+    on('waitlist-form', 'submit', () => attempt(() => joinWaitlist(c)));
+}
+
+/**
+ * Nothing available as the read model has it, or people waiting (then Registration sells none: they come first). The
+ * count can lag (a new seat type shows 0 until Registration has added its seats), so the quantity stays open: an
+ * order of a sold-out type is reserved as far as it can be.
+ */
+function soldOut(seatType) {
+    return seatType.availableQuantity <= 0 || seatType.waitlisted === true;
+}
+
+/** Joining the waitlist of a sold-out seat type (none sold out: nothing). */
+function waitlistForm(c, limits) {
+    const types = c.seatTypes.filter(soldOut);
+    if (!types.length) return html``;
+    return html`<section id="waitlist" class="card">
+        <h2>Sold out? Join the waitlist</h2>
+        <p class="muted">Seats that come back (an order that was not paid in time, seats the organiser adds) are offered
+            to the people waiting, in the order they joined, before anyone else. An offer holds its seats for you for a
+            while; your waitlist page shows it.</p>
+        <form id="waitlist-form">
+            <label><span>Seat type</span><select name="seatTypeId">${types.map(s => html`<option value="${s.id}">${s.name}</option>`)}</select></label>
+            <label><span>Seats</span><input name="quantity" type="number" min="1" max="${limits.maxSeatsPerSeatType}" value="1" required></label>
+            <label><span>Name</span><input name="name" required maxlength="200" autocomplete="name"></label>
+            <label><span>Email</span><input name="email" type="email" required autocomplete="email"></label>
+            <button type="submit" id="join-waitlist">Join the waitlist</button>
+        </form>
+    </section>`;
+}
+
+/** Joins the waitlist with the form's details; the code it answers opens the entry's page (kept in this tab). */
+async function joinWaitlist(c) {
+    const {seatTypeId, quantity, name, email} = form('waitlist-form');
+    const entryId = uuid();
+    const {body: joined} = await api('POST', `/api/registration/conferences/${encodeURIComponent(c.id)}/waitlist`,
+        {body: {entryId, seatTypeId, quantity: Number(quantity), name: name.trim(), email: email.trim()}});
+    waitlists.put(entryId, {accessCode: joined.accessCode, group: [entryId], conferenceId: c.id, slug: c.slug,
+        conferenceName: c.name, seatTypes: c.seatTypes.map(s => ({id: s.id, name: s.name}))});
+    go('#/waitlist/' + entryId);
 }
 
 /** A code typed with the placement is applied with it (a refused code places nothing: the problem says why). */

@@ -1,13 +1,14 @@
 // #/orders/{id} — the order as it goes: waiting for the reservation, the hold's countdown, the choice after a partial
-// reservation, the priced order with its promotional codes and the registrant's details; then confirmation (free, also
-// after a 100 % code) or payment of the total after discounts.
+// reservation (and the missing seats put on the waitlist), the priced order with its promotional codes and the
+// registrant's details; then confirmation (free, also after a 100 % code) or payment of the total after discounts.
 import {api, Problem, uuid} from '../api.js';
 import {html} from '../html.js';
 import {awaitConfirmed, readOrder, unknownOrder} from '../orders.js';
-import {attempt, form, go, on, onLeave, render} from '../page.js';
+import {attempt, countdown, form, go, on, render} from '../page.js';
 import {nextVersion} from '../reads.js';
 import {orders, payerLinks} from '../storage.js';
 import {orderCodesSection, pricedTable, wireOrderCodes} from './order-codes.js';
+import {missingSeatsSection, wireMissingSeats} from './order-waitlist.js';
 
 // What the registrant typed before applying or removing a code, for the page shown again after it (this tab only).
 const typedRegistrants = new Map();
@@ -23,7 +24,7 @@ export async function orderPage(orderId) {
     orders.put(orderId, {token: orderId + '.' + draft.version, justPlaced: false});
     if (draft.state === 'CONFIRMED') return go(`#/orders/${orderId}/thanks`);
     if (draft.state === 'EXPIRED') {
-        render(html`<h1>Your order</h1><p class="notice">The seats were held until ${new Date(draft.reservationExpiration).toLocaleTimeString()}; the hold is over and they went back on sale.</p>
+        render(html`<h1>Your order</h1><p class="notice">The seats were held until ${new Date(draft.reservationExpiration).toLocaleTimeString()}; the hold is over and they were released.</p>
             <a class="button" href="#/conferences/${known.slug || ''}">Start again</a>`);
         return;
     }
@@ -40,9 +41,11 @@ export async function orderPage(orderId) {
             <p class="notice" id="partial">Not every seat you asked for was available. We reserved what was left.</p>
             ${seatsTable}${hold}
             <button id="accept-partial">Continue with the seats reserved</button>
-            <a class="button secondary" href="#/conferences/${known.slug || ''}">Start a new order instead</a>`);
-        countdown(draft.reservationExpiration);
+            <a class="button secondary" href="#/conferences/${known.slug || ''}">Start a new order instead</a>
+            ${missingSeatsSection(known)}`);
+        countdown('countdown', draft.reservationExpiration, 'the hold is over');
         on('accept-partial', 'click', () => { orders.put(orderId, {acceptedPartial: true}); go(location.hash); });
+        wireMissingSeats(orderId, known);
         return;
     }
     const {body: priced} = await readOrder('priced-orders', orderId, orders.get(orderId).token, 30);
@@ -60,7 +63,7 @@ export async function orderPage(orderId) {
             <label><span>Email</span><input name="email" type="email" required value="${registrant.email}"></label>
             <button type="submit" id="continue">${priced.isFreeOfCharge ? 'Confirm the registration' : 'Proceed to payment'}</button>
         </form>`);
-    countdown(draft.reservationExpiration);
+    countdown('countdown', draft.reservationExpiration, 'the hold is over');
     wireOrderCodes(orderId, priced, () => {
         typedRegistrants.set(orderId, form('registrant-form'));
         go(location.hash);
@@ -86,21 +89,6 @@ export async function orderPage(orderId) {
 function seatName(order, seatTypeId) {
     const type = (order.seatTypes || []).find(s => s.id === seatTypeId);
     return type ? type.name : seatTypeId;
-}
-
-/** Counts the hold down to its end, every second, until the page is left. */
-function countdown(expiration) {
-    const element = document.getElementById('countdown');
-    if (!element || !expiration) return;
-    const end = new Date(expiration).getTime();
-    const tick = () => {
-        const left = Math.max(0, Math.floor((end - Date.now()) / 1000));
-        element.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-        if (left === 0) element.textContent += ' — the hold is over';
-    };
-    tick();
-    const timer = setInterval(tick, 1000);
-    onLeave(() => clearInterval(timer));
 }
 
 async function startPayment(paymentId, orderId, priced, known) {

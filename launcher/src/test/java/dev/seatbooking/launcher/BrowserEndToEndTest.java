@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +29,16 @@ import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The web front end in a real browser (headless Chromium driven by Playwright) against the running platform: a
  * registrant's whole path (paid, free, partially fulfilled), finding an order again and naming attendees, a
  * business customer creating, filling and publishing a conference, and promotional codes (the owner creates them,
- * registrants apply them: a discounted payment, a 100 % code confirmed without payment, an unknown code refused). A screenshot of every page goes to
- * {@code target/e2e-screenshots/}.
+ * registrants apply them: a discounted payment, a 100 % code confirmed without payment, an unknown code refused),
+ * and the waitlist (sold out → join → an order expires → the offer → an order from it → paid; the owner sees who
+ * waits and adds a seat for them). A screenshot of every page goes to {@code target/e2e-screenshots/}.
  * <p>
  * The browser is Debian's Chromium at {@code /usr/bin/chromium} (or {@code -Dchromium.path=...}). Without it the
  * test is skipped locally — decided before the platform is started — and fails in CI ({@code CI=true}, which
@@ -192,6 +196,14 @@ class BrowserEndToEndTest {
         assertThat(page.locator("#partial")).isVisible();
         assertThat(page.locator("#reserved-seats")).containsText(String.valueOf(available));
         screenshot("10-registrant-partial-fulfilment");
+        // The two seats it did not get go on the waitlist in one step; the order keeps those it holds.
+        nameAndEmail(page.locator("#waitlist-missing-form"), "Alan Turing", "alan@example.com");
+        page.locator("#waitlist-missing").click();
+        assertThat(page.locator("#entry-0 h2")).hasText("Community pass: 2 seats");
+        assertThat(page.locator("#position")).hasText("1");
+        screenshot("47-waitlist-missing-seats");
+        page.locator("#back-to-order").click();
+        assertThat(page.locator("#missing-seats-waitlist")).isVisible();
         page.locator("#accept-partial").click();
 
         assertThat(page.locator("#total")).containsText("0.00");
@@ -205,16 +217,7 @@ class BrowserEndToEndTest {
         page.navigate(platform.gatewayUrl() + "/#/admin");
         page.locator("#new-conference").click();
         String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        Locator form = page.locator("#conference-form");
-        form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Browser Days " + slug);
-        form.getByLabel("Web address (slug)").fill(slug);
-        form.getByLabel("Tagline").fill("Tested in a real browser");
-        form.getByLabel("Description").fill("A conference the end-to-end test creates.");
-        form.getByLabel("Location").fill("Utrecht");
-        form.getByLabel("Starts").fill("2030-05-01");
-        form.getByLabel("Ends").fill("2030-05-02");
-        form.getByLabel("Owner name").fill("Olivia Organiser");
-        form.getByLabel("Owner email").fill("olivia@example.com");
+        fillNewConference("Browser Days " + slug, slug);
         screenshot("20-organiser-create-conference");
         page.locator("#create").click();
         assertThat(page.locator("#owner-access-code")).isVisible();
@@ -222,13 +225,7 @@ class BrowserEndToEndTest {
         page.locator("#manage").click();
 
         assertThat(page.locator("#published")).hasText("Not published");
-        Locator seatType = page.locator("#seat-type-form");
-        seatType.getByLabel("Name").fill("Early bird");
-        seatType.getByLabel("Description").fill("The first hundred");
-        seatType.getByLabel("Quantity").fill("100");
-        page.locator("#seat-type-form input[name=amount]").fill("99.50");
-        page.locator("#add-seat-type").click();
-        assertThat(page.locator("#seat-types")).containsText("Early bird");
+        addSeatType("Early bird", "The first hundred", 100, "99.50");
         screenshot("22-organiser-seat-types");
 
         page.locator("#publish").click();
@@ -276,13 +273,8 @@ class BrowserEndToEndTest {
         screenshot("25-organiser-demo-conference");
         page.getByText("Orders and attendees").click();
         // Conference Management learns of orders and attendees from registration's events: look again until it has.
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline && !(page.locator("#orders").textContent().contains("Lovelace")
-                && page.locator("#attendees").textContent().contains("Grace Hopper"))) {
-            page.waitForTimeout(500);
-            page.reload();
-            page.locator("#orders").waitFor();
-        }
+        reloadUntil(page, "#orders", () -> page.locator("#orders").textContent().contains("Lovelace")
+                && page.locator("#attendees").textContent().contains("Grace Hopper"));
         assertThat(page.locator("#orders")).containsText("Lovelace");
         assertThat(page.locator("#attendees")).containsText("Grace Hopper");
         screenshot("26-organiser-orders-and-attendees");
@@ -352,6 +344,152 @@ class BrowserEndToEndTest {
         confirmWithoutPayment("17-registrant-free-with-a-code", "18-registrant-free-with-a-code-thank-you");
     }
 
+    @Test
+    @Order(7)
+    void a_registrant_waits_for_a_sold_out_seat_type_is_offered_the_seat_of_an_expired_order_and_pays_for_it() {
+        // The owner: a conference of one seat, held for the shortest time an owner may choose (1 minute).
+        page.navigate(platform.gatewayUrl() + "/#/admin/new");
+        String slug = "waitlist-" + UUID.randomUUID().toString().substring(0, 8);
+        fillNewConference("Waitlist Days " + slug, slug);
+        page.locator("#conference-form").getByLabel("Seats held for (minutes)").fill("1");
+        page.locator("#create").click();
+        page.locator("#manage").click();
+        addSeatType("Solo seat", "The only one", 1, "40.00");
+        String ownerPage = page.url();
+        page.locator("#publish").click();
+        assertThat(page.locator("#published")).hasText("Published");
+
+        // Registrant A (the owner's tab) takes the seat (once the read model has it: a new seat type shows none until
+        // Registration has added its seats) and does not pay.
+        page.getByText("See the public page").click();
+        reloadUntil(page, "#order-form", () -> seatRow("Solo seat").locator(".available").textContent().trim().equals("1"));
+        page.getByLabel("Quantity of Solo seat").fill("1");
+        page.locator("#register").click();
+        assertThat(page.locator("#countdown")).containsText(":");
+        String orderA = page.url();
+        Page ownerAndA = page;
+        BrowserContext contextA = context;
+        context = newContext();
+        page = context.newPage();
+        page.setDefaultTimeout(60_000);
+        try {
+            // Registrant B: sold out (once the read model has A's reservation), joins the waitlist, is next in line.
+            page.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
+            reloadUntil(page, "#order-form", () -> page.locator("#waitlist-form").count() > 0);
+            assertThat(seatRow("Solo seat")).containsText("Sold out");
+        assertThat(seatRow("Solo seat").locator(".available")).hasText("0");
+            fillWaitlistForm("Bea Waiting", "bea@example.com");
+            screenshot("40-waitlist-sold-out-join");
+            page.locator("#join-waitlist").click();
+            assertThat(page.locator("#position")).hasText("1");
+            screenshot("41-waitlist-position");
+
+            // The owner sees B waiting (Conference Management learns of it from Registration's events), and the
+            // public page says that people wait for the seat type.
+            ownerAndA.navigate(ownerPage);
+            Locator waiting = ownerAndA.locator("#waitlist tr", new Page.LocatorOptions().setHasText("Solo seat"));
+            reloadUntil(ownerAndA, "#waitlist", () -> waiting.locator(".people").textContent().trim().equals("1"));
+            assertThat(waiting.locator(".revenue")).containsText("40.00");
+            screenshot(ownerAndA, "45-waitlist-owner-sees-it");
+            ownerAndA.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
+            reloadUntil(ownerAndA, "#order-form", () -> ownerAndA.locator(".waitlisted").count() > 0);
+            assertThat(ownerAndA.locator(".waitlisted")).containsText("People are waiting");
+
+            // A's order expires (its hold is 1 minute, then the durable expiry): the seat is offered to B, whose page
+            // looks again by itself.
+            assertThat(page.locator("#take-offer-0")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(150_000));
+            assertThat(page.locator("#offer-0")).containsText("1 seat is held for you");
+            screenshot("42-waitlist-offer");
+            ownerAndA.navigate(orderA);
+            assertThat(ownerAndA.locator("main")).containsText("the hold is over");
+
+            // B takes the offer: an order holding the seat, then details and payment as any order.
+            page.locator("#take-offer-0").click();
+            assertThat(page.locator("#countdown")).containsText(":");
+            assertThat(page.locator("#total")).containsText("40.00");
+            registrant("Bea", "Waiting", "bea@example.com");
+            screenshot("43-waitlist-order-from-the-offer");
+            page.locator("#continue").click();
+            assertThat(page.locator("#amount")).containsText("40.00");
+            page.locator("#accept").click();
+            assertThat(page.locator("h1")).hasText("Thank you!");
+            screenshot("44-waitlist-order-confirmed");
+
+            // Registrant C waits too; the owner adds a seat from the waitlist section, and it is offered to C.
+            inANewBrowser();
+            page.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
+            fillWaitlistForm("Cy Waiting", "cy@example.com");
+            page.locator("#join-waitlist").click();
+            assertThat(page.locator("#position")).hasText("1");
+            ownerAndA.navigate(ownerPage);
+            reloadUntil(ownerAndA, "#waitlist", () -> waiting.locator("button").count() > 0);
+            screenshot(ownerAndA, "46-waitlist-owner-adds-seats");
+            waiting.getByText("Add seats").click();
+            assertThat(ownerAndA.locator("#seat-types input[type=number]")).hasValue("2");
+            assertThat(page.locator("#take-offer-0")).isVisible();
+        } finally {
+            contextA.close();
+        }
+    }
+
+    /** Fills the conference page's waitlist form (its one sold-out seat type) for one seat. */
+    private void fillWaitlistForm(String name, String email) {
+        Locator join = page.locator("#waitlist-form");
+        join.getByLabel("Seats").fill("1");
+        nameAndEmail(join, name, email);
+    }
+
+    /** The name and email of a waitlist form (joining, or an order's missing seats). */
+    private static void nameAndEmail(Locator form, String name, String email) {
+        form.getByLabel("Name").fill(name);
+        form.getByLabel("Email").fill(email);
+    }
+
+    /** Fills the new conference's details (the hold left at its default). */
+    private void fillNewConference(String name, String slug) {
+        Locator form = page.locator("#conference-form");
+        form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+        form.getByLabel("Web address (slug)").fill(slug);
+        form.getByLabel("Tagline").fill("Tested in a real browser");
+        form.getByLabel("Description").fill("A conference the end-to-end test creates.");
+        form.getByLabel("Location").fill("Utrecht");
+        form.getByLabel("Starts").fill("2030-05-01");
+        form.getByLabel("Ends").fill("2030-05-02");
+        form.getByLabel("Owner name").fill("Olivia Organiser");
+        form.getByLabel("Owner email").fill("olivia@example.com");
+    }
+
+    /** Adds a seat type on the owner's conference page. */
+    private void addSeatType(String name, String description, int quantity, String price) {
+        Locator seatType = page.locator("#seat-type-form");
+        seatType.getByLabel("Name").fill(name);
+        seatType.getByLabel("Description").fill(description);
+        seatType.getByLabel("Quantity").fill(String.valueOf(quantity));
+        page.locator("#seat-type-form input[name=amount]").fill(price);
+        page.locator("#add-seat-type").click();
+        assertThat(page.locator("#seat-types")).containsText(name);
+    }
+
+    private Locator seatRow(String seatType) {
+        return page.locator("#order-form tr", new Page.LocatorOptions().setHasText(seatType));
+    }
+
+    /**
+     * Reloads the page until it shows what {@code shown} looks for (30 s at most): for what a service learns from
+     * another's events a moment later, when the page itself does not look again. {@code ready} is an element the page
+     * shows once it has loaded.
+     */
+    private static void reloadUntil(Page page, String ready, java.util.function.BooleanSupplier shown) {
+        page.locator(ready).waitFor();
+        // Playwright is not thread-safe: the page is polled on this thread.
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (shown.getAsBoolean()) return true;
+            page.reload();
+            page.locator(ready).waitFor();
+            return shown.getAsBoolean();
+        });
+    }
+
     private void registrant(String firstName, String lastName, String email) {
         page.getByLabel("First name").fill(firstName);
         page.getByLabel("Last name").fill(lastName);
@@ -415,6 +553,10 @@ class BrowserEndToEndTest {
     }
 
     private void screenshot(String name) {
+        screenshot(page, name);
+    }
+
+    private static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }
