@@ -2,7 +2,7 @@ package dev.seatbooking.payments.api;
 
 import dev.seatbooking.payments.handling.PaymentRecord;
 import dev.seatbooking.payments.domain.PaymentStatus;
-import dev.seatbooking.payments.domain.RefundReason;
+import dev.seatbooking.contracts.payments.RefundReason;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.net.URI;
@@ -15,7 +15,8 @@ import java.util.UUID;
  *
  * @param refundDue    true when the payment completed for an order that could not take it (expired, or paid by
  *                     another payment): the money is due back
- * @param refundReason {@code ORDER_EXPIRED} or {@code ORDER_ALREADY_PAID} when a refund is due
+ * @param refundReason {@code ORDER_EXPIRED}, {@code ORDER_ALREADY_PAID} or {@code ORDER_CANCELLED} when a refund is due
+ * @param refund       the refund of the payment once it was requested (where paying the money back stands), else null
  * @param payerUrl     only in the answer that started the payment (or a repeat of that request), while initiated:
  *                     where the payer approves or declines it at the processor; the link carries a secret that
  *                     only its holder has (it is kept hashed), so no other answer shows it
@@ -24,12 +25,13 @@ import java.util.UUID;
 @Schema(name = "Payment")
 public record PaymentView(UUID paymentId, UUID orderId, UUID conferenceId, String description, AmountJson amount,
                           List<PaymentItemJson> items, PaymentStatus status, boolean refundDue,
-                          RefundReason refundReason, URI payerUrl, int version, Instant initiatedAt,
-                          Instant updatedAt) {
+                          RefundReason refundReason, RefundView refund, URI payerUrl, int version,
+                          Instant initiatedAt, Instant updatedAt) {
 
-    static PaymentView of(PaymentRecord p, URI payerUrl) {
+    static PaymentView of(PaymentRecord p, RefundView refund, URI payerUrl) {
         return new PaymentView(p.paymentId(), p.orderId(), p.conferenceId(), p.description(), AmountJson.of(p.amount()),
                 p.items().stream().map(PaymentItemJson::of).toList(), p.status(), p.refundDue(), p.refundReason(),
-                p.status() == PaymentStatus.INITIATED ? payerUrl : null, p.version(), p.initiatedAt(), p.updatedAt());
+                refund, p.status() == PaymentStatus.INITIATED ? payerUrl : null, p.version(), p.initiatedAt(),
+                p.updatedAt());
     }
 }

@@ -1,6 +1,7 @@
 package dev.seatbooking.payments.api;
 
 import dev.seatbooking.payments.handling.PaymentRecord;
+import dev.seatbooking.payments.handling.RefundRecords;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -13,13 +14,22 @@ import java.net.URI;
 @Component
 class PaymentViews {
 
+    private final RefundRecords refunds;
+
+    PaymentViews(RefundRecords refunds) {
+        this.refunds = refunds;
+    }
+
     PaymentView of(PaymentRecord payment) {
-        return PaymentView.of(payment, null);
+        return of(payment, null);
     }
 
     /** @param payerUrl the processor's link for the payer, as it answered when the payment was handed to it */
     PaymentView of(PaymentRecord payment, URI payerUrl) {
-        return PaymentView.of(payment, payerUrl == null ? null : absolute(payerUrl));
+        // Only a payment due back can have a refund: the others cost no query.
+        RefundView refund = payment.refundDue()
+                ? refunds.ofPayment(payment.paymentId()).map(RefundView::of).orElse(null) : null;
+        return PaymentView.of(payment, refund, payerUrl == null ? null : absolute(payerUrl));
     }
 
     private static URI absolute(URI uri) {

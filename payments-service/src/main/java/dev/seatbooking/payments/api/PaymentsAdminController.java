@@ -1,6 +1,7 @@
 package dev.seatbooking.payments.api;
 
 import dev.seatbooking.payments.handling.PaymentRecords;
+import dev.seatbooking.payments.handling.RefundRecords;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -25,10 +26,12 @@ public class PaymentsAdminController {
 
     private final PaymentRecords records;
     private final PaymentViews views;
+    private final RefundRecords refunds;
 
-    PaymentsAdminController(PaymentRecords records, PaymentViews views) {
+    PaymentsAdminController(PaymentRecords records, PaymentViews views, RefundRecords refunds) {
         this.records = records;
         this.views = views;
+        this.refunds = refunds;
     }
 
     @Operation(summary = "Payments, newest first: all, of one order, or those whose money is due back")
@@ -37,5 +40,12 @@ public class PaymentsAdminController {
                                       @RequestParam(defaultValue = "false") boolean refundDue,
                                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return records.list(orderId, refundDue, limit).stream().map(views::of).toList();
+    }
+
+    @Operation(summary = "Refunds, newest first: all, or one conference's; with their attempts and last error")
+    @GetMapping("/refunds")
+    public List<RefundOperationsView> refunds(@RequestParam(required = false) UUID conferenceId,
+                                              @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return refunds.list(conferenceId, limit).stream().map(RefundOperationsView::of).toList();
     }
 }

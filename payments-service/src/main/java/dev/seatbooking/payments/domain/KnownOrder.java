@@ -1,6 +1,7 @@
 package dev.seatbooking.payments.domain;
 
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.payments.RefundReason;
 
 import java.util.List;
 import java.util.Objects;
@@ -42,8 +43,20 @@ public record KnownOrder(UUID orderId, UUID conferenceId, Money total, boolean f
             case EXPIRED -> Optional.of(RefundReason.ORDER_EXPIRED);
             case CONFIRMED -> paymentId.equals(confirmedBy) ? Optional.empty()
                     : Optional.of(RefundReason.ORDER_ALREADY_PAID);
+            case CANCELLED -> Optional.of(RefundReason.ORDER_CANCELLED);
             case PENDING -> Optional.empty();
         };
+    }
+
+    /**
+     * The order has just been cancelled (this is its cancelled state): no payment of it is kept any more, so every
+     * completed one not yet due back (the one that confirmed it) is, for {@link RefundReason#ORDER_CANCELLED}. A free
+     * order has none.
+     *
+     * @param completed the order's completed payments not yet due back
+     */
+    public List<UUID> refundDueWhenCancelled(List<UUID> completed) {
+        return List.copyOf(completed);
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.seatbooking.payments.domain;
 
-/** An order as registration announced it: still open for payment, confirmed, or expired (rejected). */
+/**
+ * An order as registration announced it: still open for payment, confirmed, expired (rejected), or cancelled after
+ * it was confirmed (by its owner or its registrant).
+ */
 public enum OrderStatus {
-    PENDING, CONFIRMED, EXPIRED
+    PENDING, CONFIRMED, EXPIRED, CANCELLED
 }

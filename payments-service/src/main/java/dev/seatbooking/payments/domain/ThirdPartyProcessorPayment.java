@@ -73,6 +73,8 @@ public final class ThirdPartyProcessorPayment implements Aggregate<PaymentEvent>
             case EXPIRED -> throw new PaymentRefused(ORDER_EXPIRED, "Order " + known.orderId()
                     + " has expired; its seats went back on sale", Map.of("orderId", known.orderId()));
             case CONFIRMED -> throw alreadyPaid(known);
+            case CANCELLED -> throw new PaymentRefused(ORDER_ALREADY_PAID, "Order " + known.orderId()
+                    + " was cancelled; it takes no more payments", Map.of("orderId", known.orderId()));
             case PENDING -> { }
         }
         if (known.freeOfCharge() || known.total().isZero()) {

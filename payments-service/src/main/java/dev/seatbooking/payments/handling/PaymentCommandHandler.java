@@ -12,7 +12,7 @@ import dev.seatbooking.payments.orders.OrderTotals;
 import dev.seatbooking.payments.domain.KnownOrder;
 import dev.seatbooking.payments.domain.PaymentRefused;
 import dev.seatbooking.payments.domain.PaymentStatus;
-import dev.seatbooking.payments.domain.RefundReason;
+import dev.seatbooking.contracts.payments.RefundReason;
 import dev.seatbooking.payments.domain.ThirdPartyProcessorPayment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,13 +52,16 @@ public class PaymentCommandHandler {
     private final PaymentRecords records;
     private final KnownOrders orders;
     private final TransactionTemplate transactions;
+    private final RefundRequests refunds;
 
     public PaymentCommandHandler(AggregateRepository<ThirdPartyProcessorPayment, PaymentEvent> payments,
-                                 PaymentRecords records, KnownOrders orders, TransactionTemplate transactions) {
+                                 PaymentRecords records, KnownOrders orders, TransactionTemplate transactions,
+                                 RefundRequests refunds) {
         this.payments = payments;
         this.records = records;
         this.orders = orders;
         this.transactions = transactions;
+        this.refunds = refunds;
     }
 
     /** {@code InitiateThirdPartyProcessorPayment}: starts paying an order, or answers a repeat. */
@@ -93,14 +96,30 @@ public class PaymentCommandHandler {
         refundsDue(orderId, KnownOrder::refundDueWhenConfirmed, RefundReason.ORDER_ALREADY_PAID);
     }
 
+    /**
+     * The order was cancelled (by its owner or its registrant): the payment that confirmed it, and any other
+     * completed one not yet due back, is refunded. Runs in the caller's transaction (the inbox's), after the order's
+     * row was marked cancelled.
+     */
+    public void orderCancelled(UUID orderId) {
+        refundsDue(orderId, KnownOrder::refundDueWhenCancelled, RefundReason.ORDER_CANCELLED);
+    }
+
     private void refundsDue(UUID orderId, BiFunction<KnownOrder, List<UUID>, List<UUID>> decision,
                             RefundReason reason) {
         Optional<KnownOrder> order = orders.find(orderId, KnownOrders.Lock.UPDATE).flatMap(OrderTotals::known);
         if (order.isEmpty()) return;
         for (UUID paymentId : decision.apply(order.get(), records.completedNotRefunded(orderId))) {
-            log.warn("Payment {} of order {} completed but {}: refund due", paymentId, orderId, reason);
-            records.refundDue(paymentId, reason);
+            refundDue(paymentId, reason);
         }
+    }
+
+    /** The money must go back: marks the payment and requests its refund, in this transaction. */
+    private void refundDue(UUID paymentId, RefundReason reason) {
+        if (!records.refundDue(paymentId, reason)) return;
+        PaymentRecord payment = records.find(paymentId).orElseThrow();
+        log.warn("Payment {} of order {} completed but {}: refund due", paymentId, payment.orderId(), reason);
+        refunds.request(payment, reason);
     }
 
     public Optional<PaymentRecord> find(UUID paymentId) {
@@ -142,10 +161,7 @@ public class PaymentCommandHandler {
         records.statusChanged(paymentId, PaymentStatus.COMPLETED, appended.version());
         order.flatMap(OrderTotals::known)
                 .flatMap(o -> o.refundDueWhenCompletedBy(paymentId))
-                .ifPresent(reason -> {
-                    log.warn("Payment {} of order {} completed but {}: refund due", paymentId, payment.orderId(), reason);
-                    records.refundDue(paymentId, reason);
-                });
+                .ifPresent(reason -> refundDue(paymentId, reason));
         return new Handled(records.find(paymentId).orElseThrow(), true);
     }
 

@@ -3,7 +3,7 @@ package dev.seatbooking.payments.handling;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.payments.PaymentItem;
 import dev.seatbooking.payments.domain.PaymentStatus;
-import dev.seatbooking.payments.domain.RefundReason;
+import dev.seatbooking.contracts.payments.RefundReason;
 
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.seatbooking.payments.handling;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.payments.PaymentItem;
 import dev.seatbooking.payments.domain.PaymentStatus;
-import dev.seatbooking.payments.domain.RefundReason;
+import dev.seatbooking.contracts.payments.RefundReason;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -85,11 +85,15 @@ public class PaymentRecords {
                 status.name(), version, paymentId);
     }
 
-    /** Marks the payment's money as due back, unless it already is (the first reason stays). */
-    public void refundDue(UUID paymentId, RefundReason reason) {
-        jdbc.update("""
+    /**
+     * Marks the payment's money as due back, unless it already is (the first reason stays).
+     *
+     * @return whether it was marked now
+     */
+    public boolean refundDue(UUID paymentId, RefundReason reason) {
+        return jdbc.update("""
                 UPDATE payments SET refund_reason = ?, updated_at = now()
-                WHERE payment_id = ? AND refund_reason IS NULL""", reason.name(), paymentId);
+                WHERE payment_id = ? AND refund_reason IS NULL""", reason.name(), paymentId) > 0;
     }
 
     private RowMapper<PaymentRecord> row() {

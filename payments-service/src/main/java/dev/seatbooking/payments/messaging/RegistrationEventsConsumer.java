@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Registration's events as payments needs them: order totals and statuses, and refunds due when an order expires
- * after one of its payments completed, or is confirmed with another payment than one that completed. Runs in the inbox transaction, so a redelivered event changes nothing.
+ * after one of its payments completed, is confirmed with another payment than one that completed, or is cancelled
+ * (its payment is refunded). Runs in the inbox transaction, so a redelivered event changes nothing.
  */
 @Component
 public class RegistrationEventsConsumer {
@@ -32,7 +34,7 @@ public class RegistrationEventsConsumer {
      * reservations, registrants: most of the topic) before decoding them or writing them to the inbox.
      */
     static final Set<String> HANDLED = Stream.<Class<? extends Message>>of(OrderPlaced.class,
-                    OrderTotalsCalculated.class, OrderConfirmed.class, OrderExpired.class)
+                    OrderTotalsCalculated.class, OrderConfirmed.class, OrderExpired.class, OrderCancelled.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 
     private final OrderEventsProjection orders;
@@ -49,5 +51,6 @@ public class RegistrationEventsConsumer {
         orders.apply(event, envelope.aggregateVersion());
         if (event instanceof OrderExpired expired) payments.orderExpired(expired.orderId());
         if (event instanceof OrderConfirmed confirmed) payments.orderConfirmed(confirmed.orderId());
+        if (event instanceof OrderCancelled cancelled) payments.orderCancelled(cancelled.orderId());
     }
 }

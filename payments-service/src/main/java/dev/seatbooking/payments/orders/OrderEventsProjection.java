@@ -2,6 +2,7 @@ package dev.seatbooking.payments.orders;
 
 import dev.seatbooking.contracts.AccessCodeHash;
 import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -26,6 +27,7 @@ public class OrderEventsProjection {
             case OrderTotalsCalculated e -> orders.totalsCalculated(e.orderId(), e.total(), e.isFreeOfCharge(), version);
             case OrderConfirmed e -> orders.confirmed(e.orderId(), e.paymentId(), version);
             case OrderExpired e -> orders.statusChanged(e.orderId(), OrderStatus.EXPIRED, version);
+            case OrderCancelled e -> orders.statusChanged(e.orderId(), OrderStatus.CANCELLED, version);
             default -> {
                 // Updates, reservations and registrant details do not matter to payments: a changed order
                 // always comes with a new OrderTotalsCalculated.

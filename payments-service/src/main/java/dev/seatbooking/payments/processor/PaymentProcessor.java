@@ -13,7 +13,7 @@ import java.util.UUID;
  * the payer approve or decline it and reports the answer through {@link PaymentOutcomes}, which completes or
  * cancels the payment. {@link SimulatedPaymentProcessor} stands in for a real one; a real gateway implements this
  * same interface (create a checkout session in {@link #submit} and answer its URL, answer its webhook with
- * {@link PaymentOutcomes}).
+ * {@link PaymentOutcomes}; call its refund API with the refund id as idempotency key in {@link #refund}).
  */
 public interface PaymentProcessor {
 
@@ -28,4 +28,17 @@ public interface PaymentProcessor {
      * start request), it must do no harm; the link it answers then replaces the earlier one.
      */
     Optional<URI> submit(PaymentRequest payment);
+
+    /** What the processor needs to pay a completed payment's money back. */
+    record RefundRequest(UUID refundId, UUID paymentId, Money amount) {
+    }
+
+    /**
+     * Pays the money of a completed payment back to the payer. Idempotent by {@code refundId} (a real gateway's
+     * idempotency key): asked again for a refund it already paid (an attempt whose answer was lost), it answers
+     * success without paying twice.
+     *
+     * @throws RefundNotDone the processor did not pay it (down, refused, timed out): payments tries again later
+     */
+    void refund(RefundRequest refund);
 }

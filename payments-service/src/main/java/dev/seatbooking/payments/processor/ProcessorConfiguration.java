@@ -28,7 +28,10 @@ class ProcessorConfiguration {
     /** A real gateway would be declared here instead. */
     @Bean
     SimulatedPaymentProcessor simulatedPaymentProcessor(PaymentsProperties properties, PaymentOutcomes outcomes,
-                                                        PayerLinks links) {
-        return new SimulatedPaymentProcessor(properties.processor().mode(), outcomes, links);
+                                                        PayerLinks links, ProcessorRefunds refunds) {
+        PaymentsProperties.Processor processor = properties.processor();
+        return new SimulatedPaymentProcessor(processor.mode(), outcomes, links, refunds,
+                new SimulatedPaymentProcessor.RefundFailures(processor.refunds().failFirst(),
+                        processor.refunds().failAlways()));
     }
 }

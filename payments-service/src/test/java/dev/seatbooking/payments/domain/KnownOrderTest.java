@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.domain;
 
+import dev.seatbooking.contracts.payments.RefundReason;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,12 @@ class KnownOrderTest {
         }
 
         @Test
+        void a_payment_completed_after_the_order_was_cancelled_is_due_back() {
+            assertThat(order(OrderStatus.CANCELLED, OTHER_PAYMENT).refundDueWhenCompletedBy(PAYMENT))
+                    .contains(RefundReason.ORDER_CANCELLED);
+        }
+
+        @Test
         void a_payment_completed_for_an_order_confirmed_without_it_is_due_back() {
             assertThat(order(OrderStatus.CONFIRMED, null).refundDueWhenCompletedBy(PAYMENT))
                     .contains(RefundReason.ORDER_ALREADY_PAID);
@@ -97,5 +104,11 @@ class KnownOrderTest {
         void an_order_nobody_paid_owes_nothing() {
             assertThat(order(OrderStatus.EXPIRED, null).refundDueWhenExpired(List.of())).isEmpty();
         }
+    }
+
+    @Test
+    void when_the_order_is_cancelled_the_payment_that_confirmed_it_is_due_back() {
+        assertThat(order(OrderStatus.CANCELLED, PAYMENT).refundDueWhenCancelled(List.of(PAYMENT)))
+                .containsExactly(PAYMENT);
     }
 }

@@ -4,7 +4,7 @@ import dev.seatbooking.testinfra.TestCredentials;
 import dev.seatbooking.payments.support.PaymentsServiceTest;
 import dev.seatbooking.payments.support.TestOrder;
 import dev.seatbooking.payments.domain.PaymentStatus;
-import dev.seatbooking.payments.domain.RefundReason;
+import dev.seatbooking.contracts.payments.RefundReason;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,6 @@
 package dev.seatbooking.payments.handling;
 
-import dev.seatbooking.payments.domain.RefundReason;
+import dev.seatbooking.contracts.payments.RefundReason;
 import dev.seatbooking.payments.support.PaymentsServiceTest;
 import dev.seatbooking.payments.support.TestOrder;
 import org.junit.jupiter.api.Test;

@@ -28,18 +28,20 @@ class AutomaticModesTest extends PaymentsServiceTest {
     PaymentOutcomes outcomes;
     @Autowired
     PayerLinks links;
+    @Autowired
+    ProcessorRefunds refunds;
 
     @Test
     void auto_accept_completes_the_payment() throws Exception {
         UUID paymentId = startedPayment();
-        new SimulatedPaymentProcessor(Mode.AUTO_ACCEPT, outcomes, links).submit(request(paymentId));
+        new SimulatedPaymentProcessor(Mode.AUTO_ACCEPT, outcomes, links, refunds, SimulatedPaymentProcessor.RefundFailures.NONE).submit(request(paymentId));
         assertThat(statusOf(paymentId)).isEqualTo("COMPLETED");
     }
 
     @Test
     void auto_reject_rejects_the_payment() throws Exception {
         UUID paymentId = startedPayment();
-        new SimulatedPaymentProcessor(Mode.AUTO_REJECT, outcomes, links).submit(request(paymentId));
+        new SimulatedPaymentProcessor(Mode.AUTO_REJECT, outcomes, links, refunds, SimulatedPaymentProcessor.RefundFailures.NONE).submit(request(paymentId));
         assertThat(statusOf(paymentId)).isEqualTo("REJECTED");
     }
 

@@ -60,6 +60,14 @@ public abstract class PaymentsServiceTest {
         registry.add("seatbooking.payments.access-throttle.failures-per-order", () -> String.valueOf(FAILURES_PER_ORDER));
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("seatbooking.payments.processor.mode", () -> "manual");
+        refundsTriedSoon(registry);
+    }
+
+    /** Refunds tried every 100 ms, again 100 ms after a failure (growing to 500 ms): tests wait little. */
+    public static void refundsTriedSoon(DynamicPropertyRegistry registry) {
+        registry.add("seatbooking.payments.refunds.poll-interval", () -> "100ms");
+        registry.add("seatbooking.payments.refunds.first-retry", () -> "100ms");
+        registry.add("seatbooking.payments.refunds.max-retry", () -> "500ms");
     }
 
     @Autowired

@@ -3,6 +3,7 @@ package dev.seatbooking.payments.support;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -70,6 +71,11 @@ public final class TestOrder {
     /** Registration confirmed the order with {@code paymentId}: the payment it applied. */
     public Envelope confirmWith(UUID paymentId) {
         return publish(new OrderConfirmed(orderId, false, paymentId));
+    }
+
+    /** Registration cancelled the confirmed order (its owner or its registrant asked). */
+    public Envelope cancel(OrderCancelled.CancelledBy by) {
+        return publish(new OrderCancelled(orderId, conferenceId, by, Instant.now()));
     }
 
     /** The next event of the order's stream. */
