@@ -11,6 +11,7 @@ import dev.seatbooking.contracts.registration.SeatAssignmentsEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
 import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.contracts.registration.WaitlistContactEvent;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.Collections;
@@ -167,6 +168,7 @@ public final class MessageTypes {
                 .include(SeatsAvailabilityEvent.class)
                 .include(PromotionalCodeUsesEvent.class)
                 .include(SeatAssignmentsEvent.class)
+                .include(WaitlistContactEvent.class)
                 .include(OrderCommand.class)
                 .include(SeatsAvailabilityCommand.class)
                 .include(SeatAssignmentsCommand.class)
