@@ -62,6 +62,11 @@ public final class Platform implements AutoCloseable {
             "notifications");
 
     static final String GATEWAY_TOKEN = "seatbooking.gateway.token";
+    /**
+     * Thymeleaf is on the one class path for the notifications' mails (which have an engine of their own): no
+     * application serves pages from templates, so none looks for a template folder (a warning at each start).
+     */
+    private static final String NO_TEMPLATES = "spring.thymeleaf.check-template-location";
     static final String LOOPBACK = "127.0.0.1";
 
     private final LauncherSettings settings;
@@ -138,6 +143,7 @@ public final class Platform implements AutoCloseable {
                 // The gateway has no database and no Kafka, whatever the services' libraries on the class path.
                 .exclude(JPA, PERSISTENCE)
                 .set("spring.main.banner-mode", "off")
+                .set(NO_TEMPLATES, "false")
                 .set("management.metrics.use-global-registry", "false")
                 .set("gateway.routes.management", management.url())
                 .set("gateway.routes.registration", registration.url())
@@ -173,6 +179,7 @@ public final class Platform implements AutoCloseable {
                 .set("spring.datasource.password", EmbeddedPostgresServer.PASSWORD)
                 .set("spring.kafka.bootstrap-servers", kafka.bootstrapServers())
                 .set("spring.main.banner-mode", "off")
+                .set(NO_TEMPLATES, "false")
                 // Each application context has its own meter registry, not also the JVM-wide one.
                 .set("management.metrics.use-global-registry", "false");
     }
