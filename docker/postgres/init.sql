@@ -8,3 +8,5 @@ CREATE ROLE payments LOGIN PASSWORD 'payments';
 CREATE DATABASE payments OWNER payments;
 CREATE ROLE readmodel LOGIN PASSWORD 'readmodel';
 CREATE DATABASE readmodel OWNER readmodel;
+CREATE ROLE notifications LOGIN PASSWORD 'notifications';
+CREATE DATABASE notifications OWNER notifications;

@@ -19,15 +19,25 @@ import java.util.Map;
  * @param kafkaPort      the Kafka broker's client listener
  * @param controllerPort the KRaft controller's listener
  * @param demo           create and publish the demo conference on first start
+ * @param notificationsPort notifications-service; 0 = any free port
+ * @param mailboxPort    the web mailbox of the embedded SMTP server (every mail the platform sends); 0 = any free port
  */
 public record LauncherSettings(Path dataDir, boolean fresh, int gatewayPort, int managementPort, int registrationPort,
                                int paymentsPort, int readModelPort, int postgresPort, int kafkaPort,
-                               int controllerPort, boolean demo) {
+                               int controllerPort, boolean demo, int notificationsPort, int mailboxPort) {
+
+    /** Without the notifications' ports: any free ones (tests). */
+    public LauncherSettings(Path dataDir, boolean fresh, int gatewayPort, int managementPort, int registrationPort,
+                            int paymentsPort, int readModelPort, int postgresPort, int kafkaPort, int controllerPort,
+                            boolean demo) {
+        this(dataDir, fresh, gatewayPort, managementPort, registrationPort, paymentsPort, readModelPort, postgresPort,
+                kafkaPort, controllerPort, demo, 0, 0);
+    }
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".platform-data");
 
     public static LauncherSettings defaults() {
-        return new LauncherSettings(DEFAULT_DATA_DIR, false, 8080, 8081, 8082, 8083, 8084, 15432, 19092, 19093, true);
+        return new LauncherSettings(DEFAULT_DATA_DIR, false, 8080, 8081, 8082, 8083, 8084, 15432, 19092, 19093, true, 8085, 8025);
     }
 
     /** Settings for a test: the given data directory, every port free. */
@@ -55,10 +65,12 @@ public record LauncherSettings(Path dataDir, boolean fresh, int gatewayPort, int
                 port(given, "postgres-port", d.postgresPort()),
                 port(given, "kafka-port", d.kafkaPort()),
                 port(given, "controller-port", d.controllerPort()),
-                Boolean.parseBoolean(given.getOrDefault("demo", "true")));
+                Boolean.parseBoolean(given.getOrDefault("demo", "true")),
+                port(given, "notifications-port", d.notificationsPort()),
+                port(given, "mailbox-port", d.mailboxPort()));
         given.keySet().removeAll(java.util.Set.of("data-dir", "fresh", "gateway-port", "management-port",
                 "registration-port", "payments-port", "read-model-port", "postgres-port", "kafka-port",
-                "controller-port", "demo"));
+                "controller-port", "demo", "notifications-port", "mailbox-port"));
         if (!given.isEmpty()) throw new IllegalArgumentException("Unknown option(s) " + given.keySet() + "; " + USAGE);
         return settings;
     }
@@ -66,7 +78,7 @@ public record LauncherSettings(Path dataDir, boolean fresh, int gatewayPort, int
     static final String USAGE = "options: --data-dir=DIR (default .platform-data), --fresh (delete the data first),"
             + " --demo=false, --gateway-port=8080, --management-port=8081, --registration-port=8082,"
             + " --payments-port=8083, --read-model-port=8084, --postgres-port=15432, --kafka-port=19092,"
-            + " --controller-port=19093";
+            + " --controller-port=19093, --notifications-port=8085, --mailbox-port=8025";
 
     private static int port(Map<String, String> given, String name, int fallback) {
         String value = given.get(name);

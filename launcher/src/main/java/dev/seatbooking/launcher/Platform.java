@@ -2,6 +2,7 @@ package dev.seatbooking.launcher;
 
 import dev.seatbooking.conference.ConferenceManagementApplication;
 import dev.seatbooking.gateway.GatewayApplication;
+import dev.seatbooking.notifications.NotificationsApplication;
 import dev.seatbooking.payments.PaymentsApplication;
 import dev.seatbooking.readmodel.ReadModelApplication;
 import dev.seatbooking.registration.RegistrationApplication;
@@ -41,7 +42,7 @@ public final class Platform implements AutoCloseable {
 
     private static final List<Class<?>> ALL_APPLICATIONS = List.of(ConferenceManagementApplication.class,
             RegistrationApplication.class, PaymentsApplication.class, ReadModelApplication.class,
-            GatewayApplication.class);
+            NotificationsApplication.class, GatewayApplication.class);
 
     private static final String JPA = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
             + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
@@ -57,9 +58,15 @@ public final class Platform implements AutoCloseable {
                     PredicateAutoConfiguration.class)
             .map(Class::getName).collect(Collectors.joining(","));
 
-    static final List<String> DATABASES = List.of("conference", "registration", "payments", "readmodel");
+    static final List<String> DATABASES = List.of("conference", "registration", "payments", "readmodel",
+            "notifications");
 
     static final String GATEWAY_TOKEN = "seatbooking.gateway.token";
+    /**
+     * Thymeleaf is on the one class path for the notifications' mails (which have an engine of their own): no
+     * application serves pages from templates, so none looks for a template folder (a warning at each start).
+     */
+    private static final String NO_TEMPLATES = "spring.thymeleaf.check-template-location";
     static final String LOOPBACK = "127.0.0.1";
 
     private final LauncherSettings settings;
@@ -69,6 +76,7 @@ public final class Platform implements AutoCloseable {
     private EmbeddedKafkaServer kafka;
     private final List<ServiceApp> services = new ArrayList<>();
     private ServiceApp gateway;
+    private DevMailbox mailbox;
     private DemoConference.Demo demo;
     private String opsPassword;
     private boolean closed;
@@ -113,7 +121,16 @@ public final class Platform implements AutoCloseable {
                 .exclude(JPA);
         ServiceApp readModel = service("read-model", ReadModelApplication.class, settings.readModelPort(), "readmodel")
                 .exclude(JPA);
-        services.addAll(List.of(management, registration, payments, readModel));
+        mailbox = DevMailbox.start(LOOPBACK, FreePorts.next(), settings.mailboxPort());
+        // The links in the mails lead to this platform's front end when its port is known before the gateway starts.
+        ServiceApp notifications = service("notifications", NotificationsApplication.class,
+                settings.notificationsPort(), "notifications").exclude(JPA)
+                .set("spring.mail.host", LOOPBACK)
+                .set("spring.mail.port", mailbox.smtpPort());
+        if (settings.gatewayPort() != 0) {
+            notifications.set("notifications.site-url", "http://localhost:" + settings.gatewayPort());
+        }
+        services.addAll(List.of(management, registration, payments, readModel, notifications));
         log.info("Starting the services");
         try (ExecutorService starting = Executors.newFixedThreadPool(services.size())) {
             List<Future<ServiceApp>> futures = services.stream()
@@ -126,6 +143,7 @@ public final class Platform implements AutoCloseable {
                 // The gateway has no database and no Kafka, whatever the services' libraries on the class path.
                 .exclude(JPA, PERSISTENCE)
                 .set("spring.main.banner-mode", "off")
+                .set(NO_TEMPLATES, "false")
                 .set("management.metrics.use-global-registry", "false")
                 .set("gateway.routes.management", management.url())
                 .set("gateway.routes.registration", registration.url())
@@ -161,6 +179,7 @@ public final class Platform implements AutoCloseable {
                 .set("spring.datasource.password", EmbeddedPostgresServer.PASSWORD)
                 .set("spring.kafka.bootstrap-servers", kafka.bootstrapServers())
                 .set("spring.main.banner-mode", "off")
+                .set(NO_TEMPLATES, "false")
                 // Each application context has its own meter registry, not also the JVM-wide one.
                 .set("management.metrics.use-global-registry", "false");
     }
@@ -178,6 +197,21 @@ public final class Platform implements AutoCloseable {
     }
 
     /** The password of the {@code ops} user of every service's and the gateway's operations endpoints. */
+    public String mailboxUrl() {
+        return mailbox.url();
+    }
+
+    /** The mails the platform sent, newest first: subject and plain text (tests). */
+    public List<String> mailbox() {
+        return mailbox.messages().stream().map(m -> {
+            try {
+                return m.getSubject() + "\n" + DevMailbox.text(m);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     public String opsPassword() {
         return opsPassword;
     }
@@ -209,6 +243,7 @@ public final class Platform implements AutoCloseable {
                 for (ServiceApp service : services) stopping.submit(() -> stopQuietly(service.name(), service::stop));
             }
         }
+        if (mailbox != null) stopQuietly("the mailbox", mailbox::close);
         if (kafka != null) stopQuietly("Kafka", kafka::close);
         if (postgres != null) stopQuietly("PostgreSQL", postgres::close);
     }

@@ -84,6 +84,7 @@ public final class PlatformLauncher {
             text.append(" Its owner              ").append(web).append("/#/admin  email ").append(demo.ownerEmail())
                     .append("  access code ").append(demo.accessCode()).append('\n');
         }
+        text.append(" Mailbox (every mail)   ").append(platform.mailboxUrl()).append('\n');
         text.append(" APIs (one origin)      ").append(web).append("/api/{management|registration|payments|read}/...\n");
         for (String name : platform.serviceNames()) {
             String url = platform.serviceUrl(name);

@@ -4,6 +4,7 @@ import dev.seatbooking.conference.ConferenceManagementApplication;
 import dev.seatbooking.gateway.GatewayApplication;
 import dev.seatbooking.gateway.GatewayProperties;
 import dev.seatbooking.payments.PaymentsApplication;
+import dev.seatbooking.notifications.NotificationsApplication;
 import dev.seatbooking.readmodel.ReadModelApplication;
 import dev.seatbooking.registration.RegistrationApplication;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +42,7 @@ class ComposeConfigurationTest {
             "registration", new App(RegistrationApplication.class, "registration-service"),
             "payments", new App(PaymentsApplication.class, "payments-service"),
             "read-model", new App(ReadModelApplication.class, "read-model-service"),
+            "notifications", new App(NotificationsApplication.class, "notifications-service"),
             "gateway", new App(GatewayApplication.class, "gateway"));
 
     /**
@@ -113,11 +115,25 @@ class ComposeConfigurationTest {
     }
 
     @Test
-    void only_the_gateways_port_is_published() {
+    void only_the_gateways_port_and_the_mail_catchers_web_ui_are_published() {
         services.forEach((name, definition) -> {
-            if (!name.equals("gateway")) assertThat(map(definition)).as(name).doesNotContainKey("ports");
+            if (!name.equals("gateway") && !name.equals("mailpit")) {
+                assertThat(map(definition)).as(name).doesNotContainKey("ports");
+            }
         });
         assertThat(map(services.get("gateway"))).containsKey("ports");
+        assertThat(list(map(services.get("mailpit")).get("ports"))).containsExactly("8025:8025");
+    }
+
+    @Test
+    void the_notifications_service_sends_its_mails_to_the_mail_catcher() throws IOException {
+        Map<String, String> env = environment(map(services.get("notifications")));
+        assertThat(map(services.get("mailpit")).get("image")).isEqualTo("axllent/mailpit");
+        // Mailpit's SMTP port (its default); the application.yml's default is a local catcher on the same port
+        assertThat(env).containsEntry("SPRING_MAIL_HOST", "mailpit").containsEntry("SPRING_MAIL_PORT", "1025");
+        assertThat(applicationYml(NotificationsApplication.class)).containsEntry("spring.mail.port", "1025");
+        assertThat(env.get("NOTIFICATIONS_SITE_URL")).isEqualTo("http://localhost:"
+                + applicationYml(GatewayApplication.class).get("server.port"));
     }
 
     @Test

@@ -33,7 +33,8 @@ class GatewayFuzzTest {
     private static final Map<String, String> ROUTES = Map.of("conference-management", "management",
             "registration", "registration", "payments", "payments", "read-model", "read");
     private static final Map<String, String> DATABASES = Map.of("conference-management", "conference",
-            "registration", "registration", "payments", "payments", "read-model", "readmodel");
+            "registration", "registration", "payments", "payments", "read-model", "readmodel",
+            "notifications", "notifications");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -47,6 +48,7 @@ class GatewayFuzzTest {
         int requests = 0;
         for (String service : platform.serviceNames()) {
             String route = ROUTES.get(service);
+            if (route == null) continue; // no API behind the gateway (notifications)
             String document = get(platform.serviceUrl(service) + "/v3/api-docs").body();
             ApiFuzzer.Report report = ApiFuzzer.against(platform.gatewayUrl(), document)
                     .route(path -> path.startsWith("/api/") ? "/api/" + route + path.substring(4) : path)

@@ -10,8 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The launcher starts everything; the demo conference reaches the read model and is seen through the gateway. */
 @ExtendWith(TestPlatform.class)
@@ -63,6 +67,43 @@ class PlatformSmokeTest {
             assertThat(health.statusCode()).as(service).isEqualTo(200);
             assertThat(health.body()).as(service).contains("\"status\":\"UP\"");
         }
+    }
+
+    @Test
+    void a_confirmed_order_is_mailed_and_shown_in_the_mailbox() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        HttpResponse<String> placed = send("POST", "/api/registration/conferences/" + DemoConference.ID + "/orders",
+                null, """
+                {"orderId":"%s","seats":[{"seatTypeId":"%s","quantity":1}]}"""
+                        .formatted(orderId, DemoConference.SEAT_TYPES[2].id())); // the free Community pass
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        Matcher code = Pattern.compile("\"accessCode\"\\s*:\\s*\"([^\"]+)\"").matcher(placed.body());
+        assertThat(code.find()).as(placed.body()).isTrue();
+        String accessCode = code.group(1);
+        String email = "smoke-" + orderId + "@example.org";
+        assertThat(send("PUT", "/api/registration/orders/" + orderId + "/registrant", accessCode, """
+                {"firstName":"Ada","lastName":"Lovelace","email":"%s"}""".formatted(email)).statusCode()).isEqualTo(202);
+        // confirmed once its seats are reserved and it is priced (free): asked again until then
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("POST", "/api/registration/orders/" + orderId
+                + "/confirmation", accessCode, null).statusCode() == 202);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> platform.mailbox().stream()
+                .anyMatch(mail -> mail.startsWith("Your order is confirmed") && mail.contains(orderId.toString())));
+        String mail = platform.mailbox().stream().filter(m -> m.contains(orderId.toString())).findFirst().orElseThrow();
+        assertThat(mail).contains("Ada Lovelace", "Community pass", accessCode, "/#/orders/" + orderId + "/seats");
+        HttpResponse<String> page = get(platform.mailboxUrl());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Mailbox", "Your order is confirmed", email);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String accessCode, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) request.header("Content-Type", "application/json");
+        if (accessCode != null) request.header("Order-Access-Code", accessCode);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -12,6 +12,7 @@ import dev.seatbooking.contracts.registration.SeatAssignmentsEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
 import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.contracts.registration.WaitlistContactEvent;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.Collections;
@@ -168,6 +169,7 @@ public final class MessageTypes {
                 .include(SeatsAvailabilityEvent.class)
                 .include(PromotionalCodeUsesEvent.class)
                 .include(SeatAssignmentsEvent.class)
+                .include(WaitlistContactEvent.class)
                 .include(OrderCommand.class)
                 .include(SeatsAvailabilityCommand.class)
                 .include(SeatAssignmentsCommand.class)

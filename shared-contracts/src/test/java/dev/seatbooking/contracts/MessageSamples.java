@@ -68,6 +68,7 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoi
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
+import dev.seatbooking.contracts.registration.WaitlistContactEvent.WaitlistContactGiven;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,6 +148,7 @@ public final class MessageSamples {
             new WaitlistOfferLapsed(CONFERENCE, ENTRY, List.of(new SeatQuantity(GENERAL, 1)),
                     List.of(new SeatQuantity(GENERAL, -2))),
             new WaitlistOfferAccepted(CONFERENCE, ENTRY, ORDER, List.of(new SeatQuantity(GENERAL, 3))),
+            new WaitlistContactGiven(ENTRY, CONFERENCE, "Ada Lovelace", "ada@example.org"),
 
             new SeatAssignmentsCreated(ASSIGNMENTS, ORDER, List.of(new SeatPosition(0, GENERAL), new SeatPosition(1, WORKSHOP))),
             new SeatAssigned(ASSIGNMENTS, ORDER, 1, WORKSHOP, ATTENDEE),

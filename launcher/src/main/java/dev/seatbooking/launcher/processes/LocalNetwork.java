@@ -5,6 +5,7 @@ import dev.seatbooking.launcher.FreePorts;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -26,10 +27,18 @@ final class LocalNetwork {
     /** A listener of the service itself, {@code PLAINTEXT://:9092}: an empty host is every interface of its own. */
     private static final Pattern OWN_LISTENER = Pattern.compile("//:(\\d+)");
 
+    private final Set<String> services;
+
     LocalNetwork(Collection<String> serviceNames) {
+        services = Set.copyOf(serviceNames);
         String names = serviceNames.stream().sorted(Comparator.comparing(String::length).reversed())
                 .map(Pattern::quote).collect(Collectors.joining("|"));
         serviceAddress = Pattern.compile("(?<![\\w.-])(" + names + "):(\\d+)");
+    }
+
+    /** Whether {@code name} is a compose service's (a host name on the compose network). */
+    boolean isService(String name) {
+        return services.contains(name);
     }
 
     /** The port of this machine that stands for {@code service}'s compose port. */

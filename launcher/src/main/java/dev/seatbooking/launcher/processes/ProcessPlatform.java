@@ -32,6 +32,7 @@ public final class ProcessPlatform implements AutoCloseable {
 
     public static final String POSTGRES = "postgres";
     public static final String KAFKA = "kafka";
+    public static final String MAILPIT = "mailpit";
     public static final String GATEWAY = "gateway";
 
     private static final Logger log = LoggerFactory.getLogger(ProcessPlatform.class);
@@ -103,6 +104,7 @@ public final class ProcessPlatform implements AutoCloseable {
             return new ManagedProcess(specs.postgres(service, postgres, command));
         }
         if (service.name().equals(KAFKA)) return new ManagedProcess(specs.kafka(service));
+        if (service.name().equals(MAILPIT)) return new ManagedProcess(specs.mailCatcher(service));
         throw new IllegalStateException("docker-compose.yml's service " + service.name() + " (" + service.image()
                 + ") has no process here");
     }
@@ -127,6 +129,11 @@ public final class ProcessPlatform implements AutoCloseable {
     public List<String> serviceNames() {
         return compose.services().values().stream().filter(ProcessSpecs::isOurs).map(ComposeFile.Service::name)
                 .filter(name -> !name.equals(GATEWAY)).toList();
+    }
+
+    /** Compose's Mailpit web UI here: the mailbox page of every mail the platform sent. */
+    public String mailboxUrl() {
+        return "http://" + LocalNetwork.LOOPBACK + ":" + network.port(MAILPIT, ProcessSpecs.MAILPIT_WEB_PORT) + "/";
     }
 
     public String opsPassword() {

@@ -43,6 +43,7 @@ public final class ProcessPlatformLauncher {
         StringBuilder text = new StringBuilder("\n==========================================================================\n");
         text.append(" Conference seat booking is running, one process per docker-compose service\n\n");
         text.append(" Web front end          ").append(platform.gatewayUrl()).append("/\n");
+        text.append(" Mailbox (every mail)   ").append(platform.mailboxUrl()).append('\n');
         for (String name : platform.names()) {
             text.append(String.format(" %-22s pid %-8d log %s%n", name, platform.pid(name), platform.logFile(name)));
         }

@@ -33,6 +33,9 @@ final class ProcessSpecs {
 
     /** The postgres image's port (compose's services reach it as postgres:5432). */
     static final int POSTGRES_PORT = 5432;
+    /** Mailpit's SMTP and web ports. */
+    static final int MAILPIT_SMTP_PORT = 1025;
+    static final int MAILPIT_WEB_PORT = 8025;
     private static final String OUR_IMAGES = "seatbooking/";
     private static final Pattern HEALTH_PORT = Pattern.compile("(?:/dev/tcp/localhost/|localhost:)(\\d+)");
     private static final Pattern HEALTH_PATH = Pattern.compile("GET (\\S+) HTTP");
@@ -66,6 +69,19 @@ final class ProcessSpecs {
         int port = network.port(service.name(), healthPort(service));
         return new ManagedProcess.Spec(service.name(), command, environment, dataDir, log(service),
                 kafkaReadiness(LocalNetwork.LOOPBACK + ":" + port), "TERM", service.stopGracePeriod());
+    }
+
+    /**
+     * Compose's Mailpit: the launcher's mailbox in a JVM of its own, its SMTP port (1025) and web page (8025) each a
+     * port of this machine; ready once SMTP answers. Mailpit's own health check runs its binary, which is not here.
+     */
+    ManagedProcess.Spec mailCatcher(ComposeFile.Service service) {
+        int smtp = network.port(service.name(), MAILPIT_SMTP_PORT);
+        int page = network.port(service.name(), MAILPIT_WEB_PORT);
+        List<String> command = List.of(java(), "-Xmx128m", "-cp", absoluteClassPath(), MailCatcher.class.getName(),
+                Integer.toString(smtp), Integer.toString(page));
+        return new ManagedProcess.Spec(service.name(), command, baseEnvironment(), dataDir, log(service),
+                () -> listening(LocalNetwork.LOOPBACK + ":" + smtp), "TERM", service.stopGracePeriod());
     }
 
     /** One of ours: {@code seatbooking/<module>:<version>} runs {@code <module>/target/<module>-<version>-exec.jar}. */
@@ -110,11 +126,21 @@ final class ProcessSpecs {
         return dataDir.resolve("logs").resolve(service.name() + ".log");
     }
 
-    private Map<String, String> rewritten(ComposeFile.Service service) {
+    /** Compose's environment of {@code service} as it is here (package-private: tested). */
+    Map<String, String> rewritten(ComposeFile.Service service) {
         Map<String, String> environment = new LinkedHashMap<>();
         service.environment().forEach((name, value) -> environment.put(name, name.equals("SERVER_PORT")
                 ? Integer.toString(network.port(service.name(), Integer.parseInt(value)))
                 : network.rewrite(service.name(), value)));
+        // A host and its port in two variables (SPRING_MAIL_HOST: mailpit, SPRING_MAIL_PORT: 1025): the same change
+        service.environment().forEach((name, value) -> {
+            String port = name.endsWith("_HOST") ? name.substring(0, name.length() - 4) + "PORT" : null;
+            if (port != null && service.environment().containsKey(port) && network.isService(value)) {
+                environment.put(name, LocalNetwork.LOOPBACK);
+                environment.put(port, Integer.toString(network.port(value,
+                        Integer.parseInt(service.environment().get(port)))));
+            }
+        });
         return environment;
     }
 

@@ -49,9 +49,9 @@ class ComposeEnvironmentTest {
         List<List<String>> levels = ComposeFile.read(COMPOSE, SECRETS).startLevels().stream()
                 .map(level -> level.stream().map(ComposeFile.Service::name).toList()).toList();
         assertThat(levels).hasSize(3);
-        assertThat(levels.get(0)).containsExactlyInAnyOrder("postgres", "kafka");
+        assertThat(levels.get(0)).containsExactlyInAnyOrder("postgres", "kafka", "mailpit");
         assertThat(levels.get(1)).containsExactlyInAnyOrder("conference-management", "registration", "payments",
-                "read-model");
+                "read-model", "notifications");
         assertThat(levels.get(2)).containsExactly("gateway");
     }
 
@@ -75,6 +75,17 @@ class ComposeEnvironmentTest {
         assertThat(network.rewrite("kafka", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"))
                 .isEqualTo("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         assertThat(network.port("postgres", 5432)).as("the same port for the platform's life").isEqualTo(postgres);
+    }
+
+    @Test
+    void a_host_and_its_port_in_two_variables_become_the_loopback_and_the_free_port() throws Exception {
+        ComposeFile compose = ComposeFile.read(COMPOSE, SECRETS);
+        LocalNetwork network = new LocalNetwork(compose.services().keySet());
+        ProcessSpecs specs = new ProcessSpecs(ProcessSettings.defaults(Path.of("/nowhere")), network,
+                Path.of("/nowhere", "data"));
+        Map<String, String> environment = specs.rewritten(compose.service("notifications"));
+        assertThat(environment).containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
+                .containsEntry("SPRING_MAIL_PORT", Integer.toString(network.port("mailpit", 1025)));
     }
 
     @Test

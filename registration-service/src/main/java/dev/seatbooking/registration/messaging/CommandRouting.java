@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.contracts.registration.RegistrationProcessCommand;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
+import dev.seatbooking.contracts.registration.WaitlistContactEvent;
 import dev.seatbooking.eventsourcing.contracts.ContractsMessaging;
 import dev.seatbooking.eventsourcing.outbox.OutgoingMessage;
 import dev.seatbooking.eventsourcing.outbox.OutgoingMessages;
@@ -48,6 +49,8 @@ public class CommandRouting {
         return switch (command.payload()) {
             case SeatsAvailabilityCommand c -> topics.seatsAvailabilityCommands();
             case RegistrationProcessCommand c -> topics.processCommands();
+            // not a command: who a waitlist entry belongs to, published in the join's transaction (ADR 15, 16)
+            case WaitlistContactEvent e -> topics.registrationEvents();
             default -> throw new IllegalArgumentException("No topic for " + command.type());
         };
     }

@@ -8,6 +8,7 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AcceptWai
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.contracts.registration.WaitlistContactEvent.WaitlistContactGiven;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
 import dev.seatbooking.registration.RegistrationProperties;
 import dev.seatbooking.registration.conference.ConferenceCatalog;
@@ -99,6 +100,7 @@ public class WaitlistService {
         boolean first = transactions.run(() -> {
             if (entries.insert(row, clock.instant())) {
                 send(derivedId(entryId, "JoinWaitlist"), new JoinWaitlist(conferenceId, entryId, seatTypeId, quantity));
+                publishContact(row);
                 return true;
             }
             if (!entries.find(entryId).orElseThrow().sameJoin(row)) throw new WaitlistEntryTaken(entryId);
@@ -137,6 +139,7 @@ public class WaitlistService {
                 }
                 send(derivedId(row.entryId(), "JoinWaitlist"),
                         new JoinWaitlist(row.conferenceId(), row.entryId(), row.seatTypeId(), row.quantity()));
+                publishContact(row);
             }
             return true;
         });
@@ -254,6 +257,17 @@ public class WaitlistService {
 
     private void send(UUID messageId, SeatsAvailabilityCommand command) {
         commands.sendNow(Envelope.of(messageId, command, command.conferenceId(), Envelope.UNVERSIONED, clock.instant()));
+    }
+
+    /**
+     * Tells who the entry belongs to (name, email) on {@code registration.events}, for the mails about it (ADR 16):
+     * enqueued in the join's transaction, keyed by the entry. The SeatsAvailability stream still keeps no personal
+     * data; the topic now carries it, as it does an order's registrant.
+     */
+    private void publishContact(WaitlistEntries.Row row) {
+        var contact = new WaitlistContactGiven(row.entryId(), row.conferenceId(), row.name(), row.email());
+        commands.sendNow(Envelope.of(derivedId(row.entryId(), "WaitlistContactGiven"), contact, row.entryId(),
+                Envelope.UNVERSIONED, clock.instant()));
     }
 
     /** The same join sent twice (a retried transaction) is one message. */

@@ -162,6 +162,10 @@ class WaitlistApiTest extends RegistrationServiceTest {
         await().atMost(WAIT).until(() -> probe.seatsAvailability(conference.id()).onWaitlist(entryId));
         assertThat(probe.events(conference.id())).filteredOn(e -> e.event().getClass().getSimpleName()
                 .equals("WaitlistJoined")).hasSize(1);
+        assertThat(probe.count("""
+                SELECT count(*) FROM outgoing_messages WHERE message_key = ? AND topic LIKE '%registration.events'
+                AND convert_from(payload, 'UTF8') LIKE '%registration.WaitlistContactGiven%'""", entryId.toString()))
+                .as("who the entry belongs to, told once (ADR 16)").isEqualTo(1);
     }
 
     @Test

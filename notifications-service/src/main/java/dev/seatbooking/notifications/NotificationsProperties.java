@@ -1,0 +1,34 @@
+package dev.seatbooking.notifications;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code notifications.*}.
+ *
+ * @param from    the sender of every mail
+ * @param siteUrl where the web front end (the gateway) is, for the links in the mails
+ * @param sender  how the sender sends and retries
+ */
+@ConfigurationProperties("notifications")
+public record NotificationsProperties(@DefaultValue("Seat booking <no-reply@seatbooking.dev>") String from,
+                                      @DefaultValue("http://localhost:8080") String siteUrl,
+                                      @DefaultValue Sender sender) {
+
+    /**
+     * @param interval     pause between two rounds of the sender
+     * @param batch        the most mails one round sends
+     * @param firstBackoff the wait after a mail's first failed attempt; doubled after each further failure
+     * @param maxBackoff   the longest wait between two attempts of a mail
+     */
+    public record Sender(@DefaultValue("1s") Duration interval, @DefaultValue("50") int batch,
+                         @DefaultValue("2s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff) {
+    }
+
+    /** The site's address without a trailing slash. */
+    public String site() {
+        return siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+    }
+}

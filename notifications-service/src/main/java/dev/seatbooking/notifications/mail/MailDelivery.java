@@ -1,0 +1,95 @@
+package dev.seatbooking.notifications.mail;
+
+import dev.seatbooking.notifications.NotificationsProperties;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Sends the mails that are due, one transaction per mail: the row is locked ({@code FOR UPDATE SKIP LOCKED}, so
+ * several instances never send one mail twice), sent over SMTP, then marked sent. A mail the server refuses, or a
+ * server that does not answer, is tried again after a backoff that doubles with each failure ({@code first-backoff}
+ * up to {@code max-backoff}); other mails are sent meanwhile. If the process dies between the SMTP server's
+ * acceptance and the commit, the mail is sent again: at least once, the best SMTP allows.
+ */
+@Component
+public class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final Mails mails;
+    private final MailRenderer renderer;
+    private final JavaMailSender smtp;
+    private final TransactionTemplate transactions;
+    private final NotificationsProperties properties;
+
+    public MailDelivery(Mails mails, MailRenderer renderer, JavaMailSender smtp, TransactionTemplate transactions,
+                      NotificationsProperties properties) {
+        this.mails = mails;
+        this.renderer = renderer;
+        this.smtp = smtp;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${notifications.sender.interval:1s}")
+    public void sendDue() {
+        for (int i = 0; i < properties.sender().batch(); i++) {
+            Boolean sentOne = transactions.execute(status -> mails.nextDue().map(this::attempt).orElse(false));
+            if (!Boolean.TRUE.equals(sentOne)) return;
+        }
+    }
+
+    /** True when there may be more to send this round (this one was handled, sent or not). */
+    private boolean attempt(Mails.Due mail) {
+        try {
+            smtp.send(message(mail));
+            mails.sent(mail.mailId());
+        } catch (MailException | MessagingException e) {
+            Duration backoff = backoff(mail.attempts());
+            log.warn("Mail {} ({}) not sent, attempt {}; next in {}: {}", mail.mailId(), mail.kind(),
+                    mail.attempts() + 1, backoff, e.toString());
+            mails.failed(mail.mailId(), backoff, String.valueOf(e.getMessage()));
+        }
+        return true;
+    }
+
+    Duration backoff(int failedBefore) {
+        var sender = properties.sender();
+        Duration wait = sender.firstBackoff().multipliedBy(1L << Math.min(failedBefore, 30));
+        return wait.compareTo(sender.maxBackoff()) > 0 || wait.isNegative() ? sender.maxBackoff() : wait;
+    }
+
+    /** multipart/alternative: the plain text first, the HTML second (the one a mail client prefers if it can). */
+    private MimeMessage message(Mails.Due mail) throws MessagingException {
+        MailRenderer.Rendered rendered = renderer.render(mail.kind(), mail.recipientName(), mail.model());
+        MimeMessage message = smtp.createMimeMessage();
+        message.setFrom(new InternetAddress(properties.from()));
+        try {
+            message.setRecipient(MimeMessage.RecipientType.TO,
+                    new InternetAddress(mail.recipient(), mail.recipientName(), StandardCharsets.UTF_8.name()));
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
+        message.setSubject(rendered.subject(), StandardCharsets.UTF_8.name());
+        var text = new MimeBodyPart();
+        text.setText(rendered.text(), StandardCharsets.UTF_8.name(), "plain");
+        var html = new MimeBodyPart();
+        html.setText(rendered.html(), StandardCharsets.UTF_8.name(), "html");
+        message.setContent(new MimeMultipart("alternative", text, html));
+        message.setHeader("X-Seatbooking-Mail-Id", mail.mailId().toString());
+        return message;
+    }
+}

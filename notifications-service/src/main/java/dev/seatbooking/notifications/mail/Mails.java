@@ -1,0 +1,85 @@
+package dev.seatbooking.notifications.mail;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Table {@code mails}: one row per mail to send. Written in the consumer's transaction (a redelivered event finds its
+ * {@code dedup_key} taken and adds nothing); read and updated by {@link MailDelivery}, one mail per transaction.
+ */
+@Component
+public class Mails {
+
+    /** A mail due to be sent, locked by the transaction that read it. */
+    public record Due(UUID mailId, MailKind kind, String recipient, String recipientName, Map<String, Object> model,
+                      int attempts) {
+    }
+
+    private static final TypeReference<Map<String, Object>> MODEL = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    public Mails(DataSource dataSource, JsonMapper json) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.json = json;
+    }
+
+    /**
+     * Adds a mail unless one with this key exists (the same event again); addressed at once if the contact of
+     * {@code addressKey} is known, else when it arrives ({@link #address}).
+     */
+    public void add(String dedupKey, MailKind kind, UUID addressKey, Map<String, Object> model) {
+        jdbc.update("""
+                INSERT INTO mails (mail_id, dedup_key, kind, address_key, recipient, recipient_name, model)
+                SELECT ?, ?, ?, ?, c.email, c.name, ?::jsonb
+                FROM (SELECT 1) one LEFT JOIN contacts c ON c.address_key = ?
+                ON CONFLICT (dedup_key) DO NOTHING""",
+                UUID.randomUUID(), dedupKey, kind.name(), addressKey, json.writeValueAsString(model), addressKey);
+    }
+
+    /** The mails waiting for this order's or entry's address get it. */
+    public void address(UUID addressKey, String name, String email) {
+        jdbc.update("UPDATE mails SET recipient = ?, recipient_name = ? WHERE address_key = ? AND recipient IS NULL",
+                email, name, addressKey);
+    }
+
+    /** The next mail due, locked (skipping those another sender holds); call inside a transaction. */
+    Optional<Due> nextDue() {
+        return jdbc.query("""
+                SELECT mail_id, kind, recipient, recipient_name, model::text, attempts FROM mails
+                WHERE status = 'PENDING' AND recipient IS NOT NULL AND next_attempt_at <= now()
+                ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""",
+                (rs, n) -> new Due(rs.getObject(1, UUID.class), MailKind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), json.readValue(rs.getString(5), MODEL), rs.getInt(6))).stream().findFirst();
+    }
+
+    void sent(UUID mailId) {
+        jdbc.update("UPDATE mails SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL "
+                + "WHERE mail_id = ?", mailId);
+    }
+
+    /** Tries again after {@code backoff}; the other mails go on meanwhile. */
+    void failed(UUID mailId, Duration backoff, String error) {
+        jdbc.update("""
+                UPDATE mails SET attempts = attempts + 1, last_error = ?,
+                       next_attempt_at = now() + make_interval(secs => ?)
+                WHERE mail_id = ?""", error, backoff.toMillis() / 1000.0, mailId);
+    }
+
+    /** Kinds and statuses of the mails of an order or entry, oldest first (tests, the mailbox). */
+    public List<Map<String, Object>> of(UUID addressKey) {
+        return jdbc.queryForList("SELECT kind, status, attempts, recipient FROM mails WHERE address_key = ? "
+                + "ORDER BY created_at, kind", addressKey);
+    }
+}

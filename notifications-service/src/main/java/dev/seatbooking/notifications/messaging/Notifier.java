@@ -1,0 +1,90 @@
+package dev.seatbooking.notifications.messaging;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
+import dev.seatbooking.contracts.registration.WaitlistContactEvent.WaitlistContactGiven;
+import dev.seatbooking.notifications.facts.MailFacts;
+import dev.seatbooking.notifications.mail.MailKind;
+import dev.seatbooking.notifications.mail.Mails;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns the events into facts and mails, inside the consumer's inbox transaction: each mail's key is the event's
+ * message id and the kind, so an event delivered again adds no second mail. A mail whose address is not known yet
+ * (the contact travels on another partition) waits for it in the table.
+ */
+@Component
+public class Notifier {
+
+    private final MailFacts facts;
+    private final Mails mails;
+
+    public Notifier(MailFacts facts, Mails mails) {
+        this.facts = facts;
+        this.mails = mails;
+    }
+
+    public void handle(Envelope envelope) {
+        String key = envelope.messageId().toString();
+        switch (envelope.payload()) {
+            case OrderPlaced e -> facts.placed(e.orderId(), e.conferenceId(), e.accessCode());
+            case OrderTotalsCalculated e -> facts.priced(e.orderId(), e.total(), e.lines(), e.discounts());
+            case OrderRegistrantAssigned e -> addressed(e.orderId(), e.firstName() + " " + e.lastName(), e.email());
+            case WaitlistContactGiven e -> addressed(e.entryId(), e.name(), e.email());
+            case OrderConfirmed e -> mails.add(key + "/confirmed", MailKind.ORDER_CONFIRMED, e.orderId(),
+                    facts.order(e.orderId()));
+            case OrderExpired e -> mails.add(key + "/expired", MailKind.ORDER_EXPIRED, e.orderId(),
+                    facts.order(e.orderId()));
+            case PaymentCompleted e -> {
+                // paymentSourceId is the order the payment is for (the registrant's, addressed as the order's mails)
+                Map<String, Object> model = facts.order(e.paymentSourceId());
+                model.put("paymentId", e.paymentId().toString());
+                model.put("paid", e.amount().amount().toPlainString());
+                model.put("paidCurrency", e.amount().currency());
+                mails.add(key + "/receipt", MailKind.PAYMENT_RECEIPT, e.paymentSourceId(), model);
+            }
+            case WaitlistOfferMade e -> {
+                Map<String, Object> model = waitlist(e.entryId(), e.conferenceId());
+                model.put("seats", facts.seats(e.offered()));
+                model.put("expiresAt", e.offerExpiresAt().toString());
+                mails.add(key + "/offer", MailKind.WAITLIST_OFFER, e.entryId(), model);
+            }
+            case WaitlistOfferLapsed e -> mails.add(key + "/lapsed", MailKind.WAITLIST_OFFER_LAPSED, e.entryId(),
+                    waitlist(e.entryId(), e.conferenceId()));
+            case ConferenceCreated e -> facts.conference(e.conferenceId(), e.name());
+            case ConferenceUpdated e -> facts.conference(e.conferenceId(), e.name());
+            case SeatCreated e -> facts.seatType(e.conferenceId(), e.seatTypeId(), e.name());
+            case SeatUpdated e -> facts.seatType(e.conferenceId(), e.seatTypeId(), e.name());
+            default -> {
+                // not consumed (NotificationsConsumer.HANDLED)
+            }
+        }
+    }
+
+    private void addressed(UUID addressKey, String name, String email) {
+        facts.contact(addressKey, name, email);
+        mails.address(addressKey, name, email);
+    }
+
+    private Map<String, Object> waitlist(UUID entryId, UUID conferenceId) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("entryId", entryId.toString());
+        model.put("conference", facts.conferenceName(conferenceId).orElse(null));
+        return model;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.seatbooking.notifications.support;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.Message;
+import dev.seatbooking.contracts.codec.MessageCodec;
+import dev.seatbooking.eventsourcing.testing.EnvelopePublisher;
+import dev.seatbooking.testinfra.TestKafka;
+
+import java.util.UUID;
+
+/** Plays the other services: puts their events on a topic as their relays and outboxes would. */
+public final class Events implements AutoCloseable {
+
+    private final EnvelopePublisher publisher =
+            new EnvelopePublisher(TestKafka.bootstrapServers(), "test-events", MessageCodec.contracts());
+
+    /** Sends {@code event} of stream {@code streamId}; returns the envelope, to send again. */
+    public Envelope send(String topic, UUID streamId, Message event) {
+        Envelope envelope = Envelope.of(event, streamId, Envelope.UNVERSIONED);
+        send(topic, envelope);
+        return envelope;
+    }
+
+    /** Sends (again) exactly this envelope, with its message id. */
+    public void send(String topic, Envelope envelope) {
+        publisher.send(topic, envelope);
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.seatbooking.notifications.support;
+
+import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.Topics;
+import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
+import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.registration.DiscountLine;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.OrderLine;
+import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
+import dev.seatbooking.contracts.registration.WaitlistContactEvent.WaitlistContactGiven;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** One conference with one seat type, and the events of an order or a waitlist entry in it, as the services send them. */
+public final class Scenario {
+
+    public static final String CONFERENCE_NAME = "DevCon 2027";
+    public static final String SEAT_TYPE_NAME = "Full conference";
+    public static final String ACCESS_CODE = "K7Q2-MX9P-4TZB";
+
+    public final UUID conferenceId = UUID.randomUUID();
+    public final UUID seatTypeId = UUID.randomUUID();
+    public final UUID orderId = UUID.randomUUID();
+    public final UUID entryId = UUID.randomUUID();
+    private final Events events;
+
+    public Scenario(Events events) {
+        this.events = events;
+        events.send(Topics.CONFERENCE_EVENTS, conferenceId, new ConferenceCreated(conferenceId, "devcon27",
+                CONFERENCE_NAME, "Three days of code", "Lisbon", null, null, LocalDate.parse("2027-05-01"),
+                LocalDate.parse("2027-05-03"), "Ada Owner", "owner@example.org", Duration.ofMinutes(15)));
+        events.send(Topics.CONFERENCE_EVENTS, conferenceId, new SeatCreated(conferenceId, seatTypeId, SEAT_TYPE_NAME,
+                "All three days", 100, Money.of("199.90", "EUR")));
+    }
+
+    /** Placed, priced (2 seats at 199.90 less a 20.00 code: 379.80 EUR) and addressed. */
+    public void placedBy(String email) {
+        order(new OrderPlaced(orderId, conferenceId, List.of(new SeatQuantity(seatTypeId, 2)),
+                Instant.now().plusSeconds(900), ACCESS_CODE));
+        order(new OrderTotalsCalculated(orderId, Money.of("379.80", "EUR"),
+                List.of(OrderLine.of(seatTypeId, SEAT_TYPE_NAME, Money.of("199.90", "EUR"), 2)), false,
+                List.of(new DiscountLine(UUID.randomUUID(), "EARLYBIRD", seatTypeId, Money.of("20.00", "EUR")))));
+        order(new OrderRegistrantAssigned(orderId, "Ada", "Lovelace", email));
+    }
+
+    public Envelope confirmed() {
+        return order(new OrderConfirmed(orderId, false, UUID.randomUUID()));
+    }
+
+    public Envelope expired() {
+        return order(new OrderExpired(orderId));
+    }
+
+    public Envelope paid() {
+        UUID paymentId = UUID.randomUUID();
+        return events.send(Topics.PAYMENTS_EVENTS, paymentId,
+                new PaymentCompleted(paymentId, orderId, conferenceId, Money.of("379.80", "EUR")));
+    }
+
+    public Envelope contactGiven(String email) {
+        return events.send(Topics.REGISTRATION_EVENTS, entryId,
+                new WaitlistContactGiven(entryId, conferenceId, "Grace Hopper", email));
+    }
+
+    public Envelope offered(Instant expiresAt) {
+        return events.send(Topics.REGISTRATION_EVENTS, conferenceId, new WaitlistOfferMade(conferenceId, entryId,
+                new SeatQuantity(seatTypeId, 2), List.of(new SeatQuantity(seatTypeId, -2)), expiresAt));
+    }
+
+    public Envelope lapsed() {
+        return events.send(Topics.REGISTRATION_EVENTS, conferenceId, new WaitlistOfferLapsed(conferenceId, entryId,
+                List.of(new SeatQuantity(seatTypeId, 2)), List.of()));
+    }
+
+    private Envelope order(dev.seatbooking.contracts.Message event) {
+        return events.send(Topics.REGISTRATION_EVENTS, orderId, event);
+    }
+}
