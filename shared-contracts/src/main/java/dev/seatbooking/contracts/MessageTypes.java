@@ -3,6 +3,7 @@ package dev.seatbooking.contracts;
 import dev.seatbooking.contracts.conference.ConferenceEvent;
 import dev.seatbooking.contracts.payments.PaymentCommand;
 import dev.seatbooking.contracts.payments.PaymentEvent;
+import dev.seatbooking.contracts.payments.RefundEvent;
 import dev.seatbooking.contracts.registration.OrderCommand;
 import dev.seatbooking.contracts.registration.OrderEvent;
 import dev.seatbooking.contracts.registration.RegistrationProcessCommand;
@@ -172,6 +173,7 @@ public final class MessageTypes {
                 .include(SeatAssignmentsCommand.class)
                 .include(RegistrationProcessCommand.class)
                 .include(PaymentEvent.class)
+                .include(RefundEvent.class)
                 .include(PaymentCommand.class)
                 .build();
     }

@@ -17,7 +17,7 @@ public final class Topics {
      */
     public static final String REGISTRATION_EVENTS = "registration.events";
 
-    /** PaymentEvent; key: payment id. */
+    /** PaymentEvent (key: payment id) and RefundEvent (key: refund id). */
     public static final String PAYMENTS_EVENTS = "payments.events";
 
     /** SeatsAvailabilityCommand; key: conference id, so one partition owner is the single writer per conference. */

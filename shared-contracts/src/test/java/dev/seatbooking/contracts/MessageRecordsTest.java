@@ -45,7 +45,9 @@ class MessageRecordsTest {
             "OrderConfirmed.paymentId", "OrderTotalsCalculated.discounts",
             // null = unlimited, no window
             "PromotionalCodeDefined.usageLimit", "PromotionalCodeDefined.validFrom",
-            "PromotionalCodeDefined.validUntil");
+            "PromotionalCodeDefined.validUntil",
+            // a refund of a payment without an order
+            "RefundRequested.orderId");
 
     static Stream<Class<? extends Message>> registeredTypes() {
         return MessageTypes.contracts().classes().stream();

@@ -19,11 +19,16 @@ import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentInitiated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentRejected;
 import dev.seatbooking.contracts.payments.PaymentItem;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
+import dev.seatbooking.contracts.payments.RefundReason;
 import dev.seatbooking.contracts.registration.OrderCommand.AssignRegistrantDetails;
 import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
 import dev.seatbooking.contracts.registration.OrderCommand.MarkSeatsAsReserved;
 import dev.seatbooking.contracts.registration.OrderCommand.RegisterToConference;
 import dev.seatbooking.contracts.registration.OrderCommand.RejectOrder;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPartiallyReserved;
@@ -85,6 +90,7 @@ public final class MessageSamples {
     public static final UUID PAYMENT = id(3);
     public static final UUID ASSIGNMENTS = id(4);
     public static final UUID ENTRY = id(5);
+    public static final UUID REFUND = id(6);
     public static final UUID GENERAL = id(10);
     public static final UUID WORKSHOP = id(11);
     public static final UUID CODE = UUID.fromString("5ea7b00c-0000-0000-0000-00000000c0de");
@@ -128,6 +134,7 @@ public final class MessageSamples {
             new OrderExpired(ORDER),
             new OrderRegistrantAssigned(ORDER, "Alan", "Turing", "alan@example.org"),
             new OrderConfirmed(ORDER, false, PAYMENT),
+            new OrderCancelled(ORDER, CONFERENCE, OrderCancelled.CancelledBy.OWNER, EXPIRY),
 
             new SeatsReserved(CONFERENCE, ORDER, SEATS, DELTAS, List.of(new SeatQuantity(WORKSHOP, -2))),
             new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3)),
@@ -175,6 +182,9 @@ public final class MessageSamples {
             new PaymentInitiated(PAYMENT, ORDER, CONFERENCE, GENERAL_PRICE),
             new PaymentCompleted(PAYMENT, ORDER, CONFERENCE, GENERAL_PRICE),
             new PaymentRejected(PAYMENT, ORDER, CONFERENCE, GENERAL_PRICE),
+            new RefundRequested(REFUND, PAYMENT, ORDER, CONFERENCE, GENERAL_PRICE, RefundReason.ORDER_CANCELLED),
+            new RefundCompleted(REFUND, PAYMENT, CONFERENCE, GENERAL_PRICE),
+            new RefundFailed(REFUND, PAYMENT, CONFERENCE, GENERAL_PRICE, "processor unavailable", 2, true),
             new InitiateThirdPartyProcessorPayment(PAYMENT, ORDER, CONFERENCE, "DevCon 2025 seats",
                     GENERAL_PRICE.times(2), List.of(new PaymentItem("General", GENERAL_PRICE),
                     new PaymentItem("General", GENERAL_PRICE))),

@@ -2,6 +2,7 @@ package dev.seatbooking.readmodel.draftorder;
 
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPartiallyReserved;
@@ -125,6 +126,8 @@ public final class DraftOrdersProjection implements Projection {
             case OrderTotalsCalculated t -> tables.update(VERSION, version, t.orderId());
             case PromotionalCodeApplied a -> tables.update(VERSION, version, a.orderId());
             case PromotionalCodeRemoved r -> tables.update(VERSION, version, r.orderId());
+            // Shown as cancelled with issue 16's cancellations (h16c); until then only the version moves on.
+            case OrderCancelled c -> tables.update(VERSION, version, c.orderId());
         }
     }
 

@@ -129,6 +129,27 @@ public sealed interface OrderEvent extends Message {
         }
     }
 
+    /**
+     * A confirmed order was cancelled, by the conference's owner or by the registrant (before the owner's cut-off):
+     * its seats go back on sale, and payments refunds the payment that confirmed it ({@code OrderConfirmed.paymentId};
+     * a free order has nothing to refund).
+     *
+     * @param conferenceId the order's conference, so that a consumer need not have seen its OrderPlaced
+     */
+    @MessageType(name = "registration.OrderCancelled")
+    record OrderCancelled(UUID orderId, UUID conferenceId, CancelledBy cancelledBy, Instant cancelledAt)
+            implements OrderEvent {
+
+        public enum CancelledBy { OWNER, REGISTRANT }
+
+        public OrderCancelled {
+            Require.nonNull(orderId, "orderId");
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(cancelledBy, "cancelledBy");
+            Require.nonNull(cancelledAt, "cancelledAt");
+        }
+    }
+
     @MessageType(name = "registration.OrderRegistrantAssigned")
     record OrderRegistrantAssigned(UUID orderId, String firstName, String lastName, String email)
             implements OrderEvent {
