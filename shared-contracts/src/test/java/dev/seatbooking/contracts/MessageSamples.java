@@ -27,6 +27,7 @@ import dev.seatbooking.contracts.registration.OrderCommand.AssignRegistrantDetai
 import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
 import dev.seatbooking.contracts.registration.OrderCommand.MarkSeatsAsReserved;
 import dev.seatbooking.contracts.registration.OrderCommand.RegisterToConference;
+import dev.seatbooking.contracts.registration.OrderCommand.CancelOrder;
 import dev.seatbooking.contracts.registration.OrderCommand.RejectOrder;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
@@ -160,6 +161,7 @@ public final class MessageSamples {
             new RegisterToConference(ORDER, CONFERENCE, SEATS),
             new MarkSeatsAsReserved(ORDER, SEATS, EXPIRY),
             new RejectOrder(ORDER),
+            new CancelOrder(ORDER, CONFERENCE, OrderCancelled.CancelledBy.OWNER),
             new AssignRegistrantDetails(ORDER, "Alan", "Turing", "alan@example.org"),
             ConfirmOrder.paidBy(ORDER, PAYMENT, GENERAL_PRICE),
 

@@ -7,3 +7,9 @@ UPDATE conferences SET cancellation_cutoff_days = 7;
 ALTER TABLE conferences
     ALTER COLUMN cancellation_cutoff_days SET NOT NULL,
     ADD CONSTRAINT conferences_cancellation_cutoff CHECK (cancellation_cutoff_days BETWEEN 0 AND 365);
+
+-- A confirmed order may be cancelled (registration's OrderCancelled): the owners' list shows it, and its seats no
+-- longer count as sold (sold = lines of CONFIRMED orders).
+ALTER TABLE orders DROP CONSTRAINT orders_status_check;
+ALTER TABLE orders ADD CONSTRAINT orders_status_check
+    CHECK (status IN ('PENDING', 'CONFIRMED', 'EXPIRED', 'CANCELLED'));
