@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
+import dev.seatbooking.contracts.conference.CancellationCutoff;
 import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.conference.ReservationHold;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -36,6 +37,8 @@ class MessageRecordsTest {
             "ConferenceUpdated.tagline", "ConferenceUpdated.twitterSearch", "ConferenceUpdated.reservationHold",
             // added later, absent from messages stored before: the default hold
             "ConferenceCreated.offerHold", "ConferenceUpdated.offerHold",
+            // added later, absent from messages stored before: the default cut-off
+            "ConferenceCreated.cancellationCutoffDays", "ConferenceUpdated.cancellationCutoffDays",
             // added later, so absent from messages stored before: none owed
             "SeatsReserved.seatsOwedChanged", "SeatsReservationCancelled.seatsOwedChanged",
             "AvailableSeatsChanged.seatsOwedChanged", "ConfirmOrder.paymentId", "ConfirmOrder.paidAmount",
@@ -146,6 +149,19 @@ class MessageRecordsTest {
         assertThatThrownBy(() -> new ConferenceCreated(CONFERENCE, "devcon", "DevCon", "", "", null, null,
                 LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 11), "Owner", "owner@example.org", null,
                 Duration.ZERO)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offerHold");
+    }
+
+    @Test
+    void registrants_may_cancel_until_7_days_before_the_start_unless_told_otherwise() {
+        ConferenceCreated created = conference(LocalDate.of(2025, 6, 11), null);
+
+        assertThat(created.cancellationCutoffDays()).isEqualTo(7).isEqualTo(CancellationCutoff.DEFAULT.days());
+        assertThat(new ConferenceCreated(CONFERENCE, "devcon", "DevCon", "", "", null, null, LocalDate.of(2025, 6, 11),
+                LocalDate.of(2025, 6, 11), "Owner", "owner@example.org", null, null, 0).cancellationCutoffDays())
+                .isZero();
+        assertThatThrownBy(() -> new ConferenceCreated(CONFERENCE, "devcon", "DevCon", "", "", null, null,
+                LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 11), "Owner", "owner@example.org", null, null, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cancellationCutoffDays");
     }
 
     @Test

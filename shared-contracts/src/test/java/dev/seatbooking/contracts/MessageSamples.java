@@ -27,6 +27,7 @@ import dev.seatbooking.contracts.registration.OrderCommand.AssignRegistrantDetai
 import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
 import dev.seatbooking.contracts.registration.OrderCommand.MarkSeatsAsReserved;
 import dev.seatbooking.contracts.registration.OrderCommand.RegisterToConference;
+import dev.seatbooking.contracts.registration.OrderCommand.CancelOrder;
 import dev.seatbooking.contracts.registration.OrderCommand.RejectOrder;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
@@ -57,11 +58,13 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ExpireWai
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CancelSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ReturnSoldSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CommitSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.MakeSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.RemoveSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSeatsChanged;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SoldSeatsReturned;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
@@ -109,7 +112,7 @@ public final class MessageSamples {
                     null),
             new ConferenceUpdated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon",
                     "Ship it", "#devcon25", LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper",
-                    "grace@example.org", Duration.ofMinutes(20), Duration.ofHours(2)),
+                    "grace@example.org", Duration.ofMinutes(20), Duration.ofHours(2), 3),
             new ConferencePublished(CONFERENCE),
             new ConferenceUnpublished(CONFERENCE),
             new SeatCreated(CONFERENCE, GENERAL, "General", "All talks", 500, GENERAL_PRICE),
@@ -139,6 +142,8 @@ public final class MessageSamples {
             new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3)),
                     List.of(new SeatQuantity(WORKSHOP, -1))),
             new SeatsReservationCommitted(CONFERENCE, ORDER),
+            new SoldSeatsReturned(CONFERENCE, ORDER, SEATS, List.of(new SeatQuantity(GENERAL, 1)),
+                    List.of(new SeatQuantity(WORKSHOP, -2))),
             new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5)),
                     List.of(new SeatQuantity(WORKSHOP, 3))),
             new WaitlistJoined(CONFERENCE, ENTRY, GENERAL, 4),
@@ -158,12 +163,14 @@ public final class MessageSamples {
             new RegisterToConference(ORDER, CONFERENCE, SEATS),
             new MarkSeatsAsReserved(ORDER, SEATS, EXPIRY),
             new RejectOrder(ORDER),
+            new CancelOrder(ORDER, CONFERENCE, OrderCancelled.CancelledBy.OWNER),
             new AssignRegistrantDetails(ORDER, "Alan", "Turing", "alan@example.org"),
             ConfirmOrder.paidBy(ORDER, PAYMENT, GENERAL_PRICE),
 
             new MakeSeatReservation(CONFERENCE, ORDER, SEATS, EXPIRY.plusSeconds(60)),
             new CancelSeatReservation(CONFERENCE, ORDER),
             new CommitSeatReservation(CONFERENCE, ORDER),
+            new ReturnSoldSeats(CONFERENCE, ORDER, SEATS),
             new AddSeats(CONFERENCE, GENERAL, 50),
             new RemoveSeats(CONFERENCE, WORKSHOP, 5),
             new JoinWaitlist(CONFERENCE, ENTRY, GENERAL, 4),

@@ -21,14 +21,14 @@ final class ConferenceMessages {
         ConferenceDetails d = c.details();
         return new ConferenceCreated(c.id(), d.slug(), d.name(), d.description(), d.location(), d.tagline(),
                 d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold(),
-                d.offerHold());
+                d.offerHold(), d.cancellationCutoffDays());
     }
 
     static ConferenceUpdated updated(Conference c) {
         ConferenceDetails d = c.details();
         return new ConferenceUpdated(c.id(), d.slug(), d.name(), d.description(), d.location(), d.tagline(),
                 d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold(),
-                d.offerHold());
+                d.offerHold(), d.cancellationCutoffDays());
     }
 
     static SeatCreated seatCreated(Conference c, SeatType s) {

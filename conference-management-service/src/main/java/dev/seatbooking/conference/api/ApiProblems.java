@@ -3,6 +3,7 @@ package dev.seatbooking.conference.api;
 import dev.seatbooking.conference.access.OwnerAccessDenied;
 import dev.seatbooking.conference.domain.ConferenceRejection;
 import dev.seatbooking.web.problem.Problems.FieldProblem;
+import dev.seatbooking.conference.orders.OrderCancellations;
 import dev.seatbooking.web.problem.Problems;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -34,6 +35,16 @@ class ApiProblems {
     @ExceptionHandler({ConferenceRejection.ConferenceNotFound.class, ConferenceRejection.SeatTypeNotFound.class})
     ProblemDetail notFound(ConferenceRejection e) {
         return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(OrderCancellations.UnknownOrder.class)
+    ProblemDetail unknownOrder(OrderCancellations.UnknownOrder e) {
+        return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(OrderCancellations.NotCancellable.class)
+    ProblemDetail notCancellable(OrderCancellations.NotCancellable e) {
+        return problem(HttpStatus.CONFLICT, e.code(), "Order not cancellable", e.getMessage());
     }
 
     @ExceptionHandler(ConferenceRejection.SlugTaken.class)

@@ -4,6 +4,7 @@ import dev.seatbooking.conference.access.OwnerOnly;
 import dev.seatbooking.conference.administration.ConferenceAdministration;
 import dev.seatbooking.conference.domain.Conference;
 import dev.seatbooking.conference.domain.ConferenceRejection;
+import dev.seatbooking.conference.orders.OrderCancellations;
 import dev.seatbooking.conference.orders.OrderQueries;
 import dev.seatbooking.contracts.ConsistencyToken;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,10 +42,13 @@ class ConferenceAdminController {
 
     private final ConferenceAdministration administration;
     private final OrderQueries orders;
+    private final OrderCancellations cancellations;
 
-    ConferenceAdminController(ConferenceAdministration administration, OrderQueries orders) {
+    ConferenceAdminController(ConferenceAdministration administration, OrderQueries orders,
+                              OrderCancellations cancellations) {
         this.administration = administration;
         this.orders = orders;
+        this.cancellations = cancellations;
     }
 
     @GetMapping
@@ -125,6 +129,16 @@ class ConferenceAdminController {
     @Operation(summary = "The conference's orders: registrant, seats, total, status")
     List<Views.OrderView> orders(@PathVariable UUID conferenceId) {
         return orders.ordersOf(conferenceId).stream().map(Views.OrderView::of).toList();
+    }
+
+    @PostMapping("/orders/{orderId}/cancel")
+    @Operation(summary = "Cancel a confirmed order of the conference, at any time",
+            description = "202: sent to registration, which cancels it (its seats go back, to the waitlist first, and"
+                    + " its payment is refunded); the order list shows CANCELLED once it is done. 404 for an order"
+                    + " not of this conference, 409 order-not-confirmed or order-cancelled.")
+    ResponseEntity<Void> cancelOrder(@PathVariable UUID conferenceId, @PathVariable UUID orderId) {
+        cancellations.cancel(conferenceId, orderId);
+        return ResponseEntity.accepted().build();
     }
 
     @GetMapping("/attendees")

@@ -42,7 +42,10 @@ public record ConferenceRequest(
         @Min(MIN_HOLD_MINUTES) @Max(MAX_HOLD_MINUTES) Integer reservationHoldMinutes,
         @Schema(description = "How long seats offered to a waitlist entry are held for it, in hours; when absent,"
                 + " the default that GET /api/conferences/limits answers")
-        @Min(MIN_OFFER_HOLD_HOURS) @Max(MAX_OFFER_HOLD_HOURS) Integer offerHoldHours) {
+        @Min(MIN_OFFER_HOLD_HOURS) @Max(MAX_OFFER_HOLD_HOURS) Integer offerHoldHours,
+        @Schema(description = "Until how many whole days before the start a registrant may cancel their confirmed"
+                + " order (0: until the start); when absent, the default that GET /api/conferences/limits answers")
+        @Min(MIN_CANCELLATION_CUTOFF_DAYS) @Max(MAX_CANCELLATION_CUTOFF_DAYS) Integer cancellationCutoffDays) {
 
     /** No conference happens before this API existed or after four-digit years end. */
     static final int MIN_YEAR = 2000;
@@ -57,12 +60,15 @@ public record ConferenceRequest(
      */
     static final int MIN_OFFER_HOLD_HOURS = 1;
     static final int MAX_OFFER_HOLD_HOURS = 336;
+    /** A registrant's cancellation cut-off in whole days before the start: 0 (until the start) to a year. */
+    static final int MIN_CANCELLATION_CUTOFF_DAYS = 0;
+    static final int MAX_CANCELLATION_CUTOFF_DAYS = 365;
 
     ConferenceDetails toDetails() {
         return new ConferenceDetails(slug, name, description, location, blankToNull(tagline),
                 blankToNull(twitterSearch), startDate, endDate, ownerName, ownerEmail,
                 reservationHoldMinutes == null ? null : Duration.ofMinutes(reservationHoldMinutes),
-                offerHoldHours == null ? null : Duration.ofHours(offerHoldHours));
+                offerHoldHours == null ? null : Duration.ofHours(offerHoldHours), cancellationCutoffDays);
     }
 
     private static String blankToNull(String text) {

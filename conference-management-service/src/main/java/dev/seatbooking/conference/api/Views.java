@@ -5,6 +5,7 @@ import dev.seatbooking.conference.domain.ConferenceDetails;
 import dev.seatbooking.conference.domain.SeatType;
 import dev.seatbooking.conference.orders.OrderQueries;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.conference.CancellationCutoff;
 import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.conference.ReservationHold;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,14 +26,14 @@ public final class Views {
     public record ConferenceView(UUID id, String slug, String name, String description, String location,
                                  String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
                                  String ownerName, String ownerEmail, int reservationHoldMinutes, int offerHoldHours,
-                                 boolean published, boolean wasEverPublished, List<SeatTypeView> seatTypes) {
+                                 int cancellationCutoffDays, boolean published, boolean wasEverPublished, List<SeatTypeView> seatTypes) {
 
         static ConferenceView of(Conference conference, Map<UUID, Integer> sold) {
             ConferenceDetails d = conference.details();
             return new ConferenceView(conference.id(), d.slug(), d.name(), d.description(), d.location(),
                     d.tagline(), d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(),
                     Math.toIntExact(d.reservationHold().toMinutes()), Math.toIntExact(d.offerHold().toHours()),
-                    conference.isPublished(),
+                    d.cancellationCutoffDays(), conference.isPublished(),
                     conference.wasEverPublished(),
                     conference.seatTypes().stream().map(s -> SeatTypeView.of(s, sold.getOrDefault(s.id(), 0))).toList());
         }
@@ -45,13 +46,15 @@ public final class Views {
      */
     public record ConferenceLimits(int defaultReservationHoldMinutes, int minReservationHoldMinutes,
                                    int maxReservationHoldMinutes, int defaultOfferHoldHours, int minOfferHoldHours,
-                                   int maxOfferHoldHours) {
+                                   int maxOfferHoldHours, int defaultCancellationCutoffDays,
+                                   int minCancellationCutoffDays, int maxCancellationCutoffDays) {
 
         static ConferenceLimits current() {
             return new ConferenceLimits(Math.toIntExact(ReservationHold.DEFAULT.duration().toMinutes()),
                     ConferenceRequest.MIN_HOLD_MINUTES, ConferenceRequest.MAX_HOLD_MINUTES,
                     Math.toIntExact(OfferHold.DEFAULT.duration().toHours()), ConferenceRequest.MIN_OFFER_HOLD_HOURS,
-                    ConferenceRequest.MAX_OFFER_HOLD_HOURS);
+                    ConferenceRequest.MAX_OFFER_HOLD_HOURS, CancellationCutoff.DEFAULT.days(),
+                    ConferenceRequest.MIN_CANCELLATION_CUTOFF_DAYS, ConferenceRequest.MAX_CANCELLATION_CUTOFF_DAYS);
         }
     }
 

@@ -58,6 +58,7 @@ public class Conference {
     private byte[] accessCodeHash;
     private int reservationHoldMinutes;
     private int offerHoldHours;
+    private int cancellationCutoffDays;
     private boolean published;
     private boolean wasEverPublished;
     private long eventVersion;
@@ -105,6 +106,7 @@ public class Conference {
         ownerEmail = d.ownerEmail();
         reservationHoldMinutes = Math.toIntExact(d.reservationHold().toMinutes());
         offerHoldHours = Math.toIntExact(d.offerHold().toHours());
+        cancellationCutoffDays = d.cancellationCutoffDays();
         updatedAt = now;
     }
 
@@ -179,7 +181,7 @@ public class Conference {
 
     public ConferenceDetails details() {
         return new ConferenceDetails(slug, name, description, location, tagline, twitterSearch, startDate, endDate,
-                ownerName, ownerEmail, reservationHold(), offerHold());
+                ownerName, ownerEmail, reservationHold(), offerHold(), cancellationCutoffDays);
     }
 
     public UUID id() {

@@ -1,5 +1,6 @@
 package dev.seatbooking.conference.domain;
 
+import dev.seatbooking.contracts.conference.CancellationCutoff;
 import dev.seatbooking.contracts.conference.ConferenceDates;
 import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.conference.ReservationHold;
@@ -16,10 +17,13 @@ import java.util.Objects;
  * @param reservationHold how long an order's seats are held; null means {@link ReservationHold#DEFAULT}
  * @param offerHold       how long seats offered to a waitlist entry are held for it; null means
  *                        {@link OfferHold#DEFAULT}
+ * @param cancellationCutoffDays until how many whole days before the start a registrant may cancel a confirmed order;
+ *                        null means {@link CancellationCutoff#DEFAULT}
  */
 public record ConferenceDetails(String slug, String name, String description, String location, String tagline,
                                 String twitterSearch, LocalDate startDate, LocalDate endDate, String ownerName,
-                                String ownerEmail, Duration reservationHold, Duration offerHold) {
+                                String ownerEmail, Duration reservationHold, Duration offerHold,
+                                Integer cancellationCutoffDays) {
 
     public ConferenceDetails {
         Objects.requireNonNull(slug, "slug");
@@ -31,5 +35,14 @@ public record ConferenceDetails(String slug, String name, String description, St
         new ConferenceDates(startDate, endDate);
         reservationHold = ReservationHold.orDefault(reservationHold).duration();
         offerHold = OfferHold.orDefault(offerHold).duration();
+        cancellationCutoffDays = CancellationCutoff.orDefault(cancellationCutoffDays).days();
+    }
+
+    /** With the default cancellation cut-off. */
+    public ConferenceDetails(String slug, String name, String description, String location, String tagline,
+                             String twitterSearch, LocalDate startDate, LocalDate endDate, String ownerName,
+                             String ownerEmail, Duration reservationHold, Duration offerHold) {
+        this(slug, name, description, location, tagline, twitterSearch, startDate, endDate, ownerName, ownerEmail,
+                reservationHold, offerHold, null);
     }
 }

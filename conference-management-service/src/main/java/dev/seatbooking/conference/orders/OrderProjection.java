@@ -2,6 +2,7 @@ package dev.seatbooking.conference.orders;
 
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -63,7 +64,15 @@ public class OrderProjection {
             }
             case OrderConfirmed e -> {
                 ensureOrder(e.orderId());
-                jdbc.update("UPDATE orders SET status = 'CONFIRMED', updated_at = now() WHERE order_id = ?", e.orderId());
+                // A cancellation is final: an OrderConfirmed seen after it (never, in stream order) does not undo it.
+                jdbc.update("""
+                        UPDATE orders SET status = 'CONFIRMED', updated_at = now()
+                        WHERE order_id = ? AND status <> 'CANCELLED'""", e.orderId());
+            }
+            case OrderCancelled e -> {
+                ensureOrder(e.orderId());
+                jdbc.update("UPDATE orders SET status = 'CANCELLED', updated_at = now() WHERE order_id = ?",
+                        e.orderId());
             }
             case OrderExpired e -> {
                 ensureOrder(e.orderId());

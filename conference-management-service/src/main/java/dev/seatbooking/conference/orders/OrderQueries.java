@@ -20,7 +20,7 @@ import java.util.UUID;
 @Component
 public class OrderQueries implements SoldSeats {
 
-    public enum Status { PENDING, CONFIRMED, EXPIRED }
+    public enum Status { PENDING, CONFIRMED, EXPIRED, CANCELLED }
 
     /** @param registrant null until the registrant gave their details; total null until priced */
     public record Order(UUID orderId, Status status, Registrant registrant, List<Line> lines, Money total,

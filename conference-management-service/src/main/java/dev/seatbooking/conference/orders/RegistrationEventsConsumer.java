@@ -6,6 +6,7 @@ import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.Topics;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
@@ -53,6 +54,7 @@ public class RegistrationEventsConsumer {
      */
     static final Set<String> HANDLED = Stream.<Class<? extends Message>>of(OrderPlaced.class,
                     OrderTotalsCalculated.class, OrderRegistrantAssigned.class, OrderConfirmed.class, OrderExpired.class,
+                    OrderCancelled.class,
                     SeatAssignmentsCreated.class, SeatAssigned.class, SeatAssignmentUpdated.class, SeatUnassigned.class,
                     PromotionalCodeUseHeld.class, PromotionalCodeUseReleased.class, PromotionalCodeUseSpent.class,
                     WaitlistJoined.class, WaitlistOfferMade.class, WaitlistLeft.class, WaitlistOfferLapsed.class,

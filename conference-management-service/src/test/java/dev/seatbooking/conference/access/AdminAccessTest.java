@@ -78,6 +78,7 @@ class AdminAccessTest extends IntegrationTest {
                 new Endpoint(HttpMethod.PUT, "/seat-types/{seatTypeId}", seatType),
                 new Endpoint(HttpMethod.DELETE, "/seat-types/{seatTypeId}", null),
                 new Endpoint(HttpMethod.GET, "/orders", null),
+                new Endpoint(HttpMethod.POST, "/orders/{orderId}/cancel", null),
                 new Endpoint(HttpMethod.GET, "/attendees", null),
                 new Endpoint(HttpMethod.GET, "/waitlist", null),
                 new Endpoint(HttpMethod.GET, "/promotional-codes", null),
@@ -96,6 +97,11 @@ class AdminAccessTest extends IntegrationTest {
     private UUID seatType;
     private UUID code;
     private Owner other;
+    /** A confirmed order of the target conference, as registration's events would have listed it. */
+    private final UUID order = UUID.randomUUID();
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void conferences() throws Exception {
@@ -104,6 +110,8 @@ class AdminAccessTest extends IntegrationTest {
         seatType = api.addSeatType(target, AdminApi.seatType("General", 10, "100", "EUR"));
         code = api.createCode(target, AdminApi.percentCode("TARGET-10", 10));
         other = api.createConference();
+        jdbc.update("INSERT INTO orders (order_id, conference_id, status, updated_at) VALUES (?, ?, 'CONFIRMED', now())",
+                order, target.conferenceId());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -349,7 +357,8 @@ class AdminAccessTest extends IntegrationTest {
     private MockHttpServletRequestBuilder requestTo(Endpoint endpoint, UUID conferenceId, RequestPostProcessor credentials) {
         MockHttpServletRequestBuilder request = request(endpoint.method(),
                 "/api/conferences/" + conferenceId + endpoint.path()
-                .replace("{seatTypeId}", seatType.toString()).replace("{codeId}", code.toString()));
+                .replace("{seatTypeId}", seatType.toString()).replace("{codeId}", code.toString())
+                .replace("{orderId}", order.toString()));
         if (endpoint.body() != null) request = api().withJson(request, endpoint.body());
         if (credentials != null) request = request.with(credentials);
         return request;

@@ -79,6 +79,7 @@ class ConferenceEventsOutboxTest extends IntegrationTest {
         UUID general = api.addSeatType(owner, AdminApi.seatType("General", 100, "199", "EUR"));    // never published: silent
         conference.put("name", "CQRS Summit 2026");
         conference.put("offerHoldHours", 6);
+        conference.put("cancellationCutoffDays", 2);
         api.perform(api.withJson(put(owner.path()).with(as(owner)), conference)).andExpect(status().isOk()); // v2 updated
         api.perform(post(owner.path() + "/publish").with(as(owner))).andExpect(status().isOk());  // v3 seat, v4 published
         UUID vip = api.addSeatType(owner, AdminApi.seatType("VIP", 10, "500", "EUR"));             // v5 seat created
@@ -106,10 +107,11 @@ class ConferenceEventsOutboxTest extends IntegrationTest {
         assertThat(events.get(0).payload()).isEqualTo(new ConferenceCreated(id, (String) conference.get("slug"),
                 "CQRS Summit", "Two days of event sourcing", "Redmond", "Commands and queries, apart", "#cqrs",
                 LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 2), "Ada Owner", owner.email(), Duration.ofMinutes(20),
-                Duration.ofHours(48)));
+                Duration.ofHours(48), 10));
         assertThat(((ConferenceUpdated) events.get(1).payload()))
-                .extracting(ConferenceUpdated::name, ConferenceUpdated::offerHold)
-                .containsExactly("CQRS Summit 2026", Duration.ofHours(6));
+                .extracting(ConferenceUpdated::name, ConferenceUpdated::offerHold,
+                        ConferenceUpdated::cancellationCutoffDays)
+                .containsExactly("CQRS Summit 2026", Duration.ofHours(6), 2);
         assertThat(events.get(2).payload())
                 .isEqualTo(new SeatCreated(id, general, "General", "General access", 100, Money.of("199", "EUR")));
         assertThat(events.get(3).payload()).isEqualTo(new ConferencePublished(id));
@@ -207,7 +209,8 @@ class ConferenceEventsOutboxTest extends IntegrationTest {
                         tuple(new ConferenceUpdated(id, details.slug(), "Committed", details.description(),
                                 details.location(), details.tagline(), details.twitterSearch(), details.startDate(),
                                 details.endDate(), details.ownerName(), details.ownerEmail(),
-                                details.reservationHold(), details.offerHold()), 2L));
+                                details.reservationHold(), details.offerHold(),
+                                details.cancellationCutoffDays()), 2L));
         assertThat(outboxRowsMentioning("Rolled back")).isZero();
         api.perform(get(owner.path()).with(as(owner))).andExpect(jsonPath("$.name").value("Committed"));
     }
@@ -279,6 +282,7 @@ class ConferenceEventsOutboxTest extends IntegrationTest {
 
     private static ConferenceDetails renamed(ConferenceDetails d, String name) {
         return new ConferenceDetails(d.slug(), name, d.description(), d.location(), d.tagline(), d.twitterSearch(),
-                d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold(), d.offerHold());
+                d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(), d.reservationHold(), d.offerHold(),
+                d.cancellationCutoffDays());
     }
 }

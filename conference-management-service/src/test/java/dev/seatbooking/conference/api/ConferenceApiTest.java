@@ -43,6 +43,7 @@ class ConferenceApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$.conference.slug").value(slug))
                 .andExpect(jsonPath("$.conference.reservationHoldMinutes").value(20))
                 .andExpect(jsonPath("$.conference.offerHoldHours").value(48))
+                .andExpect(jsonPath("$.conference.cancellationCutoffDays").value(10))
                 .andExpect(jsonPath("$.conference.published").value(false))
                 .andExpect(jsonPath("$.conference.wasEverPublished").value(false))
                 .andExpect(jsonPath("$.conference.seatTypes").isEmpty()));
@@ -61,6 +62,7 @@ class ConferenceApiTest extends IntegrationTest {
         Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
         body.remove("reservationHoldMinutes");
         body.remove("offerHoldHours");
+        body.remove("cancellationCutoffDays");
         body.remove("tagline");
         body.remove("twitterSearch");
         Owner owner = api.create(body);
@@ -68,6 +70,7 @@ class ConferenceApiTest extends IntegrationTest {
         api.perform(get(owner.path()).with(as(owner)))
                 .andExpect(jsonPath("$.reservationHoldMinutes").value(15))
                 .andExpect(jsonPath("$.offerHoldHours").value(24))
+                .andExpect(jsonPath("$.cancellationCutoffDays").value(7))
                 .andExpect(jsonPath("$.tagline").doesNotExist());
     }
 
@@ -81,7 +84,21 @@ class ConferenceApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$.maxReservationHoldMinutes").value(240))
                 .andExpect(jsonPath("$.defaultOfferHoldHours").value(24))
                 .andExpect(jsonPath("$.minOfferHoldHours").value(1))
-                .andExpect(jsonPath("$.maxOfferHoldHours").value(336));
+                .andExpect(jsonPath("$.maxOfferHoldHours").value(336))
+                .andExpect(jsonPath("$.defaultCancellationCutoffDays").value(7))
+                .andExpect(jsonPath("$.minCancellationCutoffDays").value(0))
+                .andExpect(jsonPath("$.maxCancellationCutoffDays").value(365));
+    }
+
+    @Test
+    void the_cancellation_cut_off_may_be_set_anywhere_from_0_to_365_days() throws Exception {
+        AdminApi api = api();
+        for (int days : new int[] {0, 365}) {
+            Map<String, Object> body = AdminApi.conference(AdminApi.uniqueSlug(), AdminApi.uniqueEmail());
+            body.put("cancellationCutoffDays", days);
+            Owner owner = api.create(body);
+            api.perform(get(owner.path()).with(as(owner))).andExpect(jsonPath("$.cancellationCutoffDays").value(days));
+        }
     }
 
     @Test
@@ -147,6 +164,7 @@ class ConferenceApiTest extends IntegrationTest {
         body.put("endDate", "2026-09-03");
         body.put("reservationHoldMinutes", 30);
         body.put("offerHoldHours", 2);
+        body.put("cancellationCutoffDays", 1);
 
         api.perform(api.withJson(put(owner.path()).with(as(owner)), body))
                 .andExpect(status().isOk())
@@ -154,7 +172,8 @@ class ConferenceApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$.name").value("CQRS Summit 2026"))
                 .andExpect(jsonPath("$.endDate").value("2026-09-03"))
                 .andExpect(jsonPath("$.reservationHoldMinutes").value(30))
-                .andExpect(jsonPath("$.offerHoldHours").value(2));
+                .andExpect(jsonPath("$.offerHoldHours").value(2))
+                .andExpect(jsonPath("$.cancellationCutoffDays").value(1));
         api.perform(api.withJson(put(owner.path()).with(as(owner)), body))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Consistency-Token", owner.conferenceId() + ".2"));

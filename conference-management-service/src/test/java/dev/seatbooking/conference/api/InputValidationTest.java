@@ -168,7 +168,11 @@ class InputValidationTest extends IntegrationTest {
                 wrongType("offerHoldHours is not a boolean", "offerHoldHours", true),
                 wrongType("offerHoldHours is whole", "offerHoldHours", new java.math.BigDecimal("1.5")),
                 wrongType("offerHoldHours is whole, even as 24.0", "offerHoldHours", new java.math.BigDecimal("24.0")),
-                wrongType("offerHoldHours fits an int", "offerHoldHours", new java.math.BigInteger("2147483648")));
+                wrongType("offerHoldHours fits an int", "offerHoldHours", new java.math.BigInteger("2147483648")),
+                set("cancellationCutoffDays is not negative", "cancellationCutoffDays", -1),
+                set("cancellationCutoffDays is at most 365", "cancellationCutoffDays", 366),
+                wrongType("cancellationCutoffDays is a number", "cancellationCutoffDays", "7"),
+                wrongType("cancellationCutoffDays is whole", "cancellationCutoffDays", new java.math.BigDecimal("7.5")));
     }
 
     static List<Case> seatTypeRules() {

@@ -132,6 +132,19 @@ class ConferenceTest {
         assertThat(conference.update(longer, NOW)).isFalse();
     }
 
+    @Test
+    void the_cancellation_cut_off_defaults_to_7_days_and_changing_only_it_is_a_change() {
+        assertThat(holds(null, null).cancellationCutoffDays()).isEqualTo(7);
+        ConferenceDetails d = conference.details();
+        ConferenceDetails shorter = new ConferenceDetails(d.slug(), d.name(), d.description(), d.location(),
+                d.tagline(), d.twitterSearch(), d.startDate(), d.endDate(), d.ownerName(), d.ownerEmail(),
+                d.reservationHold(), d.offerHold(), 0);
+
+        assertThat(conference.update(shorter, NOW)).isTrue();
+        assertThat(conference.details().cancellationCutoffDays()).isZero();
+        assertThat(conference.update(shorter, NOW)).isFalse();
+    }
+
     private static ConferenceDetails holds(Duration reservationHold, Duration offerHold) {
         return new ConferenceDetails("s", "n", "d", "l", null, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1),
                 "o", "o@example.org", reservationHold, offerHold);

@@ -6,6 +6,10 @@ import dev.seatbooking.conference.support.IntegrationTest;
 import dev.seatbooking.conference.support.RegistrationEvents;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.Topics;
+import dev.seatbooking.conference.support.TopicFollower;
+import dev.seatbooking.contracts.registration.OrderCommand.CancelOrder;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPartiallyReserved;
@@ -34,9 +38,11 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.seatbooking.conference.support.AdminApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -95,6 +101,59 @@ class OrdersAndAttendeesTest extends IntegrationTest {
                 .andExpect(jsonPath("$[0].placedAt").isNotEmpty());
         api().perform(get(owner.path() + "/seat-types/" + general).with(as(owner)))
                 .andExpect(jsonPath("$.sold").value(3));
+    }
+
+    @Test
+    void the_owner_cancels_a_confirmed_order_through_registration_and_sees_it_cancelled_once_registration_did()
+            throws Exception {
+        UUID order = UUID.randomUUID();
+        placeAndPrice(order, 2, 0);
+        registration.send(order, 3, new OrderConfirmed(order, false));
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$[0].status").value("CONFIRMED")));
+
+        try (TopicFollower commands = new TopicFollower(Topics.REGISTRATION_PROCESS_COMMANDS)) {
+            api().perform(post(owner.path() + "/orders/" + order + "/cancel").with(as(owner)))
+                    .andExpect(status().isAccepted());
+            api().perform(post(owner.path() + "/orders/" + order + "/cancel").with(as(owner)))
+                    .andExpect(status().isAccepted());
+
+            await().atMost(CONSUMED).until(() -> !commands.envelopesWithKey(order).isEmpty());
+            List<Envelope> sent = commands.envelopesWithKey(order);
+            assertThat(sent).extracting(Envelope::messageId).as("asked twice: one message id").containsOnly(
+                    sent.getFirst().messageId());
+            assertThat(sent.getFirst().payload()).isEqualTo(
+                    new CancelOrder(order, owner.conferenceId(), OrderCancelled.CancelledBy.OWNER));
+        }
+
+        registration.send(order, 4, new OrderCancelled(order, owner.conferenceId(), OrderCancelled.CancelledBy.OWNER,
+                Instant.now()));
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$[0].status").value("CANCELLED")));
+        api().perform(get(owner.path() + "/seat-types/" + general).with(as(owner)))
+                .andExpect(jsonPath("$.sold").value(0));
+        api().perform(post(owner.path() + "/orders/" + order + "/cancel").with(as(owner)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("order-cancelled"));
+    }
+
+    @Test
+    void the_owner_cancels_only_confirmed_orders_of_their_own_conference() throws Exception {
+        UUID pending = UUID.randomUUID();
+        placeAndPrice(pending, 1, 0);
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$", hasSize(1))));
+        Owner another = api().createConference();
+
+        api().perform(post(owner.path() + "/orders/" + pending + "/cancel").with(as(owner)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("order-not-confirmed"));
+        api().perform(post(owner.path() + "/orders/" + UUID.randomUUID() + "/cancel").with(as(owner)))
+                .andExpect(status().isNotFound());
+        api().perform(post(another.path() + "/orders/" + pending + "/cancel").with(as(another)))
+                .andExpect(status().isNotFound());
+        api().perform(post(owner.path() + "/orders/" + pending + "/cancel").with(as(another)))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outgoing_messages WHERE topic = ? AND message_key = ?",
+                Long.class, Topics.REGISTRATION_PROCESS_COMMANDS, pending.toString())).as("nothing sent").isZero();
     }
 
     @Test

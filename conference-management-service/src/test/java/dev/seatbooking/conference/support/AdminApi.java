@@ -85,6 +85,7 @@ public final class AdminApi {
         body.put("ownerEmail", ownerEmail);
         body.put("reservationHoldMinutes", 20);
         body.put("offerHoldHours", 48);
+        body.put("cancellationCutoffDays", 10);
         return body;
     }
 

@@ -15,6 +15,7 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSe
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SoldSeatsReturned;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
@@ -167,6 +168,8 @@ public final class ConferencesProjection implements Projection {
             case SeatsReservationCommitted committed -> {
                 // sold for good: availability changed when the seats were reserved
             }
+            // A cancelled order's seats (issue 16): those that went on sale; offers to the waitlist follow.
+            case SoldSeatsReturned r -> changeAvailability(tables, r.conferenceId(), r.availableSeatsChanged());
             // The waitlist (issue 15): offers hold seats like reservations, and only the seats on sale count as
             // available; whether a type is waitlisted follows the entries on the list.
             case WaitlistJoined j -> tables.update(JOIN_WAITLIST, j.entryId(), j.conferenceId(), j.seatTypeId());

@@ -11,5 +11,7 @@ public enum DraftOrderState {
     /** Rejected: the hold and the expiry buffer ran out before the order was paid; the seats went back on sale. */
     EXPIRED,
     /** Paid, or free of charge. */
-    CONFIRMED
+    CONFIRMED,
+    /** Confirmed, then cancelled by the owner or the registrant (issue 16): its seats came back. */
+    CANCELLED
 }

@@ -126,8 +126,8 @@ public final class DraftOrdersProjection implements Projection {
             case OrderTotalsCalculated t -> tables.update(VERSION, version, t.orderId());
             case PromotionalCodeApplied a -> tables.update(VERSION, version, a.orderId());
             case PromotionalCodeRemoved r -> tables.update(VERSION, version, r.orderId());
-            // Shown as cancelled with issue 16's cancellations (h16c); until then only the version moves on.
-            case OrderCancelled c -> tables.update(VERSION, version, c.orderId());
+            // Issue 16: the registrant's pages show the order cancelled (its seats as they were bought).
+            case OrderCancelled c -> tables.update(STATE, DraftOrderState.CANCELLED.name(), version, c.orderId());
         }
     }
 

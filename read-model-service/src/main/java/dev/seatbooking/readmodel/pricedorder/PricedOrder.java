@@ -20,7 +20,7 @@ public record PricedOrder(UUID orderId, UUID conferenceId, Status status, List<L
                           Instant reservationExpiration, List<AppliedCode> promotionalCodes, List<Payment> payments,
                           long version) {
 
-    public enum Status { OPEN, CONFIRMED, EXPIRED }
+    public enum Status { OPEN, CONFIRMED, EXPIRED, CANCELLED }
 
     public enum PaymentStatus { INITIATED, COMPLETED, REJECTED }
 

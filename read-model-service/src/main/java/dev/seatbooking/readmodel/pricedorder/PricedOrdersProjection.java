@@ -171,8 +171,8 @@ public final class PricedOrdersProjection implements Projection {
             case OrderConfirmed c -> tables.update(STATUS, PricedOrder.Status.CONFIRMED.name(), version, c.orderId());
             case OrderUpdated u -> tables.update(VERSION, version, u.orderId());
             case OrderRegistrantAssigned r -> tables.update(VERSION, version, r.orderId());
-            // Shown as cancelled with issue 16's cancellations (h16c); until then only the version moves on.
-            case OrderCancelled c -> tables.update(VERSION, version, c.orderId());
+            // Issue 16: cancelled after confirmation; the refund shows with its payment (payments' events).
+            case OrderCancelled c -> tables.update(STATUS, PricedOrder.Status.CANCELLED.name(), version, c.orderId());
             // The codes held; what they take off comes with the OrderTotalsCalculated that follows each of them.
             case PromotionalCodeApplied a -> {
                 tables.update(CODE_APPLIED, a.orderId(), a.codeId(), a.code(), version);

@@ -1,6 +1,7 @@
 package dev.seatbooking.readmodel.draftorder;
 
 import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPartiallyReserved;
@@ -129,6 +130,18 @@ class DraftOrdersProjectionTest extends ProjectionTest {
         assertThat(draft().state()).isEqualTo(DraftOrderState.EXPIRED);
         assertThat(draft().lines()).extracting(DraftOrder.Line::requested, DraftOrder.Line::reserved)
                 .containsExactly(tuple(3, 0), tuple(1, 0));
+    }
+
+    @Test
+    void a_cancelled_order_shows_cancelled_with_the_seats_it_had_bought() {
+        harness.feed(placed());
+        harness.feed(order.next(new OrderReservationCompleted(id, LATER, List.of(seats(GENERAL, 3), seats(WORKSHOP, 1)))),
+                order.next(new OrderConfirmed(id, false)),
+                order.next(new OrderCancelled(id, CONFERENCE, OrderCancelled.CancelledBy.REGISTRANT, LATER)));
+
+        assertThat(draft().state()).isEqualTo(DraftOrderState.CANCELLED);
+        assertThat(draft().lines()).extracting(DraftOrder.Line::requested, DraftOrder.Line::reserved)
+                .containsExactly(tuple(3, 3), tuple(1, 1));
     }
 
     @Test

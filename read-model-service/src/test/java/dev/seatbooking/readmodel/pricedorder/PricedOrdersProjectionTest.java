@@ -5,6 +5,7 @@ import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentInitiated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentRejected;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
@@ -171,6 +172,15 @@ class PricedOrdersProjectionTest extends ProjectionTest {
                 other.next(totals(other.id(), "5", seats(GENERAL, 1))), other.next(new OrderExpired(other.id())));
         assertThat(queries.find(harness.tables(), other.id())).get().extracting(PricedOrder::status)
                 .isEqualTo(PricedOrder.Status.EXPIRED);
+    }
+
+    @Test
+    void a_cancelled_order_shows_cancelled() {
+        harness.feed(order.next(orderPlaced(id, CONFERENCE, seats(GENERAL, 1))), order.next(totals(id, "5", seats(GENERAL, 1))),
+                order.next(new OrderConfirmed(id, false)),
+                order.next(new OrderCancelled(id, CONFERENCE, OrderCancelled.CancelledBy.OWNER, java.time.Instant.now())));
+
+        assertThat(priced().status()).isEqualTo(PricedOrder.Status.CANCELLED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.seatbooking.registration.api;
 import dev.seatbooking.eventsourcing.process.ProcessConcurrencyException;
 import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.registration.DomainRejection;
+import dev.seatbooking.registration.order.OrderRejection;
 import dev.seatbooking.registration.service.AccessDenied;
 import dev.seatbooking.registration.service.WaitlistEntryNotFound;
 import dev.seatbooking.web.problem.Problems;
@@ -33,6 +34,13 @@ public class ApiProblems {
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         return problem(status, rejection.code(), rejection.getMessage(), null);
+    }
+
+    /** Too late for the registrant to cancel: the problem says until when it was possible. */
+    @ExceptionHandler(OrderRejection.CancellationCutoffPassed.class)
+    ResponseEntity<ProblemDetail> cancellationCutoffPassed(OrderRejection.CancellationCutoffPassed rejection) {
+        return problem(HttpStatus.CONFLICT, rejection.code(), rejection.getMessage(),
+                rejection.deadline() == null ? null : Map.of("deadline", rejection.deadline().toString()));
     }
 
     /** An unknown order, no code and a wrong code: one answer, to the byte, so order ids cannot be probed. */

@@ -166,6 +166,18 @@ public class OrdersController {
         return accepted(orderId, orders.confirmWithoutPayment(access(orderId, accessCode, http)));
     }
 
+    @PostMapping("/orders/{orderId}/cancel")
+    @Operation(summary = "Cancel a confirmed order, before the conference's cancellation cut-off",
+            description = "Its seats go back (to the waitlist first) and its payment is refunded. Only a confirmed"
+                    + " order (409 order-not-confirmed), once (409 order-cancelled), and only before the conference's"
+                    + " start less the owner's cut-off (409 cancellation-cutoff-passed, with the deadline).")
+    @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)
+    ResponseEntity<Void> cancel(@PathVariable UUID orderId,
+                                @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
+                                HttpServletRequest http) {
+        return accepted(orderId, orders.cancelByRegistrant(access(orderId, accessCode, http)));
+    }
+
     @GetMapping("/orders/{orderId}/seat-assignments")
     @Operation(summary = "The seats a confirmed order bought and who sits in them")
     @Parameter(name = ACCESS_CODE, in = ParameterIn.HEADER, required = true)

@@ -1,6 +1,7 @@
 package dev.seatbooking.registration.conference;
 
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.conference.CancellationCutoff;
 import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.registration.order.ConferenceSeatTypes;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,8 +12,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +35,8 @@ public class ConferenceCatalog {
             "SELECT published, reservation_hold_ms, offer_hold_ms FROM conferences WHERE id = ? AND slug IS NOT NULL";
     private static final String OFFER_HOLD =
             "SELECT offer_hold_ms FROM conferences WHERE id = ? AND slug IS NOT NULL";
+    private static final String CANCELLATION =
+            "SELECT start_date, cancellation_cutoff_days FROM conferences WHERE id = ? AND slug IS NOT NULL";
     private static final String SEAT_TYPES =
             "SELECT id, name, price, currency FROM seat_types WHERE conference_id = ? ORDER BY position";
 
@@ -93,6 +100,22 @@ public class ConferenceCatalog {
         return recent(offerHolds, conferenceId, id -> jdbc.query(OFFER_HOLD,
                 (rs, n) -> OfferHold.orDefault(millis(rs.getObject(1, Long.class))), id).stream().findFirst())
                 .orElse(OfferHold.DEFAULT);
+    }
+
+    /**
+     * Until when a registrant may cancel a confirmed order of the conference: its start (the first day's beginning,
+     * UTC: the service's one clock) less the owner's cut-off in whole days. Read from the table each time (a
+     * cancellation is rare; no cache to go stale).
+     *
+     * @return empty if the conference is unknown, or was last announced before its start was kept here
+     */
+    public Optional<Instant> cancellationDeadline(UUID conferenceId) {
+        return jdbc.query(CANCELLATION, (rs, n) -> {
+            LocalDate start = rs.getObject(1, LocalDate.class);
+            if (start == null) return null;
+            int days = CancellationCutoff.orDefault(rs.getObject(2, Integer.class)).days();
+            return start.minusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }, conferenceId).stream().filter(Objects::nonNull).findFirst();
     }
 
     /** What {@code cached} holds of the conference if loaded recently enough, else loaded (and kept if found). */

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -40,9 +41,12 @@ public class ConferenceEventHandler {
 
     private static final String ENSURE_CONFERENCE = "INSERT INTO conferences (id) VALUES (?) ON CONFLICT DO NOTHING";
     private static final String DETAILS = """
-            INSERT INTO conferences (id, slug, reservation_hold_ms, offer_hold_ms) VALUES (?, ?, ?, ?)
+            INSERT INTO conferences (id, slug, reservation_hold_ms, offer_hold_ms, start_date, cancellation_cutoff_days)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, reservation_hold_ms = excluded.reservation_hold_ms,
-                                           offer_hold_ms = excluded.offer_hold_ms, updated_at = now()""";
+                                           offer_hold_ms = excluded.offer_hold_ms, start_date = excluded.start_date,
+                                           cancellation_cutoff_days = excluded.cancellation_cutoff_days,
+                                           updated_at = now()""";
     private static final String PUBLISHED = """
             INSERT INTO conferences (id, published) VALUES (?, ?)
             ON CONFLICT (id) DO UPDATE SET published = excluded.published, updated_at = now()""";
@@ -76,8 +80,10 @@ public class ConferenceEventHandler {
         }
         catalog.changed(event.conferenceId());
         switch (event) {
-            case ConferenceCreated e -> details(e.conferenceId(), e.slug(), e.reservationHold(), e.offerHold());
-            case ConferenceUpdated e -> details(e.conferenceId(), e.slug(), e.reservationHold(), e.offerHold());
+            case ConferenceCreated e -> details(e.conferenceId(), e.slug(), e.reservationHold(), e.offerHold(),
+                    e.startDate(), e.cancellationCutoffDays());
+            case ConferenceUpdated e -> details(e.conferenceId(), e.slug(), e.reservationHold(), e.offerHold(),
+                    e.startDate(), e.cancellationCutoffDays());
             case ConferencePublished e -> jdbc.update(PUBLISHED, e.conferenceId(), true);
             case ConferenceUnpublished e -> jdbc.update(PUBLISHED, e.conferenceId(), false);
             case SeatCreated e -> seatType(envelope, e.conferenceId(), e.seatTypeId(), e.name(), e.description(),
@@ -88,8 +94,10 @@ public class ConferenceEventHandler {
         }
     }
 
-    private void details(UUID conferenceId, String slug, Duration reservationHold, Duration offerHold) {
-        jdbc.update(DETAILS, conferenceId, slug, reservationHold.toMillis(), offerHold.toMillis());
+    private void details(UUID conferenceId, String slug, Duration reservationHold, Duration offerHold,
+                         LocalDate startDate, int cancellationCutoffDays) {
+        jdbc.update(DETAILS, conferenceId, slug, reservationHold.toMillis(), offerHold.toMillis(), startDate,
+                cancellationCutoffDays);
     }
 
     /**

@@ -6,12 +6,14 @@ import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentRejected;
 import dev.seatbooking.contracts.registration.RegistrationProcessCommand.ExpireRegistrationProcess;
+import dev.seatbooking.contracts.registration.OrderCommand.CancelOrder;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
 import dev.seatbooking.eventsourcing.messaging.IncomingMessageHandler;
 import dev.seatbooking.eventsourcing.messaging.PollSettings;
 import dev.seatbooking.eventsourcing.spring.MessageConsumers;
 import dev.seatbooking.registration.RegistrationProperties;
 import dev.seatbooking.registration.conference.ConferenceEventHandler;
+import dev.seatbooking.registration.service.OrderService;
 import dev.seatbooking.registration.service.RegistrationProcessService;
 import dev.seatbooking.registration.service.SeatsAvailabilityService;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -65,7 +67,7 @@ public class RegistrationConsumers {
 
     /** What the registration process takes from Kafka; the other payment events are not its concern. */
     static final Set<String> PROCESS_MESSAGES = Stream.<Class<? extends Message>>of(PaymentCompleted.class,
-                    PaymentRejected.class, ExpireRegistrationProcess.class)
+                    PaymentRejected.class, ExpireRegistrationProcess.class, CancelOrder.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 
     private final Subscriptions consumers;
@@ -128,12 +130,18 @@ public class RegistrationConsumers {
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> registrationProcessConsumer(
-            KafkaTopicDeclarations declared, RegistrationProcessService process) {
+            KafkaTopicDeclarations declared, RegistrationProcessService process, OrderService orders) {
         return consumers.subscribe(topics.consumer("process"),
                 List.of(topics.paymentsEvents(), topics.processCommands()),
                 concurrency.process(), message -> {
                     // The per-record consumers hand over every type; the per-poll consumers only these.
-                    if (PROCESS_MESSAGES.contains(message.payload().type())) process.handle(message.payload());
+                    if (!PROCESS_MESSAGES.contains(message.payload().type())) return;
+                    // The owner's cancellation (issue 16) comes on the process's topic, keyed by the order.
+                    if (message.payload().payload() instanceof CancelOrder cancel) {
+                        orders.cancelByOwner(cancel, message.metadataForConsequences());
+                    } else {
+                        process.handle(message.payload());
+                    }
                 }, PROCESS_MESSAGES::contains);
     }
 }

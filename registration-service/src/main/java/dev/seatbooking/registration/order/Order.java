@@ -2,6 +2,7 @@ package dev.seatbooking.registration.order;
 
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.registration.OrderCommand.AssignRegistrantDetails;
+import dev.seatbooking.contracts.registration.OrderCommand.CancelOrder;
 import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
 import dev.seatbooking.contracts.registration.OrderCommand.MarkSeatsAsReserved;
 import dev.seatbooking.contracts.registration.OrderCommand.RegisterToConference;
@@ -207,9 +208,28 @@ public final class Order implements Aggregate<OrderEvent> {
                 .toList();
     }
 
+    /**
+     * Cancels a confirmed order (issue 16); its seats come back and its payment is refunded by those who react to the
+     * event. Only once, and only a confirmed order. The registrant only before the conference's deadline
+     * ({@code registrantDeadline}: its start less the owner's cut-off; null if not known, which refuses); the owner
+     * at any time.
+     */
+    public List<OrderEvent> cancel(CancelOrder command, Instant registrantDeadline, Instant now) {
+        requirePlaced(command.orderId());
+        if (!conferenceId.equals(command.conferenceId())) throw new OrderRejection.UnknownOrder(id);
+        if (status == OrderStatus.CANCELLED) throw new OrderRejection.OrderAlreadyCancelled(id);
+        if (status != OrderStatus.CONFIRMED) throw new OrderRejection.OrderNotConfirmed(id, status);
+        boolean registrant = command.cancelledBy() == OrderCancelled.CancelledBy.REGISTRANT;
+        if (registrant && (registrantDeadline == null || !now.isBefore(registrantDeadline))) {
+            throw new OrderRejection.CancellationCutoffPassed(id, registrantDeadline);
+        }
+        return List.of(new OrderCancelled(id, conferenceId, command.cancelledBy(), now));
+    }
+
     /** Expires the order (hold over, or rejected by its process); its seats go back on sale. */
     public List<OrderEvent> reject(RejectOrder command) {
         requirePlaced(command.orderId());
+        if (status == OrderStatus.CANCELLED) throw new OrderRejection.OrderAlreadyCancelled(id);
         if (status == OrderStatus.CONFIRMED) throw new OrderRejection.OrderAlreadyConfirmed(id);
         if (status == OrderStatus.EXPIRED) return List.of(); // rejected twice: once is enough
         return List.of(new OrderExpired(id));
@@ -230,6 +250,7 @@ public final class Order implements Aggregate<OrderEvent> {
      */
     public List<OrderEvent> confirm(ConfirmOrder command) {
         requirePlaced(command.orderId());
+        if (status == OrderStatus.CANCELLED) throw new OrderRejection.OrderAlreadyCancelled(id);
         if (status == OrderStatus.CONFIRMED) return List.of();
         if (status == OrderStatus.EXPIRED) throw new OrderRejection.OrderAlreadyExpired(id);
         if (!status.isReserved()) throw new OrderRejection.OrderNotReserved(id);
@@ -294,9 +315,7 @@ public final class Order implements Aggregate<OrderEvent> {
             case OrderExpired e -> status = OrderStatus.EXPIRED;
             case OrderRegistrantAssigned e -> registrant = new PersonalInfo(e.firstName(), e.lastName(), e.email());
             case OrderConfirmed e -> status = OrderStatus.CONFIRMED;
-            case OrderCancelled e -> {
-                // Not emitted yet: the Order's cancellation (its state and rules) comes with issue 16's h16c.
-            }
+            case OrderCancelled e -> status = OrderStatus.CANCELLED;
         }
     }
 
@@ -361,6 +380,7 @@ public final class Order implements Aggregate<OrderEvent> {
     }
 
     private void requireOpen() {
+        if (status == OrderStatus.CANCELLED) throw new OrderRejection.OrderAlreadyCancelled(id);
         if (status == OrderStatus.CONFIRMED) throw new OrderRejection.OrderAlreadyConfirmed(id);
         if (status == OrderStatus.EXPIRED) throw new OrderRejection.OrderAlreadyExpired(id);
     }

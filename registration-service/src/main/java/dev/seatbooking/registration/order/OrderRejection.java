@@ -76,6 +76,44 @@ public abstract sealed class OrderRejection extends DomainRejection {
         }
     }
 
+    /** Only a confirmed order can be cancelled: one not confirmed yet simply expires if nobody pays. */
+    public static final class OrderNotConfirmed extends OrderRejection {
+        public OrderNotConfirmed(UUID orderId, OrderStatus status) {
+            super(Kind.STATE_CONFLICT, "order-not-confirmed", "Order " + orderId + " is not confirmed ("
+                    + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "): only a confirmed order"
+                    + " can be cancelled");
+        }
+    }
+
+    public static final class OrderAlreadyCancelled extends OrderRejection {
+        public OrderAlreadyCancelled(UUID orderId) {
+            super(Kind.STATE_CONFLICT, "order-cancelled", "Order " + orderId + " is cancelled");
+        }
+    }
+
+    /**
+     * The registrant asked to cancel after the conference's cut-off (the owner still may).
+     *
+     * @param deadline the last instant (exclusive) a registrant could cancel; null if the conference's start is not
+     *                 known to registration yet (announced before it kept it)
+     */
+    public static final class CancellationCutoffPassed extends OrderRejection {
+        private final Instant deadline;
+
+        public CancellationCutoffPassed(UUID orderId, Instant deadline) {
+            super(Kind.STATE_CONFLICT, "cancellation-cutoff-passed", deadline == null
+                    ? "Order " + orderId + " cannot be cancelled by the registrant: the conference's start is not known"
+                    + " yet; ask the conference's owner"
+                    : "Order " + orderId + " could be cancelled by the registrant until " + deadline
+                    + "; ask the conference's owner");
+            this.deadline = deadline;
+        }
+
+        public Instant deadline() {
+            return deadline;
+        }
+    }
+
     public static final class OrderAlreadyExpired extends OrderRejection {
         public OrderAlreadyExpired(UUID orderId) {
             super(Kind.STATE_CONFLICT, "order-expired", "Order " + orderId + " has expired");

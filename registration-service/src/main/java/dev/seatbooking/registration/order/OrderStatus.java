@@ -11,8 +11,10 @@ public enum OrderStatus {
     RESERVATION_COMPLETED,
     /** Rejected (its hold and the buffer after it ran out unconfirmed): final, its seats went back on sale. */
     EXPIRED,
-    /** Paid or free of charge: final, its seats are sold. */
-    CONFIRMED;
+    /** Paid or free of charge: its seats are sold. Final but for a cancellation. */
+    CONFIRMED,
+    /** Confirmed, then cancelled by the owner or the registrant (issue 16): final, its seats came back. */
+    CANCELLED;
 
     boolean isReserved() {
         return this == PARTIALLY_RESERVED || this == RESERVATION_COMPLETED;

@@ -89,6 +89,16 @@ public final class SeatAssignments implements Aggregate<SeatAssignmentsEvent> {
         return List.of(new SeatUnassigned(id, orderId, command.position()));
     }
 
+    /**
+     * The order was cancelled (issue 16): every attendee leaves their seat (a SeatUnassigned each), so the attendee
+     * lists forget them. The positions stay, empty; the order refuses new attendees.
+     */
+    public List<SeatAssignmentsEvent> end() {
+        if (!isCreated()) return List.of();
+        return seats.entrySet().stream().filter(e -> e.getValue().attendee() != null)
+                .<SeatAssignmentsEvent>map(e -> new SeatUnassigned(id, orderId, e.getKey())).toList();
+    }
+
     @Override
     public void apply(SeatAssignmentsEvent event) {
         switch (event) {

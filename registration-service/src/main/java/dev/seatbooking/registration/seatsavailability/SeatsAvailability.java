@@ -11,11 +11,13 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ExpireWai
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.LeaveWaitlist;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.RemoveSeats;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ReturnSoldSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSeatsChanged;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SoldSeatsReturned;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
@@ -137,6 +139,29 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
     }
 
     /**
+     * A cancelled order's sold seats come back (issue 16), through {@link SeatChanges#add} as any seats that come
+     * back: what a lowered quota owes first, then the type's waiting entries in join order (offers), then sale. The
+     * order's cancellation happens once and its command's message id derives from the order, so the seats are
+     * returned once. If the order's reservation is still pending here (its CommitSeatReservation not handled yet: it
+     * is sent first, so only if it was lost), it ends now and a later commit finds nothing to do.
+     */
+    public List<SeatsAvailabilityEvent> returnSoldSeats(ReturnSoldSeats command, Instant now) {
+        requireThisConference(command.conferenceId());
+        SeatChanges changes = new SeatChanges(now);
+        for (SeatQuantity seat : SeatQuantities.of(command.seats()).asList()) {
+            if (!remaining.containsKey(seat.seatTypeId())) {
+                throw new SeatsAvailabilityRejection.UnknownSeatType(conferenceId, seat.seatTypeId());
+            }
+            if (seat.quantity() < 0) {
+                throw new SeatsAvailabilityRejection.InvalidSeatQuantity(seat.seatTypeId(), seat.quantity());
+            }
+            changes.add(seat.seatTypeId(), seat.quantity());
+        }
+        return changes.withOffers(new SoldSeatsReturned(conferenceId, command.orderId(), command.seats(),
+                changes.onSale, changes.owedPaidOff));
+    }
+
+    /**
      * The owner raised a quota: the added seats first pay off what a lowered quota still owes, the rest go on sale.
      * The first AddSeats of a type (even of 0) makes the type known.
      */
@@ -254,6 +279,11 @@ public final class SeatsAvailability implements Aggregate<SeatsAvailabilityEvent
                 changeOwed(e.seatsOwedChanged());
             }
             case SeatsReservationCommitted e -> pending.remove(e.reservationId());
+            case SoldSeatsReturned e -> {
+                pending.remove(e.orderId());
+                change(e.availableSeatsChanged());
+                changeOwed(e.seatsOwedChanged());
+            }
             case AvailableSeatsChanged e -> {
                 change(e.seats());
                 changeOwed(e.seatsOwedChanged());

@@ -2,7 +2,9 @@ package dev.seatbooking.registration.service;
 
 import dev.seatbooking.contracts.registration.OrderCommand;
 import dev.seatbooking.contracts.registration.OrderCommand.AssignRegistrantDetails;
+import dev.seatbooking.contracts.registration.OrderCommand.CancelOrder;
 import dev.seatbooking.contracts.registration.OrderCommand.ConfirmOrder;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderCommand.MarkSeatsAsReserved;
 import dev.seatbooking.contracts.registration.OrderCommand.RegisterToConference;
 import dev.seatbooking.contracts.registration.OrderCommand.RejectOrder;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -168,6 +171,42 @@ public class OrderService {
         });
     }
 
+    /**
+     * The registrant cancels their confirmed order (issue 16), before the conference's deadline (its start less the
+     * owner's cut-off, {@link ConferenceCatalog#cancellationDeadline}). Cancelling again is refused
+     * ({@code order-cancelled}): the first answer said it happened.
+     */
+    public int cancelByRegistrant(OrderAccessGrant access) {
+        UUID orderId = access.orderId();
+        return transactions.run(() -> {
+            Versioned<Order> loaded = loadForChange(orderId);
+            Order order = loaded.aggregate();
+            var command = new CancelOrder(orderId, order.conferenceId(), OrderCancelled.CancelledBy.REGISTRANT);
+            Instant deadline = catalog.cancellationDeadline(order.conferenceId()).orElse(null);
+            return writer.append(loaded, order.cancel(command, deadline, clock.instant()), registrant(orderId));
+        });
+    }
+
+    /**
+     * The conference's owner cancels an order (issue 16: Conference Management's CancelOrder, consumed from Kafka in
+     * the consumer's inbox transaction, so a redelivery counts once). What the order refuses (not confirmed, already
+     * cancelled, of another conference) is logged and dropped: the owner sees the order's status in its list.
+     *
+     * @return why the order refused it; empty if it was cancelled
+     */
+    public Optional<DomainRejection> cancelByOwner(CancelOrder command, EventMetadata metadata) {
+        processes.lock(command.orderId());
+        Versioned<Order> loaded = orders.load(command.orderId());
+        try {
+            List<OrderEvent> events = loaded.aggregate().cancel(command, null, clock.instant());
+            writer.append(loaded, events, metadata);
+            return Optional.empty();
+        } catch (DomainRejection rejected) {
+            log.warn("Order {} refused the owner's cancellation: {}", command.orderId(), rejected.getMessage());
+            return Optional.of(rejected);
+        }
+    }
+
     /** The order as its stream has it, for the registrant who has its access code. */
     public Versioned<Order> read(OrderAccessGrant access) {
         return loadForRegistrant(access.orderId());
@@ -193,6 +232,7 @@ public class OrderService {
                 }
                 case RejectOrder c -> order.reject(c);
                 case ConfirmOrder c -> order.confirm(c);
+                case CancelOrder c -> order.cancel(c, null, clock.instant());
                 case AssignRegistrantDetails c -> order.assignRegistrant(c);
                 case RegisterToConference c -> order.register(c, catalog.get(c.conferenceId()), clock.instant(),
                         accessCodes);

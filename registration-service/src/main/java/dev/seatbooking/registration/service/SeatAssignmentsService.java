@@ -1,5 +1,10 @@
 package dev.seatbooking.registration.service;
 
+import dev.seatbooking.contracts.registration.OrderEvent;
+import dev.seatbooking.registration.order.Order;
+import dev.seatbooking.registration.order.OrderRejection;
+import dev.seatbooking.registration.order.OrderStatus;
+
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatAssignmentsCommand.AssignSeat;
 import dev.seatbooking.contracts.registration.SeatAssignmentsCommand.UnassignSeat;
@@ -25,17 +30,26 @@ public class SeatAssignmentsService {
 
     private final AggregateRepository<SeatAssignments, SeatAssignmentsEvent> assignments;
     private final CommandTransactions transactions;
+    private final AggregateRepository<Order, OrderEvent> orders;
 
     public SeatAssignmentsService(AggregateRepository<SeatAssignments, SeatAssignmentsEvent> assignments,
-                                  CommandTransactions transactions) {
+                                  CommandTransactions transactions, AggregateRepository<Order, OrderEvent> orders) {
         this.assignments = assignments;
         this.transactions = transactions;
+        this.orders = orders;
     }
 
     /** One position per purchased seat; in the caller's transaction. Created again, nothing changes. */
     void create(UUID orderId, List<SeatQuantity> purchasedSeats, EventMetadata metadata) {
         Versioned<SeatAssignments> loaded = assignments.load(SeatAssignments.idFor(orderId));
         List<SeatAssignmentsEvent> events = loaded.aggregate().create(orderId, purchasedSeats);
+        if (!events.isEmpty()) assignments.save(loaded, events, metadata);
+    }
+
+    /** The cancelled order's attendees leave their seats; in the caller's transaction. */
+    void end(UUID orderId, EventMetadata metadata) {
+        Versioned<SeatAssignments> loaded = assignments.load(SeatAssignments.idFor(orderId));
+        List<SeatAssignmentsEvent> events = loaded.aggregate().end();
         if (!events.isEmpty()) assignments.save(loaded, events, metadata);
     }
 
@@ -48,6 +62,10 @@ public class SeatAssignmentsService {
     /** @return the seat assignments' version after the change */
     public int assign(OrderAccessGrant access, int position, PersonalInfo attendee) {
         UUID id = SeatAssignments.idFor(access.orderId());
+        // A cancelled order's seats came back: nobody sits in them any more (issue 16).
+        if (orders.load(access.orderId()).aggregate().status() == OrderStatus.CANCELLED) {
+            throw new OrderRejection.OrderAlreadyCancelled(access.orderId());
+        }
         return change(access.orderId(), a -> a.assignSeat(new AssignSeat(id, position, attendee)));
     }
 

@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AcceptWaitlistOffer;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.AddSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CancelSeatReservation;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ReturnSoldSeats;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.CommitSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.MakeSeatReservation;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.ExpireWaitlistOffer;
@@ -143,6 +144,7 @@ public class SeatsAvailabilityService {
             case LeaveWaitlist c -> availability.leaveWaitlist(c, clock.instant());
             case ExpireWaitlistOffer c -> availability.expireOffer(c, clock.instant());
             case AcceptWaitlistOffer c -> availability.acceptOffer(c);
+            case ReturnSoldSeats c -> availability.returnSoldSeats(c, clock.instant());
         };
     }
 

@@ -55,7 +55,9 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
      */
     private static final Set<String> OF_A_RESERVED_ORDER = Set.of("PUT /api/orders/{orderId}/seats",
             "PUT /api/orders/{orderId}/registrant", "POST /api/orders/{orderId}/promotional-codes",
-            "DELETE /api/orders/{orderId}/promotional-codes/{code}", "POST /api/orders/{orderId}/waitlist");
+            "DELETE /api/orders/{orderId}/promotional-codes/{code}", "POST /api/orders/{orderId}/waitlist",
+            // a reserved order, not confirmed: even a well-formed cancellation is refused (order-not-confirmed)
+            "POST /api/orders/{orderId}/cancel");
     private static final String JOIN = "POST /api/conferences/{conferenceId}/waitlist";
     private static final Set<String> WITHOUT_AN_ENTRY = Set.of(JOIN);
     private static final String ACCEPT = "POST /api/waitlist/{entryId}/order";

@@ -147,6 +147,7 @@ public final class RegistrationProbe {
                 case SeatsAvailabilityEvent.SeatsReservationCancelled e -> e.availableSeatsChanged();
                 case SeatsAvailabilityEvent.AvailableSeatsChanged e -> e.seats();
                 case SeatsAvailabilityEvent.SeatsReservationCommitted e -> List.of();
+                case SeatsAvailabilityEvent.SoldSeatsReturned e -> e.availableSeatsChanged();
                 case SeatsAvailabilityEvent.WaitlistOfferMade e -> e.availableSeatsChanged();
                 case SeatsAvailabilityEvent.WaitlistLeft e -> e.availableSeatsChanged();
                 case SeatsAvailabilityEvent.WaitlistOfferLapsed e -> e.availableSeatsChanged();

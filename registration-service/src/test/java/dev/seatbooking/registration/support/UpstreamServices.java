@@ -5,6 +5,8 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.Topics;
+import dev.seatbooking.contracts.registration.OrderCommand.CancelOrder;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
@@ -102,6 +104,19 @@ public final class UpstreamServices implements AutoCloseable {
         conferenceEvent(conference.id(), version, new ConferenceUpdated(conference.id(), conference.slug(),
                 "Conference " + conference.slug(), "A test conference", "Online", null, null, START, END, "Owner",
                 "owner@example.org", reservationHold, offerHold));
+    }
+
+    /** ConferenceUpdated: the owner changed the registrants' cancellation cut-off (days before the start). */
+    public void cancellationCutoffChanged(PublishedConference conference, long version, int days) {
+        conferenceEvent(conference.id(), version, new ConferenceUpdated(conference.id(), conference.slug(),
+                "Conference " + conference.slug(), "A test conference", "Online", null, null, START, END, "Owner",
+                "owner@example.org", null, null, days));
+    }
+
+    /** The conference's owner cancels an order, as Conference Management sends it (issue 16). */
+    public void ownerCancels(UUID conferenceId, UUID orderId) {
+        send(prefix + Topics.REGISTRATION_PROCESS_COMMANDS, Envelope.of(
+                new CancelOrder(orderId, conferenceId, OrderCancelled.CancelledBy.OWNER), orderId));
     }
 
     /** SeatUpdated for a seat type {@link #publishConference} published: the owner changed its quantity. */

@@ -26,17 +26,29 @@ public sealed interface ConferenceEvent extends Message {
      *                        {@link ReservationHold#DEFAULT}, so producers that predate the setting remain readable
      * @param offerHold       how long seats offered to a waitlist entry are held for it; added later (a new optional
      *                        field, same version): absent means {@link OfferHold#DEFAULT}
+     * @param cancellationCutoffDays until how many whole days before the start a registrant may cancel a confirmed
+     *                        order; added later (optional, same version): absent means {@link CancellationCutoff#DEFAULT}
      */
     @MessageType(name = "conference.ConferenceCreated")
     record ConferenceCreated(UUID conferenceId, String slug, String name, String description, String location,
                              String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
-                             String ownerName, String ownerEmail, Duration reservationHold, Duration offerHold)
+                             String ownerName, String ownerEmail, Duration reservationHold, Duration offerHold,
+                             Integer cancellationCutoffDays)
             implements ConferenceEvent {
         public ConferenceCreated {
             Require.nonNull(conferenceId, "conferenceId");
             ConferenceChecks.details(slug, name, description, location, startDate, endDate, ownerName, ownerEmail);
             reservationHold = ReservationHold.orDefault(reservationHold).duration();
             offerHold = OfferHold.orDefault(offerHold).duration();
+            cancellationCutoffDays = CancellationCutoff.orDefault(cancellationCutoffDays).days();
+        }
+
+        /** Without a cancellation cut-off: registrants may cancel until {@link CancellationCutoff#DEFAULT}. */
+        public ConferenceCreated(UUID conferenceId, String slug, String name, String description, String location,
+                      String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
+                      String ownerName, String ownerEmail, Duration reservationHold, Duration offerHold) {
+            this(conferenceId, slug, name, description, location, tagline, twitterSearch, startDate, endDate,
+                    ownerName, ownerEmail, reservationHold, offerHold, null);
         }
 
         /** Without an offer hold: the conference's offers are held {@link OfferHold#DEFAULT}. */
@@ -44,7 +56,7 @@ public sealed interface ConferenceEvent extends Message {
                       String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
                       String ownerName, String ownerEmail, Duration reservationHold) {
             this(conferenceId, slug, name, description, location, tagline, twitterSearch, startDate, endDate,
-                    ownerName, ownerEmail, reservationHold, null);
+                    ownerName, ownerEmail, reservationHold, null, null);
         }
     }
 
@@ -52,13 +64,23 @@ public sealed interface ConferenceEvent extends Message {
     @MessageType(name = "conference.ConferenceUpdated")
     record ConferenceUpdated(UUID conferenceId, String slug, String name, String description, String location,
                              String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
-                             String ownerName, String ownerEmail, Duration reservationHold, Duration offerHold)
+                             String ownerName, String ownerEmail, Duration reservationHold, Duration offerHold,
+                             Integer cancellationCutoffDays)
             implements ConferenceEvent {
         public ConferenceUpdated {
             Require.nonNull(conferenceId, "conferenceId");
             ConferenceChecks.details(slug, name, description, location, startDate, endDate, ownerName, ownerEmail);
             reservationHold = ReservationHold.orDefault(reservationHold).duration();
             offerHold = OfferHold.orDefault(offerHold).duration();
+            cancellationCutoffDays = CancellationCutoff.orDefault(cancellationCutoffDays).days();
+        }
+
+        /** Without a cancellation cut-off: registrants may cancel until {@link CancellationCutoff#DEFAULT}. */
+        public ConferenceUpdated(UUID conferenceId, String slug, String name, String description, String location,
+                      String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
+                      String ownerName, String ownerEmail, Duration reservationHold, Duration offerHold) {
+            this(conferenceId, slug, name, description, location, tagline, twitterSearch, startDate, endDate,
+                    ownerName, ownerEmail, reservationHold, offerHold, null);
         }
 
         /** Without an offer hold: the conference's offers are held {@link OfferHold#DEFAULT}. */
@@ -66,7 +88,7 @@ public sealed interface ConferenceEvent extends Message {
                       String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
                       String ownerName, String ownerEmail, Duration reservationHold) {
             this(conferenceId, slug, name, description, location, tagline, twitterSearch, startDate, endDate,
-                    ownerName, ownerEmail, reservationHold, null);
+                    ownerName, ownerEmail, reservationHold, null, null);
         }
     }
 

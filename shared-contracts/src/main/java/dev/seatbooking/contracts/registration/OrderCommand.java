@@ -43,6 +43,24 @@ public sealed interface OrderCommand extends Message {
         }
     }
 
+    /**
+     * Cancels a confirmed order (issue 16): the registrant's (in-process, from registration's API, before the
+     * conference's cut-off) or the conference owner's (sent by Conference Management on
+     * {@code registration.process.commands}, key = order id, at any time).
+     *
+     * @param conferenceId the conference the sender believes the order is of: an owner may cancel only its own
+     *                     conference's orders, so registration refuses a command naming another
+     */
+    @MessageType(name = "registration.CancelOrder")
+    record CancelOrder(UUID orderId, UUID conferenceId, OrderEvent.OrderCancelled.CancelledBy cancelledBy)
+            implements OrderCommand {
+        public CancelOrder {
+            Require.nonNull(orderId, "orderId");
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(cancelledBy, "cancelledBy");
+        }
+    }
+
     @MessageType(name = "registration.AssignRegistrantDetails")
     record AssignRegistrantDetails(UUID orderId, String firstName, String lastName, String email)
             implements OrderCommand {

@@ -53,6 +53,21 @@ public sealed interface SeatsAvailabilityCommand extends Message {
         }
     }
 
+    /**
+     * A confirmed order was cancelled (issue 16): the seats it bought come back, to what a lowered quota owes, the
+     * waitlist in join order, then sale. Sent once per order (its cancellation happens once; the message id derives
+     * from the order id), so the writer need not remember which orders returned their seats.
+     */
+    @MessageType(name = "registration.ReturnSoldSeats")
+    record ReturnSoldSeats(UUID conferenceId, UUID orderId, List<SeatQuantity> seats)
+            implements SeatsAvailabilityCommand {
+        public ReturnSoldSeats {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(orderId, "orderId");
+            seats = Require.list(seats, "seats");
+        }
+    }
+
     /** Sent when Conference Management creates a seat type or raises its quantity. */
     @MessageType(name = "registration.AddSeats")
     record AddSeats(UUID conferenceId, UUID seatTypeId, int quantity) implements SeatsAvailabilityCommand {

@@ -66,6 +66,26 @@ public sealed interface SeatsAvailabilityEvent extends Message {
         }
     }
 
+    /**
+     * A cancelled order's sold seats came back (issue 16): {@code availableSeatsChanged} counts only those that went
+     * on sale (positive deltas); those offered to waitlist entries follow as {@link WaitlistOfferMade}s in the same
+     * decision, and those paying off a lowered quota are in {@code seatsOwedChanged} (negative deltas).
+     *
+     * @param seats the seats the order returned
+     */
+    @MessageType(name = "registration.SoldSeatsReturned")
+    record SoldSeatsReturned(UUID conferenceId, UUID orderId, List<SeatQuantity> seats,
+                             List<SeatQuantity> availableSeatsChanged, List<SeatQuantity> seatsOwedChanged)
+            implements SeatsAvailabilityEvent {
+        public SoldSeatsReturned {
+            Require.nonNull(conferenceId, "conferenceId");
+            Require.nonNull(orderId, "orderId");
+            seats = Require.list(seats, "seats");
+            availableSeatsChanged = Require.list(availableSeatsChanged, "availableSeatsChanged");
+            seatsOwedChanged = Require.list(seatsOwedChanged, "seatsOwedChanged");
+        }
+    }
+
     /** The reserved seats are sold for good; the remaining quantities do not change. */
     @MessageType(name = "registration.SeatsReservationCommitted")
     record SeatsReservationCommitted(UUID conferenceId, UUID reservationId) implements SeatsAvailabilityEvent {
