@@ -59,6 +59,20 @@ public class MailFacts {
                 json.writeValueAsString(discountRows));
     }
 
+    /** The order a refund gives money back for, and why (RefundRequested; RefundCompleted names only the payment). */
+    public record RefundedOrder(UUID orderId, String reason) {
+    }
+
+    public void refund(UUID refundId, UUID orderId, String reason) {
+        jdbc.update("INSERT INTO refunds (refund_id, order_id, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                refundId, orderId, reason);
+    }
+
+    public Optional<RefundedOrder> refundedOrder(UUID refundId) {
+        return jdbc.query("SELECT order_id, reason FROM refunds WHERE refund_id = ?",
+                (rs, n) -> new RefundedOrder(rs.getObject(1, UUID.class), rs.getString(2)), refundId).stream().findFirst();
+    }
+
     public void contact(UUID addressKey, String name, String email) {
         jdbc.update("""
                 INSERT INTO contacts (address_key, name, email) VALUES (?, ?, ?)

@@ -6,7 +6,9 @@ public enum MailKind {
     ORDER_EXPIRED("order-expired", "Your order has expired"),
     PAYMENT_RECEIPT("payment-receipt", "Payment received"),
     WAITLIST_OFFER("waitlist-offer", "Seats are offered to you"),
-    WAITLIST_OFFER_LAPSED("waitlist-offer-lapsed", "Your waitlist offer has lapsed");
+    WAITLIST_OFFER_LAPSED("waitlist-offer-lapsed", "Your waitlist offer has lapsed"),
+    ORDER_CANCELLED("order-cancelled", "Your order is cancelled"),
+    REFUND_COMPLETED("refund-completed", "Your payment was refunded");
 
     private final String template;
     private final String subject;

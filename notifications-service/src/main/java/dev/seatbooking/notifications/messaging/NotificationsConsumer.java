@@ -8,6 +8,9 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -42,8 +45,8 @@ public class NotificationsConsumer {
 
     static final Set<String> HANDLED = Stream.<Class<? extends Message>>of(OrderPlaced.class,
                     OrderTotalsCalculated.class, OrderRegistrantAssigned.class, OrderConfirmed.class, OrderExpired.class,
-                    WaitlistContactGiven.class, WaitlistOfferMade.class, WaitlistOfferLapsed.class,
-                    PaymentCompleted.class, ConferenceCreated.class, ConferenceUpdated.class, SeatCreated.class,
+                    OrderCancelled.class, WaitlistContactGiven.class, WaitlistOfferMade.class, WaitlistOfferLapsed.class,
+                    PaymentCompleted.class, RefundRequested.class, RefundCompleted.class, ConferenceCreated.class, ConferenceUpdated.class, SeatCreated.class,
                     SeatUpdated.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 

@@ -6,6 +6,9 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -19,6 +22,7 @@ import dev.seatbooking.notifications.mail.MailKind;
 import dev.seatbooking.notifications.mail.Mails;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +62,17 @@ public class Notifier {
                 model.put("paidCurrency", e.amount().currency());
                 mails.add(key + "/receipt", MailKind.PAYMENT_RECEIPT, e.paymentSourceId(), model);
             }
+            case OrderCancelled e -> {
+                Map<String, Object> model = facts.order(e.orderId());
+                model.put("byOwner", e.cancelledBy() == OrderCancelled.CancelledBy.OWNER);
+                model.put("paid", isPositive(model.get("total")));
+                mails.add(key + "/cancelled", MailKind.ORDER_CANCELLED, e.orderId(), model);
+            }
+            // the refund's order: RefundRequested names it, and comes first (same key, the refund id: one partition)
+            case RefundRequested e -> {
+                if (e.orderId() != null) facts.refund(e.refundId(), e.orderId(), e.reason().name());
+            }
+            case RefundCompleted e -> refunded(key, e);
             case WaitlistOfferMade e -> {
                 Map<String, Object> model = waitlist(e.entryId(), e.conferenceId());
                 model.put("seats", facts.seats(e.offered()));
@@ -74,6 +89,31 @@ public class Notifier {
                 // not consumed (NotificationsConsumer.HANDLED)
             }
         }
+    }
+
+    /** A refund of a payment without an order (or requested before this service knew it) has nobody to mail. */
+    private void refunded(String key, RefundCompleted e) {
+        facts.refundedOrder(e.refundId()).ifPresent(refund -> {
+            Map<String, Object> model = facts.order(refund.orderId());
+            model.put("paymentId", e.paymentId().toString());
+            model.put("refunded", e.amount().amount().toPlainString());
+            model.put("refundedCurrency", e.amount().currency());
+            model.put("why", why(refund.reason()));
+            mails.add(key + "/refunded", MailKind.REFUND_COMPLETED, refund.orderId(), model);
+        });
+    }
+
+    private static String why(String reason) {
+        return switch (reason) {
+            case "ORDER_EXPIRED" -> "the order had expired when the payment arrived";
+            case "ORDER_ALREADY_PAID" -> "the order was already paid";
+            case "ORDER_CANCELLED" -> "the order was cancelled";
+            default -> "it was not needed";
+        };
+    }
+
+    private static boolean isPositive(Object amount) {
+        return amount != null && new BigDecimal(amount.toString()).signum() > 0;
     }
 
     private void addressed(UUID addressKey, String name, String email) {

@@ -1,5 +1,7 @@
 package dev.seatbooking.notifications.mail;
 
+import dev.seatbooking.contracts.payments.RefundReason;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled.CancelledBy;
 import dev.seatbooking.notifications.support.IntegrationTest;
 import dev.seatbooking.notifications.support.Scenario;
 import jakarta.mail.BodyPart;
@@ -8,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +75,51 @@ class MailContentTest extends IntegrationTest {
         assertThat(mail.getSubject()).isEqualTo("Payment received");
         assertThat(text(mail)).contains("379.80 EUR", scenario.orderId.toString(),
                 payment.aggregateId().toString(), SITE + "/#/orders/" + scenario.orderId);
+    }
+
+    @Test
+    void an_order_cancelled_by_the_owner_is_mailed_saying_who_cancelled_and_that_the_payment_is_refunded()
+            throws Exception {
+        var scenario = newScenario();
+        String email = newEmail();
+        scenario.placedBy(email);
+        scenario.cancelled(CancelledBy.OWNER);
+
+        MimeMessage mail = awaitMails(email, 1).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Your order is cancelled");
+        for (String body : new String[]{text(mail), html(mail)}) {
+            assertThat(body).contains("Ada Lovelace", Scenario.CONFERENCE_NAME, scenario.orderId.toString(),
+                    "cancelled", "by the conference's organiser", "379.80 EUR", "refunded",
+                    SITE + "/#/orders/" + scenario.orderId).doesNotContain(Scenario.ACCESS_CODE);
+        }
+    }
+
+    @Test
+    void an_order_cancelled_by_its_registrant_is_mailed_as_they_asked() throws Exception {
+        var scenario = newScenario();
+        String email = newEmail();
+        scenario.placedBy(email);
+        scenario.cancelled(CancelledBy.REGISTRANT);
+
+        String text = text(awaitMails(email, 1).getFirst());
+        assertThat(text).contains("cancelled as you asked", "379.80 EUR").doesNotContain("organiser");
+    }
+
+    @Test
+    void a_completed_refund_is_mailed_to_the_registrant_of_the_order_its_payment_was_for() throws Exception {
+        var scenario = newScenario();
+        String email = newEmail();
+        scenario.placedBy(email);
+        UUID paymentId = UUID.randomUUID();
+        scenario.refunded(paymentId, RefundReason.ORDER_CANCELLED);
+
+        MimeMessage mail = awaitMails(email, 1).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Your payment was refunded");
+        for (String body : new String[]{text(mail), html(mail)}) {
+            assertThat(body).contains("Ada Lovelace", Scenario.CONFERENCE_NAME, scenario.orderId.toString(),
+                    paymentId.toString(), "379.80 EUR", "the order was cancelled",
+                    SITE + "/#/orders/" + scenario.orderId);
+        }
     }
 
     @Test

@@ -6,7 +6,12 @@ import dev.seatbooking.contracts.Topics;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
+import dev.seatbooking.contracts.payments.RefundReason;
 import dev.seatbooking.contracts.registration.DiscountLine;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled.CancelledBy;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -68,6 +73,20 @@ public final class Scenario {
         UUID paymentId = UUID.randomUUID();
         return events.send(Topics.PAYMENTS_EVENTS, paymentId,
                 new PaymentCompleted(paymentId, orderId, conferenceId, Money.of("379.80", "EUR")));
+    }
+
+    public Envelope cancelled(CancelledBy by) {
+        return order(new OrderCancelled(orderId, conferenceId, by, Instant.now()));
+    }
+
+    /** The payment's refund requested (naming the order) and completed, as payments publishes them (key: refund id). */
+    public Envelope refunded(UUID paymentId, RefundReason reason) {
+        UUID refundId = UUID.randomUUID();
+        Money amount = Money.of("379.80", "EUR");
+        events.send(Topics.PAYMENTS_EVENTS, refundId,
+                new RefundRequested(refundId, paymentId, orderId, conferenceId, amount, reason));
+        return events.send(Topics.PAYMENTS_EVENTS, refundId,
+                new RefundCompleted(refundId, paymentId, conferenceId, amount));
     }
 
     public Envelope contactGiven(String email) {
