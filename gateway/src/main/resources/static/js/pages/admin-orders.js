@@ -1,7 +1,7 @@
 // #/admin/conferences/{id}/orders — a conference's orders and attendees, for its owner.
 import {api} from '../api.js';
 import {html, money} from '../html.js';
-import {go, render} from '../page.js';
+import {attempt, fill, go, on, render} from '../page.js';
 import {owners} from '../storage.js';
 
 export async function adminOrders(id) {
@@ -12,14 +12,29 @@ export async function adminOrders(id) {
         api('GET', `/api/management/conferences/${id}/attendees`, {headers: auth})]);
     render(html`<h1>Orders and attendees</h1><a href="#/admin/conferences/${id}">Back to the conference</a>
         <h2>Orders</h2>
-        <table id="orders"><thead><tr><th>Placed</th><th>Registrant</th><th>Seats</th><th class="num">Total</th><th>Status</th></tr></thead>
+        <table id="orders"><thead><tr><th>Placed</th><th>Registrant</th><th>Seats</th><th class="num">Total</th><th>Status</th><th></th></tr></thead>
         <tbody>${orderList.length ? orderList.map(o => html`<tr><td>${new Date(o.placedAt).toLocaleString()}</td>
             <td>${o.registrant ? o.registrant.firstName + ' ' + o.registrant.lastName + ' <' + o.registrant.email + '>' : html`<span class="muted">not given yet</span>`}</td>
             <td>${o.seats.map((s, i) => html`${i ? html`<br>` : ''}${s.quantity + ' × ' + s.description}`)}</td>
-            <td class="num">${money(o.total)}</td><td><span class="status">${o.status}</span></td></tr>`)
-            : html`<tr><td colspan="5">No orders yet.</td></tr>`}</tbody></table>
+            <td class="num">${money(o.total)}</td><td><span class="status" id="status-${o.orderId}">${o.status}</span></td>
+            <td>${o.status === 'CONFIRMED' ? html`<button class="danger" id="cancel-${o.orderId}">Cancel</button>` : ''}</td></tr>`)
+            : html`<tr><td colspan="6">No orders yet.</td></tr>`}</tbody></table>
         <h2>Attendees</h2>
         <table id="attendees"><thead><tr><th>Seat type</th><th>Name</th><th>Email</th></tr></thead>
         <tbody>${attendees.length ? attendees.map(a => html`<tr><td>${a.seatTypeName}</td><td>${a.firstName + ' ' + a.lastName}</td><td>${a.email}</td></tr>`)
             : html`<tr><td colspan="3">No attendees assigned yet.</td></tr>`}</tbody></table>`);
+    for (const o of orderList.filter(o => o.status === 'CONFIRMED')) {
+        on('cancel-' + o.orderId, 'click', () => attempt(() => cancel(id, o, auth)));
+    }
+}
+
+/**
+ * The owner cancels at any time (no cut-off): registration does it asynchronously (202), and this list shows
+ * CANCELLED once registration's OrderCancelled reached conference management — until then, "cancelling".
+ */
+async function cancel(id, order, auth) {
+    if (!confirm('Cancel this order? Its seats go back on sale (to the waitlist first), its payment is refunded and the registrant is told by email.')) return;
+    await api('POST', `/api/management/conferences/${id}/orders/${order.orderId}/cancel`, {headers: auth});
+    document.getElementById('cancel-' + order.orderId).remove();
+    fill(document.getElementById('status-' + order.orderId), html`CANCELLING…`);
 }

@@ -4,8 +4,8 @@ import {html} from '../html.js';
 import {form} from '../page.js';
 
 /**
- * What the form needs to know before there is a conference: the default holds (an order's seats, a waitlist offer)
- * and the ranges an owner may choose (Conference Management's answer, cacheable).
+ * What the form needs to know before there is a conference: the default holds (an order's seats, a waitlist offer),
+ * the registrants' cancellation cut-off and the ranges an owner may choose (Conference Management's answer, cacheable).
  */
 export async function conferenceLimits() {
     const {body: limits} = await api('GET', '/api/management/conferences/limits', {cache: 'default'});
@@ -29,14 +29,18 @@ export function conferenceFields(limits, c = {}) {
             value="${c.reservationHoldMinutes ?? limits.defaultReservationHoldMinutes}"></label>
         <label><span>Waitlist offers held for (hours)</span><input name="offerHoldHours" type="number"
             min="${limits.minOfferHoldHours}" max="${limits.maxOfferHoldHours}"
-            value="${c.offerHoldHours ?? limits.defaultOfferHoldHours}"></label>`;
+            value="${c.offerHoldHours ?? limits.defaultOfferHoldHours}"></label>
+        <label><span>Registrants may cancel until (days before the start)</span><input name="cancellationCutoffDays" type="number"
+            min="${limits.minCancellationCutoffDays}" max="${limits.maxCancellationCutoffDays}"
+            value="${c.cancellationCutoffDays ?? limits.defaultCancellationCutoffDays}"></label>`;
 }
 
 /** The form's details as the API takes them (a hold left empty: the conference's default). */
 export function conferenceBody(id) {
     const values = form(id);
     return {...values, reservationHoldMinutes: wholeOrDefault(values.reservationHoldMinutes),
-        offerHoldHours: wholeOrDefault(values.offerHoldHours)};
+        offerHoldHours: wholeOrDefault(values.offerHoldHours),
+        cancellationCutoffDays: wholeOrDefault(values.cancellationCutoffDays)};
 }
 
 /** A number field's value as a number; empty means the default (null). */

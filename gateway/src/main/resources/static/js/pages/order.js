@@ -8,6 +8,7 @@ import {attempt, countdown, form, go, on, render} from '../page.js';
 import {nextVersion} from '../reads.js';
 import {orders, payerLinks} from '../storage.js';
 import {orderCodesSection, pricedTable, wireOrderCodes} from './order-codes.js';
+import {cancelledPage} from './thanks.js';
 import {missingSeatsSection, wireMissingSeats} from './order-waitlist.js';
 
 // What the registrant typed before applying or removing a code, for the page shown again after it (this tab only).
@@ -23,6 +24,7 @@ export async function orderPage(orderId) {
     const {body: draft} = await readOrder('draft-orders', orderId, token, 60, o => o.state !== 'PENDING_RESERVATION');
     orders.put(orderId, {token: orderId + '.' + draft.version, justPlaced: false});
     if (draft.state === 'CONFIRMED') return go(`#/orders/${orderId}/thanks`);
+    if (draft.state === 'CANCELLED') return cancelledPage(orderId);
     if (draft.state === 'EXPIRED') {
         render(html`<h1>Your order</h1><p class="notice">The seats were held until ${new Date(draft.reservationExpiration).toLocaleTimeString()}; the hold is over and they were released.</p>
             <a class="button" href="#/conferences/${known.slug || ''}">Start again</a>`);

@@ -2,7 +2,7 @@
 // the payer accepts or rejects.
 import {api} from '../api.js';
 import {html, money} from '../html.js';
-import {awaitConfirmed, readOrder} from '../orders.js';
+import {awaitConfirmed, readOrder, refundState} from '../orders.js';
 import {attempt, fill, go, on, render} from '../page.js';
 import {orders, payerLinks} from '../storage.js';
 import {pricedTable} from './order-codes.js';
@@ -20,6 +20,7 @@ export async function paymentPage(orderId, paymentId) {
             <p>${payment.description}</p>
             <p>Amount: <strong id="amount">${money(payment.amount)}</strong></p>
             <p>Status: <span class="status" id="payment-status">${payment.status}</span></p>
+            ${payment.refund || payment.refundDue ? html`<p>Refund: <span id="payment-refund">${refundState(payment)}</span></p>` : ''}
             ${payment.status !== 'INITIATED' ? '' : payerLinks.get(paymentId)
                 ? html`<button id="accept">Accept payment</button><button id="reject" class="danger">Reject payment</button>`
                 : html`<p class="notice" id="no-payer-link">This browser does not hold the link to answer this payment. <a href="#/orders/${orderId}">Back to the order</a> to pay it again.</p>`}

@@ -10,7 +10,7 @@ export async function seatsPage(orderId) {
     if (!known.accessCode) return unknownOrder();
     const {body: seats} = await readOrder('order-seats', orderId, known.seatsToken, 30);
     render(html`<h1>Attendees</h1>
-        <p>Name who sits in each seat of your order.</p>
+        <p>Name who sits in each seat of your order. <a href="#/orders/${orderId}" id="order-link">Your order</a>: its payments, or cancel it.</p>
         <table id="seats"><thead><tr><th>#</th><th>Seat type</th><th>First name</th><th>Last name</th><th>Email</th><th></th></tr></thead>
         <tbody>${seats.seats.map(s => html`
             <tr>
