@@ -2,6 +2,7 @@
 import {api} from '../api.js';
 import {html, money} from '../html.js';
 import {attempt, fill, go, on, render} from '../page.js';
+import {lookAgain} from '../reads.js';
 import {owners} from '../storage.js';
 
 export async function adminOrders(id) {
@@ -30,11 +31,15 @@ export async function adminOrders(id) {
 
 /**
  * The owner cancels at any time (no cut-off): registration does it asynchronously (202), and this list shows
- * CANCELLED once registration's OrderCancelled reached conference management — until then, "cancelling".
+ * CANCELLED once registration's OrderCancelled reached conference management — until then, "CANCELLING…".
  */
 async function cancel(id, order, auth) {
     if (!confirm('Cancel this order? Its seats go back on sale (to the waitlist first), its payment is refunded and the registrant is told by email.')) return;
     await api('POST', `/api/management/conferences/${id}/orders/${order.orderId}/cancel`, {headers: auth});
     document.getElementById('cancel-' + order.orderId).remove();
     fill(document.getElementById('status-' + order.orderId), html`CANCELLING…`);
+    // Nothing of ours to wait for with a token: look at the list again, seconds apart, until it says CANCELLED.
+    const status = async () => (await api('GET', `/api/management/conferences/${id}/orders`, {headers: auth}))
+        .body.find(o => o.orderId === order.orderId)?.status;
+    await lookAgain(status, 2, s => { if (s === 'CANCELLED') go(location.hash); }, s => s !== 'CANCELLED');
 }
