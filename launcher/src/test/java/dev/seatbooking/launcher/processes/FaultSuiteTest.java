@@ -36,7 +36,7 @@ class FaultSuiteTest {
         try (ProcessPlatform platform = ProcessPlatform.start(settings);
              FaultSuite suite = new FaultSuite(platform, FULL ? full() : core())) {
             assertThat(platform.names()).containsExactlyInAnyOrder("postgres", "kafka", "conference-management",
-                    "registration", "payments", "read-model", "gateway");
+                    "registration", "payments", "read-model", "notifications", "mailpit", "gateway");
             assertThat(platform.names().stream().map(platform::pid).distinct()).hasSize(platform.names().size());
             reports = suite.run();
         }
