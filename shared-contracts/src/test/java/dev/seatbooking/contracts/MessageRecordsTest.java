@@ -144,11 +144,11 @@ class MessageRecordsTest {
 
         assertThat(created.offerHold()).isEqualTo(Duration.ofHours(24)).isEqualTo(OfferHold.DEFAULT.duration());
         assertThat(new ConferenceCreated(CONFERENCE, "devcon", "DevCon", "", "", null, null, LocalDate.of(2025, 6, 11),
-                LocalDate.of(2025, 6, 11), "Owner", "owner@example.org", null, Duration.ofHours(2)).offerHold())
+                LocalDate.of(2025, 6, 11), "Owner", "owner@example.org", null, Duration.ofHours(2), null).offerHold())
                 .hasHours(2);
         assertThatThrownBy(() -> new ConferenceCreated(CONFERENCE, "devcon", "DevCon", "", "", null, null,
                 LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 11), "Owner", "owner@example.org", null,
-                Duration.ZERO)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offerHold");
+                Duration.ZERO, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offerHold");
     }
 
     @Test
@@ -167,13 +167,13 @@ class MessageRecordsTest {
     @Test
     void blank_names_are_rejected() {
         assertThatThrownBy(() -> new ConferenceCreated(CONFERENCE, " ", "Name", "", "", null, null,
-                LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 11), "Owner", "owner@example.org", null))
+                LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 11), "Owner", "owner@example.org", null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("slug must not be blank");
     }
 
     private static ConferenceCreated conference(LocalDate end, Duration hold) {
         return new ConferenceCreated(CONFERENCE, "devcon", "DevCon", "", "", null, null, LocalDate.of(2025, 6, 11),
-                end, "Owner", "owner@example.org", hold);
+                end, "Owner", "owner@example.org", hold, null, null);
     }
 
     private static Object[] argumentsOf(Message sample, RecordComponent[] components) throws Exception {

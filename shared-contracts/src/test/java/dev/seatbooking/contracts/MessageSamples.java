@@ -109,7 +109,7 @@ public final class MessageSamples {
     private static final Map<Class<? extends Message>, Message> SAMPLES = index(List.of(
             new ConferenceCreated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon", null, null,
                     LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper", "grace@example.org", null,
-                    null),
+                    null, null),
             new ConferenceUpdated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon",
                     "Ship it", "#devcon25", LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper",
                     "grace@example.org", Duration.ofMinutes(20), Duration.ofHours(2), 3),
@@ -202,11 +202,12 @@ public final class MessageSamples {
     private static final Map<String, Message> OLDER_SHAPES = Map.of(
             "conference.ConferenceCreated",
             new ConferenceCreated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon", null, null,
-                    LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper", "grace@example.org", null),
+                    LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper", "grace@example.org", null,
+                    null, null),
             "conference.ConferenceUpdated",
             new ConferenceUpdated(CONFERENCE, "devcon25", "DevCon 2025", "Three days of code", "Lisbon",
                     "Ship it", "#devcon25", LocalDate.of(2025, 6, 11), LocalDate.of(2025, 6, 13), "Grace Hopper",
-                    "grace@example.org", Duration.ofMinutes(20)),
+                    "grace@example.org", Duration.ofMinutes(20), null, null),
             "registration.SeatsReserved", new SeatsReserved(CONFERENCE, ORDER, SEATS, DELTAS),
             "registration.SeatsReservationCancelled",
             new SeatsReservationCancelled(CONFERENCE, ORDER, List.of(new SeatQuantity(GENERAL, 3))),

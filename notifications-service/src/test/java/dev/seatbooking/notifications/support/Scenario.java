@@ -46,7 +46,7 @@ public final class Scenario {
         this.events = events;
         events.send(Topics.CONFERENCE_EVENTS, conferenceId, new ConferenceCreated(conferenceId, "devcon27",
                 CONFERENCE_NAME, "Three days of code", "Lisbon", null, null, LocalDate.parse("2027-05-01"),
-                LocalDate.parse("2027-05-03"), "Ada Owner", "owner@example.org", Duration.ofMinutes(15)));
+                LocalDate.parse("2027-05-03"), "Ada Owner", "owner@example.org", Duration.ofMinutes(15), null, null));
         events.send(Topics.CONFERENCE_EVENTS, conferenceId, new SeatCreated(conferenceId, seatTypeId, SEAT_TYPE_NAME,
                 "All three days", 100, Money.of("199.90", "EUR")));
     }

@@ -34,12 +34,12 @@ public final class Samples {
     public static ConferenceCreated conferenceCreated(UUID id, String slug) {
         return new ConferenceCreated(id, slug, "Conference " + slug, "All about " + slug, "Lisbon", "Be there",
                 "#" + slug, LocalDate.of(2030, 6, 12), LocalDate.of(2030, 6, 14), "Owner", "owner@example.com",
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(15), null, null);
     }
 
     public static ConferenceUpdated conferenceRenamed(UUID id, String slug, String name) {
         return new ConferenceUpdated(id, slug, name, "All about " + slug, "Porto", null, null,
-                LocalDate.of(2030, 6, 12), LocalDate.of(2030, 6, 14), "Owner", "owner@example.com", null);
+                LocalDate.of(2030, 6, 12), LocalDate.of(2030, 6, 14), "Owner", "owner@example.com", null, null, null);
     }
 
     public static SeatCreated seatCreated(UUID conferenceId, UUID seatTypeId, String name, int quantity, String price) {

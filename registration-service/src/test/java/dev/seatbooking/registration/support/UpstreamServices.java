@@ -80,7 +80,7 @@ public final class UpstreamServices implements AutoCloseable {
         long version = 0;
         conferenceEvent(conferenceId, ++version, new ConferenceCreated(conferenceId, slug, "Conference " + slug,
                 "A test conference", "Online", null, null, START, END, "Owner", "owner@example.org", reservationHold,
-                offerHold));
+                offerHold, null));
         List<UUID> ids = new ArrayList<>();
         for (SeatTypeSpec seatType : seatTypes) {
             UUID id = UUID.randomUUID();
@@ -103,7 +103,7 @@ public final class UpstreamServices implements AutoCloseable {
                              Duration offerHold) {
         conferenceEvent(conference.id(), version, new ConferenceUpdated(conference.id(), conference.slug(),
                 "Conference " + conference.slug(), "A test conference", "Online", null, null, START, END, "Owner",
-                "owner@example.org", reservationHold, offerHold));
+                "owner@example.org", reservationHold, offerHold, null));
     }
 
     /** ConferenceUpdated: the owner changed the registrants' cancellation cut-off (days before the start). */

@@ -42,22 +42,6 @@ public sealed interface ConferenceEvent extends Message {
             offerHold = OfferHold.orDefault(offerHold).duration();
             cancellationCutoffDays = CancellationCutoff.orDefault(cancellationCutoffDays).days();
         }
-
-        /** Without a cancellation cut-off: registrants may cancel until {@link CancellationCutoff#DEFAULT}. */
-        public ConferenceCreated(UUID conferenceId, String slug, String name, String description, String location,
-                      String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
-                      String ownerName, String ownerEmail, Duration reservationHold, Duration offerHold) {
-            this(conferenceId, slug, name, description, location, tagline, twitterSearch, startDate, endDate,
-                    ownerName, ownerEmail, reservationHold, offerHold, null);
-        }
-
-        /** Without an offer hold: the conference's offers are held {@link OfferHold#DEFAULT}. */
-        public ConferenceCreated(UUID conferenceId, String slug, String name, String description, String location,
-                      String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
-                      String ownerName, String ownerEmail, Duration reservationHold) {
-            this(conferenceId, slug, name, description, location, tagline, twitterSearch, startDate, endDate,
-                    ownerName, ownerEmail, reservationHold, null, null);
-        }
     }
 
     /** The full current details (not a diff), so a consumer that missed an update still converges. */
@@ -73,22 +57,6 @@ public sealed interface ConferenceEvent extends Message {
             reservationHold = ReservationHold.orDefault(reservationHold).duration();
             offerHold = OfferHold.orDefault(offerHold).duration();
             cancellationCutoffDays = CancellationCutoff.orDefault(cancellationCutoffDays).days();
-        }
-
-        /** Without a cancellation cut-off: registrants may cancel until {@link CancellationCutoff#DEFAULT}. */
-        public ConferenceUpdated(UUID conferenceId, String slug, String name, String description, String location,
-                      String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
-                      String ownerName, String ownerEmail, Duration reservationHold, Duration offerHold) {
-            this(conferenceId, slug, name, description, location, tagline, twitterSearch, startDate, endDate,
-                    ownerName, ownerEmail, reservationHold, offerHold, null);
-        }
-
-        /** Without an offer hold: the conference's offers are held {@link OfferHold#DEFAULT}. */
-        public ConferenceUpdated(UUID conferenceId, String slug, String name, String description, String location,
-                      String tagline, String twitterSearch, LocalDate startDate, LocalDate endDate,
-                      String ownerName, String ownerEmail, Duration reservationHold) {
-            this(conferenceId, slug, name, description, location, tagline, twitterSearch, startDate, endDate,
-                    ownerName, ownerEmail, reservationHold, null, null);
         }
     }
 
