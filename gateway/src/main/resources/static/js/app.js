@@ -7,6 +7,7 @@
 // request until then (bounded), so there is no blind polling.
 import {abortCalls, newCalls, Superseded} from './api.js';
 import {html} from './html.js';
+import {showMailboxLink} from './mailbox-link.js';
 import {failed, leave, render, showProblem} from './page.js';
 import {adminConference} from './pages/admin-conference.js';
 import {adminCreate} from './pages/admin-create.js';
@@ -67,3 +68,4 @@ async function showPage() {
 
 window.addEventListener('hashchange', route);
 route();
+showMailboxLink();

@@ -11,10 +11,12 @@ import java.util.Map;
  * @param routes    route name (the first path segment after {@code /api/}) to the base URL of the service
  * @param timeout   how long a forwarded request may take (a read-your-writes query waits up to the read model's bound)
  * @param rateLimit how many requests one client address may send to the API
+ * @param mailboxUrl the development mailbox's page (the launcher's, compose's Mailpit), linked in the front end's
+ *                  navigation; empty (the default, and in production): no link
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(Map<String, URI> routes, @DefaultValue("30s") Duration timeout,
-                                @DefaultValue RateLimit rateLimit) {
+                                @DefaultValue RateLimit rateLimit, @DefaultValue("") String mailboxUrl) {
 
     /** The route names the front end uses. */
     public static final String MANAGEMENT = "management";
@@ -24,6 +26,11 @@ public record GatewayProperties(Map<String, URI> routes, @DefaultValue("30s") Du
 
     public GatewayProperties {
         routes = routes == null ? Map.of() : Map.copyOf(routes);
+        mailboxUrl = mailboxUrl == null ? "" : mailboxUrl.strip();
+        // The page puts it in a link's href: only a web address, never a javascript: or data: URL.
+        if (!mailboxUrl.isEmpty() && !mailboxUrl.matches("(?i)https?://[^\\s\"<>]+")) {
+            throw new IllegalArgumentException("gateway.mailbox-url must be an http(s) URL, not " + mailboxUrl);
+        }
     }
 
     /**

@@ -23,7 +23,7 @@ export async function thanksPage(orderId) {
         <p>Until the organiser's cut-off before the conference starts you may cancel: the seats go back on sale and any
             payment is refunded.</p>
         <button class="danger" id="cancel-order">Cancel this order</button>
-        <p id="cancel-outcome"></p>`);
+        <div id="cancel-outcome"></div>`);
     on('cancel-order', 'click', () => attempt(() => cancel(orderId, known)));
 }
 
@@ -36,8 +36,12 @@ async function cancel(orderId, known) {
     } catch (e) {
         if (!(e instanceof Problem) || e.status !== 409) throw e;
         // Past the cut-off (with its deadline), or no longer confirmed: the registrant reads why, next to the button.
-        const deadline = e.body.deadline ? ` The deadline was ${new Date(e.body.deadline).toLocaleString()}.` : '';
-        fill(outcome, html`<span class="notice" id="cancel-refused">${(e.body.detail || e.body.title || 'The order cannot be cancelled.') + deadline}</span>`);
+        // The deadline in the registrant's words and time zone (the service's detail names the order's id and the
+        // instant in UTC); any other refusal in the service's own.
+        const text = e.body.code === 'cancellation-cutoff-passed' && e.body.deadline
+            ? `It is too late to cancel this order yourself: the deadline was ${new Date(e.body.deadline).toLocaleString()}. Ask the conference's organiser.`
+            : (e.body.detail || e.body.title || 'The order cannot be cancelled.');
+        fill(outcome, html`<p class="notice" id="cancel-refused">${text}</p>`);
         return;
     }
     document.getElementById('cancel-order').disabled = true;

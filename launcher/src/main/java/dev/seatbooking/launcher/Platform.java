@@ -149,6 +149,8 @@ public final class Platform implements AutoCloseable {
                 .set("gateway.routes.registration", registration.url())
                 .set("gateway.routes.payments", payments.url())
                 .set("gateway.routes.read", readModel.url())
+                // The front end links to the mailbox page (GET /front-end.json names it).
+                .set("gateway.mailbox-url", mailbox.url())
                 .set(GATEWAY_TOKEN, gatewayToken)
                 .set(OpsCredential.PROPERTY, opsPassword)
                 .start(ALL_APPLICATIONS);

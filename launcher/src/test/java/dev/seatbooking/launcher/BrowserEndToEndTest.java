@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * registrant's whole path (paid, free, partially fulfilled), finding an order again and naming attendees, a
  * business customer creating, filling and publishing a conference, and promotional codes (the owner creates them,
  * registrants apply them: a discounted payment, a 100 % code confirmed without payment, an unknown code refused),
- * and the waitlist (sold out → join → an order expires → the offer → an order from it → paid; the owner sees who
- * waits and adds a seat for them). A screenshot of every page goes to {@code target/e2e-screenshots/}.
+ * the waitlist (sold out → join → an order expires → the offer → an order from it → paid; the owner sees who
+ * waits and adds a seat for them), and mails, cancellations and refunds (issue 16: the confirmation with the access
+ * code in the mailbox the web UI links to; the registrant cancels, the payment is refunded, both mailed; past the
+ * cut-off the registrant is refused and the owner cancels). A screenshot of every page goes to
+ * {@code target/e2e-screenshots/}.
  * <p>
  * The browser is Debian's Chromium at {@code /usr/bin/chromium} (or {@code -Dchromium.path=...}). Without it the
  * test is skipped locally — decided before the platform is started — and fails in CI ({@code CI=true}, which
@@ -352,17 +357,9 @@ class BrowserEndToEndTest {
         String slug = "waitlist-" + UUID.randomUUID().toString().substring(0, 8);
         fillNewConference("Waitlist Days " + slug, slug);
         page.locator("#conference-form").getByLabel("Seats held for (minutes)").fill("1");
-        page.locator("#create").click();
-        page.locator("#manage").click();
-        addSeatType("Solo seat", "The only one", 1, "40.00");
-        String ownerPage = page.url();
-        page.locator("#publish").click();
-        assertThat(page.locator("#published")).hasText("Published");
+        String ownerPage = createAndPublish("Solo seat", "The only one", 1, "40.00");
 
-        // Registrant A (the owner's tab) takes the seat (once the read model has it: a new seat type shows none until
-        // Registration has added its seats) and does not pay.
-        page.getByText("See the public page").click();
-        reloadUntil(page, "#order-form", () -> seatRow("Solo seat").locator(".available").textContent().trim().equals("1"));
+        // Registrant A (the owner's tab) takes the seat and does not pay.
         page.getByLabel("Quantity of Solo seat").fill("1");
         page.locator("#register").click();
         assertThat(page.locator("#countdown")).containsText(":");
@@ -432,6 +429,110 @@ class BrowserEndToEndTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void a_registrant_reads_the_confirmation_in_the_mailbox_cancels_the_order_and_is_refunded() {
+        // A paid order of the demo conference (its start is two months away: well before the cut-off)
+        page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
+        page.getByLabel("Quantity of Conference pass").fill("1");
+        page.locator("#register").click();
+        assertThat(page.locator("#total")).containsText("250.00");
+        String email = "mia-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        registrant("Mia", "Mailbox", email);
+        payAndSeeTheThankYouPage();
+        String accessCode = page.locator("#access-code").textContent().trim();
+        String orderId = orderIdOf(page.url());
+
+        // The web UI's mailbox link → the development mailbox: the confirmation, with this order's access code
+        page.locator("#mailbox-link").click();
+        Locator confirmation = mail("Your order is confirmed", orderId);
+        reloadUntil(page, "h1", () -> confirmation.count() > 0);
+        assertThat(confirmation).containsText(accessCode);
+        assertThat(confirmation).containsText(email);
+        screenshot("50-mailbox-order-confirmed");
+
+        // Back to the order (this tab still has its code): Cancel this order, confirmed in the dialog
+        page.navigate(platform.gatewayUrl() + "/#/orders/" + orderId);
+        assertThat(page.locator("h1")).hasText("Thank you!");
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("#cancel-order").click();
+        assertThat(page.locator("#order-status")).hasText("CANCELLED");
+        // Payments refunds it through the processor a moment later: the page shows it once reloaded
+        reloadUntil(page, "#order-status", () -> page.locator("#payments .refund-completed").count() > 0);
+        assertThat(page.locator("#payments")).containsText("refunded");
+        screenshot("51-registrant-order-cancelled-and-refunded");
+
+        // The mailbox: the cancellation and the refund
+        page.locator("#mailbox-link").click();
+        Locator cancelled = mail("Your order is cancelled", orderId);
+        Locator refunded = mail("Your payment was refunded", orderId);
+        reloadUntil(page, "h1", () -> cancelled.count() > 0 && refunded.count() > 0);
+        assertThat(cancelled).containsText("as you asked");
+        assertThat(refunded).containsText("250.00");
+        screenshot("52-mailbox-order-cancelled-and-refunded");
+    }
+
+    @Test
+    @Order(9)
+    void past_the_cut_off_a_registrant_may_not_cancel_but_the_owner_may() {
+        // The owner: a conference starting in 3 days, registrants may cancel until 7 days before: already past.
+        LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        page.navigate(platform.gatewayUrl() + "/#/admin/new");
+        String slug = "cutoff-" + UUID.randomUUID().toString().substring(0, 8);
+        fillNewConference("Cut-off Days " + slug, slug, start, start.plusDays(1));
+        page.locator("#conference-form").getByLabel("Registrants may cancel until (days before the start)").fill("7");
+        String ownerPage = createAndPublish("Late seat", "Bought close to the start", 5, "30.00");
+
+        // A registrant (the owner's tab) buys a seat and pays
+        page.getByLabel("Quantity of Late seat").fill("1");
+        page.locator("#register").click();
+        assertThat(page.locator("#total")).containsText("30.00");
+        registrant("Lou", "Late", "lou-" + slug + "@example.com");
+        payAndSeeTheThankYouPage();
+        String orderId = orderIdOf(page.url());
+
+        // Cancel: refused, with the deadline that passed
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("#cancel-order").click();
+        assertThat(page.locator("#cancel-refused")).containsText("too late to cancel this order yourself: the deadline was");
+        assertThat(page.locator("#cancel-refused")).not().containsText(orderId);
+        assertThat(page.locator("#order-status")).hasText("CONFIRMED");
+        screenshot("19-registrant-cancel-refused-past-the-cut-off");
+
+        // The owner cancels it from the orders table (no cut-off): CANCELLED once registration has done it
+        page.navigate(ownerPage);
+        page.getByText("Orders and attendees").click();
+        Locator status = page.locator("#status-" + orderId);
+        reloadUntil(page, "#orders", () -> status.count() > 0 && status.textContent().trim().equals("CONFIRMED"));
+        page.onceDialog(dialog -> dialog.accept());
+        page.locator("#cancel-" + orderId).click();
+        assertThat(status).hasText("CANCELLED");
+        screenshot("29-organiser-cancelled-an-order");
+
+        // The registrant's page says so too
+        page.navigate(platform.gatewayUrl() + "/#/orders/" + orderId);
+        assertThat(page.locator("#order-status")).hasText("CANCELLED");
+    }
+
+    /** On the order page with the registrant's details given: the simulated payment accepted, the thank-you page. */
+    private void payAndSeeTheThankYouPage() {
+        page.locator("#continue").click();
+        page.locator("#accept").click();
+        assertThat(page.locator("h1")).hasText("Thank you!");
+    }
+
+    /** The order's id in a page's address ({@code .../#/orders/{id}/thanks}). */
+    private static String orderIdOf(String url) {
+        String afterOrders = url.substring(url.indexOf("#/orders/") + "#/orders/".length());
+        return afterOrders.contains("/") ? afterOrders.substring(0, afterOrders.indexOf('/')) : afterOrders;
+    }
+
+    /** The mailbox page's mails with this subject about this order. */
+    private Locator mail(String subject, String orderId) {
+        return page.locator("article.mail", new Page.LocatorOptions().setHasText(subject))
+                .filter(new Locator.FilterOptions().setHasText(orderId));
+    }
+
     /** Fills the conference page's waitlist form (its one sold-out seat type) for one seat. */
     private void fillWaitlistForm(String name, String email) {
         Locator join = page.locator("#waitlist-form");
@@ -445,18 +546,40 @@ class BrowserEndToEndTest {
         form.getByLabel("Email").fill(email);
     }
 
-    /** Fills the new conference's details (the hold left at its default). */
+    /** Fills the new conference's details (the hold left at its default), in May 2030. */
     private void fillNewConference(String name, String slug) {
+        fillNewConference(name, slug, LocalDate.of(2030, 5, 1), LocalDate.of(2030, 5, 2));
+    }
+
+    private void fillNewConference(String name, String slug, LocalDate start, LocalDate end) {
         Locator form = page.locator("#conference-form");
         form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
         form.getByLabel("Web address (slug)").fill(slug);
         form.getByLabel("Tagline").fill("Tested in a real browser");
         form.getByLabel("Description").fill("A conference the end-to-end test creates.");
         form.getByLabel("Location").fill("Utrecht");
-        form.getByLabel("Starts").fill("2030-05-01");
-        form.getByLabel("Ends").fill("2030-05-02");
+        form.getByLabel("Starts").fill(start.toString());
+        form.getByLabel("Ends").fill(end.toString());
         form.getByLabel("Owner name").fill("Olivia Organiser");
         form.getByLabel("Owner email").fill("olivia@example.com");
+    }
+
+    /**
+     * Creates the conference whose details the form holds, adds one seat type, publishes it and opens its public page
+     * once the seats are on sale there (a new seat type shows none until Registration has added its seats). Returns
+     * the owner's page.
+     */
+    private String createAndPublish(String seatType, String description, int quantity, String price) {
+        page.locator("#create").click();
+        page.locator("#manage").click();
+        addSeatType(seatType, description, quantity, price);
+        String ownerPage = page.url();
+        page.locator("#publish").click();
+        assertThat(page.locator("#published")).hasText("Published");
+        page.getByText("See the public page").click();
+        reloadUntil(page, "#order-form",
+                () -> seatRow(seatType).locator(".available").textContent().trim().equals(String.valueOf(quantity)));
+        return ownerPage;
     }
 
     /** Adds a seat type on the owner's conference page. */

@@ -137,6 +137,15 @@ class ComposeConfigurationTest {
     }
 
     @Test
+    void the_front_ends_mailbox_link_leads_to_the_mail_catchers_published_web_ui() throws IOException {
+        String published = list(map(services.get("mailpit")).get("ports")).getFirst();
+        assertThat(environment(map(services.get("gateway"))))
+                .containsEntry("GATEWAY_MAILBOXURL", "http://localhost:" + published.substring(0, published.indexOf(':')) + "/");
+        // absent from the gateway's own configuration: no link
+        assertThat(applicationYml(GatewayApplication.class)).containsEntry("gateway.mailbox-url", "");
+    }
+
+    @Test
     void the_gateway_and_every_service_share_the_gateway_token_and_ops_password_that_the_operator_must_give() {
         for (String name : APPS.keySet()) {
             assertThat(environment(map(services.get(name)))).as(name)

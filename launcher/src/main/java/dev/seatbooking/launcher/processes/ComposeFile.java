@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * docker-compose.yml as the multi-process platform reads it: each service's image, environment (with compose's
  * {@code ${VAR}} interpolation from the variables given), dependencies, health check and stop grace period. Nothing
- * else of the file is used: volumes, networks and ports are what the platform stands in for.
+ * else of the file is used but the published ports: volumes, networks and ports are what the platform stands in for.
  */
 record ComposeFile(Map<String, Service> services) {
 
@@ -31,9 +31,14 @@ record ComposeFile(Map<String, Service> services) {
      *
      * @param environment its environment as compose passes it: every value interpolated, numbers as written
      * @param healthcheck its health check's command, the words joined by spaces
+     * @param ports       what it publishes on the host, as compose writes it ({@code "8025:8025"}: host, container)
      */
     record Service(String name, String image, Map<String, String> environment, List<String> dependsOn,
-                   String healthcheck, Duration stopGracePeriod, boolean published) {
+                   String healthcheck, Duration stopGracePeriod, List<String> ports) {
+
+        boolean published() {
+            return !ports.isEmpty();
+        }
     }
 
     /** Reads the file; {@code variables} are the shell's variables compose would interpolate (GATEWAY_TOKEN, ...). */
@@ -69,7 +74,8 @@ record ComposeFile(Map<String, Service> services) {
                 : String.valueOf(test);
         Object grace = definition.get("stop_grace_period");
         return new Service(name, String.valueOf(definition.get("image")), environment, dependencies, healthcheck,
-                grace == null ? DEFAULT_STOP_GRACE : duration(String.valueOf(grace)), definition.containsKey("ports"));
+                grace == null ? DEFAULT_STOP_GRACE : duration(String.valueOf(grace)),
+                definition.get("ports") instanceof List<?> ports ? ports.stream().map(String::valueOf).toList() : List.of());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.seatbooking.launcher.FreePorts;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,10 @@ final class LocalNetwork {
     private static final Pattern OWN_LISTENER = Pattern.compile("//:(\\d+)");
 
     private final Set<String> services;
+    /** A port compose publishes on the host ({@code localhost:8025}) → the service and its container port. */
+    private final Map<Integer, String> published = new ConcurrentHashMap<>();
+    /** The host's own address as compose's values name it: a port published there is a service's port here. */
+    private static final Pattern HOST_ADDRESS = Pattern.compile("(?<![\\w.-])localhost:(\\d+)");
 
     LocalNetwork(Collection<String> serviceNames) {
         services = Set.copyOf(serviceNames);
@@ -53,14 +58,31 @@ final class LocalNetwork {
         }
     }
 
+    /** What {@code service} publishes on the host ({@code "8025:8025"}, host port first), as compose's file says. */
+    void publish(String service, List<String> ports) {
+        for (String mapping : ports) {
+            String[] hostAndContainer = mapping.split(":");
+            published.put(Integer.parseInt(hostAndContainer[hostAndContainer.length - 2]),
+                    service + ":" + hostAndContainer[hostAndContainer.length - 1]);
+        }
+    }
+
     /**
-     * A compose value with every {@code <service>:<port>} replaced by {@code 127.0.0.1:<its port here>}, and the own
-     * listeners of {@code service} ({@code //:<port>}) bound to 127.0.0.1 too.
+     * A compose value with every {@code <service>:<port>} replaced by {@code 127.0.0.1:<its port here>}, the own
+     * listeners of {@code service} ({@code //:<port>}) bound to 127.0.0.1 too, and every {@code localhost:<port>} that
+     * a service publishes (the gateway's 8080, Mailpit's 8025: addresses a browser on the host opens, such as the
+     * links in the mails or the front end's mailbox link) replaced by that service's port here.
      */
     String rewrite(String service, String value) {
         String addresses = replace(serviceAddress, value,
                 m -> LOOPBACK + ":" + port(m.group(1), Integer.parseInt(m.group(2))));
-        return replace(OWN_LISTENER, addresses, m -> "//" + LOOPBACK + ":" + port(service, Integer.parseInt(m.group(1))));
+        String hostAddresses = replace(HOST_ADDRESS, addresses, m -> {
+            String target = published.get(Integer.parseInt(m.group(1)));
+            if (target == null) return m.group();
+            int colon = target.lastIndexOf(':');
+            return LOOPBACK + ":" + port(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
+        });
+        return replace(OWN_LISTENER, hostAddresses, m -> "//" + LOOPBACK + ":" + port(service, Integer.parseInt(m.group(1))));
     }
 
     private static String replace(Pattern pattern, String value, Function<Matcher, String> by) {

@@ -60,6 +60,7 @@ public final class ProcessPlatform implements AutoCloseable {
         this.compose = ComposeFile.read(settings.projectDir().resolve("docker-compose.yml"),
                 Map.of("GATEWAY_TOKEN", Platform.newGatewayToken(), "OPS_PASSWORD", opsPassword));
         this.network = new LocalNetwork(compose.services().keySet());
+        compose.services().values().forEach(service -> network.publish(service.name(), service.ports()));
         this.specs = new ProcessSpecs(settings, network, dataDir);
         if (settings.gatewayPort() != 0) {
             network.assign(GATEWAY, Integer.parseInt(compose.service(GATEWAY).environment().get("SERVER_PORT")),

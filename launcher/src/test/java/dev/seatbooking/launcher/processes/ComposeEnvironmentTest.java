@@ -89,6 +89,22 @@ class ComposeEnvironmentTest {
     }
 
     @Test
+    void an_address_a_service_publishes_on_the_host_becomes_that_services_port_here() throws Exception {
+        ComposeFile compose = ComposeFile.read(COMPOSE, SECRETS);
+        LocalNetwork network = new LocalNetwork(compose.services().keySet());
+        compose.services().values().forEach(service -> network.publish(service.name(), service.ports()));
+        ProcessSpecs specs = new ProcessSpecs(ProcessSettings.defaults(Path.of("/nowhere")), network,
+                Path.of("/nowhere", "data"));
+        // the front end's mailbox link: Mailpit's web UI (8025); the links in the mails: the gateway (8080)
+        assertThat(specs.rewritten(compose.service("gateway")))
+                .containsEntry("GATEWAY_MAILBOXURL", "http://127.0.0.1:" + network.port("mailpit", 8025) + "/");
+        assertThat(specs.rewritten(compose.service("notifications")))
+                .containsEntry("NOTIFICATIONS_SITE_URL", "http://127.0.0.1:" + network.port("gateway", 8080));
+        // a port nothing publishes stays as it is
+        assertThat(network.rewrite("gateway", "http://localhost:9999/")).isEqualTo("http://localhost:9999/");
+    }
+
+    @Test
     void the_brokers_environment_becomes_its_properties_as_the_kafka_image_reads_it() throws Exception {
         Properties properties = KafkaBroker.properties(ComposeFile.read(COMPOSE, SECRETS).service("kafka").environment());
         assertThat(properties)
@@ -116,7 +132,7 @@ class ComposeEnvironmentTest {
         ProcessSpecs specs = new ProcessSpecs(ProcessSettings.defaults(Path.of("/nowhere")),
                 new LocalNetwork(List.of("shop")), Path.of("/nowhere", "data"));
         ComposeFile.Service shop = new ComposeFile.Service("shop", "seatbooking/shop-service:1.0",
-                Map.of("SERVER_PORT", "8090"), List.of(), "", Duration.ofSeconds(10), false);
+                Map.of("SERVER_PORT", "8090"), List.of(), "", Duration.ofSeconds(10), List.of());
         assertThatThrownBy(() -> specs.application(shop))
                 .hasMessageContaining("/nowhere/shop-service/target/shop-service-1.0-exec.jar")
                 .hasMessageContaining("./mvnw -DskipTests package -pl launcher -am");
