@@ -1,9 +1,10 @@
-// #/admin/conferences/{id}/orders — a conference's orders and attendees, for its owner.
+// #/admin/conferences/{id}/orders — a conference's orders, attendees and refunds, for its owner.
 import {api} from '../api.js';
 import {html, money} from '../html.js';
 import {attempt, fill, go, on, render} from '../page.js';
 import {lookAgain} from '../reads.js';
 import {owners} from '../storage.js';
+import {refundsPlace, showRefunds} from './admin-refunds.js';
 
 export async function adminOrders(id) {
     if (!owners.get(id)) return go('#/admin');
@@ -11,7 +12,7 @@ export async function adminOrders(id) {
     const [{body: orderList}, {body: attendees}] = await Promise.all([
         api('GET', `/api/management/conferences/${id}/orders`, {headers: auth}),
         api('GET', `/api/management/conferences/${id}/attendees`, {headers: auth})]);
-    render(html`<h1>Orders and attendees</h1><a href="#/admin/conferences/${id}">Back to the conference</a>
+    render(html`<h1>Orders, attendees and refunds</h1><a href="#/admin/conferences/${id}">Back to the conference</a>
         <h2>Orders</h2>
         <table id="orders"><thead><tr><th>Placed</th><th>Registrant</th><th>Seats</th><th class="num">Total</th><th>Status</th><th></th></tr></thead>
         <tbody>${orderList.length ? orderList.map(o => html`<tr><td>${new Date(o.placedAt).toLocaleString()}</td>
@@ -23,10 +24,12 @@ export async function adminOrders(id) {
         <h2>Attendees</h2>
         <table id="attendees"><thead><tr><th>Seat type</th><th>Name</th><th>Email</th></tr></thead>
         <tbody>${attendees.length ? attendees.map(a => html`<tr><td>${a.seatTypeName}</td><td>${a.firstName + ' ' + a.lastName}</td><td>${a.email}</td></tr>`)
-            : html`<tr><td colspan="3">No attendees assigned yet.</td></tr>`}</tbody></table>`);
+            : html`<tr><td colspan="3">No attendees assigned yet.</td></tr>`}</tbody></table>
+        ${refundsPlace}`);
     for (const o of orderList.filter(o => o.status === 'CONFIRMED')) {
         on('cancel-' + o.orderId, 'click', () => attempt(() => cancel(id, o, auth)));
     }
+    await showRefunds(id, auth, orderList);
 }
 
 /**

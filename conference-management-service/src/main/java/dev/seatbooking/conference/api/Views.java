@@ -86,8 +86,7 @@ public final class Views {
 
         static OrderView of(OrderQueries.Order order) {
             return new OrderView(order.orderId(), order.status(),
-                    order.registrant() == null ? null : new RegistrantView(order.registrant().firstName(),
-                            order.registrant().lastName(), order.registrant().email()),
+                    RegistrantView.of(order.registrant()),
                     order.lines().stream().map(l -> new OrderLineView(l.seatTypeId(), l.description(), l.quantity(),
                             PriceView.of(l.unitPrice()), PriceView.of(l.lineTotal()))).toList(),
                     PriceView.of(order.total()), order.placedAt());
@@ -95,6 +94,12 @@ public final class Views {
     }
 
     public record RegistrantView(String firstName, String lastName, String email) {
+
+        /** Null for an unknown registrant. */
+        static RegistrantView of(OrderQueries.Registrant registrant) {
+            return registrant == null ? null
+                    : new RegistrantView(registrant.firstName(), registrant.lastName(), registrant.email());
+        }
     }
 
     public record OrderLineView(UUID seatTypeId, String description, int quantity, PriceView unitPrice,

@@ -80,6 +80,7 @@ class AdminAccessTest extends IntegrationTest {
                 new Endpoint(HttpMethod.GET, "/orders", null),
                 new Endpoint(HttpMethod.POST, "/orders/{orderId}/cancel", null),
                 new Endpoint(HttpMethod.GET, "/attendees", null),
+                new Endpoint(HttpMethod.GET, "/refunds", null),
                 new Endpoint(HttpMethod.GET, "/waitlist", null),
                 new Endpoint(HttpMethod.GET, "/promotional-codes", null),
                 new Endpoint(HttpMethod.POST, "/promotional-codes", code),
@@ -374,6 +375,6 @@ class AdminAccessTest extends IntegrationTest {
                 throw new IllegalStateException(e);
             }
         };
-        return Stream.of("", "/orders", "/attendees", "/promotional-codes", "/waitlist").map(read).reduce("", String::concat);
+        return Stream.of("", "/orders", "/refunds", "/attendees", "/promotional-codes", "/waitlist").map(read).reduce("", String::concat);
     }
 }

@@ -6,6 +6,8 @@ import dev.seatbooking.conference.support.IntegrationTest;
 import dev.seatbooking.conference.support.RegistrationEvents;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.Topics;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
+import dev.seatbooking.contracts.payments.RefundReason;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
@@ -53,8 +55,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Every operation of conference management's OpenAPI document, sent what a hostile or careless client sends (issue
  * 11, "Proof"): no 5xx, every 4xx a problem, not one row changed (conferences, seat types, orders, the outbox, the
  * inbox) and nothing published on {@code conference.events}. The requests carry the owner's credentials of a seeded,
- * published conference with a seat type, a promotional code, a confirmed order, an attendee and someone on the
- * waitlist, so that a mutation
+ * published conference with a seat type, a promotional code, a confirmed order, an attendee, someone on the
+ * waitlist and a refund, so that a mutation
  * is judged by the call's own checks rather than refused for want of credentials.
  */
 class ConferenceManagementFuzzTest extends IntegrationTest {
@@ -80,8 +82,8 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
         String basic = "Basic " + Base64.getEncoder().encodeToString((owner.email() + ":" + owner.accessCode())
                 .getBytes(StandardCharsets.UTF_8));
         String apiDocs = ApiFuzzer.documentOf("http://127.0.0.1:" + port);
-        assertThat(ApiFuzzer.operationsOf(apiDocs)).as("the owner's waitlist view is fuzzed too")
-                .contains("GET /api/conferences/{conferenceId}/waitlist");
+        assertThat(ApiFuzzer.operationsOf(apiDocs)).as("the owner's waitlist and refunds views are fuzzed too")
+                .contains("GET /api/conferences/{conferenceId}/waitlist", "GET /api/conferences/{conferenceId}/refunds");
         ApiFuzzer.Report owners = ApiFuzzer.against("http://127.0.0.1:" + port, apiDocs)
                 .value("conferenceId", owner.conferenceId().toString())
                 .value("seatTypeId", seatType.toString())
@@ -119,7 +121,7 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
 
     /**
      * Registration's events of one confirmed order of one seat, its seat assigned, and someone waiting for two more;
-     * waits until they are listed.
+     * payments' refund of a second payment of the order; waits until they are listed.
      */
     private void confirmedOrderAnAttendeeAndAWaitlist(Owner owner, UUID seatType) throws Exception {
         UUID order = UUID.randomUUID();
@@ -138,6 +140,13 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
             registration.send(owner.conferenceId(), 1, new WaitlistJoined(owner.conferenceId(), UUID.randomUUID(),
                     seatType, 2));
         }
+        UUID refund = UUID.randomUUID();
+        try (RegistrationEvents payments = RegistrationEvents.payments()) {
+            payments.send(refund, 1, new RefundRequested(refund, UUID.randomUUID(), order, owner.conferenceId(),
+                    Money.of("100", "EUR"), RefundReason.ORDER_ALREADY_PAID));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                api().perform(get(owner.path() + "/refunds").with(as(owner))).andExpect(jsonPath("$", hasSize(1))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 api().perform(get(owner.path() + "/attendees").with(as(owner))).andExpect(jsonPath("$", hasSize(1))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api().perform(get(owner.path() + "/waitlist")

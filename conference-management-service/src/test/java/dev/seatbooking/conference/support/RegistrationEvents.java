@@ -13,11 +13,28 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-/** Plays registration: puts its events on {@code registration.events} as its relay would. */
+/**
+ * Plays registration: puts its events on {@code registration.events} as its relay would; or, made by
+ * {@link #payments()}, plays payments on {@code payments.events}.
+ */
 public final class RegistrationEvents implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer =
             KafkaProducers.idempotent(TestKafka.bootstrapServers(), "test-registration");
+    private final String topic;
+
+    public RegistrationEvents() {
+        this(Topics.REGISTRATION_EVENTS);
+    }
+
+    private RegistrationEvents(String topic) {
+        this.topic = topic;
+    }
+
+    /** Plays payments' relay instead: the same, on {@code payments.events}. */
+    public static RegistrationEvents payments() {
+        return new RegistrationEvents(Topics.PAYMENTS_EVENTS);
+    }
 
     /** Sends {@code event} of stream {@code streamId} at {@code version}; returns the envelope, to send again. */
     public Envelope send(UUID streamId, long version, Message event) {
@@ -28,7 +45,7 @@ public final class RegistrationEvents implements AutoCloseable {
 
     /** Sends (again) exactly this envelope, with its message id. */
     public void send(Envelope envelope) {
-        var record = new ProducerRecord<>(Topics.REGISTRATION_EVENTS, null, envelope.aggregateId().toString(),
+        var record = new ProducerRecord<>(topic, null, envelope.aggregateId().toString(),
                 MessageCodec.contracts().encodeEnvelope(envelope),
                 MessageHeaders.of(envelope.messageId(), envelope.type(), envelope.correlationId(),
                         envelope.causationId()));

@@ -1,0 +1,60 @@
+// The "Refunds" section of a conference's orders page, for its owner: every refund payments requested for the
+// conference (a late or second payment, a cancelled order), newest first, with its state, attempts and last error,
+// as Conference Management last heard of it from payments' events.
+import {api} from '../api.js';
+import {html, money} from '../html.js';
+import {fill} from '../page.js';
+import {lookAgain} from '../reads.js';
+
+/** The section's place on the page; `showRefunds` fills it. */
+export const refundsPlace = html`<h2>Refunds</h2><div id="refunds-section"></div>`;
+
+/**
+ * Shows the conference's refunds, and looks again every 2 s while one is still on its way — requested, or failed with
+ * a retry to come — or while a cancelled order of a paid total has no refund listed yet (payments requests it once
+ * registration's OrderCancelled reaches it).
+ */
+export async function showRefunds(id, auth, orderList) {
+    const read = async () => (await api('GET', `/api/management/conferences/${id}/refunds`, {headers: auth})).body;
+    const place = () => document.getElementById('refunds-section');
+    await lookAgain(read, 2, refunds => fill(place(), table(refunds)), refunds => pending(refunds, orderList));
+}
+
+function pending(refunds, orderList) {
+    const onTheirWay = refunds.some(r => r.state === 'REQUESTED' || (r.state === 'FAILED' && r.willRetry));
+    const awaited = orderList.some(o => o.status === 'CANCELLED' && o.total && Number(o.total.amount) > 0
+        && !refunds.some(r => r.orderId === o.orderId));
+    return onTheirWay || awaited;
+}
+
+function table(refunds) {
+    return html`<table id="refunds"><thead><tr><th>Requested</th><th>Order</th><th class="num">Amount</th><th>Reason</th>
+        <th>State</th><th class="num">Attempts</th><th>Last error</th><th>Completed</th></tr></thead>
+        <tbody>${refunds.length ? refunds.map(r => html`<tr id="refund-${r.refundId}">
+            <td>${when(r.requestedAt)}</td><td>${order(r)}</td><td class="num">${money(r.amount)}</td>
+            <td>${REASONS[r.reason] ?? html`<span class="muted">not known yet</span>`}</td>
+            <td><span class="status">${state(r)}</span></td><td class="num">${r.attempts}</td>
+            <td>${r.lastError ?? ''}</td><td>${when(r.completedAt)}</td></tr>`)
+            : html`<tr><td colspan="8">No refunds.</td></tr>`}</tbody></table>`;
+}
+
+const REASONS = {
+    ORDER_EXPIRED: 'paid after the order expired',
+    ORDER_ALREADY_PAID: 'a second payment of the order',
+    ORDER_CANCELLED: 'order cancelled',
+};
+
+function state(r) {
+    if (r.state !== 'FAILED') return r.state;
+    return r.willRetry ? 'FAILED (will retry)' : 'FAILED (given up)';
+}
+
+function order(r) {
+    if (!r.orderId) return html`<span class="muted">none</span>`;
+    const who = r.registrant ? r.registrant.firstName + ' ' + r.registrant.lastName + ' <' + r.registrant.email + '>' : '';
+    return html`<code>${r.orderId.substring(0, 8)}</code>${who ? html`<br>${who}` : ''}`;
+}
+
+function when(instant) {
+    return instant ? new Date(instant).toLocaleString() : '';
+}
