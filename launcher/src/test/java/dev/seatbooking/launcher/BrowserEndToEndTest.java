@@ -507,6 +507,11 @@ class BrowserEndToEndTest {
         page.onceDialog(dialog -> dialog.accept());
         page.locator("#cancel-" + orderId).click();
         assertThat(status).hasText("CANCELLED");
+        // ... and the Refunds section below lists its refund, followed until payments has paid it back
+        Locator refund = page.locator("#refunds tbody tr")
+                .filter(new Locator.FilterOptions().setHasText(orderId.substring(0, 8)));
+        assertThat(refund).containsText("COMPLETED", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(refund).containsText("order cancelled");
         screenshot("29-organiser-cancelled-an-order");
 
         // The registrant's page says so too
