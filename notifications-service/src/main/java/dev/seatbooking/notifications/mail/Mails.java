@@ -48,6 +48,16 @@ public class Mails {
                 UUID.randomUUID(), dedupKey, kind.name(), addressKey, json.writeValueAsString(model), addressKey);
     }
 
+    /** Adds a mail to a recipient the event names (an attendee), unless one with this key exists. */
+    public void addTo(String dedupKey, MailKind kind, UUID addressKey, String recipient, String recipientName,
+                      Map<String, Object> model) {
+        jdbc.update("""
+                INSERT INTO mails (mail_id, dedup_key, kind, address_key, recipient, recipient_name, model)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (dedup_key) DO NOTHING""",
+                UUID.randomUUID(), dedupKey, kind.name(), addressKey, recipient, recipientName,
+                json.writeValueAsString(model));
+    }
+
     /** The mails waiting for this order's or entry's address get it. */
     public void address(UUID addressKey, String name, String email) {
         jdbc.update("UPDATE mails SET recipient = ?, recipient_name = ? WHERE address_key = ? AND recipient IS NULL",

@@ -14,6 +14,10 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.PersonalInfo;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import dev.seatbooking.contracts.registration.WaitlistContactEvent.WaitlistContactGiven;
@@ -73,6 +77,13 @@ public class Notifier {
                 if (e.orderId() != null) facts.refund(e.refundId(), e.orderId(), e.reason().name());
             }
             case RefundCompleted e -> refunded(key, e);
+            case SeatAssigned e -> {
+                facts.seatTaken(e.seatAssignmentsId(), e.position(), e.orderId(), e.seatTypeId(), e.attendee().email());
+                seatMail(key, e.orderId(), e.seatTypeId(), e.attendee());
+            }
+            case SeatAssignmentUpdated e -> seatUpdated(key, e);
+            // no mail: the registrant freed the seat (or cancelled the order, and is mailed that), see the README
+            case SeatUnassigned e -> facts.seatFreed(e.seatAssignmentsId(), e.position());
             case WaitlistOfferMade e -> {
                 Map<String, Object> model = waitlist(e.entryId(), e.conferenceId());
                 model.put("seats", facts.seats(e.offered()));
@@ -101,6 +112,31 @@ public class Notifier {
             model.put("why", why(refund.reason()));
             mails.add(key + "/refunded", MailKind.REFUND_COMPLETED, refund.orderId(), model);
         });
+    }
+
+    /**
+     * Registration sends an update for a changed name (same email, no mail); another email would be another person,
+     * told as a new assignment. A seat not known here (freed, or its SeatAssigned not read) is left alone.
+     */
+    private void seatUpdated(String key, SeatAssignmentUpdated e) {
+        String email = e.attendee().email();
+        facts.seatHolder(e.seatAssignmentsId(), e.position()).ifPresent(holder -> {
+            facts.seatTaken(e.seatAssignmentsId(), e.position(), holder.orderId(), holder.seatTypeId(), email);
+            if (!holder.email().equalsIgnoreCase(email)) {
+                seatMail(key, holder.orderId(), holder.seatTypeId(), e.attendee());
+            }
+        });
+    }
+
+    /** To the attendee, who is no contact of the order: the event names them. */
+    private void seatMail(String key, UUID orderId, UUID seatTypeId, PersonalInfo attendee) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("orderId", orderId.toString());
+        model.put("conference", facts.order(orderId).get("conference"));
+        model.put("seat", facts.seatTypeName(seatTypeId).orElse("a seat"));
+        model.put("assignedBy", facts.contactName(orderId).orElse(null));
+        mails.addTo(key + "/seat", MailKind.SEAT_ASSIGNED, orderId, attendee.email(),
+                attendee.firstName() + " " + attendee.lastName(), model);
     }
 
     private static String why(String reason) {

@@ -18,6 +18,10 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.OrderLine;
+import dev.seatbooking.contracts.registration.PersonalInfo;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
@@ -40,6 +44,7 @@ public final class Scenario {
     public final UUID seatTypeId = UUID.randomUUID();
     public final UUID orderId = UUID.randomUUID();
     public final UUID entryId = UUID.randomUUID();
+    public final UUID seatAssignmentsId = UUID.randomUUID();
     private final Events events;
 
     public Scenario(Events events) {
@@ -87,6 +92,23 @@ public final class Scenario {
                 new RefundRequested(refundId, paymentId, orderId, conferenceId, amount, reason));
         return events.send(Topics.PAYMENTS_EVENTS, refundId,
                 new RefundCompleted(refundId, paymentId, conferenceId, amount));
+    }
+
+    /** The seat at {@code position} of the order's seat assignments given to an attendee (key: seat assignments id). */
+    public Envelope seatAssigned(int position, PersonalInfo attendee) {
+        return seats(new SeatAssigned(seatAssignmentsId, orderId, position, seatTypeId, attendee));
+    }
+
+    public Envelope seatUpdated(int position, PersonalInfo attendee) {
+        return seats(new SeatAssignmentUpdated(seatAssignmentsId, orderId, position, attendee));
+    }
+
+    public Envelope seatUnassigned(int position) {
+        return seats(new SeatUnassigned(seatAssignmentsId, orderId, position));
+    }
+
+    private Envelope seats(dev.seatbooking.contracts.Message event) {
+        return events.send(Topics.REGISTRATION_EVENTS, seatAssignmentsId, event);
     }
 
     public Envelope contactGiven(String email) {
