@@ -9,6 +9,7 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
@@ -50,8 +51,8 @@ public class NotificationsConsumer {
                     OrderTotalsCalculated.class, OrderRegistrantAssigned.class, OrderConfirmed.class, OrderExpired.class,
                     OrderCancelled.class, WaitlistContactGiven.class, WaitlistOfferMade.class, WaitlistOfferLapsed.class,
                     SeatAssigned.class, SeatAssignmentUpdated.class, SeatUnassigned.class, PaymentCompleted.class,
-                    RefundRequested.class, RefundCompleted.class, ConferenceCreated.class, ConferenceUpdated.class,
-                    SeatCreated.class, SeatUpdated.class)
+                    RefundRequested.class, RefundCompleted.class, RefundFailed.class, ConferenceCreated.class,
+                    ConferenceUpdated.class, SeatCreated.class, SeatUpdated.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 
     @Bean

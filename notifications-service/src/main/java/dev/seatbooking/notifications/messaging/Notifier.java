@@ -6,7 +6,9 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
@@ -76,7 +78,9 @@ public class Notifier {
             case RefundRequested e -> {
                 if (e.orderId() != null) facts.refund(e.refundId(), e.orderId(), e.reason().name());
             }
-            case RefundCompleted e -> refunded(key, e);
+            case RefundCompleted e -> refundMail(key + "/refunded", MailKind.REFUND_COMPLETED, e);
+            // a failure payments retries is its own business; the one it gives up on is the registrant's too
+            case RefundFailed e when !e.willRetry() -> refundMail(key + "/refund-failed", MailKind.REFUND_FAILED, e);
             case SeatAssigned e -> {
                 facts.seatTaken(e.seatAssignmentsId(), e.position(), e.orderId(), e.seatTypeId(), e.attendee().email());
                 seatMail(key, e.orderId(), e.seatTypeId(), e.attendee());
@@ -103,14 +107,14 @@ public class Notifier {
     }
 
     /** A refund of a payment without an order (or requested before this service knew it) has nobody to mail. */
-    private void refunded(String key, RefundCompleted e) {
+    private void refundMail(String dedupKey, MailKind kind, RefundEvent e) {
         facts.refundedOrder(e.refundId()).ifPresent(refund -> {
             Map<String, Object> model = facts.order(refund.orderId());
             model.put("paymentId", e.paymentId().toString());
             model.put("refunded", e.amount().amount().toPlainString());
             model.put("refundedCurrency", e.amount().currency());
             model.put("why", why(refund.reason()));
-            mails.add(key + "/refunded", MailKind.REFUND_COMPLETED, refund.orderId(), model);
+            mails.add(dedupKey, kind, refund.orderId(), model);
         });
     }
 

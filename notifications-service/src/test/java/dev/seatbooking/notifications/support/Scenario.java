@@ -7,6 +7,7 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
 import dev.seatbooking.contracts.payments.RefundReason;
 import dev.seatbooking.contracts.registration.DiscountLine;
@@ -39,6 +40,7 @@ public final class Scenario {
     public static final String CONFERENCE_NAME = "DevCon 2027";
     public static final String SEAT_TYPE_NAME = "Full conference";
     public static final String ACCESS_CODE = "K7Q2-MX9P-4TZB";
+    private static final Money REFUND = Money.of("379.80", "EUR");
 
     public final UUID conferenceId = UUID.randomUUID();
     public final UUID seatTypeId = UUID.randomUUID();
@@ -86,12 +88,28 @@ public final class Scenario {
 
     /** The payment's refund requested (naming the order) and completed, as payments publishes them (key: refund id). */
     public Envelope refunded(UUID paymentId, RefundReason reason) {
-        UUID refundId = UUID.randomUUID();
-        Money amount = Money.of("379.80", "EUR");
-        events.send(Topics.PAYMENTS_EVENTS, refundId,
-                new RefundRequested(refundId, paymentId, orderId, conferenceId, amount, reason));
+        return refundCompleted(refundRequested(paymentId, reason), paymentId);
+    }
+
+    /** A refund requested before (the same key: after the refund's other events) completed. */
+    public Envelope refundCompleted(UUID refundId, UUID paymentId) {
         return events.send(Topics.PAYMENTS_EVENTS, refundId,
-                new RefundCompleted(refundId, paymentId, conferenceId, amount));
+                new RefundCompleted(refundId, paymentId, conferenceId, REFUND));
+    }
+
+    /** The payment's refund requested and failed; payments tries again if {@code willRetry}. Returns the refund id. */
+    public UUID refundFailed(UUID paymentId, RefundReason reason, boolean willRetry) {
+        UUID refundId = refundRequested(paymentId, reason);
+        events.send(Topics.PAYMENTS_EVENTS, refundId, new RefundFailed(refundId, paymentId, conferenceId, REFUND,
+                "processor unavailable", 1, willRetry));
+        return refundId;
+    }
+
+    private UUID refundRequested(UUID paymentId, RefundReason reason) {
+        UUID refundId = UUID.randomUUID();
+        events.send(Topics.PAYMENTS_EVENTS, refundId,
+                new RefundRequested(refundId, paymentId, orderId, conferenceId, REFUND, reason));
+        return refundId;
     }
 
     /** The seat at {@code position} of the order's seat assignments given to an attendee (key: seat assignments id). */
