@@ -22,9 +22,12 @@ public record NotificationsProperties(@DefaultValue("Seat booking <no-reply@seat
      * @param batch        the most mails one round sends
      * @param firstBackoff the wait after a mail's first failed attempt; doubled after each further failure
      * @param maxBackoff   the longest wait between two attempts of a mail
+     * @param maxAttempts  the attempts after which a failing mail is given up ({@code FAILED}); 150 is about a day
+     *                     with the default backoff (nine attempts in the first 17 minutes, then one per 10 minutes)
      */
     public record Sender(@DefaultValue("1s") Duration interval, @DefaultValue("50") int batch,
-                         @DefaultValue("2s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff) {
+                         @DefaultValue("2s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff,
+                         @DefaultValue("150") int maxAttempts) {
     }
 
     /** The site's address without a trailing slash. */

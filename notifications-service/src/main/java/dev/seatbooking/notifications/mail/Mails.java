@@ -87,6 +87,18 @@ public class Mails {
                 WHERE mail_id = ?""", error, backoff.toMillis() / 1000.0, mailId);
     }
 
+    /** Never tried again: refused for good, or failing after the most attempts. */
+    void failedForGood(UUID mailId, String error) {
+        jdbc.update("UPDATE mails SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE mail_id = ?",
+                error, mailId);
+    }
+
+    /** How many mails are not sent yet (due, waiting for a retry, or for their address). */
+    double pending() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM mails WHERE status = 'PENDING'", Long.class);
+        return count == null ? 0 : count;
+    }
+
     /** Kinds and statuses of the mails of an order or entry, oldest first (tests, the mailbox). */
     public List<Map<String, Object>> of(UUID addressKey) {
         return jdbc.queryForList("SELECT kind, status, attempts, recipient FROM mails WHERE address_key = ? "
