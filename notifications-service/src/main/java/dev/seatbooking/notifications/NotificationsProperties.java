@@ -4,18 +4,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * {@code notifications.*}.
  *
- * @param from    the sender of every mail
- * @param siteUrl where the web front end (the gateway) is, for the links in the mails
- * @param sender  how the sender sends and retries
+ * @param from      the sender of every mail
+ * @param siteUrl   where the web front end (the gateway) is, for the links in the mails
+ * @param sender    how the sender sends and retries
+ * @param sendAfter events that occurred before it queue no mail (their facts are kept); unset: when this service's
+ *                  database was created (see {@code messaging.SendAfter})
+ * @param retention how long sent and failed mails are kept; longer than the topics' retention, so that no event can
+ *                  be delivered again once its mail row (its dedup key) is gone
  */
 @ConfigurationProperties("notifications")
 public record NotificationsProperties(@DefaultValue("Seat booking <no-reply@seatbooking.dev>") String from,
                                       @DefaultValue("http://localhost:8080") String siteUrl,
-                                      @DefaultValue Sender sender) {
+                                      @DefaultValue Sender sender,
+                                      Instant sendAfter,
+                                      @DefaultValue("30d") Duration retention) {
 
     /**
      * @param interval     pause between two rounds of the sender

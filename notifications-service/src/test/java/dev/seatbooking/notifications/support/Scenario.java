@@ -48,6 +48,8 @@ public final class Scenario {
     public final UUID entryId = UUID.randomUUID();
     public final UUID seatAssignmentsId = UUID.randomUUID();
     private final Events events;
+    /** When the events sent from now on occurred (null: as they are sent). */
+    private Instant occurredAt;
 
     public Scenario(Events events) {
         this.events = events;
@@ -56,6 +58,11 @@ public final class Scenario {
                 LocalDate.parse("2027-05-03"), "Ada Owner", "owner@example.org", Duration.ofMinutes(15), null, null));
         events.send(Topics.CONFERENCE_EVENTS, conferenceId, new SeatCreated(conferenceId, seatTypeId, SEAT_TYPE_NAME,
                 "All three days", 100, Money.of("199.90", "EUR")));
+    }
+
+    /** The events sent from now on occurred at {@code instant} (null: as they are sent). */
+    public void occurringAt(Instant instant) {
+        this.occurredAt = instant;
     }
 
     /** Placed, priced (2 seats at 199.90 less a 20.00 code: 379.80 EUR) and addressed. */
@@ -78,7 +85,7 @@ public final class Scenario {
 
     public Envelope paid() {
         UUID paymentId = UUID.randomUUID();
-        return events.send(Topics.PAYMENTS_EVENTS, paymentId,
+        return send(Topics.PAYMENTS_EVENTS, paymentId,
                 new PaymentCompleted(paymentId, orderId, conferenceId, Money.of("379.80", "EUR")));
     }
 
@@ -93,21 +100,21 @@ public final class Scenario {
 
     /** A refund requested before (the same key: after the refund's other events) completed. */
     public Envelope refundCompleted(UUID refundId, UUID paymentId) {
-        return events.send(Topics.PAYMENTS_EVENTS, refundId,
+        return send(Topics.PAYMENTS_EVENTS, refundId,
                 new RefundCompleted(refundId, paymentId, conferenceId, REFUND));
     }
 
     /** The payment's refund requested and failed; payments tries again if {@code willRetry}. Returns the refund id. */
     public UUID refundFailed(UUID paymentId, RefundReason reason, boolean willRetry) {
         UUID refundId = refundRequested(paymentId, reason);
-        events.send(Topics.PAYMENTS_EVENTS, refundId, new RefundFailed(refundId, paymentId, conferenceId, REFUND,
+        send(Topics.PAYMENTS_EVENTS, refundId, new RefundFailed(refundId, paymentId, conferenceId, REFUND,
                 "processor unavailable", 1, willRetry));
         return refundId;
     }
 
     private UUID refundRequested(UUID paymentId, RefundReason reason) {
         UUID refundId = UUID.randomUUID();
-        events.send(Topics.PAYMENTS_EVENTS, refundId,
+        send(Topics.PAYMENTS_EVENTS, refundId,
                 new RefundRequested(refundId, paymentId, orderId, conferenceId, REFUND, reason));
         return refundId;
     }
@@ -126,25 +133,30 @@ public final class Scenario {
     }
 
     private Envelope seats(dev.seatbooking.contracts.Message event) {
-        return events.send(Topics.REGISTRATION_EVENTS, seatAssignmentsId, event);
+        return send(Topics.REGISTRATION_EVENTS, seatAssignmentsId, event);
     }
 
     public Envelope contactGiven(String email) {
-        return events.send(Topics.REGISTRATION_EVENTS, entryId,
+        return send(Topics.REGISTRATION_EVENTS, entryId,
                 new WaitlistContactGiven(entryId, conferenceId, "Grace Hopper", email));
     }
 
     public Envelope offered(Instant expiresAt) {
-        return events.send(Topics.REGISTRATION_EVENTS, conferenceId, new WaitlistOfferMade(conferenceId, entryId,
+        return send(Topics.REGISTRATION_EVENTS, conferenceId, new WaitlistOfferMade(conferenceId, entryId,
                 new SeatQuantity(seatTypeId, 2), List.of(new SeatQuantity(seatTypeId, -2)), expiresAt));
     }
 
     public Envelope lapsed() {
-        return events.send(Topics.REGISTRATION_EVENTS, conferenceId, new WaitlistOfferLapsed(conferenceId, entryId,
+        return send(Topics.REGISTRATION_EVENTS, conferenceId, new WaitlistOfferLapsed(conferenceId, entryId,
                 List.of(new SeatQuantity(seatTypeId, 2)), List.of()));
     }
 
     private Envelope order(dev.seatbooking.contracts.Message event) {
-        return events.send(Topics.REGISTRATION_EVENTS, orderId, event);
+        return send(Topics.REGISTRATION_EVENTS, orderId, event);
+    }
+
+    private Envelope send(String topic, UUID streamId, dev.seatbooking.contracts.Message event) {
+        return occurredAt == null ? events.send(topic, streamId, event)
+                : events.send(topic, streamId, event, occurredAt);
     }
 }
