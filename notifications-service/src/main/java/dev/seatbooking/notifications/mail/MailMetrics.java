@@ -19,6 +19,8 @@ public class MailMetrics {
         this.registry = registry;
         Gauge.builder("notifications.mails.pending", mails, Mails::pending)
                 .description("mails not sent yet").register(registry);
+        // at zero from the start: an alert on the counter's increase sees its first failure
+        for (MailKind kind : MailKind.values()) failedCounter(kind);
     }
 
     void failed(MailKind kind) {

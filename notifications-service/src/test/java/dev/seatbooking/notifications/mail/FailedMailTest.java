@@ -52,7 +52,7 @@ class FailedMailTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> pending() >= 1);
         Map<String, Object> mail = await().atMost(Duration.ofSeconds(30))
                 .until(() -> firstMail(busy), row -> "FAILED".equals(row.get("status")));
-        assertThat(mail.get("attempts")).isEqualTo(6); // notifications.sender.max-attempts in the tests
+        assertThat(mail.get("attempts")).isEqualTo(8); // notifications.sender.max-attempts in the tests
         int attempts = (Integer) mail.get("attempts");
         var after = newScenario(); // the sender went round since: the failed mail was not taken again
         String email = newEmail();
