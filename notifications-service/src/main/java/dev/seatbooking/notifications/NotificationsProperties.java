@@ -4,27 +4,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * {@code notifications.*}.
  *
- * @param from    the sender of every mail
- * @param siteUrl where the web front end (the gateway) is, for the links in the mails
- * @param sender  how the sender sends and retries
+ * @param from      the sender of every mail
+ * @param siteUrl   where the web front end (the gateway) is, for the links in the mails
+ * @param sender    how the sender sends and retries
+ * @param sendAfter events that occurred before it queue no mail (their facts are kept); unset: when this service's
+ *                  database was created (see {@code messaging.SendAfter})
+ * @param retention how long sent and failed mails are kept; longer than the topics' retention, so that no event can
+ *                  be delivered again once its mail row (its dedup key) is gone
  */
 @ConfigurationProperties("notifications")
 public record NotificationsProperties(@DefaultValue("Seat booking <no-reply@seatbooking.dev>") String from,
                                       @DefaultValue("http://localhost:8080") String siteUrl,
-                                      @DefaultValue Sender sender) {
+                                      @DefaultValue Sender sender,
+                                      Instant sendAfter,
+                                      @DefaultValue("30d") Duration retention) {
 
     /**
      * @param interval     pause between two rounds of the sender
      * @param batch        the most mails one round sends
      * @param firstBackoff the wait after a mail's first failed attempt; doubled after each further failure
      * @param maxBackoff   the longest wait between two attempts of a mail
+     * @param maxAttempts  the attempts after which a failing mail is given up ({@code FAILED}); 150 is about a day
+     *                     with the default backoff (nine attempts in the first 17 minutes, then one per 10 minutes)
      */
     public record Sender(@DefaultValue("1s") Duration interval, @DefaultValue("50") int batch,
-                         @DefaultValue("2s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff) {
+                         @DefaultValue("2s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff,
+                         @DefaultValue("150") int maxAttempts) {
     }
 
     /** The site's address without a trailing slash. */

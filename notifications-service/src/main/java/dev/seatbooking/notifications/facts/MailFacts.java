@@ -73,6 +73,37 @@ public class MailFacts {
                 (rs, n) -> new RefundedOrder(rs.getObject(1, UUID.class), rs.getString(2)), refundId).stream().findFirst();
     }
 
+    /** The attendee in a seat, by email (a new email is a new person), and the seat's type. */
+    public record SeatHolder(UUID orderId, UUID seatTypeId, String email) {
+    }
+
+    public void seatTaken(UUID seatAssignmentsId, int position, UUID orderId, UUID seatTypeId, String email) {
+        jdbc.update("""
+                INSERT INTO seat_attendees (seat_assignments_id, position, order_id, seat_type_id, email)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (seat_assignments_id, position) DO UPDATE SET seat_type_id = EXCLUDED.seat_type_id,
+                    email = EXCLUDED.email""", seatAssignmentsId, position, orderId, seatTypeId, email);
+    }
+
+    public Optional<SeatHolder> seatHolder(UUID seatAssignmentsId, int position) {
+        return jdbc.query("""
+                SELECT order_id, seat_type_id, email FROM seat_attendees
+                WHERE seat_assignments_id = ? AND position = ?""",
+                (rs, n) -> new SeatHolder(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)),
+                seatAssignmentsId, position).stream().findFirst();
+    }
+
+    public void seatFreed(UUID seatAssignmentsId, int position) {
+        jdbc.update("DELETE FROM seat_attendees WHERE seat_assignments_id = ? AND position = ?", seatAssignmentsId,
+                position);
+    }
+
+    /** The name of whoever an order's or entry's mails go to, if known. */
+    public Optional<String> contactName(UUID addressKey) {
+        return jdbc.queryForList("SELECT name FROM contacts WHERE address_key = ?", String.class, addressKey)
+                .stream().findFirst();
+    }
+
     public void contact(UUID addressKey, String name, String email) {
         jdbc.update("""
                 INSERT INTO contacts (address_key, name, email) VALUES (?, ?, ?)
@@ -117,9 +148,12 @@ public class MailFacts {
 
     /** "3 × Full conference" (the seat type's name if known). */
     public String seats(SeatQuantity seats) {
-        String name = jdbc.queryForList("SELECT name FROM seat_types WHERE seat_type_id = ?", String.class,
-                seats.seatTypeId()).stream().findFirst().orElse("seat");
-        return seats.quantity() + " × " + name;
+        return seats.quantity() + " × " + seatTypeName(seats.seatTypeId()).orElse("seat");
+    }
+
+    public Optional<String> seatTypeName(UUID seatTypeId) {
+        return jdbc.queryForList("SELECT name FROM seat_types WHERE seat_type_id = ?", String.class, seatTypeId)
+                .stream().findFirst();
     }
 
     private static Map<String, Object> row(Object... keysAndValues) {

@@ -13,6 +13,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.thymeleaf.exceptions.TemplateEngineException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,8 +22,9 @@ import java.time.Duration;
  * Sends the mails that are due, one transaction per mail: the row is locked ({@code FOR UPDATE SKIP LOCKED}, so
  * several instances never send one mail twice), sent over SMTP, then marked sent. A mail the server refuses, or a
  * server that does not answer, is tried again after a backoff that doubles with each failure ({@code first-backoff}
- * up to {@code max-backoff}); other mails are sent meanwhile. If the process dies between the SMTP server's
- * acceptance and the commit, the mail is sent again: at least once, the best SMTP allows.
+ * up to {@code max-backoff}); other mails are sent meanwhile. A mail refused for good, or failing after
+ * {@code max-attempts}, is given up ({@code FAILED}, {@link MailMetrics}). If the process dies between the SMTP
+ * server's acceptance and the commit, the mail is sent again: at least once, the best SMTP allows.
  */
 @Component
 public class MailDelivery {
@@ -34,9 +36,11 @@ public class MailDelivery {
     private final JavaMailSender smtp;
     private final TransactionTemplate transactions;
     private final NotificationsProperties properties;
+    private final MailMetrics metrics;
 
     public MailDelivery(Mails mails, MailRenderer renderer, JavaMailSender smtp, TransactionTemplate transactions,
-                      NotificationsProperties properties) {
+                        NotificationsProperties properties, MailMetrics metrics) {
+        this.metrics = metrics;
         this.mails = mails;
         this.renderer = renderer;
         this.smtp = smtp;
@@ -57,13 +61,31 @@ public class MailDelivery {
         try {
             smtp.send(message(mail));
             mails.sent(mail.mailId());
-        } catch (MailException | MessagingException e) {
-            Duration backoff = backoff(mail.attempts());
-            log.warn("Mail {} ({}) not sent, attempt {}; next in {}: {}", mail.mailId(), mail.kind(),
-                    mail.attempts() + 1, backoff, e.toString());
-            mails.failed(mail.mailId(), backoff, String.valueOf(e.getMessage()));
+        } catch (MailException | MessagingException | TemplateEngineException e) {
+            failed(mail, e);
         }
         return true;
+    }
+
+    /**
+     * Refused for good (or a template that cannot render: trying again would not help) or out of attempts: the
+     * mail is given up, once, loudly; else it is tried again after the backoff, quietly (a server that is down
+     * fails every mail: one line each at WARN would drown the one that matters).
+     */
+    private void failed(Mails.Due mail, Exception e) {
+        int attempt = mail.attempts() + 1;
+        boolean refused = e instanceof TemplateEngineException || SmtpFailures.permanent(e);
+        if (refused || attempt >= properties.sender().maxAttempts()) {
+            log.warn("Mail {} ({}) to {} given up after attempt {} ({}): {}", mail.mailId(), mail.kind(),
+                    mail.recipient(), attempt, refused ? "refused for good" : "the most attempts", e.toString());
+            mails.failedForGood(mail.mailId(), String.valueOf(e.getMessage()));
+            metrics.failed(mail.kind());
+            return;
+        }
+        Duration backoff = backoff(mail.attempts());
+        log.info("Mail {} ({}) not sent, attempt {}; next in {}: {}", mail.mailId(), mail.kind(), attempt, backoff,
+                e.toString());
+        mails.failed(mail.mailId(), backoff, String.valueOf(e.getMessage()));
     }
 
     Duration backoff(int failedBefore) {

@@ -8,7 +8,9 @@ public enum MailKind {
     WAITLIST_OFFER("waitlist-offer", "Seats are offered to you"),
     WAITLIST_OFFER_LAPSED("waitlist-offer-lapsed", "Your waitlist offer has lapsed"),
     ORDER_CANCELLED("order-cancelled", "Your order is cancelled"),
-    REFUND_COMPLETED("refund-completed", "Your payment was refunded");
+    REFUND_COMPLETED("refund-completed", "Your payment was refunded"),
+    SEAT_ASSIGNED("seat-assigned", "A seat is yours"),
+    REFUND_FAILED("refund-failed", "Your refund could not be paid automatically");
 
     private final String template;
     private final String subject;

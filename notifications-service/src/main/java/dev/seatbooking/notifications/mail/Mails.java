@@ -48,6 +48,16 @@ public class Mails {
                 UUID.randomUUID(), dedupKey, kind.name(), addressKey, json.writeValueAsString(model), addressKey);
     }
 
+    /** Adds a mail to a recipient the event names (an attendee), unless one with this key exists. */
+    public void addTo(String dedupKey, MailKind kind, UUID addressKey, String recipient, String recipientName,
+                      Map<String, Object> model) {
+        jdbc.update("""
+                INSERT INTO mails (mail_id, dedup_key, kind, address_key, recipient, recipient_name, model)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (dedup_key) DO NOTHING""",
+                UUID.randomUUID(), dedupKey, kind.name(), addressKey, recipient, recipientName,
+                json.writeValueAsString(model));
+    }
+
     /** The mails waiting for this order's or entry's address get it. */
     public void address(UUID addressKey, String name, String email) {
         jdbc.update("UPDATE mails SET recipient = ?, recipient_name = ? WHERE address_key = ? AND recipient IS NULL",
@@ -75,6 +85,18 @@ public class Mails {
                 UPDATE mails SET attempts = attempts + 1, last_error = ?,
                        next_attempt_at = now() + make_interval(secs => ?)
                 WHERE mail_id = ?""", error, backoff.toMillis() / 1000.0, mailId);
+    }
+
+    /** Never tried again: refused for good, or failing after the most attempts. */
+    void failedForGood(UUID mailId, String error) {
+        jdbc.update("UPDATE mails SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE mail_id = ?",
+                error, mailId);
+    }
+
+    /** How many mails are not sent yet (due, waiting for a retry, or for their address). */
+    double pending() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM mails WHERE status = 'PENDING'", Long.class);
+        return count == null ? 0 : count;
     }
 
     /** Kinds and statuses of the mails of an order or entry, oldest first (tests, the mailbox). */

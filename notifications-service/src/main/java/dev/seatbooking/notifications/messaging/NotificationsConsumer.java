@@ -9,6 +9,7 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
@@ -16,6 +17,9 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import dev.seatbooking.contracts.registration.WaitlistContactEvent.WaitlistContactGiven;
@@ -46,8 +50,9 @@ public class NotificationsConsumer {
     static final Set<String> HANDLED = Stream.<Class<? extends Message>>of(OrderPlaced.class,
                     OrderTotalsCalculated.class, OrderRegistrantAssigned.class, OrderConfirmed.class, OrderExpired.class,
                     OrderCancelled.class, WaitlistContactGiven.class, WaitlistOfferMade.class, WaitlistOfferLapsed.class,
-                    PaymentCompleted.class, RefundRequested.class, RefundCompleted.class, ConferenceCreated.class, ConferenceUpdated.class, SeatCreated.class,
-                    SeatUpdated.class)
+                    SeatAssigned.class, SeatAssignmentUpdated.class, SeatUnassigned.class, PaymentCompleted.class,
+                    RefundRequested.class, RefundCompleted.class, RefundFailed.class, ConferenceCreated.class,
+                    ConferenceUpdated.class, SeatCreated.class, SeatUpdated.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 
     @Bean

@@ -6,7 +6,9 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
@@ -14,6 +16,10 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.PersonalInfo;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
+import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferLapsed;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferMade;
 import dev.seatbooking.contracts.registration.WaitlistContactEvent.WaitlistContactGiven;
@@ -37,22 +43,25 @@ public class Notifier {
 
     private final MailFacts facts;
     private final Mails mails;
+    private final SendAfter sendAfter;
 
-    public Notifier(MailFacts facts, Mails mails) {
+    public Notifier(MailFacts facts, Mails mails, SendAfter sendAfter) {
         this.facts = facts;
         this.mails = mails;
+        this.sendAfter = sendAfter;
     }
 
+    /** The facts are kept whenever the event occurred; the mails only if after the cut-off ({@link SendAfter}). */
     public void handle(Envelope envelope) {
-        String key = envelope.messageId().toString();
+        var out = new Outgoing(mails, envelope.messageId().toString(), sendAfter.allows(envelope.occurredAt()));
         switch (envelope.payload()) {
             case OrderPlaced e -> facts.placed(e.orderId(), e.conferenceId(), e.accessCode());
             case OrderTotalsCalculated e -> facts.priced(e.orderId(), e.total(), e.lines(), e.discounts());
             case OrderRegistrantAssigned e -> addressed(e.orderId(), e.firstName() + " " + e.lastName(), e.email());
             case WaitlistContactGiven e -> addressed(e.entryId(), e.name(), e.email());
-            case OrderConfirmed e -> mails.add(key + "/confirmed", MailKind.ORDER_CONFIRMED, e.orderId(),
+            case OrderConfirmed e -> out.add("confirmed", MailKind.ORDER_CONFIRMED, e.orderId(),
                     facts.order(e.orderId()));
-            case OrderExpired e -> mails.add(key + "/expired", MailKind.ORDER_EXPIRED, e.orderId(),
+            case OrderExpired e -> out.add("expired", MailKind.ORDER_EXPIRED, e.orderId(),
                     facts.order(e.orderId()));
             case PaymentCompleted e -> {
                 // paymentSourceId is the order the payment is for (the registrant's, addressed as the order's mails)
@@ -60,26 +69,35 @@ public class Notifier {
                 model.put("paymentId", e.paymentId().toString());
                 model.put("paid", e.amount().amount().toPlainString());
                 model.put("paidCurrency", e.amount().currency());
-                mails.add(key + "/receipt", MailKind.PAYMENT_RECEIPT, e.paymentSourceId(), model);
+                out.add("receipt", MailKind.PAYMENT_RECEIPT, e.paymentSourceId(), model);
             }
             case OrderCancelled e -> {
                 Map<String, Object> model = facts.order(e.orderId());
                 model.put("byOwner", e.cancelledBy() == OrderCancelled.CancelledBy.OWNER);
                 model.put("paid", isPositive(model.get("total")));
-                mails.add(key + "/cancelled", MailKind.ORDER_CANCELLED, e.orderId(), model);
+                out.add("cancelled", MailKind.ORDER_CANCELLED, e.orderId(), model);
             }
             // the refund's order: RefundRequested names it, and comes first (same key, the refund id: one partition)
             case RefundRequested e -> {
                 if (e.orderId() != null) facts.refund(e.refundId(), e.orderId(), e.reason().name());
             }
-            case RefundCompleted e -> refunded(key, e);
+            case RefundCompleted e -> refundMail(out, "refunded", MailKind.REFUND_COMPLETED, e);
+            // a failure payments retries is its own business; the one it gives up on is the registrant's too
+            case RefundFailed e when !e.willRetry() -> refundMail(out, "refund-failed", MailKind.REFUND_FAILED, e);
+            case SeatAssigned e -> {
+                facts.seatTaken(e.seatAssignmentsId(), e.position(), e.orderId(), e.seatTypeId(), e.attendee().email());
+                seatMail(out, e.orderId(), e.seatTypeId(), e.attendee());
+            }
+            case SeatAssignmentUpdated e -> seatUpdated(out, e);
+            // no mail: the registrant freed the seat (or cancelled the order, and is mailed that), see the README
+            case SeatUnassigned e -> facts.seatFreed(e.seatAssignmentsId(), e.position());
             case WaitlistOfferMade e -> {
                 Map<String, Object> model = waitlist(e.entryId(), e.conferenceId());
                 model.put("seats", facts.seats(e.offered()));
                 model.put("expiresAt", e.offerExpiresAt().toString());
-                mails.add(key + "/offer", MailKind.WAITLIST_OFFER, e.entryId(), model);
+                out.add("offer", MailKind.WAITLIST_OFFER, e.entryId(), model);
             }
-            case WaitlistOfferLapsed e -> mails.add(key + "/lapsed", MailKind.WAITLIST_OFFER_LAPSED, e.entryId(),
+            case WaitlistOfferLapsed e -> out.add("lapsed", MailKind.WAITLIST_OFFER_LAPSED, e.entryId(),
                     waitlist(e.entryId(), e.conferenceId()));
             case ConferenceCreated e -> facts.conference(e.conferenceId(), e.name());
             case ConferenceUpdated e -> facts.conference(e.conferenceId(), e.name());
@@ -92,15 +110,40 @@ public class Notifier {
     }
 
     /** A refund of a payment without an order (or requested before this service knew it) has nobody to mail. */
-    private void refunded(String key, RefundCompleted e) {
+    private void refundMail(Outgoing out, String name, MailKind kind, RefundEvent e) {
         facts.refundedOrder(e.refundId()).ifPresent(refund -> {
             Map<String, Object> model = facts.order(refund.orderId());
             model.put("paymentId", e.paymentId().toString());
             model.put("refunded", e.amount().amount().toPlainString());
             model.put("refundedCurrency", e.amount().currency());
             model.put("why", why(refund.reason()));
-            mails.add(key + "/refunded", MailKind.REFUND_COMPLETED, refund.orderId(), model);
+            out.add(name, kind, refund.orderId(), model);
         });
+    }
+
+    /**
+     * Registration sends an update for a changed name (same email, no mail); another email would be another person,
+     * told as a new assignment. A seat not known here (freed, or its SeatAssigned not read) is left alone.
+     */
+    private void seatUpdated(Outgoing out, SeatAssignmentUpdated e) {
+        String email = e.attendee().email();
+        facts.seatHolder(e.seatAssignmentsId(), e.position()).ifPresent(holder -> {
+            facts.seatTaken(e.seatAssignmentsId(), e.position(), holder.orderId(), holder.seatTypeId(), email);
+            if (!holder.email().equalsIgnoreCase(email)) {
+                seatMail(out, holder.orderId(), holder.seatTypeId(), e.attendee());
+            }
+        });
+    }
+
+    /** To the attendee, who is no contact of the order: the event names them. */
+    private void seatMail(Outgoing out, UUID orderId, UUID seatTypeId, PersonalInfo attendee) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("orderId", orderId.toString());
+        model.put("conference", facts.order(orderId).get("conference"));
+        model.put("seat", facts.seatTypeName(seatTypeId).orElse("a seat"));
+        model.put("assignedBy", facts.contactName(orderId).orElse(null));
+        out.addTo("seat", MailKind.SEAT_ASSIGNED, orderId, attendee.email(),
+                attendee.firstName() + " " + attendee.lastName(), model);
     }
 
     private static String why(String reason) {

@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.payments.RefundReason;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled.CancelledBy;
 import dev.seatbooking.notifications.support.IntegrationTest;
 import dev.seatbooking.notifications.support.Scenario;
+import dev.seatbooking.notifications.support.Smtp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -120,6 +121,39 @@ class MailContentTest extends IntegrationTest {
                     paymentId.toString(), "379.80 EUR", "the order was cancelled",
                     SITE + "/#/orders/" + scenario.orderId);
         }
+    }
+
+    @Test
+    void a_refund_payments_gave_up_on_is_mailed_to_the_registrant_saying_the_organiser_will_pay_it_back()
+            throws Exception {
+        var scenario = newScenario();
+        String email = newEmail();
+        scenario.placedBy(email);
+        UUID paymentId = UUID.randomUUID();
+        scenario.refundFailed(paymentId, RefundReason.ORDER_ALREADY_PAID, false);
+
+        MimeMessage mail = awaitMails(email, 1).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Your refund could not be paid automatically");
+        for (String body : new String[]{text(mail), html(mail)}) {
+            assertThat(body).contains("Ada Lovelace", Scenario.CONFERENCE_NAME, scenario.orderId.toString(),
+                    paymentId.toString(), "379.80 EUR", "could not be paid back automatically",
+                    "the order was already paid", "organiser has been told",
+                    SITE + "/#/orders/" + scenario.orderId);
+        }
+    }
+
+    @Test
+    void a_refund_failure_payments_retries_mails_nobody() throws Exception {
+        var scenario = newScenario();
+        String email = newEmail();
+        scenario.placedBy(email);
+        UUID paymentId = UUID.randomUUID();
+        UUID refundId = scenario.refundFailed(paymentId, RefundReason.ORDER_CANCELLED, true);
+        scenario.refundCompleted(refundId, paymentId); // handled after the failure: same key, same partition
+
+        MimeMessage mail = awaitMails(email, 1).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Your payment was refunded");
+        assertThat(Smtp.to(email)).hasSize(1);
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.eventsourcing.testing.EnvelopePublisher;
 import dev.seatbooking.testinfra.TestKafka;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Plays the other services: puts their events on a topic as their relays and outboxes would. */
@@ -16,7 +18,12 @@ public final class Events implements AutoCloseable {
 
     /** Sends {@code event} of stream {@code streamId}; returns the envelope, to send again. */
     public Envelope send(String topic, UUID streamId, Message event) {
-        Envelope envelope = Envelope.of(event, streamId, Envelope.UNVERSIONED);
+        return send(topic, streamId, event, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** Sends {@code event} of stream {@code streamId} as having occurred at {@code occurredAt}. */
+    public Envelope send(String topic, UUID streamId, Message event, Instant occurredAt) {
+        Envelope envelope = Envelope.of(UUID.randomUUID(), event, streamId, Envelope.UNVERSIONED, occurredAt);
         send(topic, envelope);
         return envelope;
     }

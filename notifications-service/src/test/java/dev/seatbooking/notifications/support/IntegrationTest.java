@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The one application context of this module's integration tests: a real PostgreSQL database of its own, the shared
  * real Kafka broker and a real SMTP server ({@link Smtp}). The sender runs every 100 ms and retries after 200 ms,
- * doubled up to a second, so that a test sees a retry soon.
+ * doubled up to a second, eight attempts at most, so that a test sees a retry (and a mail given up) soon.
  */
 @SpringBootTest(classes = NotificationsApplication.class)
 public abstract class IntegrationTest {
@@ -45,6 +45,8 @@ public abstract class IntegrationTest {
         registry.add("notifications.sender.interval", () -> "100ms");
         registry.add("notifications.sender.first-backoff", () -> "200ms");
         registry.add("notifications.sender.max-backoff", () -> "1s");
+        // given up after about 5.4 s of failures: DeliveryTest's stopped server is back well before
+        registry.add("notifications.sender.max-attempts", () -> "8");
     }
 
     protected static Events events;

@@ -1,5 +1,12 @@
 package dev.seatbooking.notifications.support;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -13,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tests' SMTP server: a real GreenMail server on a port of its own, shared by the module's test classes (each
@@ -28,10 +36,53 @@ public final class Smtp {
     private Smtp() {
     }
 
+    /** Local parts the server refuses for good (RCPT answered 550): a mailbox that does not exist. */
+    public static final String REFUSED = "refused-";
+    /** Local parts the server refuses for now (RCPT answered 450): a mailbox that is busy, every time. */
+    public static final String BUSY = "busy-";
+
     private static GreenMail start() {
-        GreenMail mail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail mail = new RefusingGreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         return mail;
+    }
+
+    /** GreenMail accepts every recipient; this one refuses some, as a real server does. */
+    private static final class RefusingGreenMail extends GreenMail {
+
+        RefusingGreenMail(ServerSetup setup) {
+            super(setup);
+        }
+
+        @Override
+        protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+            return super.createServices(config, new Managers() {
+                private final SmtpManager smtp = new SmtpManager(managers.getImapHostManager(),
+                        managers.getUserManager()) {
+                    @Override
+                    public String checkRecipient(SmtpState state, MailAddress recipient) {
+                        if (recipient.getUser().startsWith(REFUSED)) return "550 5.1.1 No such mailbox";
+                        if (recipient.getUser().startsWith(BUSY)) return "450 4.2.1 Mailbox busy, try again later";
+                        return super.checkRecipient(state, recipient);
+                    }
+                };
+
+                @Override
+                public SmtpManager getSmtpManager() {
+                    return smtp;
+                }
+
+                @Override
+                public UserManager getUserManager() {
+                    return managers.getUserManager();
+                }
+
+                @Override
+                public ImapHostManager getImapHostManager() {
+                    return managers.getImapHostManager();
+                }
+            });
+        }
     }
 
     public static synchronized void stop() {

@@ -1,0 +1,35 @@
+package dev.seatbooking.notifications.mail;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code notifications.mails.failed} (counter, tag {@code kind}): mails given up on; {@code notifications.mails.pending}
+ * (gauge): mails not sent yet, whether due, waiting for a retry or for their address. A pending count that keeps
+ * growing says the SMTP server has been failing for a while; failed mails are worth an alert.
+ */
+@Component
+public class MailMetrics {
+
+    private final MeterRegistry registry;
+
+    public MailMetrics(MeterRegistry registry, Mails mails) {
+        this.registry = registry;
+        Gauge.builder("notifications.mails.pending", mails, Mails::pending)
+                .description("mails not sent yet").register(registry);
+        // at zero from the start: an alert on the counter's increase sees its first failure
+        for (MailKind kind : MailKind.values()) failedCounter(kind);
+    }
+
+    void failed(MailKind kind) {
+        failedCounter(kind).increment();
+    }
+
+    public Counter failedCounter(MailKind kind) {
+        return Counter.builder("notifications.mails.failed").tag("kind", kind.name())
+                .description("mails given up on: refused for good, or failing after the most attempts")
+                .register(registry);
+    }
+}
