@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -231,11 +232,32 @@ class BrowserEndToEndTest {
 
         assertThat(page.locator("#published")).hasText("Not published");
         addSeatType("Early bird", "The first hundred", 100, "99.50");
+        addSeatType("Placeholder", "Added by mistake", 5, "10.00");
         screenshot("22-organiser-seat-types");
+
+        // Issue 17: rename one seat type (name and description), delete the other (confirmed in the dialog)
+        seatTypeRow("Early bird").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename Early bird")).click();
+        assertThat(page.locator("#rename-name")).hasValue("Early bird");
+        page.locator("#rename-name").fill("Early bird ticket");
+        page.locator("#rename-description").fill("The first hundred, at a lower price");
+        screenshot("30-organiser-renames-a-seat-type");
+        page.locator("#save-rename").click();
+        assertThat(seatTypeRow("Early bird ticket")).containsText("The first hundred, at a lower price");
+        page.onceDialog(dialog -> dialog.accept());
+        seatTypeRow("Placeholder").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete Placeholder")).click();
+        assertThat(page.locator("#seat-types")).not().containsText("Placeholder");
+        assertThat(page.locator("#seat-types tbody tr")).hasCount(1);
+        screenshot("31-organiser-renamed-and-deleted-seat-types");
 
         page.locator("#publish").click();
         assertThat(page.locator("#published")).hasText("Published");
         screenshot("23-organiser-published");
+        // Published, its seat types are known to the other services: a deletion is refused, with the service's reason
+        page.onceDialog(dialog -> dialog.accept());
+        seatTypeRow("Early bird ticket").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete Early bird ticket")).click();
+        assertThat(page.locator("#seat-type-refused")).containsText("never been published");
+        assertThat(seatTypeRow("Early bird ticket")).isVisible();
+        screenshot("32-organiser-seat-type-deletion-refused");
 
         // The public page shows it (read-your-writes: the publication's token)
         page.getByText("See the public page").click();
@@ -591,6 +613,11 @@ class BrowserEndToEndTest {
         page.locator("#seat-type-form input[name=amount]").fill(price);
         page.locator("#add-seat-type").click();
         assertThat(page.locator("#seat-types")).containsText(name);
+    }
+
+    /** A row of the owner's seat types table. */
+    private Locator seatTypeRow(String name) {
+        return page.locator("#seat-types tbody tr", new Page.LocatorOptions().setHasText(name));
     }
 
     private Locator seatRow(String seatType) {
