@@ -471,7 +471,7 @@ class BrowserEndToEndTest {
         reloadUntil(page, "h1", () -> confirmation.count() > 0);
         assertThat(confirmation).containsText(accessCode);
         assertThat(confirmation).containsText(email);
-        screenshot("50-mailbox-order-confirmed");
+        mailboxScreenshot("50-mailbox-order-confirmed");
 
         // Back to the order (this tab still has its code): Cancel this order, confirmed in the dialog
         page.navigate(platform.gatewayUrl() + "/#/orders/" + orderId);
@@ -491,7 +491,7 @@ class BrowserEndToEndTest {
         reloadUntil(page, "h1", () -> cancelled.count() > 0 && refunded.count() > 0);
         assertThat(cancelled).containsText("as you asked");
         assertThat(refunded).containsText("250.00");
-        screenshot("52-mailbox-order-cancelled-and-refunded");
+        mailboxScreenshot("52-mailbox-order-cancelled-and-refunded");
     }
 
     @Test
@@ -665,6 +665,8 @@ class BrowserEndToEndTest {
 
     private void signInAsDemoOwner() {
         page.navigate(platform.gatewayUrl() + "/#/admin");
+        assertThat(page.locator("#locate-form")).isVisible();
+        Accessibility.assertNoSeriousViolations(page, "organiser sign-in");
         page.getByLabel("Owner email").fill(DemoConference.OWNER_EMAIL);
         page.getByLabel("Access code").fill(platform.demo().accessCode());
         page.locator("#locate").click();
@@ -706,7 +708,14 @@ class BrowserEndToEndTest {
         screenshot(page, name);
     }
 
+    /** A screenshot of a page of the web UI, which must pass the accessibility check (issue 17). */
     private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Accessibility.assertNoSeriousViolations(page, name);
+    }
+
+    /** The launcher's development mailbox: a tool's page, not the web UI's (no accessibility check). */
+    private void mailboxScreenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }
