@@ -3,6 +3,7 @@ package dev.seatbooking.launcher;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -534,6 +535,64 @@ class BrowserEndToEndTest {
         // The registrant's page says so too
         page.navigate(platform.gatewayUrl() + "/#/orders/" + orderId);
         assertThat(page.locator("#order-status")).hasText("CANCELLED");
+    }
+
+    @Test
+    @Order(10)
+    void a_registrant_registers_and_pays_with_the_keyboard_alone() {
+        // Issue 17: no click from the conference list to the thank-you page — Tab, Shift+Tab, Enter, Space and typing.
+        Keyboard keyboard = page.keyboard();
+        tabTo("a[href='#/conferences/" + DemoConference.SLUG + "']");
+        keyboard.press("Enter");
+        assertThat(page.locator("h1")).hasText(DemoConference.NAME);
+        tabTo("input[aria-label='Quantity of Conference pass']");
+        keyboard.press("Control+A");
+        keyboard.type("1");
+        tabTo("#register");
+        keyboard.press("Enter");
+        assertThat(page.locator("#countdown")).containsText(":");
+        assertThat(page.locator("#total")).containsText("250.00");
+
+        tabTo("input[name=firstName]");
+        keyboard.type("Kay");
+        keyboard.press("Tab");
+        keyboard.type("Board");
+        keyboard.press("Tab");
+        keyboard.type("kay-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        assertThat(page.locator("input[name=lastName]")).hasValue("Board");
+        screenshot("33-registrant-keyboard-only-details");
+        tabTo("#continue");
+        keyboard.press(" ");
+
+        // The payment page: past Accept to Reject, and back to Accept with Shift+Tab
+        assertThat(page.locator("#accept")).isVisible();
+        tabTo("#reject");
+        keyboard.press("Shift+Tab");
+        assertFocused("#accept");
+        keyboard.press("Enter");
+        assertThat(page.locator("h1")).hasText("Thank you!");
+        assertThat(page.locator("#access-code")).not().isEmpty();
+        screenshot("34-registrant-keyboard-only-thank-you");
+    }
+
+    /**
+     * Presses Tab until the element {@code selector} names has the focus (60 presses at most: the page is small), and
+     * checks that the focus is visible there (an outline).
+     */
+    private void tabTo(String selector) {
+        for (int i = 0; i < 60 && !focused(selector); i++) page.keyboard().press("Tab");
+        assertFocused(selector);
+    }
+
+    private void assertFocused(String selector) {
+        assertThat(focused(selector)).as("focus on " + selector + " (it is on " + page.evaluate(
+                "() => document.activeElement ? document.activeElement.outerHTML.slice(0, 120) : 'nothing'") + ")").isTrue();
+        assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle"))
+                .as("the focus on " + selector + " is visible").isNotEqualTo("none");
+    }
+
+    private boolean focused(String selector) {
+        return (Boolean) page.evaluate("selector => document.activeElement !== null && document.activeElement.matches(selector)", selector);
     }
 
     /** On the order page with the registrant's details given: the simulated payment accepted, the thank-you page. */
