@@ -44,8 +44,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the waitlist (sold out → join → an order expires → the offer → an order from it → paid; the owner sees who
  * waits and adds a seat for them), and mails, cancellations and refunds (issue 16: the confirmation with the access
  * code in the mailbox the web UI links to; the registrant cancels, the payment is refunded, both mailed; past the
- * cut-off the registrant is refused and the owner cancels). A screenshot of every page goes to
- * {@code target/e2e-screenshots/}.
+ * cut-off the registrant is refused and the owner cancels), and pages everyone can use (issue 17: the owner renames
+ * and deletes seat types; the registrant's whole path with the keyboard alone; the pages at a phone's width). A
+ * screenshot of every page goes to {@code target/e2e-screenshots/}, and every page screenshotted must pass axe-core
+ * with no serious or critical violation ({@link Accessibility}).
  * <p>
  * The browser is Debian's Chromium at {@code /usr/bin/chromium} (or {@code -Dchromium.path=...}). Without it the
  * test is skipped locally — decided before the platform is started — and fails in CI ({@code CI=true}, which
@@ -573,6 +575,35 @@ class BrowserEndToEndTest {
         assertThat(page.locator("h1")).hasText("Thank you!");
         assertThat(page.locator("#access-code")).not().isEmpty();
         screenshot("34-registrant-keyboard-only-thank-you");
+    }
+
+    @Test
+    @Order(11)
+    void the_conference_order_and_payment_pages_fit_a_phone() {
+        // Issue 17: a phone's viewport (390 CSS pixels wide); nothing may make the page scroll sideways
+        page.setViewportSize(390, 844);
+        page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
+        assertThat(page.locator("#order-form")).containsText("Conference pass");
+        phoneScreenshot("60-phone-conference-page");
+        page.getByLabel("Quantity of Conference pass").fill("1");
+        page.getByLabel("Quantity of Workshop day").fill("1");
+        page.locator("#register").click();
+        assertThat(page.locator("#total")).containsText("370.00");
+        registrant("Pia", "Phone", "pia@example.com");
+        phoneScreenshot("61-phone-order-page");
+        page.locator("#continue").click();
+        assertThat(page.locator("#accept")).isVisible();
+        phoneScreenshot("62-phone-payment-page");
+        page.locator("#accept").click();
+        assertThat(page.locator("h1")).hasText("Thank you!");
+        phoneScreenshot("63-phone-thank-you-page");
+    }
+
+    /** A screenshot at a phone's width, and nothing wider than the viewport (no sideways scrolling). */
+    private void phoneScreenshot(String name) {
+        screenshot(name);
+        Object width = page.evaluate("() => document.documentElement.scrollWidth");
+        assertThat(((Number) width).intValue()).as("the page's width on a 390 px wide viewport: " + name).isLessThanOrEqualTo(390);
     }
 
     /**
