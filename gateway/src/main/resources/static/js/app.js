@@ -60,10 +60,22 @@ async function showPage() {
                 failed(e);
             }
             document.body.dataset.page = page.name;
+            focusHeading();
             return;
         }
     }
     render(html`<h1>Not found</h1><p><a href="#/">Conferences</a></p>`);
+}
+
+/**
+ * A new page starts at its heading for the keyboard and a screen reader, as a new document would: the link or button
+ * that led here is gone with the page before, and the focus would be lost at the top of the document.
+ */
+function focusHeading() {
+    const heading = document.querySelector('#app h1');
+    if (!heading || heading.contains(document.activeElement)) return;
+    heading.tabIndex = -1;
+    heading.focus({preventScroll: true});
 }
 
 window.addEventListener('hashchange', route);

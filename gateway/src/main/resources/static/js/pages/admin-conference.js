@@ -1,10 +1,12 @@
-// #/admin/conferences/{id} — a conference for its owner: details (edit), seat types (add, change quantity), the
-// waitlist of each seat type (admin-waitlist.js), promotional codes (admin-codes.js), publish / unpublish.
+// #/admin/conferences/{id} — a conference for its owner: details (edit), seat types (add; change the quantity,
+// rename, delete: admin-seat-types.js), the waitlist of each seat type (admin-waitlist.js), promotional codes
+// (admin-codes.js), publish / unpublish.
 import {api, uuid} from '../api.js';
-import {html, money} from '../html.js';
+import {html} from '../html.js';
 import {attempt, form, go, on, render} from '../page.js';
 import {conferenceTokens, owners} from '../storage.js';
 import {codesSection, wireCodes} from './admin-codes.js';
+import {seatTypesSection, wireSeatTypes} from './admin-seat-types.js';
 import {waitlistSection, wireWaitlist} from './admin-waitlist.js';
 import {conferenceBody, conferenceFields, conferenceLimits} from './conference-form.js';
 
@@ -21,18 +23,13 @@ export async function adminConference(id) {
             ${c.published ? html`<a class="button secondary" href="#/conferences/${c.slug}">See the public page</a>` : ''}
         </p>
         <h2>Seat types</h2>
-        <table id="seat-types"><thead><tr><th>Name</th><th>Description</th><th class="num">Quantity</th><th class="num">Sold</th><th class="num">Price</th><th></th></tr></thead>
-        <tbody>${c.seatTypes.map(s => html`<tr>
-            <td>${s.name}</td><td>${s.description}</td>
-            <td class="num"><input type="number" min="${s.sold}" id="quantity-${s.id}" value="${s.quantity}" aria-label="Quantity of ${s.name}"></td>
-            <td class="num">${s.sold}</td><td class="num">${money(s.price)}</td>
-            <td><button class="secondary" id="save-${s.id}">Save</button></td></tr>`)}</tbody></table>
+        ${seatTypesSection(c)}
         <form id="seat-type-form" class="card">
             <h3>Add a seat type</h3>
             <label><span>Name</span><input name="name" required></label>
             <label><span>Description</span><input name="description"></label>
             <label><span>Quantity</span><input name="quantity" type="number" min="0" required></label>
-            <label><span>Price</span><input name="amount" type="number" min="0" step="0.01" required> <input name="currency" value="${(c.seatTypes[0] && c.seatTypes[0].price.currency) || 'EUR'}" size="3" required></label>
+            <label><span>Price</span><input name="amount" type="number" min="0" step="0.01" required> <input name="currency" value="${(c.seatTypes[0] && c.seatTypes[0].price.currency) || 'EUR'}" size="3" required aria-label="Currency"></label>
             <button type="submit" id="add-seat-type">Add seat type</button>
         </form>
         ${waitlistSection(c, waitlist)}
@@ -51,14 +48,12 @@ export async function adminConference(id) {
             body: {id: uuid(), name: v.name, description: v.description, quantity: Number(v.quantity), price: {amount: v.amount, currency: v.currency}}});
         await adminConference(id);
     }));
-    const saveQuantity = (s, quantity) => api('PUT', `/api/management/conferences/${id}/seat-types/${s.id}`, {headers: auth,
-        body: {name: s.name, description: s.description, quantity, price: s.price}});
-    for (const s of c.seatTypes) {
-        on('save-' + s.id, 'click', () => attempt(async () => {
-            await saveQuantity(s, Number(document.getElementById('quantity-' + s.id).value));
-            await adminConference(id);
-        }));
-    }
+    // The API's PUT takes the whole seat type: what is not changed goes as it is.
+    const saveSeatType = (s, changes) => api('PUT', `/api/management/conferences/${id}/seat-types/${s.id}`, {headers: auth,
+        body: {name: s.name, description: s.description, quantity: s.quantity, price: s.price, ...changes}});
+    const saveQuantity = (s, quantity) => saveSeatType(s, {quantity});
+    wireSeatTypes(c, saveSeatType, s => api('DELETE', `/api/management/conferences/${id}/seat-types/${s.id}`, {headers: auth}),
+        () => adminConference(id));
     wireWaitlist(c, waitlist, saveQuantity, () => adminConference(id));
     wireCodes(id, codes, auth, () => adminConference(id));
     on('conference-form', 'submit', () => attempt(async () => {

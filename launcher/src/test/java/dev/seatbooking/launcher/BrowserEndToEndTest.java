@@ -3,9 +3,11 @@ package dev.seatbooking.launcher;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +44,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the waitlist (sold out → join → an order expires → the offer → an order from it → paid; the owner sees who
  * waits and adds a seat for them), and mails, cancellations and refunds (issue 16: the confirmation with the access
  * code in the mailbox the web UI links to; the registrant cancels, the payment is refunded, both mailed; past the
- * cut-off the registrant is refused and the owner cancels). A screenshot of every page goes to
- * {@code target/e2e-screenshots/}.
+ * cut-off the registrant is refused and the owner cancels), and pages everyone can use (issue 17: the owner renames
+ * and deletes seat types; the registrant's whole path with the keyboard alone; the pages at a phone's width). A
+ * screenshot of every page goes to {@code target/e2e-screenshots/}, and every page screenshotted must pass axe-core
+ * with no serious or critical violation ({@link Accessibility}).
  * <p>
  * The browser is Debian's Chromium at {@code /usr/bin/chromium} (or {@code -Dchromium.path=...}). Without it the
  * test is skipped locally — decided before the platform is started — and fails in CI ({@code CI=true}, which
@@ -231,11 +235,32 @@ class BrowserEndToEndTest {
 
         assertThat(page.locator("#published")).hasText("Not published");
         addSeatType("Early bird", "The first hundred", 100, "99.50");
+        addSeatType("Placeholder", "Added by mistake", 5, "10.00");
         screenshot("22-organiser-seat-types");
+
+        // Issue 17: rename one seat type (name and description), delete the other (confirmed in the dialog)
+        seatTypeRow("Early bird").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename Early bird")).click();
+        assertThat(page.locator("#rename-name")).hasValue("Early bird");
+        page.locator("#rename-name").fill("Early bird ticket");
+        page.locator("#rename-description").fill("The first hundred, at a lower price");
+        screenshot("30-organiser-renames-a-seat-type");
+        page.locator("#save-rename").click();
+        assertThat(seatTypeRow("Early bird ticket")).containsText("The first hundred, at a lower price");
+        page.onceDialog(dialog -> dialog.accept());
+        seatTypeRow("Placeholder").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete Placeholder")).click();
+        assertThat(page.locator("#seat-types")).not().containsText("Placeholder");
+        assertThat(page.locator("#seat-types tbody tr")).hasCount(1);
+        screenshot("31-organiser-renamed-and-deleted-seat-types");
 
         page.locator("#publish").click();
         assertThat(page.locator("#published")).hasText("Published");
         screenshot("23-organiser-published");
+        // Published, its seat types are known to the other services: a deletion is refused, with the service's reason
+        page.onceDialog(dialog -> dialog.accept());
+        seatTypeRow("Early bird ticket").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete Early bird ticket")).click();
+        assertThat(page.locator("#seat-type-refused")).containsText("never been published");
+        assertThat(seatTypeRow("Early bird ticket")).isVisible();
+        screenshot("32-organiser-seat-type-deletion-refused");
 
         // The public page shows it (read-your-writes: the publication's token)
         page.getByText("See the public page").click();
@@ -449,7 +474,7 @@ class BrowserEndToEndTest {
         reloadUntil(page, "h1", () -> confirmation.count() > 0);
         assertThat(confirmation).containsText(accessCode);
         assertThat(confirmation).containsText(email);
-        screenshot("50-mailbox-order-confirmed");
+        mailboxScreenshot("50-mailbox-order-confirmed");
 
         // Back to the order (this tab still has its code): Cancel this order, confirmed in the dialog
         page.navigate(platform.gatewayUrl() + "/#/orders/" + orderId);
@@ -469,7 +494,7 @@ class BrowserEndToEndTest {
         reloadUntil(page, "h1", () -> cancelled.count() > 0 && refunded.count() > 0);
         assertThat(cancelled).containsText("as you asked");
         assertThat(refunded).containsText("250.00");
-        screenshot("52-mailbox-order-cancelled-and-refunded");
+        mailboxScreenshot("52-mailbox-order-cancelled-and-refunded");
     }
 
     @Test
@@ -517,6 +542,93 @@ class BrowserEndToEndTest {
         // The registrant's page says so too
         page.navigate(platform.gatewayUrl() + "/#/orders/" + orderId);
         assertThat(page.locator("#order-status")).hasText("CANCELLED");
+    }
+
+    @Test
+    @Order(10)
+    void a_registrant_registers_and_pays_with_the_keyboard_alone() {
+        // Issue 17: no click from the conference list to the thank-you page — Tab, Shift+Tab, Enter, Space and typing.
+        Keyboard keyboard = page.keyboard();
+        tabTo("a[href='#/conferences/" + DemoConference.SLUG + "']");
+        keyboard.press("Enter");
+        assertThat(page.locator("h1")).hasText(DemoConference.NAME);
+        tabTo("input[aria-label='Quantity of Conference pass']");
+        keyboard.press("Control+A");
+        keyboard.type("1");
+        tabTo("#register");
+        keyboard.press("Enter");
+        assertThat(page.locator("#countdown")).containsText(":");
+        assertThat(page.locator("#total")).containsText("250.00");
+
+        tabTo("input[name=firstName]");
+        keyboard.type("Kay");
+        keyboard.press("Tab");
+        keyboard.type("Board");
+        keyboard.press("Tab");
+        keyboard.type("kay-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        assertThat(page.locator("input[name=lastName]")).hasValue("Board");
+        screenshot("33-registrant-keyboard-only-details");
+        tabTo("#continue");
+        keyboard.press(" ");
+
+        // The payment page: past Accept to Reject, and back to Accept with Shift+Tab
+        assertThat(page.locator("#accept")).isVisible();
+        tabTo("#reject");
+        keyboard.press("Shift+Tab");
+        assertFocused("#accept");
+        keyboard.press("Enter");
+        assertThat(page.locator("h1")).hasText("Thank you!");
+        assertThat(page.locator("#access-code")).not().isEmpty();
+        screenshot("34-registrant-keyboard-only-thank-you");
+    }
+
+    @Test
+    @Order(11)
+    void the_conference_order_and_payment_pages_fit_a_phone() {
+        // Issue 17: a phone's viewport (390 CSS pixels wide); nothing may make the page scroll sideways
+        page.setViewportSize(390, 844);
+        page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
+        assertThat(page.locator("#order-form")).containsText("Conference pass");
+        phoneScreenshot("60-phone-conference-page");
+        page.getByLabel("Quantity of Conference pass").fill("1");
+        page.getByLabel("Quantity of Workshop day").fill("1");
+        page.locator("#register").click();
+        assertThat(page.locator("#total")).containsText("370.00");
+        registrant("Pia", "Phone", "pia@example.com");
+        phoneScreenshot("61-phone-order-page");
+        page.locator("#continue").click();
+        assertThat(page.locator("#accept")).isVisible();
+        phoneScreenshot("62-phone-payment-page");
+        page.locator("#accept").click();
+        assertThat(page.locator("h1")).hasText("Thank you!");
+        phoneScreenshot("63-phone-thank-you-page");
+    }
+
+    /** A screenshot at a phone's width, and nothing wider than the viewport (no sideways scrolling). */
+    private void phoneScreenshot(String name) {
+        screenshot(name);
+        Object width = page.evaluate("() => document.documentElement.scrollWidth");
+        assertThat(((Number) width).intValue()).as("the page's width on a 390 px wide viewport: " + name).isLessThanOrEqualTo(390);
+    }
+
+    /**
+     * Presses Tab until the element {@code selector} names has the focus (60 presses at most: the page is small), and
+     * checks that the focus is visible there (an outline).
+     */
+    private void tabTo(String selector) {
+        for (int i = 0; i < 60 && !focused(selector); i++) page.keyboard().press("Tab");
+        assertFocused(selector);
+    }
+
+    private void assertFocused(String selector) {
+        assertThat(focused(selector)).as("focus on " + selector + " (it is on " + page.evaluate(
+                "() => document.activeElement ? document.activeElement.outerHTML.slice(0, 120) : 'nothing'") + ")").isTrue();
+        assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle"))
+                .as("the focus on " + selector + " is visible").isNotEqualTo("none");
+    }
+
+    private boolean focused(String selector) {
+        return (Boolean) page.evaluate("selector => document.activeElement !== null && document.activeElement.matches(selector)", selector);
     }
 
     /** On the order page with the registrant's details given: the simulated payment accepted, the thank-you page. */
@@ -598,6 +710,11 @@ class BrowserEndToEndTest {
         assertThat(page.locator("#seat-types")).containsText(name);
     }
 
+    /** A row of the owner's seat types table. */
+    private Locator seatTypeRow(String name) {
+        return page.locator("#seat-types tbody tr", new Page.LocatorOptions().setHasText(name));
+    }
+
     private Locator seatRow(String seatType) {
         return page.locator("#order-form tr", new Page.LocatorOptions().setHasText(seatType));
     }
@@ -643,6 +760,8 @@ class BrowserEndToEndTest {
 
     private void signInAsDemoOwner() {
         page.navigate(platform.gatewayUrl() + "/#/admin");
+        assertThat(page.locator("#locate-form")).isVisible();
+        Accessibility.assertNoSeriousViolations(page, "organiser sign-in");
         page.getByLabel("Owner email").fill(DemoConference.OWNER_EMAIL);
         page.getByLabel("Access code").fill(platform.demo().accessCode());
         page.locator("#locate").click();
@@ -684,7 +803,14 @@ class BrowserEndToEndTest {
         screenshot(page, name);
     }
 
+    /** A screenshot of a page of the web UI, which must pass the accessibility check (issue 17). */
     private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Accessibility.assertNoSeriousViolations(page, name);
+    }
+
+    /** The launcher's development mailbox: a tool's page, not the web UI's (no accessibility check). */
+    private void mailboxScreenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }
