@@ -81,6 +81,7 @@ class AdminAccessTest extends IntegrationTest {
                 new Endpoint(HttpMethod.POST, "/orders/{orderId}/cancel", null),
                 new Endpoint(HttpMethod.GET, "/attendees", null),
                 new Endpoint(HttpMethod.GET, "/waitlist", null),
+                new Endpoint(HttpMethod.GET, "/dashboard", null),
                 new Endpoint(HttpMethod.GET, "/promotional-codes", null),
                 new Endpoint(HttpMethod.POST, "/promotional-codes", code),
                 new Endpoint(HttpMethod.GET, "/promotional-codes/{codeId}", null),
