@@ -82,6 +82,8 @@ class AdminAccessTest extends IntegrationTest {
                 new Endpoint(HttpMethod.GET, "/attendees", null),
                 new Endpoint(HttpMethod.GET, "/waitlist", null),
                 new Endpoint(HttpMethod.GET, "/dashboard", null),
+                new Endpoint(HttpMethod.GET, "/exports/attendees.csv", null),
+                new Endpoint(HttpMethod.GET, "/exports/orders.csv", null),
                 new Endpoint(HttpMethod.GET, "/promotional-codes", null),
                 new Endpoint(HttpMethod.POST, "/promotional-codes", code),
                 new Endpoint(HttpMethod.GET, "/promotional-codes/{codeId}", null),
