@@ -11,6 +11,7 @@ import {showMailboxLink} from './mailbox-link.js';
 import {failed, leave, render, showProblem} from './page.js';
 import {adminConference} from './pages/admin-conference.js';
 import {adminCreate} from './pages/admin-create.js';
+import {adminDashboard} from './pages/admin-dashboard.js';
 import {adminHome} from './pages/admin-home.js';
 import {adminOrders} from './pages/admin-orders.js';
 import {conferencePage} from './pages/conference.js';
@@ -35,6 +36,7 @@ const routes = [
     [/^#\/admin\/new$/, adminCreate],
     [/^#\/admin\/conferences\/([0-9a-f-]+)$/, adminConference],
     [/^#\/admin\/conferences\/([0-9a-f-]+)\/orders$/, adminOrders],
+    [/^#\/admin\/conferences\/([0-9a-f-]+)\/dashboard$/, adminDashboard],
 ];
 
 // Pages are shown one after the other: a new route aborts the page still loading, then runs once it has stopped.

@@ -20,6 +20,7 @@ export async function adminConference(id) {
         <p>
             ${c.published ? html`<button id="unpublish" class="secondary">Unpublish</button>` : html`<button id="publish">Publish</button>`}
             <a class="button secondary" href="#/admin/conferences/${id}/orders">Orders and attendees, refunds</a>
+            <a class="button secondary" href="#/admin/conferences/${id}/dashboard">Dashboard</a>
             ${c.published ? html`<a class="button secondary" href="#/conferences/${c.slug}">See the public page</a>` : ''}
         </p>
         <h2>Seat types</h2>

@@ -68,6 +68,25 @@ class FrontEndTest {
     }
 
     @Test
+    void the_dashboards_chart_library_is_served_from_this_origin_from_its_webjar() throws IOException {
+        // The dashboard imports uPlot when it is first opened (import() of a path on this origin), so its version in
+        // the page must be the WebJar's that the gateway serves.
+        Matcher base = Pattern.compile("const UPLOT = '([^']+)';")
+                .matcher(Files.readString(MODULES.resolve("pages/admin-dashboard.js")));
+        assertThat(base.find()).as("admin-dashboard.js names uPlot's path").isTrue();
+        assertThat(base.group(1)).startsWith("/webjars/uplot/");
+        GatewayClient gateway = new GatewayClient(port);
+
+        HttpResponse<String> script = gateway.get(base.group(1) + "uPlot.esm.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).get().asString().startsWith("text/javascript");
+        assertThat(script.body()).contains("export { uPlot as default }");
+        HttpResponse<String> style = gateway.get(base.group(1) + "uPlot.min.css");
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.headers().firstValue("Content-Type")).get().asString().startsWith("text/css");
+    }
+
+    @Test
     void only_the_page_module_writes_html_and_only_what_html_built() throws IOException {
         for (String file : moduleFiles()) {
             String source = Files.readString(MODULES.resolve(file.substring("/js/".length())));

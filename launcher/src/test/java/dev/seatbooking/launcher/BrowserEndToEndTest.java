@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Keyboard;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -629,6 +630,38 @@ class BrowserEndToEndTest {
 
     private boolean focused(String selector) {
         return (Boolean) page.evaluate("selector => document.activeElement !== null && document.activeElement.matches(selector)", selector);
+    }
+
+    @Test
+    @Order(12)
+    void the_demo_conferences_owner_sees_a_sale_on_the_dashboard_and_downloads_the_attendees() throws Exception {
+        // A sale: a registrant buys a conference pass and pays
+        page.getByText(DemoConference.NAME).click();
+        page.getByLabel("Quantity of Conference pass").fill("1");
+        page.locator("#register").click();
+        assertThat(page.locator("#countdown")).containsText(":");
+        registrant("Dana", "Dashboard", "dana-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        payAndSeeTheThankYouPage();
+
+        // The owner's dashboard looks again every few seconds: the sale shows once conference management has it
+        signInAsDemoOwner();
+        page.locator("a[href$='/dashboard']").click();
+        Locator pass = page.locator("#seats-table tr", new Page.LocatorOptions().setHasText("Conference pass"));
+        assertThat(pass.locator(".sold")).not().hasText("0");
+        assertThat(page.locator("#seats-chart canvas")).isVisible();
+        assertThat(page.locator("#time-chart canvas")).isVisible();
+        assertThat(page.locator("#orders-by-status-table")).containsText("Confirmed");
+        page.getByLabel("per hour").check();
+        assertThat(page.locator("#over-time-table caption")).containsText("per hour");
+        screenshot("70-dashboard");
+        page.setViewportSize(390, 844);
+        phoneScreenshot("71-phone-dashboard");
+        page.setViewportSize(1200, 900);
+
+        // The export: fetched with the owner's credentials, saved as a file
+        Download attendees = page.waitForDownload(() -> page.locator("#export-attendees").click());
+        assertThat(attendees.suggestedFilename()).endsWith("-attendees.csv");
+        assertThat(Files.readString(attendees.path())).startsWith("Order,Seat,Seat type,First name,Last name,Email\r\n");
     }
 
     /** On the order page with the registrant's details given: the simulated payment accepted, the thank-you page. */

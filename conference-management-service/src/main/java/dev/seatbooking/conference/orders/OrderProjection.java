@@ -8,6 +8,7 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
+import dev.seatbooking.contracts.registration.DiscountLine;
 import dev.seatbooking.contracts.registration.OrderLine;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
@@ -54,7 +55,10 @@ public class OrderProjection {
         Message event = envelope.payload();
         switch (event) {
             case OrderPlaced e -> placed(e, envelope);
-            case OrderTotalsCalculated e -> priced(e);
+            case OrderTotalsCalculated e -> {
+                priced(e);
+                discounted(e);
+            }
             case OrderRegistrantAssigned e -> {
                 ensureOrder(e.orderId());
                 jdbc.update("""
@@ -65,14 +69,18 @@ public class OrderProjection {
             case OrderConfirmed e -> {
                 ensureOrder(e.orderId());
                 // A cancellation is final: an OrderConfirmed seen after it (never, in stream order) does not undo it.
+                // The first confirmation's instant stays (the dashboard's sales over time).
                 jdbc.update("""
-                        UPDATE orders SET status = 'CONFIRMED', updated_at = now()
-                        WHERE order_id = ? AND status <> 'CANCELLED'""", e.orderId());
+                        UPDATE orders SET status = 'CONFIRMED', confirmed_at = coalesce(confirmed_at, ?), updated_at = now()
+                        WHERE order_id = ? AND status <> 'CANCELLED'""", Timestamp.from(envelope.occurredAt()),
+                        e.orderId());
             }
             case OrderCancelled e -> {
                 ensureOrder(e.orderId());
-                jdbc.update("UPDATE orders SET status = 'CANCELLED', updated_at = now() WHERE order_id = ?",
-                        e.orderId());
+                jdbc.update("""
+                        UPDATE orders SET status = 'CANCELLED', conference_id = coalesce(conference_id, ?),
+                               cancelled_at = coalesce(cancelled_at, ?), updated_at = now()
+                        WHERE order_id = ?""", e.conferenceId(), Timestamp.from(e.cancelledAt()), e.orderId());
             }
             case OrderExpired e -> {
                 ensureOrder(e.orderId());
@@ -130,6 +138,19 @@ public class OrderProjection {
                             line_total = order_lines.line_total + EXCLUDED.line_total""",
                     e.orderId(), line.seatTypeId(), line.description(), line.unitPrice().amount(), line.quantity(),
                     line.lineTotal().amount(), line.unitPrice().currency());
+        }
+    }
+
+    /** The order's discounts are those of its latest totals, like its lines (the dashboard's code discounts). */
+    private void discounted(OrderTotalsCalculated e) {
+        jdbc.update("DELETE FROM order_discounts WHERE order_id = ?", e.orderId());
+        int position = 0;
+        for (DiscountLine discount : e.discounts()) {
+            jdbc.update("""
+                    INSERT INTO order_discounts (order_id, position, code_id, code, seat_type_id, amount, currency)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    e.orderId(), position++, discount.codeId(), discount.code(), discount.seatTypeId(),
+                    discount.amount().amount(), discount.amount().currency());
         }
     }
 

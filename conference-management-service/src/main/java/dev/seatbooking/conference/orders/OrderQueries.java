@@ -33,6 +33,10 @@ public class OrderQueries implements SoldSeats {
     public record Line(UUID seatTypeId, String description, int quantity, Money unitPrice, Money lineTotal) {
     }
 
+    /** What one promotional code took off one line of an order (the order's latest totals). */
+    public record Discount(String code, UUID seatTypeId, Money amount) {
+    }
+
     public record Attendee(UUID orderId, int position, UUID seatTypeId, String seatTypeName, String firstName,
                            String lastName, String email) {
     }
@@ -91,6 +95,21 @@ public class OrderQueries implements SoldSeats {
                         rs.getString("attendee_first_name"), rs.getString("attendee_last_name"),
                         rs.getString("attendee_email")),
                 conferenceId);
+    }
+
+    /** The discounts of the conference's orders that have any, by order id, in the order they were taken. */
+    public Map<UUID, List<Discount>> discountsOf(UUID conferenceId) {
+        Map<UUID, List<Discount>> discounts = new HashMap<>();
+        jdbc.query("""
+                SELECT d.order_id, d.code, d.seat_type_id, d.amount, d.currency
+                FROM order_discounts d JOIN orders o ON o.order_id = d.order_id
+                WHERE o.conference_id = ?
+                ORDER BY d.order_id, d.position""", rs -> {
+            discounts.computeIfAbsent(rs.getObject("order_id", UUID.class), id -> new ArrayList<>()).add(new Discount(
+                    rs.getString("code"), rs.getObject("seat_type_id", UUID.class),
+                    money(rs.getBigDecimal("amount"), rs.getString("currency"))));
+        }, conferenceId);
+        return discounts;
     }
 
     /** Seats of each seat type of the conference in confirmed orders (see {@link OrderProjection}). */

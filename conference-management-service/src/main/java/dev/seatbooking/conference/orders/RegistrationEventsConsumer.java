@@ -1,7 +1,5 @@
 package dev.seatbooking.conference.orders;
 
-import dev.seatbooking.conference.waitlist.WaitlistProjection;
-import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.Topics;
@@ -14,12 +12,15 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.PromotionalCodeUseHeld;
 import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.PromotionalCodeUseReleased;
 import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.PromotionalCodeUseSpent;
-import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
-import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSeatsChanged;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SoldSeatsReturned;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
@@ -38,8 +39,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Subscribes {@link OrderProjection}, {@link CodeUsesProjection} and {@link WaitlistProjection} to registration's
- * events, through the foundation's inbox consumer.
+ * Subscribes {@link RegistrationEventsProjections} (the orders, code uses, waitlists and the dashboard's seats) to
+ * registration's events, through the foundation's inbox consumer.
  */
 @Configuration(proxyBeanMethods = false)
 public class RegistrationEventsConsumer {
@@ -48,9 +49,9 @@ public class RegistrationEventsConsumer {
     public static final String CONSUMER = "conference-management";
 
     /**
-     * The registration events the owners' lists, code uses and waitlists come from; the consumer skips the others
-     * (seat availability, reservations, order updates: most of the topic) before decoding them or writing them to the
-     * inbox.
+     * The registration events the owners' lists, code uses, waitlists and dashboard come from; the consumer skips the
+     * others (reservation progress, order updates, seat assignment commands' replies) before decoding them or writing
+     * them to the inbox.
      */
     static final Set<String> HANDLED = Stream.<Class<? extends Message>>of(OrderPlaced.class,
                     OrderTotalsCalculated.class, OrderRegistrantAssigned.class, OrderConfirmed.class, OrderExpired.class,
@@ -58,21 +59,17 @@ public class RegistrationEventsConsumer {
                     SeatAssignmentsCreated.class, SeatAssigned.class, SeatAssignmentUpdated.class, SeatUnassigned.class,
                     PromotionalCodeUseHeld.class, PromotionalCodeUseReleased.class, PromotionalCodeUseSpent.class,
                     WaitlistJoined.class, WaitlistOfferMade.class, WaitlistLeft.class, WaitlistOfferLapsed.class,
-                    WaitlistOfferAccepted.class)
+                    WaitlistOfferAccepted.class,
+                    SeatsReserved.class, SeatsReservationCancelled.class, SeatsReservationCommitted.class,
+                    SoldSeatsReturned.class, AvailableSeatsChanged.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> registrationEventsListener(
-            MessageConsumers consumers, OrderProjection orders, CodeUsesProjection codeUses, WaitlistProjection waitlists,
+            MessageConsumers consumers, RegistrationEventsProjections projections,
             @Value("${conference.consumers.concurrency:1}") int concurrency) {
         // One transaction per poll, and only the events handled below: the topic carries every registration event.
-        return consumers.subscribePerPoll(CONSUMER, List.of(Topics.REGISTRATION_EVENTS), concurrency, message -> {
-            Envelope envelope = message.payload();
-            switch (envelope.payload()) {
-                case PromotionalCodeUsesEvent uses -> codeUses.handle(envelope, uses);
-                case SeatsAvailabilityEvent seats -> waitlists.handle(envelope, seats);
-                default -> orders.handle(message);
-            }
-        }, HANDLED::contains, PollSettings.defaults());
+        return consumers.subscribePerPoll(CONSUMER, List.of(Topics.REGISTRATION_EVENTS), concurrency,
+                projections::apply, HANDLED::contains, PollSettings.defaults());
     }
 }

@@ -44,6 +44,7 @@ class PackageRulesTest {
     static final ArchRule only_the_api_and_access_know_the_web = noClasses()
             .that().resideInAnyPackage("dev.seatbooking.conference.domain..", PROMOTION,
                     "dev.seatbooking.conference.administration..", "dev.seatbooking.conference.orders..",
-                    "dev.seatbooking.conference.waitlist..")
+                    "dev.seatbooking.conference.waitlist..", "dev.seatbooking.conference.dashboard..",
+                    "dev.seatbooking.conference.exports..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
 }
