@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutionException;
 public final class RegistrationEvents implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer =
-            KafkaProducers.idempotent(TestKafka.bootstrapServers(), "test-registration");
+            KafkaProducers.idempotentToNewTopics(TestKafka.bootstrapServers(), "test-registration");
     private final String topic;
 
     public RegistrationEvents() {

@@ -19,7 +19,7 @@ public final class EnvelopePublisher implements AutoCloseable {
     private final MessageCodec codec;
 
     public EnvelopePublisher(String bootstrapServers, String clientId, MessageCodec codec) {
-        this.producer = KafkaProducers.idempotent(bootstrapServers, clientId);
+        this.producer = KafkaProducers.idempotentToNewTopics(bootstrapServers, clientId);
         this.codec = codec;
     }
 

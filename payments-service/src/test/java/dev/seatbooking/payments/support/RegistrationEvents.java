@@ -42,7 +42,7 @@ final class RegistrationEvents {
         if (producer == null) {
             synchronized (RegistrationEvents.class) {
                 if (producer == null) {
-                    producer = KafkaProducers.idempotent(TestKafka.bootstrapServers(), "registration-test");
+                    producer = KafkaProducers.idempotentToNewTopics(TestKafka.bootstrapServers(), "registration-test");
                     Runtime.getRuntime().addShutdownHook(new Thread(producer::close, "registration-test-producer-close"));
                 }
             }

@@ -25,7 +25,7 @@ public final class EventPublisher implements AutoCloseable {
     private final MessageCodec codec = MessageCodec.contracts();
 
     private EventPublisher() {
-        producer = KafkaProducers.idempotent(TestKafka.bootstrapServers(), "readmodel-test-publisher");
+        producer = KafkaProducers.idempotentToNewTopics(TestKafka.bootstrapServers(), "readmodel-test-publisher");
     }
 
     public static EventPublisher shared() {

@@ -54,7 +54,7 @@ public final class UpstreamServices implements AutoCloseable {
     private final String prefix;
 
     public UpstreamServices(String bootstrapServers, String topicPrefix) {
-        this.producer = KafkaProducers.idempotent(bootstrapServers, "upstream-" + UUID.randomUUID());
+        this.producer = KafkaProducers.idempotentToNewTopics(bootstrapServers, "upstream-" + UUID.randomUUID());
         this.prefix = topicPrefix;
     }
 
