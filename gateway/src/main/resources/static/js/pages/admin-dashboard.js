@@ -48,19 +48,19 @@ export async function adminDashboard(id) {
         <p>${LAYERS.map(([, label, colour]) => html`<span style="display:inline-block;width:.9em;height:.9em;background:${colour};vertical-align:middle"></span>
             ${label} `)}</p>
         <div id="seats-chart" aria-hidden="true"></div>
-        <div id="seats"></div>
+        <div id="seats" class="table-scroll" tabindex="0" role="region" aria-label="Seats per seat type (table)"></div>
         <h2>Orders and revenue over time</h2>
         <fieldset id="bucket"><legend>Periods (UTC)</legend>
             <label><input type="radio" name="bucket" value="hour"> per hour</label>
             <label><input type="radio" name="bucket" value="day" checked> per day</label></fieldset>
         <div id="time-chart" aria-hidden="true"></div>
-        <div id="over-time"></div>
+        <div id="over-time" class="table-scroll" tabindex="0" role="region" aria-label="Orders and revenue over time (table)"></div>
         <h2>Orders by status</h2>
-        <div id="orders-by-status"></div>
+        <div id="orders-by-status" class="table-scroll" tabindex="0" role="region" aria-label="Orders by status (table)"></div>
         <h2>Promotional codes</h2>
-        <div id="codes"></div>
+        <div id="codes" class="table-scroll" tabindex="0" role="region" aria-label="Promotional codes (table)"></div>
         <h2>Waitlist</h2>
-        <div id="waitlist"></div>`);
+        <div id="waitlist" class="table-scroll" tabindex="0" role="region" aria-label="Waitlist demand (table)"></div>`);
     on('export-attendees', 'click', () => attempt(() => download(id, 'attendees', auth)));
     on('export-orders', 'click', () => attempt(() => download(id, 'orders', auth)));
 
