@@ -1,4 +1,5 @@
-// #/admin/conferences/{id}/orders — a conference's orders, attendees and refunds, for its owner.
+// #/admin/conferences/{id}/orders — a conference's orders, attendees and refunds, for its owner. On a phone the orders
+// table is stacked (class "stacked": an order a block of "label: value" lines, app.css) and the refunds scroll.
 import {api} from '../api.js';
 import {html, money} from '../html.js';
 import {attempt, fill, go, on, render} from '../page.js';
@@ -14,11 +15,11 @@ export async function adminOrders(id) {
         api('GET', `/api/management/conferences/${id}/attendees`, {headers: auth})]);
     render(html`<h1>Orders, attendees and refunds</h1><a href="#/admin/conferences/${id}">Back to the conference</a>
         <h2>Orders</h2>
-        <table id="orders"><thead><tr><th>Placed</th><th>Registrant</th><th>Seats</th><th class="num">Total</th><th>Status</th><th></th></tr></thead>
-        <tbody>${orderList.length ? orderList.map(o => html`<tr><td>${new Date(o.placedAt).toLocaleString()}</td>
-            <td>${o.registrant ? o.registrant.firstName + ' ' + o.registrant.lastName + ' <' + o.registrant.email + '>' : html`<span class="muted">not given yet</span>`}</td>
-            <td>${o.seats.map((s, i) => html`${i ? html`<br>` : ''}${s.quantity + ' × ' + s.description}`)}</td>
-            <td class="num">${money(o.total)}</td><td><span class="status" id="status-${o.orderId}">${o.status}</span></td>
+        <table id="orders" class="stacked"><thead><tr><th>Placed</th><th>Registrant</th><th>Seats</th><th class="num">Total</th><th>Status</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+        <tbody>${orderList.length ? orderList.map(o => html`<tr><td data-label="Placed">${new Date(o.placedAt).toLocaleString()}</td>
+            <td data-label="Registrant">${o.registrant ? o.registrant.firstName + ' ' + o.registrant.lastName + ' <' + o.registrant.email + '>' : html`<span class="muted">not given yet</span>`}</td>
+            <td data-label="Seats">${o.seats.map((s, i) => html`${i ? html`<br>` : ''}${s.quantity + ' × ' + s.description}`)}</td>
+            <td class="num" data-label="Total">${money(o.total)}</td><td data-label="Status"><span class="status" id="status-${o.orderId}">${o.status}</span></td>
             <td>${o.status === 'CONFIRMED' ? html`<button class="danger" id="cancel-${o.orderId}">Cancel</button>` : ''}</td></tr>`)
             : html`<tr><td colspan="6">No orders yet.</td></tr>`}</tbody></table>
         <h2>Attendees</h2>

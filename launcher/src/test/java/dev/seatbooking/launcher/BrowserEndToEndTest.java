@@ -604,6 +604,38 @@ class BrowserEndToEndTest {
         phoneScreenshot("63-phone-thank-you-page");
     }
 
+    @Test
+    @Order(12)
+    void the_owners_pages_fit_a_phone() {
+        // Issue 17: the organiser's sign-in, create, conference and orders pages at a phone's width (390 CSS pixels)
+        page.setViewportSize(390, 844);
+        page.navigate(platform.gatewayUrl() + "/#/admin");
+        assertThat(page.locator("#locate-form")).isVisible();
+        phoneScreenshot("64-phone-organiser-sign-in");
+        page.navigate(platform.gatewayUrl() + "/#/admin/new");
+        assertThat(page.locator("#conference-form")).isVisible();
+        phoneScreenshot("65-phone-organiser-create-conference");
+
+        // The conference page: its wide tables scroll sideways in regions of their own, the page does not
+        signInAsDemoOwner();
+        assertThat(page.locator("#promotional-codes")).isVisible();
+        phoneScreenshot("66-phone-organiser-conference");
+        for (String table : List.of("seat-types", "waitlist", "promotional-codes")) {
+            Locator region = page.locator(".table-scroll[role=region]:has(> #" + table + ")");
+            assertThat(region).hasAttribute("tabindex", "0");
+            assertThat(region).hasAttribute("aria-label", java.util.regex.Pattern.compile(".+"));
+        }
+        assertThat((Boolean) page.evaluate("() => { const r = document.querySelector('#promotional-codes').parentElement;"
+                + " return r.scrollWidth > r.clientWidth; }")).as("the ten columns of the codes scroll in their region").isTrue();
+
+        // The orders page: the orders stacked, one block per order; the refunds in a region that scrolls
+        page.getByText("Orders and attendees").click();
+        assertThat(page.locator("#refunds")).isVisible();
+        phoneScreenshot("67-phone-organiser-orders");
+        assertThat(page.evaluate("() => getComputedStyle(document.querySelector('#orders tbody tr')).display"))
+                .as("an order's row stacked as a block").isEqualTo("block");
+    }
+
     /** A screenshot at a phone's width, and nothing wider than the viewport (no sideways scrolling). */
     private void phoneScreenshot(String name) {
         screenshot(name);
