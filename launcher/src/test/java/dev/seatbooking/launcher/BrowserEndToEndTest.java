@@ -283,10 +283,7 @@ class BrowserEndToEndTest {
     @Test
     @Order(5)
     void a_registrant_rejects_the_payment_and_the_seats_stay_held() {
-        page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
-        page.getByLabel("Quantity of Workshop day").fill("1");
-        page.locator("#register").click();
-        assertThat(page.locator("#countdown")).containsText(":");
+        reserveOneOfTheDemo("Workshop day");
         registrant("Rita", "Rejects", "rita@example.com");
         page.locator("#continue").click();
         page.locator("#reject").click();
@@ -421,6 +418,7 @@ class BrowserEndToEndTest {
             // looks again by itself — and keeps the keyboard's focus on B's "Leave" button through the redraw.
             focusStaysThrough("#leave-0", () -> assertThat(page.locator("#take-offer-0"))
                     .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(150_000)));
+            assertThat(page.locator("#leave-0")).hasText("Decline and leave the waitlist"); // the focused button redrawn
             assertThat(page.locator("#offer-0")).containsText("1 seat is held for you");
             screenshot("42-waitlist-offer");
             ownerAndA.navigate(orderA);
@@ -533,6 +531,8 @@ class BrowserEndToEndTest {
         page.onceDialog(dialog -> dialog.accept());
         page.locator("#cancel-" + orderId).click();
         assertThat(status).hasText("CANCELLED");
+        // (the Cancel button gone, the focus is on what it changed, kept while the status was looked at again)
+        assertThat(focused("#status-" + orderId)).as("the focus on the cancelled order's status").isTrue();
         // ... and the Refunds section below lists its refund, followed until payments has paid it back
         Locator refund = page.locator("#refunds tbody tr")
                 .filter(new Locator.FilterOptions().setHasText(orderId.substring(0, 8)));
@@ -638,6 +638,20 @@ class BrowserEndToEndTest {
     }
 
     /**
+     * A page that looks again on a timer keeps the keyboard's focus (issue 17): the order page's countdown, ticking
+     * every second, changes only its own text; the waitlist page's looks are checked in the waitlist test above.
+     */
+    @Test
+    @Order(13)
+    void the_order_pages_countdown_keeps_the_keyboard_focus() {
+        reserveOneOfTheDemo("Conference pass");
+        tabTo("input[name=firstName]");
+        String before = page.locator("#countdown").textContent();
+        page.waitForFunction("before => document.getElementById('countdown').textContent !== before", before);
+        assertFocused("input[name=firstName]");
+    }
+
+    /**
      * Gives the keyboard's focus to {@code selector} on a page that looks again by itself, and checks it is still
      * there after {@code redraw} (a wait for what a look redraws) and one more look ({@code data-looks}, counted by the
      * page after each): a redraw must not lose the focus (issue 17).
@@ -648,6 +662,14 @@ class BrowserEndToEndTest {
         String looks = (String) page.evaluate("() => document.getElementById('app').dataset.looks");
         page.waitForFunction("looks => document.getElementById('app').dataset.looks !== looks", looks);
         assertThat(focused(selector)).as("the focus on " + selector + " after the page looked again").isTrue();
+    }
+
+    /** One seat of the demo conference's {@code seatType} reserved: the order page with its countdown. */
+    private void reserveOneOfTheDemo(String seatType) {
+        page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
+        page.getByLabel("Quantity of " + seatType).fill("1");
+        page.locator("#register").click();
+        assertThat(page.locator("#countdown")).containsText(":");
     }
 
     /** A screenshot at a phone's width, and nothing wider than the viewport (no sideways scrolling). */
