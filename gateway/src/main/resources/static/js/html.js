@@ -49,3 +49,12 @@ export function money(price) {
         return amount.toFixed(2) + ' ' + price.currency;
     }
 }
+
+/**
+ * A wide table in a container of its own that scrolls sideways on a narrow screen, so that the page does not. The
+ * container is a named region the keyboard can reach (tabindex 0): it is how someone without a mouse scrolls it, and
+ * a screen reader says which table it holds. `id`: the container's, for a table redrawn into it later.
+ */
+export function scrollable(label, table, id = '') {
+    return html`<div class="table-scroll" role="region" aria-label="${label}" tabindex="0"${id ? html` id="${id}"` : ''}>${table}</div>`;
+}

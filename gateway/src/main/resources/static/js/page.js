@@ -17,6 +17,24 @@ export function fill(element, content) {
     element.innerHTML = content.toString();
 }
 
+// What each element redrawn last showed (redraw): the same HTML again changes nothing.
+const shown = new WeakMap();
+
+/**
+ * Shows HTML again in a part of the page that is looked at again while in use (a timer): unchanged, the part is left
+ * as it is; changed, the element that had the keyboard focus in it (found by its id) has it again afterwards, instead
+ * of the focus falling back to the start of the document — and with it a screen reader's place. Returns whether the
+ * part changed (its new buttons then need wiring).
+ */
+export function redraw(element, content) {
+    if (!element || shown.get(element) === content.toString()) return false;
+    const focused = element.contains(document.activeElement) ? document.activeElement.id : '';
+    fill(element, content);
+    shown.set(element, content.toString());
+    if (focused) document.getElementById(focused)?.focus({preventScroll: true});
+    return true;
+}
+
 /** A form's fields as {name: value}. */
 export function form(id) {
     return Object.fromEntries(new FormData(document.getElementById(id)).entries());

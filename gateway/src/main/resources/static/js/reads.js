@@ -50,7 +50,8 @@ export function nextVersion(token) {
  * go, and nothing holds the request until it does): `read()` now, then again every `seconds` while the page is shown
  * and `goOn(answer)` holds. `show(answer)` gets the first answer and each one unlike the one before. A failure after
  * the first is shown above the page, and it looks again. Seconds apart, not a tight loop: each look is a read of the
- * write side.
+ * write side. `show` should redraw what changed only (page.js `redraw`): the page is in use meanwhile. Each look done
+ * is counted on the page's element (`data-looks`): what a test waits on to know that a look has passed.
  */
 export async function lookAgain(read, seconds, show, goOn) {
     let last;
@@ -61,6 +62,7 @@ export async function lookAgain(read, seconds, show, goOn) {
         const text = JSON.stringify(answer);
         if (text !== last) show(answer);
         last = text;
+        counted();
         if (goOn(answer)) timer = setTimeout(again, seconds * 1000);
     };
     const again = () => look().catch(e => {
@@ -69,4 +71,9 @@ export async function lookAgain(read, seconds, show, goOn) {
         timer = setTimeout(again, seconds * 1000);
     });
     await look();
+}
+
+function counted() {
+    const app = document.getElementById('app');
+    if (app) app.dataset.looks = String(Number(app.dataset.looks || 0) + 1);
 }

@@ -2,7 +2,7 @@
 // a code or edit one (everything but its text, which is fixed once created), disable / enable. The API judges every
 // value: its problems are shown next to the fields they name (and above the page, as every problem is).
 import {api, Problem, uuid} from '../api.js';
-import {html, money} from '../html.js';
+import {html, money, scrollable} from '../html.js';
 import {attempt, form, on} from '../page.js';
 
 /** The API's field names (RFC 9457 problem `errors[].field`) → the form's field whose message they are. */
@@ -17,7 +17,7 @@ const FIELDS = {
 export function codesSection(c, codes) {
     const currency = (c.seatTypes[0] && c.seatTypes[0].price.currency) || 'EUR';
     return html`<h2>Promotional codes</h2>
-        <table id="promotional-codes"><thead><tr><th>Code</th><th>Discount</th><th>Applies to</th><th>Limit</th><th>Valid</th>
+        ${scrollable('Promotional codes', html`<table id="promotional-codes"><thead><tr><th>Code</th><th>Discount</th><th>Applies to</th><th>Limit</th><th>Valid</th>
             <th>Exclusive</th><th>Enabled</th><th class="num">Held</th><th class="num">Used</th><th></th></tr></thead>
         <tbody>${codes.length ? codes.map(code => html`<tr id="code-${code.id}">
             <td><code>${code.code}</code></td><td>${discountText(code.discount)}</td><td>${scopeText(code, c.seatTypes)}</td>
@@ -27,7 +27,7 @@ export function codesSection(c, codes) {
             <td><button class="secondary" id="edit-code-${code.id}">Edit</button>
                 ${code.enabled ? html`<button class="secondary" id="disable-code-${code.id}">Disable</button>`
                     : html`<button class="secondary" id="enable-code-${code.id}">Enable</button>`}</td></tr>`)
-            : html`<tr><td colspan="10">No promotional codes yet.</td></tr>`}</tbody></table>
+            : html`<tr><td colspan="10">No promotional codes yet.</td></tr>`}</tbody></table>`)}
         <form id="code-form" class="card" novalidate>
             <h3 id="code-form-title">Create a promotional code</h3>
             <input type="hidden" name="codeId">

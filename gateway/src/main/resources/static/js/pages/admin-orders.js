@@ -1,7 +1,8 @@
-// #/admin/conferences/{id}/orders — a conference's orders, attendees and refunds, for its owner.
+// #/admin/conferences/{id}/orders — a conference's orders, attendees and refunds, for its owner. On a phone the orders
+// table is stacked (class "stacked": an order a block of "label: value" lines, app.css) and the refunds scroll.
 import {api} from '../api.js';
 import {html, money} from '../html.js';
-import {attempt, fill, go, on, render} from '../page.js';
+import {attempt, go, on, redraw, render} from '../page.js';
 import {lookAgain} from '../reads.js';
 import {owners} from '../storage.js';
 import {refundsPlace, showRefunds} from './admin-refunds.js';
@@ -14,11 +15,11 @@ export async function adminOrders(id) {
         api('GET', `/api/management/conferences/${id}/attendees`, {headers: auth})]);
     render(html`<h1>Orders, attendees and refunds</h1><a href="#/admin/conferences/${id}">Back to the conference</a>
         <h2>Orders</h2>
-        <table id="orders"><thead><tr><th>Placed</th><th>Registrant</th><th>Seats</th><th class="num">Total</th><th>Status</th><th></th></tr></thead>
-        <tbody>${orderList.length ? orderList.map(o => html`<tr><td>${new Date(o.placedAt).toLocaleString()}</td>
-            <td>${o.registrant ? o.registrant.firstName + ' ' + o.registrant.lastName + ' <' + o.registrant.email + '>' : html`<span class="muted">not given yet</span>`}</td>
-            <td>${o.seats.map((s, i) => html`${i ? html`<br>` : ''}${s.quantity + ' × ' + s.description}`)}</td>
-            <td class="num">${money(o.total)}</td><td><span class="status" id="status-${o.orderId}">${o.status}</span></td>
+        <table id="orders" class="stacked"><thead><tr><th>Placed</th><th>Registrant</th><th>Seats</th><th class="num">Total</th><th>Status</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+        <tbody>${orderList.length ? orderList.map(o => html`<tr><td data-label="Placed">${new Date(o.placedAt).toLocaleString()}</td>
+            <td data-label="Registrant">${o.registrant ? o.registrant.firstName + ' ' + o.registrant.lastName + ' <' + o.registrant.email + '>' : html`<span class="muted">not given yet</span>`}</td>
+            <td data-label="Seats">${o.seats.map((s, i) => html`${i ? html`<br>` : ''}${s.quantity + ' × ' + s.description}`)}</td>
+            <td class="num" data-label="Total">${money(o.total)}</td><td data-label="Status"><span class="status" id="status-${o.orderId}" aria-live="polite">${o.status}</span></td>
             <td>${o.status === 'CONFIRMED' ? html`<button class="danger" id="cancel-${o.orderId}">Cancel</button>` : ''}</td></tr>`)
             : html`<tr><td colspan="6">No orders yet.</td></tr>`}</tbody></table>
         <h2>Attendees</h2>
@@ -27,22 +28,27 @@ export async function adminOrders(id) {
             : html`<tr><td colspan="3">No attendees assigned yet.</td></tr>`}</tbody></table>
         ${refundsPlace}`);
     for (const o of orderList.filter(o => o.status === 'CONFIRMED')) {
-        on('cancel-' + o.orderId, 'click', () => attempt(() => cancel(id, o, auth)));
+        on('cancel-' + o.orderId, 'click', () => attempt(() => cancel(id, o, auth, orderList)));
     }
     await showRefunds(id, auth, orderList);
 }
 
 /**
  * The owner cancels at any time (no cut-off): registration does it asynchronously (202), and this list shows
- * CANCELLED once registration's OrderCancelled reached conference management — until then, "CANCELLING…".
+ * CANCELLED once registration's OrderCancelled reached conference management — until then, "CANCELLING…". The Cancel
+ * button goes: the focus moves to the order's status (a polite live region, so the change is heard), and the row's
+ * status alone is redrawn, the page staying as it is; meanwhile the refunds are followed for the order's refund too.
  */
-async function cancel(id, order, auth) {
+async function cancel(id, order, auth, orderList) {
     if (!confirm('Cancel this order? Its seats go back on sale (to the waitlist first), its payment is refunded and the registrant is told by email.')) return;
     await api('POST', `/api/management/conferences/${id}/orders/${order.orderId}/cancel`, {headers: auth});
+    const status = document.getElementById('status-' + order.orderId);
+    status.tabIndex = -1;
+    status.focus();
     document.getElementById('cancel-' + order.orderId).remove();
-    fill(document.getElementById('status-' + order.orderId), html`CANCELLING…`);
     // Nothing of ours to wait for with a token: look at the list again, seconds apart, until it says CANCELLED.
-    const status = async () => (await api('GET', `/api/management/conferences/${id}/orders`, {headers: auth}))
+    const read = async () => (await api('GET', `/api/management/conferences/${id}/orders`, {headers: auth}))
         .body.find(o => o.orderId === order.orderId)?.status;
-    await lookAgain(status, 2, s => { if (s === 'CANCELLED') go(location.hash); }, s => s !== 'CANCELLED');
+    await lookAgain(read, 2, s => redraw(status, s === 'CANCELLED' ? html`CANCELLED` : html`CANCELLING…`), s => s !== 'CANCELLED');
+    await showRefunds(id, auth, orderList.map(o => o.orderId === order.orderId ? {...o, status: 'CANCELLED'} : o));
 }

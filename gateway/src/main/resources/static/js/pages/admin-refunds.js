@@ -2,22 +2,22 @@
 // conference (a late or second payment, a cancelled order), newest first, with its state, attempts and last error,
 // as Conference Management last heard of it from payments' events.
 import {api} from '../api.js';
-import {html, money} from '../html.js';
-import {fill} from '../page.js';
+import {html, money, scrollable} from '../html.js';
+import {redraw} from '../page.js';
 import {lookAgain} from '../reads.js';
 
-/** The section's place on the page; `showRefunds` fills it. */
-export const refundsPlace = html`<h2>Refunds</h2><div id="refunds-section"></div>`;
+/** The section's place on the page, a region that scrolls sideways on a phone; `showRefunds` fills it. */
+export const refundsPlace = html`<h2>Refunds</h2>${scrollable('Refunds', html``, 'refunds-section')}`;
 
 /**
  * Shows the conference's refunds, and looks again every 2 s while one is still on its way — requested, or failed with
  * a retry to come — or while a cancelled order of a paid total has no refund listed yet (payments requests it once
- * registration's OrderCancelled reaches it).
+ * registration's OrderCancelled reaches it). Only a changed list is redrawn, the region and its focus kept.
  */
 export async function showRefunds(id, auth, orderList) {
     const read = async () => (await api('GET', `/api/management/conferences/${id}/refunds`, {headers: auth})).body;
     const place = () => document.getElementById('refunds-section');
-    await lookAgain(read, 2, refunds => fill(place(), table(refunds)), refunds => pending(refunds, orderList));
+    await lookAgain(read, 2, refunds => redraw(place(), table(refunds)), refunds => pending(refunds, orderList));
 }
 
 function pending(refunds, orderList) {

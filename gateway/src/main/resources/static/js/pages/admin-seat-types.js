@@ -3,19 +3,19 @@
 // conference was ever published, its seat types then known to the other services: the refusal's detail is shown
 // next to the table).
 import {api, Problem} from '../api.js';
-import {html, money} from '../html.js';
+import {html, money, scrollable} from '../html.js';
 import {attempt, fill, form, on} from '../page.js';
 
 /** The table and the rename form (hidden until "Rename") for conference `c`. */
 export function seatTypesSection(c) {
-    return html`<table id="seat-types"><thead><tr><th>Name</th><th>Description</th><th class="num">Quantity</th><th class="num">Sold</th><th class="num">Price</th><th>Actions</th></tr></thead>
+    return html`${scrollable('Seat types', html`<table id="seat-types"><thead><tr><th>Name</th><th>Description</th><th class="num">Quantity</th><th class="num">Sold</th><th class="num">Price</th><th>Actions</th></tr></thead>
         <tbody>${c.seatTypes.map(s => html`<tr id="seat-type-${s.id}">
             <td class="seat-type-name">${s.name}</td><td>${s.description}</td>
             <td class="num"><input type="number" min="${s.sold}" id="quantity-${s.id}" value="${s.quantity}" aria-label="Quantity of ${s.name}"></td>
             <td class="num">${s.sold}</td><td class="num">${money(s.price)}</td>
             <td class="actions"><button class="secondary" id="save-${s.id}" aria-label="Save the quantity of ${s.name}">Save</button>
                 <button class="secondary" id="rename-${s.id}" aria-label="Rename ${s.name}">Rename</button>
-                <button class="danger" id="delete-${s.id}" aria-label="Delete ${s.name}">Delete</button></td></tr>`)}</tbody></table>
+                <button class="danger" id="delete-${s.id}" aria-label="Delete ${s.name}">Delete</button></td></tr>`)}</tbody></table>`)}
         <div id="seat-type-outcome"></div>
         <form id="rename-form" class="card" hidden>
             <h3 id="rename-title">Rename</h3>

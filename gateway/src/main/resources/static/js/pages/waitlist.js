@@ -4,7 +4,7 @@
 // people's orders come and go, and an offer appears or lapses without a command of ours.
 import {api, uuid} from '../api.js';
 import {html} from '../html.js';
-import {attempt, countdown, go, on, render} from '../page.js';
+import {attempt, countdown, go, on, redraw, render} from '../page.js';
 import {lookAgain} from '../reads.js';
 import {orders, waitlists} from '../storage.js';
 
@@ -18,37 +18,62 @@ export async function waitlistPage(entryId) {
     const access = {'Waitlist-Access-Code': known.accessCode};
     const read = () => Promise.all(ids.map(id => api('GET', `/api/registration/waitlist/${encodeURIComponent(id)}`, {headers: access})
         .then(answer => answer.body)));
-    await lookAgain(read, LOOK_EVERY_SECONDS, entries => show(entryId, known, entries),
-        entries => entries.some(e => OPEN.includes(e.status)));
+    let drawn = false;
+    await lookAgain(read, LOOK_EVERY_SECONDS, entries => {
+        if (!drawn) render(page(known, entries));
+        drawn = true;
+        show(entryId, known, entries);
+    }, entries => entries.some(e => OPEN.includes(e.status)));
 }
 
+/**
+ * Each look redraws only the parts of an entry that changed — its status, its offer, its buttons — into the page drawn
+ * once (page()), so that the keyboard's focus and a screen reader's place stay where they were (issue 17). The status
+ * is a polite live region: a new place in line or an offer is announced without interrupting.
+ */
 function show(entryId, known, entries) {
-    render(html`<h1>Your place on the waitlist</h1>
-        <p>${known.conferenceName || ''}</p>
-        ${entries.map((entry, i) => entrySection(entry, i, known))}
-        ${known.fromOrder ? html`<p><a class="button secondary" id="back-to-order" href="#/orders/${known.fromOrder}">Back to your order</a> (the seats it holds)</p>` : ''}
-        <p class="muted">To find your place again: waitlist ${entries.length === 1 ? 'number' : 'numbers'}
-            ${entries.map((entry, i) => html`${i ? ', ' : ''}<code class="entry-number">${entry.entryId}</code>`)}, code
-            <span class="access-code" id="waitlist-code">${known.accessCode}</span></p>`);
     entries.forEach((entry, i) => {
-        if (entry.offer) countdown('offer-countdown-' + i, entry.offer.expiresAt, 'the offer is over');
-        on('take-offer-' + i, 'click', () => attempt(() => takeOffer(entryId, known, entry)));
-        on('leave-' + i, 'click', () => attempt(async () => {
-            await api('DELETE', `/api/registration/waitlist/${encodeURIComponent(entry.entryId)}`,
-                {headers: {'Waitlist-Access-Code': known.accessCode}});
-            go(location.hash);
-        }));
+        redraw(document.getElementById('status-' + i), status(entry, known));
+        const offered = entry.offer && entry.status === 'OFFERED';
+        if (redraw(document.getElementById('offer-slot-' + i), offered ? offer(entry, i) : html``)) {
+            if (offered) countdown('offer-countdown-' + i, entry.offer.expiresAt, 'the offer is over');
+            on('take-offer-' + i, 'click', () => attempt(() => takeOffer(entryId, known, entry)));
+        }
+        if (redraw(document.getElementById('actions-' + i), actions(entry, i))) {
+            on('leave-' + i, 'click', () => attempt(() => leave(known, entry)));
+        }
     });
 }
 
+function page(known, entries) {
+    return html`<h1>Your place on the waitlist</h1>
+        <p>${known.conferenceName || ''}</p>
+        <div id="waitlist-entries">${entries.map((entry, i) => entrySection(entry, i, known))}</div>
+        ${known.fromOrder ? html`<p><a class="button secondary" id="back-to-order" href="#/orders/${known.fromOrder}">Back to your order</a> (the seats it holds)</p>` : ''}
+        <p class="muted">To find your place again: waitlist ${entries.length === 1 ? 'number' : 'numbers'}
+            ${entries.map((entry, i) => html`${i ? ', ' : ''}<code class="entry-number">${entry.entryId}</code>`)}, code
+            <span class="access-code" id="waitlist-code">${known.accessCode}</span></p>`;
+}
+
+/** An entry's frame: its heading and the places show() fills. */
 function entrySection(entry, i, known) {
-    const open = OPEN.includes(entry.status);
     return html`<section class="card waitlist-entry" id="entry-${i}">
         <h2>${seatTypeName(known, entry.seatTypeId)}: ${entry.quantity} ${entry.quantity === 1 ? 'seat' : 'seats'}</h2>
-        <p id="status-${i}" class="${entry.status === 'WAITING' && !entry.position ? 'waiting' : ''}">${status(entry, known)}</p>
-        ${entry.offer && entry.status === 'OFFERED' ? offer(entry, i) : ''}
-        ${open ? html`<button class="secondary" id="leave-${i}">${entry.status === 'OFFERED' ? 'Decline and leave the waitlist' : 'Leave the waitlist'}</button>` : ''}
+        <p id="status-${i}" aria-live="polite"></p>
+        <div id="offer-slot-${i}"></div>
+        <div id="actions-${i}"></div>
     </section>`;
+}
+
+function actions(entry, i) {
+    if (!OPEN.includes(entry.status)) return html``;
+    return html`<button class="secondary" id="leave-${i}">${entry.status === 'OFFERED' ? 'Decline and leave the waitlist' : 'Leave the waitlist'}</button>`;
+}
+
+async function leave(known, entry) {
+    await api('DELETE', `/api/registration/waitlist/${encodeURIComponent(entry.entryId)}`,
+        {headers: {'Waitlist-Access-Code': known.accessCode}});
+    go(location.hash);
 }
 
 function status(entry, known) {
@@ -56,7 +81,7 @@ function status(entry, known) {
     switch (entry.status) {
         case 'WAITING':
             return entry.position ? html`You are number <strong id="position">${entry.position}</strong> in line. This page looks again every few seconds.`
-                : html`Joining the waitlist…`;
+                : html`<span class="waiting">Joining the waitlist…</span>`;
         case 'OFFERED': return html`Seats are offered to you.`;
         case 'ACCEPTED': return html`You took the offer.${order ? html` <a href="#/orders/${order}">Your order</a>` : ''}`;
         case 'LEFT': return html`You left the waitlist.`;
