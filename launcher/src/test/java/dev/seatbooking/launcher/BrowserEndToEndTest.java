@@ -701,7 +701,7 @@ class BrowserEndToEndTest {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     void the_demo_conferences_owner_sees_a_sale_on_the_dashboard_and_downloads_the_attendees() throws Exception {
         // A sale: a registrant buys a conference pass and pays
         page.getByText(DemoConference.NAME).click();
