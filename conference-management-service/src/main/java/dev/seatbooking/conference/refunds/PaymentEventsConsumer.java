@@ -1,10 +1,8 @@
 package dev.seatbooking.conference.refunds;
 
-import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.Topics;
-import dev.seatbooking.contracts.payments.RefundEvent;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
@@ -21,8 +19,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Subscribes {@link RefundProjection} to payments' refund events, through the foundation's inbox consumer. A consumer
- * (and Kafka group) of its own rather than a second topic of registration's: its own lag, and a new group starts
+ * Subscribes {@link PaymentEventsProjections} to payments' refund events, through the foundation's inbox consumer. A
+ * consumer (and Kafka group) of its own rather than a second topic of registration's: its own lag, and a new group starts
  * from the topic's beginning, so refunds requested before this service consumed them are listed too.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,13 +36,9 @@ public class PaymentEventsConsumer {
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> paymentEventsListener(
-            MessageConsumers consumers, RefundProjection refunds,
+            MessageConsumers consumers, PaymentEventsProjections projections,
             @Value("${conference.consumers.concurrency:1}") int concurrency) {
-        return consumers.subscribePerPoll(CONSUMER, List.of(Topics.PAYMENTS_EVENTS), concurrency, message -> {
-            Envelope envelope = message.payload();
-            if (envelope.payload() instanceof RefundEvent refund) {
-                refunds.handle(envelope, refund);
-            }
-        }, HANDLED::contains, PollSettings.defaults());
+        return consumers.subscribePerPoll(CONSUMER, List.of(Topics.PAYMENTS_EVENTS), concurrency,
+                message -> projections.apply(message.payload()), HANDLED::contains, PollSettings.defaults());
     }
 }
