@@ -3,6 +3,7 @@ package dev.seatbooking.conference.refunds;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.Topics;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
@@ -19,9 +20,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Subscribes {@link PaymentEventsProjections} to payments' refund events, through the foundation's inbox consumer. A
- * consumer (and Kafka group) of its own rather than a second topic of registration's: its own lag, and a new group starts
- * from the topic's beginning, so refunds requested before this service consumed them are listed too.
+ * Subscribes {@link PaymentEventsProjections} to payments' refund events and completed payments, through the
+ * foundation's inbox consumer. A consumer (and Kafka group) of its own rather than a second topic of registration's:
+ * its own lag, and a new group starts from the topic's beginning, so refunds requested before this service consumed
+ * them are listed too. (Completed payments are decoded since V13; those the group had passed before are not kept.)
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentEventsConsumer {
@@ -29,9 +31,9 @@ public class PaymentEventsConsumer {
     /** The inbox's consumer name and the Kafka consumer group: keep it stable. */
     public static final String CONSUMER = "conference-management-refunds";
 
-    /** The refund events; the payments themselves (most of the topic) are skipped before being decoded. */
+    /** The refund events and completed payments; initiated and rejected payments are skipped before being decoded. */
     static final Set<String> HANDLED = Stream.<Class<? extends Message>>of(RefundRequested.class,
-                    RefundCompleted.class, RefundFailed.class)
+                    RefundCompleted.class, RefundFailed.class, PaymentCompleted.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 
     @Bean

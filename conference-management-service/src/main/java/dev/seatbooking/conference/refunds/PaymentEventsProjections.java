@@ -1,6 +1,7 @@
 package dev.seatbooking.conference.refunds;
 
 import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +14,20 @@ import org.springframework.stereotype.Component;
 public class PaymentEventsProjections {
 
     private final RefundProjection refunds;
+    private final PaymentProjection payments;
 
-    PaymentEventsProjections(RefundProjection refunds) {
+    PaymentEventsProjections(RefundProjection refunds, PaymentProjection payments) {
         this.refunds = refunds;
+        this.payments = payments;
     }
 
     public void apply(Envelope envelope) {
-        if (envelope.payload() instanceof RefundEvent refund) {
-            refunds.handle(envelope, refund);
+        switch (envelope.payload()) {
+            case RefundEvent refund -> refunds.handle(envelope, refund);
+            case PaymentCompleted payment -> payments.handle(envelope, payment);
+            default -> {
+                // PaymentInitiated, PaymentRejected: not decoded by the consumer; nothing the owner sees
+            }
         }
     }
 }

@@ -276,7 +276,7 @@ class DashboardTest extends IntegrationTest {
                 conference);
         for (Envelope e : events) jdbc.update("DELETE FROM orders WHERE order_id = ?", e.aggregateId());
         for (String table : List.of("dashboard_seat_availability", "dashboard_seat_holds", "dashboard_seat_streams",
-                "promotional_code_uses", "waitlist_entries", "refunds")) {
+                "promotional_code_uses", "waitlist_entries", "refunds", "payments")) {
             jdbc.update("DELETE FROM " + table + " WHERE conference_id = ?", conference);
         }
     }
