@@ -100,7 +100,7 @@ function showTables(d) {
             <td class="num">${s.offered}</td><td class="num available">${s.available}</td>
             ${d.seats.some(t => t.owed) ? html`<td class="num">${s.owed}</td>` : ''}</tr>`)
             : html`<tr><td colspan="6">No seat types yet.</td></tr>`}</tbody></table>`);
-    fill(document.getElementById('over-time'), html`<table id="over-time-table"><caption class="muted">Orders and revenue per ${d.bucket === 'HOUR' ? 'hour' : 'day'} (UTC)</caption>
+    fill(document.getElementById('over-time'), html`<table id="over-time-table"><caption class="muted">Orders and revenue per ${d.bucket} (UTC)</caption>
         <thead><tr><th>Period (UTC)</th><th class="num">Placed</th><th class="num">Confirmed</th><th class="num">Cancelled</th>
             <th class="num">Revenue</th><th class="num">Cancelled revenue</th></tr></thead>
         <tbody>${d.overTime.length ? d.overTime.map(p => html`<tr><td>${period(p.start, d.bucket)}</td>
@@ -138,7 +138,7 @@ function refundRows(tallies, words, amount) {
 /** A period's start as UTC text: "2026-03-01" for a day, "2026-03-01 09:00" for an hour. */
 function period(start, bucket) {
     const iso = new Date(start).toISOString();
-    return bucket === 'HOUR' ? iso.slice(0, 10) + ' ' + iso.slice(11, 16) : iso.slice(0, 10);
+    return bucket === 'hour' ? iso.slice(0, 10) + ' ' + iso.slice(11, 16) : iso.slice(0, 10);
 }
 
 /** The two charts, drawn anew when the dashboard changes and resized with the window. */
@@ -194,7 +194,7 @@ function seatsChart(uPlot, seats) {
 /** Orders placed and confirmed per period (bars), revenue (a line, on its own scale), in UTC. */
 function timeChart(uPlot, d) {
     const x = d.overTime.map(p => Date.parse(p.start) / 1000);
-    const width = d.bucket === 'HOUR' ? 3600 : 86400;
+    const width = d.bucket === 'hour' ? 3600 : 86400;
     return [{
         tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         scales: {x: {time: true, range: () => [x[0] - width, x[x.length - 1] + width]},

@@ -176,7 +176,7 @@ class DashboardTest extends IntegrationTest {
                 .andExpect(jsonPath("$.orders.expired").value(1))
                 .andExpect(jsonPath("$.overTime[1].revenue").value(100)));
 
-        dashboard("day").andExpect(jsonPath("$.bucket").value("DAY"))
+        dashboard("day").andExpect(jsonPath("$.bucket").value("day"))
                 .andExpect(jsonPath("$.overTime", hasSize(2)))
                 .andExpect(jsonPath("$.overTime[0].start").value("2026-03-01T00:00:00Z"))
                 .andExpect(jsonPath("$.overTime[0].placed").value(2))
@@ -188,7 +188,7 @@ class DashboardTest extends IntegrationTest {
                 .andExpect(jsonPath("$.overTime[1].confirmed").value(1))
                 .andExpect(jsonPath("$.overTime[1].cancelled").value(1))
                 .andExpect(jsonPath("$.overTime[1].cancelledRevenue").value(100));
-        dashboard("hour").andExpect(jsonPath("$.bucket").value("HOUR"))
+        dashboard("hour").andExpect(jsonPath("$.bucket").value("hour"))
                 .andExpect(jsonPath("$.overTime[*].start").value(org.hamcrest.Matchers.contains(
                         "2026-03-01T09:00:00Z", "2026-03-01T10:00:00Z", "2026-03-02T08:00:00Z",
                         "2026-03-02T09:00:00Z", "2026-03-02T12:00:00Z")))
@@ -216,7 +216,7 @@ class DashboardTest extends IntegrationTest {
     }
 
     @Test
-    void the_periods_are_an_hour_or_a_day_and_nothing_else() throws Exception {
+    void the_periods_are_an_hour_or_a_day_spelt_as_the_answer_spells_them_and_nothing_else() throws Exception {
         dashboard("week").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("bucket"));
