@@ -1,6 +1,6 @@
 // #/admin/conferences/{id}/dashboard — a conference's sales at a glance, for its owner (issue 17): seats sold / held /
 // offered / available per seat type, orders and revenue over time (per hour or day, UTC), orders by status, promotional
-// codes' uses and discounts, waitlist demand, cancellations; looked at again every few seconds while it is shown, and
+// codes' uses and discounts, waitlist demand, cancellations, refunds (per state and reason); looked at again every few seconds while it is shown, and
 // two buttons downloading the CSV exports. Charts are drawn by uPlot, served by the gateway from its WebJar (this
 // origin: the CSP stays script-src 'self'), loaded only when this page is first opened; every chart has its table
 // beside it, the text a screen reader (or anyone) reads — the charts are hidden from assistive technology.
@@ -13,6 +13,10 @@ import {owners} from '../storage.js';
 /** Where the gateway serves uPlot's WebJar (org.webjars.npm:uplot, the gateway's pom: same version). */
 const UPLOT = '/webjars/uplot/1.6.30/dist/';
 const REFRESH_SECONDS = 5;
+const REFUND_STATES = {REQUESTED: 'Requested', COMPLETED: 'Completed', FAILED_WILL_RETRY: 'Failed, will be retried',
+    GAVE_UP: 'Given up (failed for good)'};
+const REFUND_REASONS = {ORDER_CANCELLED: 'Order cancelled', ORDER_EXPIRED: 'Paid after the order expired',
+    ORDER_ALREADY_PAID: 'Order paid twice'};
 const LAYERS = [['sold', 'Sold', '#2f855a'], ['held', 'Held (orders being paid)', '#d69e2e'],
     ['offered', 'Offered to the waitlist', '#805ad5'], ['available', 'Available', '#90cdf4']];
 
@@ -57,6 +61,8 @@ export async function adminDashboard(id) {
         <div id="over-time" class="table-scroll" tabindex="0" role="region" aria-label="Orders and revenue over time (table)"></div>
         <h2>Orders by status</h2>
         <div id="orders-by-status" class="table-scroll" tabindex="0" role="region" aria-label="Orders by status (table)"></div>
+        <h2>Refunds</h2>
+        <div id="refunds" class="table-scroll" tabindex="0" role="region" aria-label="Refunds by state and reason (table)"></div>
         <h2>Promotional codes</h2>
         <div id="codes" class="table-scroll" tabindex="0" role="region" aria-label="Promotional codes (table)"></div>
         <h2>Waitlist</h2>
@@ -94,7 +100,7 @@ function showTables(d) {
             <td class="num">${s.offered}</td><td class="num available">${s.available}</td>
             ${d.seats.some(t => t.owed) ? html`<td class="num">${s.owed}</td>` : ''}</tr>`)
             : html`<tr><td colspan="6">No seat types yet.</td></tr>`}</tbody></table>`);
-    fill(document.getElementById('over-time'), html`<table id="over-time-table"><caption class="muted">Orders and revenue per ${d.bucket === 'HOUR' ? 'hour' : 'day'} (UTC)</caption>
+    fill(document.getElementById('over-time'), html`<table id="over-time-table"><caption class="muted">Orders and revenue per ${d.bucket} (UTC)</caption>
         <thead><tr><th>Period (UTC)</th><th class="num">Placed</th><th class="num">Confirmed</th><th class="num">Cancelled</th>
             <th class="num">Revenue</th><th class="num">Cancelled revenue</th></tr></thead>
         <tbody>${d.overTime.length ? d.overTime.map(p => html`<tr><td>${period(p.start, d.bucket)}</td>
@@ -106,6 +112,10 @@ function showTables(d) {
         <tbody>${[['Pending', d.orders.pending], ['Confirmed', d.orders.confirmed], ['Expired', d.orders.expired],
             ['Cancelled', d.orders.cancelled]].map(([status, n]) => html`<tr><td>${status}</td><td class="num">${n}</td></tr>`)}</tbody></table>
         <p id="cancellations">Cancellations: <strong>${d.cancellations}</strong></p>`);
+    fill(document.getElementById('refunds'), html`<table id="refunds-table"><caption class="muted">Refunds by state and by reason</caption>
+        <thead><tr><th>Refunds</th><th class="num">Count</th><th class="num">Amount</th></tr></thead>
+        <tbody><tr><th scope="rowgroup" colspan="3">By state</th></tr>${refundRows(d.refunds.byState, REFUND_STATES, amount)}</tbody>
+        <tbody><tr><th scope="rowgroup" colspan="3">By reason</th></tr>${refundRows(d.refunds.byReason, REFUND_REASONS, amount)}</tbody></table>`);
     fill(document.getElementById('codes'), d.codes.length ? html`<table id="codes-table">
         <thead><tr><th>Code</th><th class="num">Uses held</th><th class="num">Uses spent</th><th class="num">Orders</th>
             <th class="num">Discount given</th></tr></thead>
@@ -119,10 +129,16 @@ function showTables(d) {
             <td class="num">${w.seatsOffered}</td><td class="num">${money(w.revenue)}</td></tr>`)}</tbody></table>`);
 }
 
+/** One row per state or reason: its words, how many refunds, their amount. */
+function refundRows(tallies, words, amount) {
+    return tallies.map(t => html`<tr id="refunds-${t.name}"><td>${words[t.name] || t.name}</td><td class="num">${t.refunds}</td>
+        <td class="num">${amount(t.amount)}</td></tr>`);
+}
+
 /** A period's start as UTC text: "2026-03-01" for a day, "2026-03-01 09:00" for an hour. */
 function period(start, bucket) {
     const iso = new Date(start).toISOString();
-    return bucket === 'HOUR' ? iso.slice(0, 10) + ' ' + iso.slice(11, 16) : iso.slice(0, 10);
+    return bucket === 'hour' ? iso.slice(0, 10) + ' ' + iso.slice(11, 16) : iso.slice(0, 10);
 }
 
 /** The two charts, drawn anew when the dashboard changes and resized with the window. */
@@ -178,7 +194,7 @@ function seatsChart(uPlot, seats) {
 /** Orders placed and confirmed per period (bars), revenue (a line, on its own scale), in UTC. */
 function timeChart(uPlot, d) {
     const x = d.overTime.map(p => Date.parse(p.start) / 1000);
-    const width = d.bucket === 'HOUR' ? 3600 : 86400;
+    const width = d.bucket === 'hour' ? 3600 : 86400;
     return [{
         tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         scales: {x: {time: true, range: () => [x[0] - width, x[x.length - 1] + width]},

@@ -39,7 +39,7 @@ class DashboardController {
     @GetMapping("/dashboard")
     @Operation(summary = "The conference's sales at a glance: seats sold, held and available per seat type, orders by"
             + " status, orders and revenue over time, promotional code uses and discounts, waitlist demand,"
-            + " cancellations",
+            + " cancellations, refunds per state and reason",
             description = "As registration's events last reported them (updated within seconds of each). Amounts are"
                     + " numbers in `currency`; periods are UTC, only those with something in them.")
     Dashboard dashboard(@PathVariable UUID conferenceId,

@@ -48,7 +48,8 @@ class ExportsController {
     }
 
     @GetMapping("/orders.csv")
-    @Operation(summary = "The conference's orders as CSV: status, registrant, seats, total, discounts")
+    @Operation(summary = "The conference's orders as CSV: status, registrant, seats, total, discounts,"
+            + " amount paid and payment ids, amount refunded and each refund's state")
     ResponseEntity<String> orders(@PathVariable UUID conferenceId) {
         return csv(conferenceId, "orders", exports::orders);
     }

@@ -18,10 +18,11 @@ import java.util.UUID;
  * @param codes         the conference's promotional codes, by text
  * @param waitlist      per seat type, who waits (WaitlistQueries)
  * @param cancellations confirmed orders cancelled since
+ * @param refunds       the conference's refunds as payments' events told them, per state and per reason (RefundTallies)
  */
 public record Dashboard(String currency, List<SeatTypeSeats> seats, OrderCounts orders, Bucket bucket,
                         List<Period> overTime, List<CodeDiscounts> codes, List<SeatTypeWaitlist> waitlist,
-                        int cancellations) {
+                        int cancellations, Refunds refunds) {
 
     /**
      * @param quantity  the seat type's quantity as the owner set it here
@@ -59,5 +60,39 @@ public record Dashboard(String currency, List<SeatTypeSeats> seats, OrderCounts 
      * @param discount what it took off them
      */
     public record CodeDiscounts(UUID codeId, String code, int held, int used, int orders, BigDecimal discount) {
+    }
+
+    /**
+     * Where a refund stands for the owner: as its latest state says, a FAILED refund either to be retried or given up
+     * on.
+     */
+    public enum RefundStanding {
+        REQUESTED, COMPLETED, FAILED_WILL_RETRY, GAVE_UP;
+
+        /** @param state the refund's state as RefundProjection keeps it: REQUESTED, COMPLETED or FAILED */
+        public static RefundStanding of(String state, boolean willRetry) {
+            return switch (state) {
+                case "FAILED" -> willRetry ? FAILED_WILL_RETRY : GAVE_UP;
+                default -> valueOf(state);
+            };
+        }
+    }
+
+    /**
+     * A conference's refunds counted and added up.
+     *
+     * @param byState  every {@link RefundStanding}, in its order, zeros included
+     * @param byReason every refund reason (payments' RefundReason), in its order, zeros included; a refund whose
+     *                 RefundRequested was not consumed yet has no reason, so it is counted by state only
+     */
+    public record Refunds(List<RefundTally> byState, List<RefundTally> byReason) {
+    }
+
+    /**
+     * @param name    a {@link RefundStanding} or a refund reason
+     * @param refunds how many refunds
+     * @param amount  their amounts added up
+     */
+    public record RefundTally(String name, int refunds, BigDecimal amount) {
     }
 }

@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The owner's dashboard, read from the projections of registration's events only ({@link SeatsProjection}, the
- * orders, code uses and waitlist projections): no call to another service, no read of the event store.
+ * The owner's dashboard, read from the projections of registration's events ({@link SeatsProjection}, the orders, code
+ * uses and waitlist projections) and of payments' refund events ({@link RefundTallies}) only: no call to another service,
+ * no read of the event store.
  */
 @Component
 public class DashboardQueries {
@@ -34,10 +35,12 @@ public class DashboardQueries {
 
     private final JdbcTemplate jdbc;
     private final WaitlistQueries waitlists;
+    private final RefundTallies refunds;
 
-    public DashboardQueries(DataSource dataSource, WaitlistQueries waitlists) {
+    public DashboardQueries(DataSource dataSource, WaitlistQueries waitlists, RefundTallies refunds) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.waitlists = waitlists;
+        this.refunds = refunds;
     }
 
     /** One snapshot (repeatable read): the sections agree with each other even while events arrive. */
@@ -46,7 +49,7 @@ public class DashboardQueries {
         UUID id = conference.id();
         OrderCounts orders = ordersByStatus(id);
         return new Dashboard(currencyOf(conference), seats(conference), orders, bucket, overTime(id, bucket),
-                codes(id), waitlists.of(conference), orders.cancelled());
+                codes(id), waitlists.of(conference), orders.cancelled(), refunds.of(id));
     }
 
     private List<SeatTypeSeats> seats(Conference conference) {

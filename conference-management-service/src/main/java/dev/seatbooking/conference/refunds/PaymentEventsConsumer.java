@@ -1,10 +1,9 @@
 package dev.seatbooking.conference.refunds;
 
-import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageTypes;
 import dev.seatbooking.contracts.Topics;
-import dev.seatbooking.contracts.payments.RefundEvent;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
@@ -21,9 +20,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Subscribes {@link RefundProjection} to payments' refund events, through the foundation's inbox consumer. A consumer
- * (and Kafka group) of its own rather than a second topic of registration's: its own lag, and a new group starts
- * from the topic's beginning, so refunds requested before this service consumed them are listed too.
+ * Subscribes {@link PaymentEventsProjections} to payments' refund events and completed payments, through the
+ * foundation's inbox consumer. A consumer (and Kafka group) of its own rather than a second topic of registration's:
+ * its own lag, and a new group starts from the topic's beginning, so refunds requested before this service consumed
+ * them are listed too. (Completed payments are decoded since V13; those the group had passed before are not kept.)
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentEventsConsumer {
@@ -31,20 +31,16 @@ public class PaymentEventsConsumer {
     /** The inbox's consumer name and the Kafka consumer group: keep it stable. */
     public static final String CONSUMER = "conference-management-refunds";
 
-    /** The refund events; the payments themselves (most of the topic) are skipped before being decoded. */
+    /** The refund events and completed payments; initiated and rejected payments are skipped before being decoded. */
     static final Set<String> HANDLED = Stream.<Class<? extends Message>>of(RefundRequested.class,
-                    RefundCompleted.class, RefundFailed.class)
+                    RefundCompleted.class, RefundFailed.class, PaymentCompleted.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> paymentEventsListener(
-            MessageConsumers consumers, RefundProjection refunds,
+            MessageConsumers consumers, PaymentEventsProjections projections,
             @Value("${conference.consumers.concurrency:1}") int concurrency) {
-        return consumers.subscribePerPoll(CONSUMER, List.of(Topics.PAYMENTS_EVENTS), concurrency, message -> {
-            Envelope envelope = message.payload();
-            if (envelope.payload() instanceof RefundEvent refund) {
-                refunds.handle(envelope, refund);
-            }
-        }, HANDLED::contains, PollSettings.defaults());
+        return consumers.subscribePerPoll(CONSUMER, List.of(Topics.PAYMENTS_EVENTS), concurrency,
+                message -> projections.apply(message.payload()), HANDLED::contains, PollSettings.defaults());
     }
 }

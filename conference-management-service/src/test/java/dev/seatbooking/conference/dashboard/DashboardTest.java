@@ -2,11 +2,14 @@ package dev.seatbooking.conference.dashboard;
 
 import dev.seatbooking.conference.administration.ConferenceAdministration;
 import dev.seatbooking.conference.orders.RegistrationEventsProjections;
+import dev.seatbooking.conference.refunds.PaymentEventsProjections;
 import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.AdminApi.Owner;
 import dev.seatbooking.conference.support.IntegrationTest;
 import dev.seatbooking.conference.support.RegistrationEvents;
 import dev.seatbooking.contracts.Envelope;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
 import dev.seatbooking.eventsourcing.messaging.IncomingMessage;
@@ -26,6 +29,7 @@ import java.util.UUID;
 import static dev.seatbooking.conference.support.AdminApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -45,6 +49,8 @@ class DashboardTest extends IntegrationTest {
     @Autowired
     RegistrationEventsProjections projections;
     @Autowired
+    PaymentEventsProjections paymentProjections;
+    @Autowired
     DashboardQueries dashboards;
     @Autowired
     ConferenceAdministration administration;
@@ -52,6 +58,7 @@ class DashboardTest extends IntegrationTest {
     PlatformTransactionManager transactions;
 
     private final RegistrationEvents registration = new RegistrationEvents();
+    private final RegistrationEvents payments = RegistrationEvents.payments();
     private Owner owner;
     private Sale sale;
 
@@ -68,6 +75,7 @@ class DashboardTest extends IntegrationTest {
     @AfterEach
     void close() {
         registration.close();
+        payments.close();
     }
 
     @Test
@@ -86,7 +94,43 @@ class DashboardTest extends IntegrationTest {
                 .andExpect(jsonPath("$.codes[0].used").value(0))
                 .andExpect(jsonPath("$.codes[0].discount").value(0))
                 .andExpect(jsonPath("$.waitlist", hasSize(2)))
-                .andExpect(jsonPath("$.cancellations").value(0));
+                .andExpect(jsonPath("$.cancellations").value(0))
+                .andExpect(jsonPath("$.refunds.byState[*].refunds").value(contains(0, 0, 0, 0)))
+                .andExpect(jsonPath("$.refunds.byReason[*].refunds").value(contains(0, 0, 0)))
+                .andExpect(jsonPath("$.refunds.byReason[0].amount").value(0));
+    }
+
+    @Test
+    void refunds_are_counted_and_added_up_per_state_and_per_reason() throws Exception {
+        sale.paymentEvents().forEach(payments::send);
+
+        await().atMost(CONSUMED).untilAsserted(() -> dashboard("day")
+                .andExpect(jsonPath("$.refunds.byState[1].refunds").value(1))
+                .andExpect(jsonPath("$.refunds.byState[2].refunds").value(1)));
+        dashboard("day")
+                .andExpect(jsonPath("$.refunds.byState[*].name").value(contains(
+                        "REQUESTED", "COMPLETED", "FAILED_WILL_RETRY", "GAVE_UP")))
+                .andExpect(jsonPath("$.refunds.byState[*].refunds").value(contains(0, 1, 1, 0)))
+                .andExpect(jsonPath("$.refunds.byState[0].amount").value(0))
+                .andExpect(jsonPath("$.refunds.byState[1].amount").value(100))
+                .andExpect(jsonPath("$.refunds.byState[2].amount").value(100))
+                .andExpect(jsonPath("$.refunds.byReason[*].name").value(contains(
+                        "ORDER_EXPIRED", "ORDER_ALREADY_PAID", "ORDER_CANCELLED")))
+                .andExpect(jsonPath("$.refunds.byReason[*].refunds").value(contains(1, 0, 1)))
+                .andExpect(jsonPath("$.refunds.byReason[0].amount").value(100))
+                .andExpect(jsonPath("$.refunds.byReason[1].amount").value(0));
+    }
+
+    @Test
+    void a_refund_payments_gave_up_on_is_counted_apart_from_one_it_retries() throws Exception {
+        // C's refund's third event (its second attempt failed for good), consumed before the first two
+        payments.send(sale.refundC, 3, new RefundFailed(sale.refundC, sale.paymentC, owner.conferenceId(),
+                Money.of("100", "EUR"), "card closed", 2, false));
+        sale.paymentEvents().forEach(payments::send);
+
+        await().atMost(CONSUMED).untilAsserted(() -> dashboard("day")
+                .andExpect(jsonPath("$.refunds.byState[*].refunds").value(contains(0, 1, 0, 1))));
+        dashboard("day").andExpect(jsonPath("$.refunds.byState[3].amount").value(100));
     }
 
     @Test
@@ -132,7 +176,7 @@ class DashboardTest extends IntegrationTest {
                 .andExpect(jsonPath("$.orders.expired").value(1))
                 .andExpect(jsonPath("$.overTime[1].revenue").value(100)));
 
-        dashboard("day").andExpect(jsonPath("$.bucket").value("DAY"))
+        dashboard("day").andExpect(jsonPath("$.bucket").value("day"))
                 .andExpect(jsonPath("$.overTime", hasSize(2)))
                 .andExpect(jsonPath("$.overTime[0].start").value("2026-03-01T00:00:00Z"))
                 .andExpect(jsonPath("$.overTime[0].placed").value(2))
@@ -144,7 +188,7 @@ class DashboardTest extends IntegrationTest {
                 .andExpect(jsonPath("$.overTime[1].confirmed").value(1))
                 .andExpect(jsonPath("$.overTime[1].cancelled").value(1))
                 .andExpect(jsonPath("$.overTime[1].cancelledRevenue").value(100));
-        dashboard("hour").andExpect(jsonPath("$.bucket").value("HOUR"))
+        dashboard("hour").andExpect(jsonPath("$.bucket").value("hour"))
                 .andExpect(jsonPath("$.overTime[*].start").value(org.hamcrest.Matchers.contains(
                         "2026-03-01T09:00:00Z", "2026-03-01T10:00:00Z", "2026-03-02T08:00:00Z",
                         "2026-03-02T09:00:00Z", "2026-03-02T12:00:00Z")))
@@ -172,7 +216,7 @@ class DashboardTest extends IntegrationTest {
     }
 
     @Test
-    void the_periods_are_an_hour_or_a_day_and_nothing_else() throws Exception {
+    void the_periods_are_an_hour_or_a_day_spelt_as_the_answer_spells_them_and_nothing_else() throws Exception {
         dashboard("week").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("bucket"));
@@ -182,20 +226,25 @@ class DashboardTest extends IntegrationTest {
     @Test
     void the_same_events_applied_again_or_again_from_scratch_give_the_same_dashboard() {
         List<Envelope> events = sale.events();
-        apply(events);
+        List<Envelope> paid = sale.paymentEvents();
+        apply(events, paid);
         Dashboard byDay = dashboard(Bucket.DAY);
         Dashboard byHour = dashboard(Bucket.HOUR);
         assertThat(byDay.seats().getFirst().sold()).isEqualTo(2);
         assertThat(byDay.cancellations()).isEqualTo(1);
+        assertThat(byDay.refunds().byState().get(1).refunds()).as("completed").isEqualTo(1);
 
-        apply(events); // redelivered, message ids and all
+        apply(events, paid); // redelivered, message ids and all
         assertThat(dashboard(Bucket.DAY)).isEqualTo(byDay);
-        apply(events.stream().map(DashboardTest::republished).toList()); // published again under new message ids
+        // published again under new message ids
+        apply(events.stream().map(DashboardTest::republished).toList(),
+                paid.stream().map(DashboardTest::republished).toList());
         assertThat(dashboard(Bucket.DAY)).isEqualTo(byDay);
 
         forget(owner.conferenceId(), events);
         assertThat(dashboard(Bucket.DAY).seats().getFirst().held()).as("forgotten").isZero();
-        apply(events);
+        assertThat(dashboard(Bucket.DAY).refunds().byState().get(1).refunds()).as("forgotten").isZero();
+        apply(events, paid);
         assertThat(dashboard(Bucket.DAY)).isEqualTo(byDay);
         assertThat(dashboard(Bucket.HOUR)).isEqualTo(byHour);
     }
@@ -208,11 +257,13 @@ class DashboardTest extends IntegrationTest {
         return dashboards.of(administration.get(owner.conferenceId()), bucket);
     }
 
-    /** As the consumer applies a poll: in one transaction. */
-    private void apply(List<Envelope> events) {
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> events.forEach(e -> projections.apply(
-                new IncomingMessage<>(e.messageId(), e.type(), e.correlationId(), e.causationId(),
-                        e.aggregateId().toString(), e))));
+    /** As the two consumers apply a poll each: in one transaction. */
+    private void apply(List<Envelope> events, List<Envelope> paymentEvents) {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            events.forEach(e -> projections.apply(new IncomingMessage<>(e.messageId(), e.type(), e.correlationId(),
+                    e.causationId(), e.aggregateId().toString(), e)));
+            paymentEvents.forEach(paymentProjections::apply);
+        });
     }
 
     private static Envelope republished(Envelope e) {
@@ -225,7 +276,7 @@ class DashboardTest extends IntegrationTest {
                 conference);
         for (Envelope e : events) jdbc.update("DELETE FROM orders WHERE order_id = ?", e.aggregateId());
         for (String table : List.of("dashboard_seat_availability", "dashboard_seat_holds", "dashboard_seat_streams",
-                "promotional_code_uses", "waitlist_entries")) {
+                "promotional_code_uses", "waitlist_entries", "refunds", "payments")) {
             jdbc.update("DELETE FROM " + table + " WHERE conference_id = ?", conference);
         }
     }

@@ -3,6 +3,11 @@ package dev.seatbooking.conference.dashboard;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
+import dev.seatbooking.contracts.payments.RefundReason;
 import dev.seatbooking.contracts.registration.DiscountLine;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
@@ -39,6 +44,9 @@ import java.util.UUID;
  * <li>a waitlist entry wants 2 Workshop seats and is offered 1</li>
  * </ul>
  * So General: sold 2, held 3, available 5; Workshop: held 1, offered 1, available 3.
+ * <p>
+ * And payments tells ({@link #paymentEvents()}): A paid 180, D paid 100 and was refunded (completed), C paid 100
+ * after it expired and its refund failed once (will be retried).
  */
 final class Sale {
 
@@ -51,8 +59,14 @@ final class Sale {
     final UUID c = UUID.randomUUID();
     final UUID d = UUID.randomUUID();
     final UUID entry = UUID.randomUUID();
+    final UUID paymentA = UUID.randomUUID();
+    final UUID paymentC = UUID.randomUUID();
+    final UUID paymentD = UUID.randomUUID();
+    final UUID refundC = UUID.randomUUID();
+    final UUID refundD = UUID.randomUUID();
 
     private final List<Envelope> events = new ArrayList<>();
+    private final List<Envelope> paymentEvents = new ArrayList<>();
     private final Map<UUID, Long> versions = new HashMap<>();
 
     Sale(UUID conference, UUID general, UUID workshop, UUID code) {
@@ -98,11 +112,28 @@ final class Sale {
         seats("2026-03-02T13:00:00Z", new WaitlistJoined(conference, entry, workshop, 2));
         seats("2026-03-02T13:00:00Z", new WaitlistOfferMade(conference, entry, of(workshop, 1), List.of(of(workshop, -1)),
                 at("2026-03-03T13:00:00Z")));
+
+        Money hundred = Money.of("100", "EUR");
+        payment(paymentA, "2026-03-01T09:19:00Z", new PaymentCompleted(paymentA, a, conference, Money.of("180", "EUR")));
+        payment(paymentC, "2026-03-02T08:35:00Z", new PaymentCompleted(paymentC, c, conference, hundred));
+        payment(refundC, "2026-03-02T08:35:01Z", new RefundRequested(refundC, paymentC, c, conference, hundred,
+                RefundReason.ORDER_EXPIRED));
+        payment(refundC, "2026-03-02T08:36:00Z", new RefundFailed(refundC, paymentC, conference, hundred,
+                "processor down", 1, true));
+        payment(paymentD, "2026-03-02T09:09:00Z", new PaymentCompleted(paymentD, d, conference, hundred));
+        payment(refundD, "2026-03-02T12:00:02Z", new RefundRequested(refundD, paymentD, d, conference, hundred,
+                RefundReason.ORDER_CANCELLED));
+        payment(refundD, "2026-03-02T12:01:00Z", new RefundCompleted(refundD, paymentD, conference, hundred));
     }
 
     /** Every event, in the order registration published them. */
     List<Envelope> events() {
         return List.copyOf(events);
+    }
+
+    /** Payments' events (payments and refunds), in the order payments published them. */
+    List<Envelope> paymentEvents() {
+        return List.copyOf(paymentEvents);
     }
 
     private OrderLine generalLine(int quantity) {
@@ -120,8 +151,17 @@ final class Sale {
 
     /** @param counter whose versions the event's comes from (one per stream) */
     private void add(UUID stream, UUID counter, String at, Message event) {
+        events.add(next(stream, counter, at, event));
+    }
+
+    /** An event of a payment's or a refund's stream (its id). */
+    private void payment(UUID stream, String at, Message event) {
+        paymentEvents.add(next(stream, stream, at, event));
+    }
+
+    private Envelope next(UUID stream, UUID counter, String at, Message event) {
         long version = versions.merge(counter, 1L, Long::sum);
-        events.add(Envelope.of(UUID.randomUUID(), event, stream, version, at(at)));
+        return Envelope.of(UUID.randomUUID(), event, stream, version, at(at));
     }
 
     private static SeatQuantity of(UUID seatType, int quantity) {

@@ -1,12 +1,18 @@
 package dev.seatbooking.conference.exports;
 
 import dev.seatbooking.conference.orders.RegistrationEventsProjections;
+import dev.seatbooking.conference.refunds.PaymentEventsProjections;
 import dev.seatbooking.conference.support.AdminApi;
 import dev.seatbooking.conference.support.AdminApi.Owner;
 import dev.seatbooking.conference.support.IntegrationTest;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
+import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
+import dev.seatbooking.contracts.payments.RefundReason;
 import dev.seatbooking.contracts.registration.DiscountLine;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
@@ -44,11 +50,14 @@ class ExportsTest extends IntegrationTest {
     @Autowired
     RegistrationEventsProjections projections;
     @Autowired
+    PaymentEventsProjections paymentProjections;
+    @Autowired
     PlatformTransactionManager transactions;
 
     private Owner owner;
     private UUID general;
     private final UUID order = UUID.randomUUID();
+    private Instant paymentsClock = Instant.parse("2026-03-01T09:30:00Z");
 
     @BeforeEach
     void anOrderWithAttendees() throws Exception {
@@ -87,9 +96,48 @@ class ExportsTest extends IntegrationTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(csv).startsWith("Order,Status,Placed at,Registrant first name,Registrant last name,"
-                + "Registrant email,Seats,Total,Currency,Discounts\r\n");
+                + "Registrant email,Seats,Total,Currency,Discounts,Paid,Payment ids,Refunded,Refunds\r\n");
         assertThat(csv).contains(order + ",CONFIRMED,")
-                .contains(",Ada,\"O'Brien \"\"Lovelace\"\"\",ada@example.org,\"2 × General, standing\",180.00,EUR,EARLY 20.00\r\n");
+                .contains(",Ada,\"O'Brien \"\"Lovelace\"\"\",ada@example.org,\"2 × General, standing\",180.00,EUR,EARLY 20.00"
+                        + ",,,,\r\n");
+    }
+
+    @Test
+    void orders_list_the_payments_and_refunds_each_order_had() throws Exception {
+        Money paid = Money.of("180", "EUR");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID twice = UUID.randomUUID();
+        UUID retried = UUID.randomUUID();
+        pay(first, 1, new PaymentCompleted(first, order, owner.conferenceId(), paid));
+        pay(second, 1, new PaymentCompleted(second, order, owner.conferenceId(), paid)); // paid twice
+        pay(twice, 1, new RefundRequested(twice, second, order, owner.conferenceId(), paid,
+                RefundReason.ORDER_ALREADY_PAID));
+        pay(twice, 2, new RefundCompleted(twice, second, owner.conferenceId(), paid));
+        // A refund whose request was not consumed yet: the order is its payment's
+        pay(retried, 2, new RefundFailed(retried, first, owner.conferenceId(), paid, "processor down", 1, true));
+
+        String csv = export("orders").andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(csv).contains(",EARLY 20.00,360.00," + first + "; " + second
+                + ",180.00,COMPLETED 180.00; FAILED_WILL_RETRY 180.00\r\n");
+    }
+
+    @Test
+    void payments_applied_again_change_no_line_of_the_orders() throws Exception {
+        UUID payment = UUID.randomUUID();
+        Envelope paid = pay(payment, 2, new PaymentCompleted(payment, order, owner.conferenceId(),
+                Money.of("180", "EUR")));
+        String once = export("orders").andReturn().getResponse().getContentAsString();
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            paymentProjections.apply(paid); // the same message again (the inbox would stop it first)
+            paymentProjections.apply(Envelope.of(UUID.randomUUID(), paid.payload(), payment, 2, paid.occurredAt()));
+        });
+
+        assertThat(export("orders").andReturn().getResponse().getContentAsString()).isEqualTo(once)
+                .contains(",180.00," + payment + ",,\r\n");
     }
 
     @Test
@@ -106,6 +154,14 @@ class ExportsTest extends IntegrationTest {
         return api().perform(get(owner.path() + "/exports/" + what + ".csv").with(as(owner)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"));
+    }
+
+    /** As payments' consumer applies an event: in a transaction. */
+    private Envelope pay(UUID stream, long version, Message event) {
+        paymentsClock = paymentsClock.plusSeconds(60);
+        Envelope e = Envelope.of(UUID.randomUUID(), event, stream, version, paymentsClock);
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> paymentProjections.apply(e));
+        return e;
     }
 
     /** As the consumer applies an event: in a transaction. */

@@ -5,6 +5,7 @@ import dev.seatbooking.conference.support.IntegrationTest;
 import dev.seatbooking.conference.support.RegistrationEvents;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundCompleted;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundRequested;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.seatbooking.conference.support.AdminApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -179,6 +181,33 @@ class RefundsTest extends IntegrationTest {
         await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(other.path() + "/refunds").with(as(other)))
                 .andExpect(jsonPath("$", hasSize(1)))
                 .andExpect(jsonPath("$[0].refundId").value(elsewhere.toString())));
+    }
+
+    @Test
+    void a_completed_payment_is_kept_once_and_only_for_a_conference_held_here() {
+        UUID order = UUID.randomUUID();
+        UUID payment = UUID.randomUUID();
+        Envelope paid = payments.send(payment, 2, new PaymentCompleted(payment, order, owner.conferenceId(), AMOUNT));
+        payments.send(paid); // Kafka delivers it again
+        Envelope republished = Envelope.of(UUID.randomUUID(), paid.payload(), payment, 2, paid.occurredAt());
+        payments.send(republished); // payments' relay publishes it again, under another message id
+        UUID elsewhere = UUID.randomUUID();
+        Envelope unknown = payments.send(elsewhere, 2, new PaymentCompleted(elsewhere, UUID.randomUUID(),
+                UUID.randomUUID(), AMOUNT)); // a conference this service does not hold
+
+        for (Envelope consumed : List.of(republished, unknown)) {
+            await().atMost(CONSUMED).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM inbox WHERE consumer = ? AND message_id = ?", Integer.class,
+                    PaymentEventsConsumer.CONSUMER, consumed.messageId()) == 1);
+        }
+        assertThat(jdbc.queryForList("SELECT order_id, amount, currency FROM payments WHERE payment_id = ?",
+                payment)).singleElement().satisfies(row -> {
+                    assertThat(row.get("order_id")).isEqualTo(order);
+                    assertThat(row.get("amount")).isEqualTo(new java.math.BigDecimal("150.000"));
+                    assertThat(row.get("currency")).isEqualTo("EUR");
+                });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM payments WHERE payment_id = ?", Integer.class,
+                elsewhere)).isZero();
     }
 
     private RefundRequested requested(UUID refund, UUID payment, UUID order, RefundReason reason) {
