@@ -16,11 +16,6 @@ import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentsCreated;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
-import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.AvailableSeatsChanged;
-import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCancelled;
-import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReservationCommitted;
-import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
-import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SoldSeatsReturned;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistJoined;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistLeft;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.WaitlistOfferAccepted;
@@ -39,7 +34,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Subscribes {@link RegistrationEventsProjections} (the orders, code uses, waitlists and the dashboard's seats) to
+ * Subscribes {@link RegistrationEventsProjections} (the orders, code uses and waitlists) to
  * registration's events, through the foundation's inbox consumer.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,7 +44,7 @@ public class RegistrationEventsConsumer {
     public static final String CONSUMER = "conference-management";
 
     /**
-     * The registration events the owners' lists, code uses, waitlists and dashboard come from; the consumer skips the
+     * The registration events the owners' lists, code uses, waitlists and the dashboard's orders come from; the consumer skips the
      * others (reservation progress, order updates, seat assignment commands' replies) before decoding them or writing
      * them to the inbox.
      */
@@ -59,9 +54,7 @@ public class RegistrationEventsConsumer {
                     SeatAssignmentsCreated.class, SeatAssigned.class, SeatAssignmentUpdated.class, SeatUnassigned.class,
                     PromotionalCodeUseHeld.class, PromotionalCodeUseReleased.class, PromotionalCodeUseSpent.class,
                     WaitlistJoined.class, WaitlistOfferMade.class, WaitlistLeft.class, WaitlistOfferLapsed.class,
-                    WaitlistOfferAccepted.class,
-                    SeatsReserved.class, SeatsReservationCancelled.class, SeatsReservationCommitted.class,
-                    SoldSeatsReturned.class, AvailableSeatsChanged.class)
+                    WaitlistOfferAccepted.class)
             .map(MessageTypes.contracts()::nameOf).collect(Collectors.toUnmodifiableSet());
 
     @Bean

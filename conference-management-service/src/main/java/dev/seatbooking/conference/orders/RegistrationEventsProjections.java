@@ -1,6 +1,5 @@
 package dev.seatbooking.conference.orders;
 
-import dev.seatbooking.conference.dashboard.SeatsProjection;
 import dev.seatbooking.conference.waitlist.WaitlistProjection;
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent;
@@ -10,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands each registration event to the projections that keep it, in the caller's transaction (the consumer's, per
- * poll): {@link OrderProjection}, {@link CodeUsesProjection}, {@link WaitlistProjection} and the dashboard's
- * {@link SeatsProjection}. Each is idempotent on its own, so applying the same events again changes nothing.
+ * poll): {@link OrderProjection}, {@link CodeUsesProjection}, and {@link WaitlistProjection} (the dashboard's
+ * seats have a consumer of their own: {@code dashboard.SeatEventsConsumer}). Each is idempotent on its
+ * own, so applying the same events again changes nothing.
  */
 @Component
 public class RegistrationEventsProjections {
@@ -19,24 +19,18 @@ public class RegistrationEventsProjections {
     private final OrderProjection orders;
     private final CodeUsesProjection codeUses;
     private final WaitlistProjection waitlists;
-    private final SeatsProjection seats;
 
-    RegistrationEventsProjections(OrderProjection orders, CodeUsesProjection codeUses, WaitlistProjection waitlists,
-                                  SeatsProjection seats) {
+    RegistrationEventsProjections(OrderProjection orders, CodeUsesProjection codeUses, WaitlistProjection waitlists) {
         this.orders = orders;
         this.codeUses = codeUses;
         this.waitlists = waitlists;
-        this.seats = seats;
     }
 
     public void apply(IncomingMessage<Envelope> message) {
         Envelope envelope = message.payload();
         switch (envelope.payload()) {
             case PromotionalCodeUsesEvent uses -> codeUses.handle(envelope, uses);
-            case SeatsAvailabilityEvent availability -> {
-                waitlists.handle(envelope, availability);
-                seats.handle(envelope, availability);
-            }
+            case SeatsAvailabilityEvent availability -> waitlists.handle(envelope, availability);
             default -> orders.handle(message);
         }
     }

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * Subscribes {@link PaymentEventsProjections} to payments' refund events and completed payments, through the
  * foundation's inbox consumer. A consumer (and Kafka group) of its own rather than a second topic of registration's:
  * its own lag, and a new group starts from the topic's beginning, so refunds requested before this service consumed
- * them are listed too. (Completed payments are decoded since V13; those the group had passed before are not kept.)
+ * them are listed too. (Completed payments are decoded since V13, released with this group: none was passed over.)
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentEventsConsumer {

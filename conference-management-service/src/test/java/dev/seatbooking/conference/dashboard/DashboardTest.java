@@ -11,6 +11,7 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.payments.RefundEvent.RefundFailed;
 import dev.seatbooking.contracts.registration.SeatQuantity;
+import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityEvent.SeatsReserved;
 import dev.seatbooking.eventsourcing.messaging.IncomingMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,8 @@ class DashboardTest extends IntegrationTest {
     RegistrationEventsProjections projections;
     @Autowired
     PaymentEventsProjections paymentProjections;
+    @Autowired
+    SeatsProjection seats;
     @Autowired
     DashboardQueries dashboards;
     @Autowired
@@ -257,11 +260,14 @@ class DashboardTest extends IntegrationTest {
         return dashboards.of(administration.get(owner.conferenceId()), bucket);
     }
 
-    /** As the two consumers apply a poll each: in one transaction. */
+    /** As the three consumers apply a poll each: in one transaction. */
     private void apply(List<Envelope> events, List<Envelope> paymentEvents) {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            events.forEach(e -> projections.apply(new IncomingMessage<>(e.messageId(), e.type(), e.correlationId(),
-                    e.causationId(), e.aggregateId().toString(), e)));
+            events.forEach(e -> {
+                projections.apply(new IncomingMessage<>(e.messageId(), e.type(), e.correlationId(),
+                        e.causationId(), e.aggregateId().toString(), e));
+                if (e.payload() instanceof SeatsAvailabilityEvent availability) seats.handle(e, availability);
+            });
             paymentEvents.forEach(paymentProjections::apply);
         });
     }
