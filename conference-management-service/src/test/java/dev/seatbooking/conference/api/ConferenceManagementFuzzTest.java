@@ -82,8 +82,12 @@ class ConferenceManagementFuzzTest extends IntegrationTest {
         String basic = "Basic " + Base64.getEncoder().encodeToString((owner.email() + ":" + owner.accessCode())
                 .getBytes(StandardCharsets.UTF_8));
         String apiDocs = ApiFuzzer.documentOf("http://127.0.0.1:" + port);
-        assertThat(ApiFuzzer.operationsOf(apiDocs)).as("the owner's waitlist and refunds views are fuzzed too")
-                .contains("GET /api/conferences/{conferenceId}/waitlist", "GET /api/conferences/{conferenceId}/refunds");
+        assertThat(ApiFuzzer.operationsOf(apiDocs))
+                .as("the owner's waitlist, refunds, dashboard and exports are fuzzed too")
+                .contains("GET /api/conferences/{conferenceId}/waitlist", "GET /api/conferences/{conferenceId}/refunds",
+                        "GET /api/conferences/{conferenceId}/dashboard",
+                        "GET /api/conferences/{conferenceId}/exports/attendees.csv",
+                        "GET /api/conferences/{conferenceId}/exports/orders.csv");
         ApiFuzzer.Report owners = ApiFuzzer.against("http://127.0.0.1:" + port, apiDocs)
                 .value("conferenceId", owner.conferenceId().toString())
                 .value("seatTypeId", seatType.toString())
