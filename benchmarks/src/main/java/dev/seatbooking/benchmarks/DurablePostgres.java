@@ -57,6 +57,11 @@ final class DurablePostgres implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** A plain connection to the postgres database (server-wide queries such as the WAL position). */
+    Connection connection() throws SQLException {
+        return DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+    }
+
     /** Another empty database on the same server. */
     void createDatabase(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");

@@ -59,7 +59,7 @@ public final class EventStoreBenchmark {
             boolean quick = false;
             Integer iterations = null, writers = null;
             Double seconds = null;
-            List<String> only = List.of("1a", "1b", "2", "3", "4", "D");
+            List<String> only = List.of("1a", "1b", "2", "3", "4", "D", "A");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
@@ -75,7 +75,7 @@ public final class EventStoreBenchmark {
                                                    reads and loads take half as many (at least 2)
                                   --seconds S      length of one write round (default 1; --quick 0.4)
                                   --writers N      concurrent writers of the multi-writer append line (default 8)
-                                  --only LIST      run only these comparisons, e.g. --only 1b,D (of 1a,1b,2,3,4,D)""");
+                                  --only LIST      run only these comparisons, e.g. --only 1b,D (of 1a,1b,2,3,4,D,A; A: ours vs Axon's JDBC engine)""");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("Unknown argument " + args[i] + " (try --help)");
@@ -157,6 +157,7 @@ public final class EventStoreBenchmark {
                 if (settings.only.contains("3")) readAll();
                 if (settings.only.contains("4")) loads();
                 if (settings.only.contains("D")) diagnostics();
+                if (settings.only.contains("A")) axon();
             }
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -231,6 +232,17 @@ public final class EventStoreBenchmark {
         }
     }
 
+    /** Issue 18: ours beside Axon Framework's JDBC engine and the raw writes of each table shape. */
+    private void axon() throws Exception {
+        variantTables.addAll(new AxonComparison(pg, name -> {
+            try {
+                return database(name);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, settings, serializer, event, metadata, row, this::checkpoint).run());
+    }
+
     /** A database of its own (created and migrated once) for one variant's writes. */
     private String database(String variant) throws SQLException {
         String name = "bench_" + variant;
@@ -244,7 +256,7 @@ public final class EventStoreBenchmark {
     }
 
     /** The variant with the store's notifier and listener running (only) while it runs. */
-    private static Variant notifying(EventNotifications notifications, Variant variant) {
+    static Variant notifying(EventNotifications notifications, Variant variant) {
         return new Variant(variant.name(), d -> {
             notifications.start();
             try {
@@ -736,7 +748,7 @@ public final class EventStoreBenchmark {
 
     // ================================================================ output
 
-    private static void section(String title) {
+    static void section(String title) {
         System.out.println();
         System.out.println("== " + title);
     }
