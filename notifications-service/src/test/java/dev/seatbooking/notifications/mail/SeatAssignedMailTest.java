@@ -85,9 +85,15 @@ class SeatAssignedMailTest extends IntegrationTest {
     }
 
     /** An order whose registrant is Ada Lovelace, at another address than the attendees'. */
+    /**
+     * An order whose registrant this service already knows, as when seats are assigned (after the order was
+     * confirmed): the seat events travel on another partition than the order's, so without the wait a seat could be
+     * mailed before the registrant's name arrived (the mail then names "the person who registered for it").
+     */
     private Scenario placed() {
         var scenario = newScenario();
         scenario.placedBy(newEmail());
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts.contactName(scenario.orderId).isPresent());
         return scenario;
     }
 
