@@ -4,14 +4,10 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.Topics;
 import dev.seatbooking.contracts.codec.MessageCodec;
-import dev.seatbooking.eventsourcing.messaging.KafkaProducers;
-import dev.seatbooking.eventsourcing.messaging.MessageHeaders;
+import dev.seatbooking.eventsourcing.testing.EnvelopePublisher;
 import dev.seatbooking.testinfra.TestKafka;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Plays registration: puts its events on {@code registration.events} as its relay would; or, made by
@@ -19,8 +15,8 @@ import java.util.concurrent.ExecutionException;
  */
 public final class RegistrationEvents implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer =
-            KafkaProducers.idempotentToNewTopics(TestKafka.bootstrapServers(), "test-registration");
+    private final EnvelopePublisher publisher =
+            new EnvelopePublisher(TestKafka.bootstrapServers(), "test-registration", MessageCodec.contracts());
     private final String topic;
 
     public RegistrationEvents() {
@@ -45,22 +41,11 @@ public final class RegistrationEvents implements AutoCloseable {
 
     /** Sends (again) exactly this envelope, with its message id. */
     public void send(Envelope envelope) {
-        var record = new ProducerRecord<>(topic, null, envelope.aggregateId().toString(),
-                MessageCodec.contracts().encodeEnvelope(envelope),
-                MessageHeaders.of(envelope.messageId(), envelope.type(), envelope.correlationId(),
-                        envelope.causationId()));
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not send " + envelope.type(), e.getCause());
-        }
+        publisher.send(topic, envelope);
     }
 
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
     }
 }
