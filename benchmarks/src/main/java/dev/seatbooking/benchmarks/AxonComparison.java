@@ -238,7 +238,7 @@ final class AxonComparison {
 
     /** Raw INSERT of our table's shape: one autocommit statement, or a JDBC batch in one transaction. */
     private void rawOurs(HikariDataSource pool, UUID stream, int version, int n) throws SQLException {
-        String sql = "INSERT INTO events (" + Workloads.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)";
+        String sql = "INSERT INTO events (" + Workloads.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::json)";
         batch(pool, sql, n, (ps, i) -> {
             ps.setObject(1, stream);
             ps.setString(2, BenchModel.STREAM_TYPE);

@@ -141,7 +141,7 @@ public final class EventStoreBenchmark {
                         + "  writes: warm-up %s, %d rounds of %s; reads and loads: warm-up %s, %d rounds of %s (whole passes, at least one)%n",
                 human(settings.warmup), settings.iterations, human(settings.writeIteration),
                 human(settings.readIteration), settings.readRounds(), human(settings.readIteration));
-        System.out.printf(Locale.ROOT, "Payload: %d-byte jsonb event (%s), %d-byte jsonb metadata; each writer round-robins over %d own streams.%n",
+        System.out.printf(Locale.ROOT, "Payload: %d-byte json event (%s), %d-byte json metadata; each writer round-robins over %d own streams.%n",
                 row.payloadJson().length(), row.eventType(), row.metadataJson().length(), settings.streamsPerWriter);
 
         try (DurablePostgres server = DurablePostgres.start()) {
@@ -444,7 +444,7 @@ public final class EventStoreBenchmark {
             PostgresEventStore quiet = new PostgresEventStore(pool, serializer, null);
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
             String appendOne = Workloads.onTable(Workloads.ourSql("APPEND_ONE"), "events_diag_checked");
-            String insert = "INSERT INTO events_diag (" + Workloads.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)";
+            String insert = "INSERT INTO events_diag (" + Workloads.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::json)";
             String insertNoIndex = insert.replace("events_diag", "events_diag_noindex");
             String insertReturning = insert + " RETURNING global_position";
             Map<String, Measure.Task> tasks = new LinkedHashMap<>();

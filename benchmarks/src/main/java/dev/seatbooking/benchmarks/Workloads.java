@@ -117,7 +117,7 @@ final class Workloads {
         RawInsertWriter(int streams, DataSource pool, String table, Row row) {
             super(streams);
             this.pool = pool;
-            this.sql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)";
+            this.sql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::json)";
             this.row = row;
         }
 
@@ -195,7 +195,7 @@ final class Workloads {
             this.row = row;
             this.n = n;
             StringBuilder sb = new StringBuilder("INSERT INTO " + table + " (" + COLUMNS + ") VALUES ");
-            for (int r = 0; r < n; r++) sb.append(r == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)");
+            for (int r = 0; r < n; r++) sb.append(r == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?::json, ?::json)");
             this.sql = sb.toString();
         }
 
@@ -231,7 +231,7 @@ final class Workloads {
         RawJdbcBatchWriter(int streams, DataSource pool, String table, Row row, int n) {
             super(streams);
             this.pool = pool;
-            this.sql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)";
+            this.sql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::json)";
             this.row = row;
             this.n = n;
         }
@@ -282,7 +282,7 @@ final class Workloads {
             this.checked = ourSql;
             this.sql = ourSql ? onTable(ourSql("APPEND_MANY"), table) : """
                     INSERT INTO %s (%s)
-                    SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::jsonb, ?::jsonb
+                    SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::json, ?::json
                     FROM unnest(?::int[], ?::text[], ?::int[], ?::uuid[], ?::text[])
                          AS e(version, event_type, schema_version, message_id, payload)""".formatted(table, COLUMNS);
             this.row = row;
@@ -351,7 +351,7 @@ final class Workloads {
 
     static final String RAW_SELECT_COLUMNS = """
             SELECT global_position, transaction_id::text::bigint, stream_id, stream_type, version, event_type,
-                   schema_version, message_id, payload::text, metadata::text, recorded_at
+                   schema_version, message_id, payload, metadata, recorded_at
             FROM events""";
 
     /** Raw paging by global position, as the brief's reference: {@code WHERE global_position > ? ORDER BY ... LIMIT ?}. */
@@ -444,7 +444,7 @@ final class Workloads {
     static int rawLoad(DataSource pool, UUID id, int expectedRows) throws SQLException {
         List<RawStreamEvent> rows = new ArrayList<>(expectedRows);
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT version, event_type, schema_version, message_id, payload::text, metadata::text
+                SELECT version, event_type, schema_version, message_id, payload, metadata
                 FROM events WHERE stream_id = ? ORDER BY version""")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {

@@ -15,7 +15,7 @@ public final class SnapshotStore {
     // A late writer never replaces a newer snapshot.
     private static final String SAVE = """
             INSERT INTO snapshots (stream_id, stream_type, version, schema_version, payload)
-            VALUES (?, ?, ?, ?, ?::jsonb)
+            VALUES (?, ?, ?, ?, ?::json)
             ON CONFLICT (stream_id) DO UPDATE
                SET version = excluded.version, schema_version = excluded.schema_version,
                    payload = excluded.payload, taken_at = now()
@@ -32,7 +32,7 @@ public final class SnapshotStore {
     }
 
     public Optional<StoredSnapshot> load(UUID streamId) {
-        return jdbc.query("SELECT version, schema_version, payload::text FROM snapshots WHERE stream_id = ?",
+        return jdbc.query("SELECT version, schema_version, payload FROM snapshots WHERE stream_id = ?",
                 (rs, row) -> new StoredSnapshot(rs.getInt(1), rs.getInt(2), rs.getString(3)), streamId)
                 .stream().findFirst();
     }

@@ -33,19 +33,19 @@ public final class PostgresEventStore {
     // Both are point lookups on that index, the cheapest check there is (see benchmarks/README.md).
     private static final String APPEND_ONE = """
             INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
-            SELECT ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb
+            SELECT ?, ?, ?, ?, ?, ?, ?::json, ?::json
             WHERE ? = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = ? AND version = ?)""";
 
     private static final String APPEND_MANY = """
             INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
-            SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::jsonb, ?::jsonb
+            SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::json, ?::json
             FROM unnest(?::int[], ?::text[], ?::int[], ?::uuid[], ?::text[])
                  AS e(version, event_type, schema_version, message_id, payload)
             WHERE ? = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = ? AND version = ?)
             ORDER BY e.version""";
 
     private static final String LOAD = """
-            SELECT version, event_type, schema_version, message_id, payload::text, metadata::text
+            SELECT version, event_type, schema_version, message_id, payload, metadata
             FROM events WHERE stream_id = ? AND version > ? ORDER BY version""";
 
     private static final String CURRENT_VERSION =
@@ -58,7 +58,7 @@ public final class PostgresEventStore {
     // column, which no index provides, and every page would sort the whole table.
     private static final String READ_ALL = """
             SELECT global_position, transaction_id::text::bigint AS transaction_number, stream_id, stream_type,
-                   version, event_type, schema_version, message_id, payload::text, metadata::text, recorded_at
+                   version, event_type, schema_version, message_id, payload, metadata, recorded_at
             FROM events
             WHERE (events.transaction_id, events.global_position) > (?::text::xid8, ?)
               AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -148,12 +148,13 @@ public final class PostgresEventStore {
 
     /** The stream's events after {@code afterVersion}, decoded (and upcast), in version order. */
     public List<RecordedEvent<Object>> load(UUID streamId, int afterVersion) {
+        MetadataReader metadata = new MetadataReader();
         return jdbc.query(LOAD, (rs, row) -> new RecordedEvent<>(
                 streamId,
                 rs.getInt(1),
                 rs.getObject(4, UUID.class),
                 serializer.deserialize(rs.getString(2), rs.getInt(3), rs.getString(5)),
-                json.readValue(rs.getString(6), EventMetadata.class)), streamId, afterVersion);
+                metadata.read(rs.getString(6))), streamId, afterVersion);
     }
 
     public List<RecordedEvent<Object>> load(UUID streamId) {
@@ -172,7 +173,7 @@ public final class PostgresEventStore {
      * position sees every event exactly once.
      */
     public List<StoredEvent> readAll(Position after, int limit) {
-        return jdbc.query(READ_ALL, storedEvent(), after.transactionId(), after.globalPosition(), limit);
+        return jdbc.query(READ_ALL, storedEvent(new MetadataReader()), after.transactionId(), after.globalPosition(), limit);
     }
 
     /** The signal readers wait on between reads (woken by appends here and NOTIFY from elsewhere). */
@@ -184,7 +185,7 @@ public final class PostgresEventStore {
         return serializer;
     }
 
-    private RowMapper<StoredEvent> storedEvent() {
+    private RowMapper<StoredEvent> storedEvent(MetadataReader metadata) {
         return (rs, row) -> new StoredEvent(
                 new Position(rs.getLong(2), rs.getLong(1)),
                 rs.getObject(3, UUID.class),
@@ -194,7 +195,7 @@ public final class PostgresEventStore {
                 rs.getInt(7),
                 rs.getObject(8, UUID.class),
                 rs.getString(9),
-                json.readValue(rs.getString(10), EventMetadata.class),
+                metadata.read(rs.getString(10)),
                 rs.getTimestamp(11).toInstant());
     }
 
@@ -209,6 +210,24 @@ public final class PostgresEventStore {
             });
         } else {
             notifications.eventsCommitted();
+        }
+    }
+
+    /**
+     * Decodes metadata once per run of equal texts within one query: every event of an append carries the same
+     * metadata, and rows of one append are adjacent in a stream and in commit order, so a replay decodes it once
+     * per append rather than once per event.
+     */
+    private final class MetadataReader {
+        private String lastText;
+        private EventMetadata last;
+
+        EventMetadata read(String text) {
+            if (!text.equals(lastText)) {
+                last = json.readValue(text, EventMetadata.class);
+                lastText = text;
+            }
+            return last;
         }
     }
 
