@@ -19,7 +19,7 @@ export async function adminOrders(id) {
         <tbody>${orderList.length ? orderList.map(o => html`<tr><td data-label="Placed">${new Date(o.placedAt).toLocaleString()}</td>
             <td data-label="Registrant">${o.registrant ? o.registrant.firstName + ' ' + o.registrant.lastName + ' <' + o.registrant.email + '>' : html`<span class="muted">not given yet</span>`}</td>
             <td data-label="Seats">${o.seats.map((s, i) => html`${i ? html`<br>` : ''}${s.quantity + ' × ' + s.description}`)}</td>
-            <td class="num" data-label="Total">${money(o.total)}</td><td data-label="Status"><span class="status" id="status-${o.orderId}" aria-live="polite">${o.status}</span></td>
+            <td class="num" data-label="Total">${money(o.total)}${discountLines(o)}</td><td data-label="Status"><span class="status" id="status-${o.orderId}" aria-live="polite">${o.status}</span></td>
             <td>${o.status === 'CONFIRMED' ? html`<button class="danger" id="cancel-${o.orderId}">Cancel</button>` : ''}</td></tr>`)
             : html`<tr><td colspan="6">No orders yet.</td></tr>`}</tbody></table>
         <h2>Attendees</h2>
@@ -31,6 +31,12 @@ export async function adminOrders(id) {
         on('cancel-' + o.orderId, 'click', () => attempt(() => cancel(id, o, auth, orderList)));
     }
     await showRefunds(id, auth, orderList);
+}
+
+/** Under an order's total (after discounts): what each promotional code took off which seat type. */
+function discountLines(o) {
+    return (o.discounts || []).map(d => html`<small class="muted discount">−${money(d.amount)} <code>${d.code}</code>
+        on ${(o.seats.find(s => s.seatTypeId === d.seatTypeId) || {description: 'a seat type'}).description}</small>`);
 }
 
 /**

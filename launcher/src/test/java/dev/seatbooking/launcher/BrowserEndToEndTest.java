@@ -370,6 +370,20 @@ class BrowserEndToEndTest {
         assertThat(page.locator("#total")).containsText("0.00");
         registrant("Sam", "Speaker", "sam@example.com");
         confirmWithoutPayment("17-registrant-free-with-a-code", "18-registrant-free-with-a-code-thank-you");
+
+        // The owner sees each code's use spent (from registration's events, a moment later) and, on the orders
+        // page, the discount under the total of the order that used the partner code.
+        signInAsDemoOwner();
+        reloadUntil(page, "#promotional-codes", () -> codeRow(speaker).locator("td.num").nth(1).textContent()
+                .trim().equals("1") && codeRow(partner).locator("td.num").nth(1).textContent().trim().equals("1"));
+        assertThat(codeRow(speaker).locator("td.num").nth(0)).hasText("0");
+        page.getByText("Orders and attendees").click();
+        Locator paulas = page.locator("#orders tr", new Page.LocatorOptions().setHasText("paula@example.com"));
+        reloadUntil(page, "#orders", () -> paulas.count() > 0 && paulas.textContent().contains(partner));
+        assertThat(paulas.locator("[data-label=Total]")).containsText("346.00");
+        assertThat(paulas.locator("[data-label=Total] .discount")).containsText("24.00");
+        assertThat(paulas.locator("[data-label=Total] .discount")).containsText("Workshop day");
+        screenshot("12-organiser-orders-with-a-discount");
     }
 
     @Test

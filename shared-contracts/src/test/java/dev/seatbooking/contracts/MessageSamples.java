@@ -214,9 +214,15 @@ public final class MessageSamples {
             "registration.AvailableSeatsChanged",
             new AvailableSeatsChanged(CONFERENCE, List.of(new SeatQuantity(GENERAL, 500), new SeatQuantity(WORKSHOP, -5))),
             "registration.ConfirmOrder", new ConfirmOrder(ORDER),
-            "registration.OrderConfirmed", new OrderConfirmed(ORDER, true),
+            "registration.OrderConfirmed", new OrderConfirmed(ORDER, true));
+
+    /**
+     * Messages as stored in version 1 before a field was added and the version raised
+     * ({@code fixtures-v1/<type name>.json}): what they decode to once upcast.
+     */
+    private static final Map<String, Message> V1_SHAPES = Map.of(
             "registration.OrderTotalsCalculated",
-            new OrderTotalsCalculated(ORDER, GENERAL_PRICE.times(3).plus(WORKSHOP_PRICE), LINES, false));
+            new OrderTotalsCalculated(ORDER, GENERAL_PRICE.times(3).plus(WORKSHOP_PRICE), LINES, false, List.of()));
 
     private MessageSamples() {
     }
@@ -225,6 +231,13 @@ public final class MessageSamples {
     public static Message olderShapeOf(String typeName) {
         Message sample = OLDER_SHAPES.get(typeName);
         if (sample == null) throw new AssertionError("No older-shape sample of " + typeName + " in MessageSamples");
+        return sample;
+    }
+
+    /** What the version 1 shape of a message type decodes to, upcast; fails the test if there is none. */
+    public static Message v1ShapeOf(String typeName) {
+        Message sample = V1_SHAPES.get(typeName);
+        if (sample == null) throw new AssertionError("No v1-shape sample of " + typeName + " in MessageSamples");
         return sample;
     }
 

@@ -81,16 +81,24 @@ public final class Views {
     }
 
     /** @param registrant null until the registrant gave their details; total null until the order is priced */
+    /** @param total after discounts; {@code discounts} are what each promotional code took off a seat type's line */
     public record OrderView(UUID orderId, OrderQueries.Status status, RegistrantView registrant,
-                            List<OrderLineView> seats, PriceView total, Instant placedAt) {
+                            List<OrderLineView> seats, PriceView total, List<OrderDiscountView> discounts,
+                            Instant placedAt) {
 
         static OrderView of(OrderQueries.Order order) {
             return new OrderView(order.orderId(), order.status(),
                     RegistrantView.of(order.registrant()),
                     order.lines().stream().map(l -> new OrderLineView(l.seatTypeId(), l.description(), l.quantity(),
                             PriceView.of(l.unitPrice()), PriceView.of(l.lineTotal()))).toList(),
-                    PriceView.of(order.total()), order.placedAt());
+                    PriceView.of(order.total()),
+                    order.discounts().stream().map(d -> new OrderDiscountView(d.code(), d.seatTypeId(),
+                            PriceView.of(d.amount()))).toList(),
+                    order.placedAt());
         }
+    }
+
+    public record OrderDiscountView(String code, UUID seatTypeId, PriceView amount) {
     }
 
     public record RegistrantView(String firstName, String lastName, String email) {

@@ -60,7 +60,6 @@ public class ConferenceExports {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public String orders(UUID conferenceId) {
-        Map<UUID, List<Discount>> discounts = orders.discountsOf(conferenceId);
         PaymentColumns paid = new PaymentColumns(payments.paymentsOf(conferenceId), refunds.refundsOf(conferenceId));
         List<List<?>> rows = new ArrayList<>();
         for (Order o : orders.ordersOf(conferenceId)) {
@@ -71,7 +70,7 @@ public class ConferenceExports {
                     o.registrant() == null ? null : o.registrant().email(),
                     seats(o.lines()), total == null ? null : total.amount().toPlainString(),
                     total == null ? null : total.currency(),
-                    discounts(discounts.getOrDefault(o.orderId(), List.of()))));
+                    discounts(o.discounts())));
             row.addAll(paid.of(o.orderId()));
             rows.add(row);
         }

@@ -22,9 +22,12 @@ public class OrderQueries implements SoldSeats {
 
     public enum Status { PENDING, CONFIRMED, EXPIRED, CANCELLED }
 
-    /** @param registrant null until the registrant gave their details; total null until priced */
+    /**
+     * @param registrant null until the registrant gave their details; total null until priced (after discounts)
+     * @param discounts  what promotional codes took off its lines, in the order taken; none without codes
+     */
     public record Order(UUID orderId, Status status, Registrant registrant, List<Line> lines, Money total,
-                        Instant placedAt) {
+                        List<Discount> discounts, Instant placedAt) {
     }
 
     public record Registrant(String firstName, String lastName, String email) {
@@ -60,6 +63,7 @@ public class OrderQueries implements SoldSeats {
                     rs.getObject("seat_type_id", UUID.class), rs.getString("description"), rs.getInt("quantity"),
                     money(rs.getBigDecimal("unit_price"), currency), money(rs.getBigDecimal("line_total"), currency)));
         }, conferenceId);
+        Map<UUID, List<Discount>> discounts = discountsOf(conferenceId);
         Map<UUID, Order> orders = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT order_id, status, registrant_first_name, registrant_last_name, registrant_email,
@@ -75,6 +79,7 @@ public class OrderQueries implements SoldSeats {
                             rs.getString("registrant_last_name"), email),
                     List.copyOf(lines.getOrDefault(id, List.of())),
                     total == null ? null : money(total, rs.getString("total_currency")),
+                    List.copyOf(discounts.getOrDefault(id, List.of())),
                     placedAt == null ? null : placedAt.toInstant()));
         }, conferenceId);
         return List.copyOf(orders.values());
@@ -98,7 +103,7 @@ public class OrderQueries implements SoldSeats {
     }
 
     /** The discounts of the conference's orders that have any, by order id, in the order they were taken. */
-    public Map<UUID, List<Discount>> discountsOf(UUID conferenceId) {
+    private Map<UUID, List<Discount>> discountsOf(UUID conferenceId) {
         Map<UUID, List<Discount>> discounts = new HashMap<>();
         jdbc.query("""
                 SELECT d.order_id, d.code, d.seat_type_id, d.amount, d.currency

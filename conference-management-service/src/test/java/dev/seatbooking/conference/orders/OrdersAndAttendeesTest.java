@@ -17,6 +17,7 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
+import dev.seatbooking.contracts.registration.DiscountLine;
 import dev.seatbooking.contracts.registration.OrderLine;
 import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
@@ -98,9 +99,27 @@ class OrdersAndAttendeesTest extends IntegrationTest {
                 .andExpect(jsonPath("$[0].seats[0].unitPrice.amount").value(100))
                 .andExpect(jsonPath("$[0].seats[0].lineTotal.amount").value(300))
                 .andExpect(jsonPath("$[0].seats[1].seatTypeId").value(workshop.toString()))
+                .andExpect(jsonPath("$[0].discounts", hasSize(0)))
                 .andExpect(jsonPath("$[0].placedAt").isNotEmpty());
         api().perform(get(owner.path() + "/seat-types/" + general).with(as(owner)))
                 .andExpect(jsonPath("$.sold").value(3));
+    }
+
+    @Test
+    void an_order_a_promotional_code_discounted_lists_its_discount_lines_and_its_total_after_them() throws Exception {
+        UUID order = UUID.randomUUID();
+        UUID code = UUID.randomUUID();
+        placeAndPrice(order, 1, 1);
+        OrderTotalsCalculated full = totals(order, 1, 1);
+        registration.send(order, 3, new OrderTotalsCalculated(order, Money.of("140", "EUR"), full.lines(), false,
+                List.of(new DiscountLine(code, "PARTNER", workshop, Money.of("10", "EUR")))));
+
+        await().atMost(CONSUMED).untilAsserted(() -> api().perform(get(owner.path() + "/orders").with(as(owner)))
+                .andExpect(jsonPath("$[0].total.amount").value(140))
+                .andExpect(jsonPath("$[0].discounts", hasSize(1)))
+                .andExpect(jsonPath("$[0].discounts[0].code").value("PARTNER"))
+                .andExpect(jsonPath("$[0].discounts[0].seatTypeId").value(workshop.toString()))
+                .andExpect(jsonPath("$[0].discounts[0].amount.amount").value(10)));
     }
 
     @Test

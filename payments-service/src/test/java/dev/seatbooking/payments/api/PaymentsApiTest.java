@@ -203,6 +203,16 @@ class PaymentsApiTest extends PaymentsServiceTest {
         }
 
         @Test
+        void the_amount_of_an_order_a_promotional_code_discounted_is_its_total_after_discounts() throws Exception {
+            TestOrder order = givenOrder("120.00");
+            order.discountedTotals(eur("120.00"), eur("24.00")); // a 20 % code applied while held
+            awaitApplied(order);
+            problem(start(UUID.randomUUID(), order, "120.00"), 422, "amount-mismatch")
+                    .andExpect(jsonPath("$.orderTotal.amount").value(96.00));
+            start(UUID.randomUUID(), order, "96.00").andExpect(status().isCreated());
+        }
+
+        @Test
         void an_expired_order_is_refused() throws Exception {
             TestOrder order = givenOrder("120.00");
             order.expire();

@@ -2,6 +2,7 @@ package dev.seatbooking.payments.support;
 
 import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.registration.DiscountLine;
 import dev.seatbooking.contracts.registration.OrderEvent;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderCancelled;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
@@ -57,6 +58,15 @@ public final class TestOrder {
     public Envelope totals(Money total, boolean freeOfCharge) {
         return publish(new OrderTotalsCalculated(orderId, total,
                 List.of(new OrderLine(UUID.randomUUID(), "General admission", total, 1, total)), freeOfCharge));
+    }
+
+    /** Priced again with a promotional code: one line of {@code linesTotal}, {@code discount} off it. */
+    public Envelope discountedTotals(Money linesTotal, Money discount) {
+        UUID seatType = UUID.randomUUID();
+        Money total = new Money(linesTotal.amount().subtract(discount.amount()), linesTotal.currency());
+        return publish(new OrderTotalsCalculated(orderId, total,
+                List.of(new OrderLine(seatType, "General admission", linesTotal, 1, linesTotal)), false,
+                List.of(new DiscountLine(UUID.randomUUID(), "PARTNER", seatType, discount))));
     }
 
     public Envelope expire() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A chain of upcasters, at most one per (type, version) it starts from. Immutable. */
 public final class Upcasters {
@@ -20,8 +21,18 @@ public final class Upcasters {
             "registration.OrderPaymentConfirmed", 1, "registration.OrderConfirmed", 1,
             json -> json.put("isFreeOfCharge", false));
 
+    /**
+     * V1 of {@code OrderTotalsCalculated} knew no promotional codes; V2 lists the discounts (issue 14). A V1 event
+     * took nothing off: its total is its lines' sum, so it gets an empty list. A V1 event already carrying the list
+     * (stored while the field was optional, before the version was raised) keeps it.
+     */
+    public static final Upcaster ORDER_TOTALS_CALCULATED_V1 = Upcaster.of(
+            "registration.OrderTotalsCalculated", 1, "registration.OrderTotalsCalculated", 2,
+            Upcasters::withNoDiscounts);
+
     private static final Upcasters NONE = new Upcasters(List.of());
-    private static final Upcasters CONTRACTS = new Upcasters(List.of(ORDER_PAYMENT_CONFIRMED_V1));
+    private static final Upcasters CONTRACTS = new Upcasters(List.of(ORDER_PAYMENT_CONFIRMED_V1,
+            ORDER_TOTALS_CALCULATED_V1));
 
     private final Map<Key, Upcaster> byOrigin = new LinkedHashMap<>();
 
@@ -70,6 +81,13 @@ public final class Upcasters {
                     "result of the upcaster from " + origin);
         }
         return current;
+    }
+
+    private static ObjectNode withNoDiscounts(ObjectNode totals) {
+        if (!totals.hasNonNull("discounts")) {
+            totals.putArray("discounts");
+        }
+        return totals;
     }
 
     private record Key(String type, int version) {

@@ -44,10 +44,11 @@ public sealed interface OrderEvent extends Message {
      *
      * @param total     what the order costs: the lines' totals less the discounts (never below zero)
      * @param discounts what each applied code takes off each line in its scope (only lines it takes something off),
-     *                  in the order the discounts were taken. Added later (a new optional field, same version): an
-     *                  event stored before it has none, and its total is the lines' sum, as it always was.
+     *                  in the order the discounts were taken. Added in v2 (issue 14): a v1 event, stored before
+     *                  codes, is upcast with none ({@code Upcasters.ORDER_TOTALS_CALCULATED_V1}), and its total is
+     *                  the lines' sum, as it always was.
      */
-    @MessageType(name = "registration.OrderTotalsCalculated")
+    @MessageType(name = "registration.OrderTotalsCalculated", version = 2)
     record OrderTotalsCalculated(UUID orderId, Money total, List<OrderLine> lines, boolean isFreeOfCharge,
                                  List<DiscountLine> discounts) implements OrderEvent {
         public OrderTotalsCalculated {

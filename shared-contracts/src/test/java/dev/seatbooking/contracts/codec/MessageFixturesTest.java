@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (see {@code UpcastingTest}). A new message type needs a fixture: the failure prints the JSON to check and save.
  * The one change that keeps the version is a new optional field: its fixture shows the field, and the message as
  * stored before it goes to {@code fixtures-older/<type name>.json}, which must still decode, the field absent
- * ({@link MessageSamples#olderShapeOf}).
+ * ({@link MessageSamples#olderShapeOf}). A message whose version was raised keeps its version 1 as stored in
+ * {@code fixtures-v1/<type name>.json}, which must decode through its upcasters ({@link MessageSamples#v1ShapeOf}).
  */
 class MessageFixturesTest {
 
@@ -80,10 +81,7 @@ class MessageFixturesTest {
     }
 
     static Stream<String> olderShapes() throws Exception {
-        try (Stream<Path> files = Files.list(directory("fixtures-older"))) {
-            return files.map(path -> path.getFileName().toString().replaceFirst("\\.json$", "")).sorted().toList()
-                    .stream();
-        }
+        return typeNamesIn("fixtures-older");
     }
 
     @ParameterizedTest
@@ -95,6 +93,28 @@ class MessageFixturesTest {
         Message decoded = CODEC.decode(typeName, CODEC.types().versionOf(type), stored);
 
         assertThat(decoded).isEqualTo(MessageSamples.olderShapeOf(typeName));
+    }
+
+    static Stream<String> v1Shapes() throws Exception {
+        return typeNamesIn("fixtures-v1");
+    }
+
+    private static Stream<String> typeNamesIn(String directory) throws Exception {
+        try (Stream<Path> files = Files.list(directory(directory))) {
+            return files.map(path -> path.getFileName().toString().replaceFirst("\\.json$", "")).sorted().toList()
+                    .stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("v1Shapes")
+    void a_message_stored_in_version_1_before_its_version_was_raised_decodes_upcast(String typeName) throws Exception {
+        String stored = Files.readString(directory("fixtures-v1").resolve(typeName + ".json"));
+
+        Message decoded = CODEC.decode(typeName, 1, stored);
+
+        assertThat(CODEC.types().versionOf(decoded.getClass())).as("current version").isGreaterThan(1);
+        assertThat(decoded).isEqualTo(MessageSamples.v1ShapeOf(typeName));
     }
 
     private static String name(Class<? extends Message> type) {

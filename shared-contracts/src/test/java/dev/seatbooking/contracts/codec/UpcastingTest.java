@@ -8,9 +8,13 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Message;
 import dev.seatbooking.contracts.MessageType;
 import dev.seatbooking.contracts.MessageTypes;
+import dev.seatbooking.contracts.Money;
+import dev.seatbooking.contracts.registration.DiscountLine;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderConfirmed;
+import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,6 +83,38 @@ class UpcastingTest {
         assertThat(decoded.payload()).isEqualTo(new OrderConfirmed(ORDER, true));
         assertThat(decoded.aggregateVersion()).isEqualTo(5);
         assertThat(decoded.occurredAt()).isEqualTo(at);
+    }
+
+    @Test
+    void order_totals_stored_before_codes_go_on_the_wire_as_v2_with_no_discounts() {
+        UUID id = UUID.randomUUID();
+        String storedV1 = "{\"orderId\": \"" + ORDER + "\", \"total\": {\"amount\": 50.00, \"currency\": \"EUR\"},"
+                + " \"lines\": [], \"isFreeOfCharge\": false}";
+
+        byte[] wire = codec.encodeEnvelope(new StoredEnvelope(id, "registration.OrderTotalsCalculated", 1, id, id,
+                Instant.parse("2025-05-01T09:00:00Z"), ORDER, 2, storedV1));
+
+        Envelope decoded = codec.decodeEnvelope(wire);
+        assertThat(decoded.schemaVersion()).isEqualTo(2);
+        assertThat(new String(wire, StandardCharsets.UTF_8)).contains("\"discounts\":[]");
+        assertThat(decoded.payload()).isEqualTo(new OrderTotalsCalculated(ORDER, Money.of("50.00", "EUR"), List.of(),
+                false, List.of()));
+    }
+
+    @Test
+    void order_totals_stored_as_v1_with_discounts_keep_them() {
+        // Stored while the discounts were an optional field of v1, before the version was raised.
+        UUID code = UUID.randomUUID();
+        UUID seatType = UUID.randomUUID();
+        String storedV1 = """
+                {"orderId":"%s","total":{"amount":40.00,"currency":"EUR"},"lines":[],"isFreeOfCharge":false,
+                 "discounts":[{"codeId":"%s","code":"TEN","seatTypeId":"%s","amount":{"amount":10.00,"currency":"EUR"}}]}"""
+                .formatted(ORDER, code, seatType);
+
+        Message decoded = codec.decode("registration.OrderTotalsCalculated", 1, storedV1);
+
+        assertThat(((OrderTotalsCalculated) decoded).discounts())
+                .containsExactly(new DiscountLine(code, "TEN", seatType, Money.of("10.00", "EUR")));
     }
 
     @Test
