@@ -13,7 +13,6 @@ import dev.seatbooking.conference.promotion.PromotionalCode;
 import dev.seatbooking.conference.promotion.PromotionalCodeRejection;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferencePublished;
 import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUnpublished;
-import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -88,7 +88,7 @@ public class ConferenceAdministration {
     }
 
     public Conference update(UUID conferenceId, ConferenceDetails details) {
-        Conference conference = locked(conferenceId);
+        Conference conference = conferences.lockForChange(conferenceId);
         if (!conference.slug().equals(details.slug()) && conferences.existsBySlugAndIdNot(details.slug(), conferenceId)) {
             throw new ConferenceRejection.SlugTaken(details.slug());
         }
@@ -100,7 +100,7 @@ public class ConferenceAdministration {
     }
 
     public Conference publish(UUID conferenceId) {
-        Conference conference = locked(conferenceId);
+        Conference conference = conferences.lockForChange(conferenceId);
         UUID correlationId = Correlation.currentOrNew();
         switch (conference.publish(now())) {
             case FIRST -> {
@@ -121,7 +121,7 @@ public class ConferenceAdministration {
     }
 
     public Conference unpublish(UUID conferenceId) {
-        Conference conference = locked(conferenceId);
+        Conference conference = conferences.lockForChange(conferenceId);
         if (conference.unpublish(now())) {
             outbox.announce(conference, Correlation.currentOrNew(), new ConferenceUnpublished(conferenceId));
         }
@@ -130,7 +130,7 @@ public class ConferenceAdministration {
 
     /** @param seatTypeId the client's id for it (a replayed add then adds nothing twice), or null */
     public SeatTypeChange addSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
-        Conference conference = locked(conferenceId);
+        Conference conference = conferences.lockForChange(conferenceId);
         requireCodesCurrency(conferenceId, details.price().currency());
         SeatType seatType = conference.addSeatType(seatTypeId != null ? seatTypeId : UUID.randomUUID(), details, now());
         if (conference.wasEverPublished()) {
@@ -146,7 +146,7 @@ public class ConferenceAdministration {
     }
 
     public SeatTypeChange updateSeatType(UUID conferenceId, UUID seatTypeId, SeatTypeDetails details) {
-        Conference conference = locked(conferenceId);
+        Conference conference = conferences.lockForChange(conferenceId);
         int sold = soldSeats.soldOf(seatTypeId);
         if (conference.seatType(seatTypeId).isPresent()) requireCodesCurrency(conferenceId, details.price().currency());
         boolean changed = conference.updateSeatType(seatTypeId, details, sold, now());
@@ -158,7 +158,7 @@ public class ConferenceAdministration {
     }
 
     public Conference removeSeatType(UUID conferenceId, UUID seatTypeId) {
-        Conference conference = locked(conferenceId);
+        Conference conference = conferences.lockForChange(conferenceId);
         List<String> scoping = codes.codesScoping(seatTypeId);
         if (!scoping.isEmpty() && !conference.wasEverPublished() && conference.seatType(seatTypeId).isPresent()) {
             throw new PromotionalCodeRejection.SeatTypeInScope(seatTypeId, scoping);
@@ -175,24 +175,11 @@ public class ConferenceAdministration {
                 });
     }
 
-    private Conference locked(UUID conferenceId) {
-        return conferences.findForUpdate(conferenceId)
-                .orElseThrow(() -> new ConferenceRejection.ConferenceNotFound(conferenceId));
-    }
-
-    /**
-     * Makes a slug or conference id that a concurrent transaction took a rejection, rather than an error at
-     * commit (the checks before the change cannot see uncommitted rows).
-     */
+    /** A slug or conference id that a concurrent transaction took is a rejection, not an error at commit. */
     private void flush(Conference conference) {
-        try {
-            conferences.flush();
-        } catch (DataIntegrityViolationException e) {
-            String constraint = e.getCause() instanceof ConstraintViolationException c ? c.getConstraintName() : null;
-            if ("conferences_slug_unique".equals(constraint)) throw new ConferenceRejection.SlugTaken(conference.slug());
-            if ("conferences_pkey".equals(constraint)) throw new ConferenceRejection.ConferenceAlreadyExists(conference.id());
-            throw e;
-        }
+        UniqueKeys.flush(conferences, Map.of(
+                "conferences_slug_unique", () -> new ConferenceRejection.SlugTaken(conference.slug()),
+                "conferences_pkey", () -> new ConferenceRejection.ConferenceAlreadyExists(conference.id())));
     }
 
     private Instant now() {

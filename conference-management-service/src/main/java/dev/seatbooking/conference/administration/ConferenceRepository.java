@@ -1,6 +1,7 @@
 package dev.seatbooking.conference.administration;
 
 import dev.seatbooking.conference.domain.Conference;
+import dev.seatbooking.conference.domain.ConferenceRejection;
 import dev.seatbooking.conference.domain.OwnerKey;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -22,6 +23,11 @@ public interface ConferenceRepository extends JpaRepository<Conference, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Conference c where c.id = :id")
     Optional<Conference> findForUpdate(@Param("id") UUID id);
+
+    /** {@link #findForUpdate}, for an owner's change: a conference that does not exist is not found. */
+    default Conference lockForChange(UUID id) {
+        return findForUpdate(id).orElseThrow(() -> new ConferenceRejection.ConferenceNotFound(id));
+    }
 
     boolean existsBySlug(String slug);
 

@@ -10,13 +10,12 @@ import dev.seatbooking.conference.promotion.PromotionalCode;
 import dev.seatbooking.conference.promotion.PromotionalCodeRejection;
 import dev.seatbooking.contracts.conference.PromotionalCodeText;
 import dev.seatbooking.eventsourcing.correlation.Correlation;
-import org.hibernate.exception.ConstraintViolationException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -58,7 +57,7 @@ public class PromotionalCodeAdministration {
 
     /** @param codeId the client's id for it (a replayed create then creates nothing twice), or null */
     public CodeChange create(UUID conferenceId, UUID codeId, String typedCode, CodeTerms terms) {
-        Conference conference = locked(conferenceId);
+        Conference conference = conferences.lockForChange(conferenceId);
         UUID id = codeId != null ? codeId : UUID.randomUUID();
         String text = PromotionalCodeText.normalize(typedCode);
         if (codes.existsById(id)) throw new PromotionalCodeRejection.CodeIdTaken(id);
@@ -73,7 +72,7 @@ public class PromotionalCodeAdministration {
 
     /** @param typedCode the text, if the owner sent it along: it must be the code's own */
     public CodeChange edit(UUID conferenceId, UUID codeId, String typedCode, CodeTerms terms) {
-        Conference conference = locked(conferenceId);
+        Conference conference = conferences.lockForChange(conferenceId);
         PromotionalCode code = code(conferenceId, codeId);
         ConferenceFacts facts = facts(conference, c -> !c.id().equals(codeId));
         if (code.edit(typedCode, terms, facts, uses.usesOf(codeId), clock.instant())) announce(conference, code);
@@ -81,14 +80,14 @@ public class PromotionalCodeAdministration {
     }
 
     public CodeChange disable(UUID conferenceId, UUID codeId) {
-        Conference conference = locked(conferenceId);
+        Conference conference = conferences.lockForChange(conferenceId);
         PromotionalCode code = code(conferenceId, codeId);
         if (code.disable(clock.instant())) announce(conference, code);
         return new CodeChange(code, conference.eventVersion());
     }
 
     public CodeChange enable(UUID conferenceId, UUID codeId) {
-        Conference conference = locked(conferenceId);
+        Conference conference = conferences.lockForChange(conferenceId);
         PromotionalCode code = code(conferenceId, codeId);
         if (code.enable(clock.instant())) announce(conference, code);
         return new CodeChange(code, conference.eventVersion());
@@ -129,22 +128,10 @@ public class PromotionalCodeAdministration {
                 .orElseThrow(() -> new PromotionalCodeRejection.CodeNotFound(codeId));
     }
 
-    private Conference locked(UUID conferenceId) {
-        return conferences.findForUpdate(conferenceId)
-                .orElseThrow(() -> new ConferenceRejection.ConferenceNotFound(conferenceId));
-    }
-
     /** The checks above see every committed code (the conference is locked); the database is the backstop. */
     private void flush(PromotionalCode code) {
-        try {
-            codes.flush();
-        } catch (DataIntegrityViolationException e) {
-            String constraint = e.getCause() instanceof ConstraintViolationException c ? c.getConstraintName() : null;
-            if ("promotional_codes_code_unique".equals(constraint)) {
-                throw new PromotionalCodeRejection.CodeTextTaken(code.code());
-            }
-            if ("promotional_codes_pkey".equals(constraint)) throw new PromotionalCodeRejection.CodeIdTaken(code.id());
-            throw e;
-        }
+        UniqueKeys.flush(codes, Map.of(
+                "promotional_codes_code_unique", () -> new PromotionalCodeRejection.CodeTextTaken(code.code()),
+                "promotional_codes_pkey", () -> new PromotionalCodeRejection.CodeIdTaken(code.id())));
     }
 }

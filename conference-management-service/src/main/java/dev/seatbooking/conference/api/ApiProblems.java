@@ -49,9 +49,8 @@ class ApiProblems {
 
     @ExceptionHandler(ConferenceRejection.SlugTaken.class)
     ProblemDetail slugTaken(ConferenceRejection.SlugTaken e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "slug-taken", "Slug already taken", e.getMessage());
-        problem.setProperty(Problems.ERRORS, List.of(new FieldProblem("slug", "is already taken")));
-        return problem;
+        return problem(HttpStatus.CONFLICT, "slug-taken", "Slug already taken", e.getMessage(),
+                new FieldProblem("slug", "is already taken"));
     }
 
     @ExceptionHandler(ConferenceRejection.ConferenceAlreadyExists.class)
@@ -71,20 +70,16 @@ class ApiProblems {
 
     @ExceptionHandler(ConferenceRejection.SeatsAlreadySold.class)
     ProblemDetail seatsSold(ConferenceRejection.SeatsAlreadySold e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "seats-sold", "Seats already sold", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "seats-sold", "Seats already sold",
+                e.getMessage(), new FieldProblem("quantity", "must be at least " + e.sold() + ", the seats already sold"));
         problem.setProperty("sold", e.sold());
-        problem.setProperty(Problems.ERRORS, List.of(new FieldProblem("quantity", "must be at least " + e.sold()
-                + ", the seats already sold")));
         return problem;
     }
 
     @ExceptionHandler(ConferenceRejection.CurrencyMismatch.class)
     ProblemDetail currencyMismatch(ConferenceRejection e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "currency-mismatch", "Currency mismatch",
-                e.getMessage());
-        problem.setProperty(Problems.ERRORS, List.of(new FieldProblem("price.currency",
-                "must be the currency of the conference's other seat types")));
-        return problem;
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "currency-mismatch", "Currency mismatch", e.getMessage(),
+                new FieldProblem("price.currency", "must be the currency of the conference's other seat types"));
     }
 
     @ExceptionHandler(OwnerAccessDenied.NotAuthenticated.class)
@@ -105,10 +100,14 @@ class ApiProblems {
                 "The conference was changed at the same time; load it again and retry");
     }
 
-    /** A problem of the vocabulary with a title of its own. */
-    private static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
+    /**
+     * A problem of the vocabulary with a title of its own, naming the fields to blame (if any) so that the owner's form
+     * shows each next to its field. Every refusal of this service is built here, so they all read alike.
+     */
+    static ProblemDetail problem(HttpStatus status, String code, String title, String detail, FieldProblem... blamed) {
         ProblemDetail problem = Problems.problem(status, code, detail);
         problem.setTitle(title);
+        if (blamed.length > 0) problem.setProperty(Problems.ERRORS, List.of(blamed));
         return problem;
     }
 }

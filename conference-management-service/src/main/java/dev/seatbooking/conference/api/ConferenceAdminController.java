@@ -6,11 +6,11 @@ import dev.seatbooking.conference.domain.Conference;
 import dev.seatbooking.conference.domain.ConferenceRejection;
 import dev.seatbooking.conference.orders.OrderCancellations;
 import dev.seatbooking.conference.orders.OrderQueries;
-import dev.seatbooking.contracts.ConsistencyToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +62,7 @@ class ConferenceAdminController {
             description = "Announces ConferenceUpdated when something changed. 409 if the slug is taken.")
     ResponseEntity<Views.ConferenceView> update(@PathVariable UUID conferenceId,
                                                 @Valid @RequestBody ConferenceRequest request) {
-        requireSameId(request.id(), conferenceId);
+        InvalidField.requireSameId(request.id(), conferenceId);
         return changed(administration.update(conferenceId, request.toDetails()));
     }
 
@@ -94,8 +94,8 @@ class ConferenceAdminController {
                                                    @Valid @RequestBody SeatTypeRequest request) {
         var added = administration.addSeatType(conferenceId, request.id(), request.toDetails());
         UUID seatTypeId = added.seatType().id();
-        return ResponseEntity.created(URI.create("/api/conferences/" + conferenceId + "/seat-types/" + seatTypeId))
-                .header(ConsistencyToken.HEADER, new ConsistencyToken(conferenceId, added.eventVersion()).toString())
+        URI location = URI.create("/api/conferences/" + conferenceId + "/seat-types/" + seatTypeId);
+        return ConsistencyTokens.withToken(ResponseEntity.created(location), conferenceId, added.eventVersion())
                 .body(seatTypeView(conferenceId, seatTypeId));
     }
 
@@ -111,10 +111,9 @@ class ConferenceAdminController {
                     + " (SeatUpdated) if the conference was ever published and something changed.")
     ResponseEntity<Views.SeatTypeView> updateSeatType(@PathVariable UUID conferenceId, @PathVariable UUID seatTypeId,
                                                       @Valid @RequestBody SeatTypeRequest request) {
-        requireSameId(request.id(), seatTypeId);
+        InvalidField.requireSameId(request.id(), seatTypeId);
         var updated = administration.updateSeatType(conferenceId, seatTypeId, request.toDetails());
-        return ResponseEntity.ok()
-                .header(ConsistencyToken.HEADER, new ConsistencyToken(conferenceId, updated.eventVersion()).toString())
+        return ConsistencyTokens.withToken(ResponseEntity.ok(), conferenceId, updated.eventVersion())
                 .body(seatTypeView(conferenceId, seatTypeId));
     }
 
@@ -122,7 +121,8 @@ class ConferenceAdminController {
     @Operation(summary = "Delete a seat type", description = "Only while the conference was never published (409).")
     ResponseEntity<Void> deleteSeatType(@PathVariable UUID conferenceId, @PathVariable UUID seatTypeId) {
         Conference conference = administration.removeSeatType(conferenceId, seatTypeId);
-        return ResponseEntity.noContent().header(ConsistencyToken.HEADER, token(conference)).build();
+        return ConsistencyTokens.withToken(ResponseEntity.status(HttpStatus.NO_CONTENT), conference.id(),
+                conference.eventVersion()).build();
     }
 
     @GetMapping("/orders")
@@ -148,7 +148,8 @@ class ConferenceAdminController {
     }
 
     private ResponseEntity<Views.ConferenceView> changed(Conference conference) {
-        return ResponseEntity.ok().header(ConsistencyToken.HEADER, token(conference)).body(view(conference));
+        return ConsistencyTokens.withToken(ResponseEntity.ok(), conference.id(), conference.eventVersion())
+                .body(view(conference));
     }
 
     private Views.ConferenceView view(Conference conference) {
@@ -158,15 +159,5 @@ class ConferenceAdminController {
     private Views.SeatTypeView seatTypeView(UUID conferenceId, UUID seatTypeId) {
         return seatTypes(conferenceId).stream().filter(s -> s.id().equals(seatTypeId)).findFirst()
                 .orElseThrow(() -> new ConferenceRejection.SeatTypeNotFound(seatTypeId));
-    }
-
-    private static String token(Conference conference) {
-        return new ConsistencyToken(conference.id(), conference.eventVersion()).toString();
-    }
-
-    private static void requireSameId(UUID inBody, UUID inPath) {
-        if (inBody != null && !inBody.equals(inPath)) {
-            throw new InvalidField("id", "must be absent or equal to the id in the path");
-        }
     }
 }

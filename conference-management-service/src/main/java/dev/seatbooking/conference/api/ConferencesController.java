@@ -4,7 +4,6 @@ import dev.seatbooking.conference.access.OwnerAccess;
 import dev.seatbooking.conference.access.OwnerCredentials;
 import dev.seatbooking.conference.administration.ConferenceAdministration;
 import dev.seatbooking.conference.orders.OrderQueries;
-import dev.seatbooking.contracts.ConsistencyToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,8 +47,8 @@ class ConferencesController {
     ResponseEntity<Views.CreatedConference> create(@Valid @RequestBody ConferenceRequest request) {
         var created = administration.create(request.id(), request.toDetails());
         var conference = created.conference();
-        return ResponseEntity.created(URI.create("/api/conferences/" + conference.id()))
-                .header(ConsistencyToken.HEADER, new ConsistencyToken(conference.id(), conference.eventVersion()).toString())
+        URI location = URI.create("/api/conferences/" + conference.id());
+        return ConsistencyTokens.withToken(ResponseEntity.created(location), conference.id(), conference.eventVersion())
                 .body(new Views.CreatedConference(created.accessCode(), Views.ConferenceView.of(conference, Map.of())));
     }
 

@@ -24,64 +24,60 @@ class PromotionalCodeProblems {
 
     @ExceptionHandler(PromotionalCodeRejection.CodeNotFound.class)
     ProblemDetail notFound(PromotionalCodeRejection e) {
-        return problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e, null, null);
+        return ApiProblems.problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(PromotionalCodeRejection.CodeTextTaken.class)
     ProblemDetail textTaken(PromotionalCodeRejection e) {
-        return problem(HttpStatus.CONFLICT, "promotional-code-exists", "Promotional code already exists", e,
-                "code", "is already a code of this conference (codes ignore case)");
+        return ApiProblems.problem(HttpStatus.CONFLICT, "promotional-code-exists", "Promotional code already exists",
+                e.getMessage(), new FieldProblem("code", "is already a code of this conference (codes ignore case)"));
     }
 
     @ExceptionHandler(PromotionalCodeRejection.CodeIdTaken.class)
     ProblemDetail idTaken(PromotionalCodeRejection e) {
-        return problem(HttpStatus.CONFLICT, "promotional-code-exists", "Promotional code already exists", e,
-                "id", "is already a promotional code's id");
+        return ApiProblems.problem(HttpStatus.CONFLICT, "promotional-code-exists", "Promotional code already exists",
+                e.getMessage(), new FieldProblem("id", "is already a promotional code's id"));
     }
 
     @ExceptionHandler(PromotionalCodeRejection.CodeTextFixed.class)
     ProblemDetail textFixed(PromotionalCodeRejection e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "code-text-fixed", "A code's text cannot change", e,
-                "code", "cannot change: leave it out, or create a new code");
+        return ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "code-text-fixed", "A code's text cannot change",
+                e.getMessage(), new FieldProblem("code", "cannot change: leave it out, or create a new code"));
     }
 
     @ExceptionHandler(PromotionalCodeRejection.UnknownSeatTypes.class)
     ProblemDetail unknownSeatTypes(PromotionalCodeRejection.UnknownSeatTypes e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-seat-type", "Unknown seat type", e,
-                "seatTypeIds", "must name seat types of this conference");
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-seat-type",
+                "Unknown seat type", e.getMessage(),
+                new FieldProblem("seatTypeIds", "must name seat types of this conference"));
         problem.setProperty("seatTypeIds", e.seatTypeIds());
         return problem;
     }
 
     @ExceptionHandler(PromotionalCodeRejection.CurrencyMismatch.class)
     ProblemDetail currencyMismatch(PromotionalCodeRejection e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "currency-mismatch", "Currency mismatch", e,
-                "discount.amount.currency", "must be the currency of the conference's seat types");
+        return ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "currency-mismatch", "Currency mismatch",
+                e.getMessage(),
+                new FieldProblem("discount.amount.currency", "must be the currency of the conference's seat types"));
     }
 
     @ExceptionHandler(PromotionalCodeRejection.UsesTaken.class)
     ProblemDetail usesTaken(PromotionalCodeRejection.UsesTaken e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "code-uses-taken", "Uses already taken", e,
-                "usageLimit", "must be at least " + e.taken() + ", the uses already held or spent");
+        ProblemDetail problem = ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "code-uses-taken",
+                "Uses already taken", e.getMessage(),
+                new FieldProblem("usageLimit", "must be at least " + e.taken() + ", the uses already held or spent"));
         problem.setProperty("taken", e.taken());
         return problem;
     }
 
     @ExceptionHandler(PromotionalCodeRejection.SeatTypeInScope.class)
     ProblemDetail seatTypeInScope(PromotionalCodeRejection e) {
-        return problem(HttpStatus.CONFLICT, "seat-type-in-code-scope", "Seat type in a code's scope", e, null, null);
+        return ApiProblems.problem(HttpStatus.CONFLICT, "seat-type-in-code-scope", "Seat type in a code's scope",
+                e.getMessage());
     }
 
     @ExceptionHandler(PromotionalCodeRejection.WindowOutOfOrder.class)
     ProblemDetail windowOutOfOrder(PromotionalCodeRejection e) {
         return Problems.invalid(List.of(new FieldProblem("validUntil", "must be after validFrom")));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String code, String title, PromotionalCodeRejection e,
-                                         String field, String message) {
-        ProblemDetail problem = Problems.problem(status, code, e.getMessage());
-        problem.setTitle(title);
-        if (field != null) problem.setProperty(Problems.ERRORS, List.of(new FieldProblem(field, message)));
-        return problem;
     }
 }

@@ -5,7 +5,6 @@ import dev.seatbooking.conference.administration.PromotionalCodeAdministration;
 import dev.seatbooking.conference.administration.PromotionalCodeAdministration.CodeChange;
 import dev.seatbooking.conference.orders.CodeUsesQueries;
 import dev.seatbooking.conference.promotion.CodeUses;
-import dev.seatbooking.contracts.ConsistencyToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,8 +61,8 @@ class PromotionalCodesController {
         if (request.code() == null) throw new InvalidField("code", "must not be null: it is what registrants type");
         CodeChange created = codes.create(conferenceId, request.id(), request.code(), request.toTerms());
         UUID codeId = created.code().id();
-        return ResponseEntity.created(URI.create("/api/conferences/" + conferenceId + "/promotional-codes/" + codeId))
-                .header(ConsistencyToken.HEADER, token(conferenceId, created))
+        URI location = URI.create("/api/conferences/" + conferenceId + "/promotional-codes/" + codeId);
+        return ConsistencyTokens.withToken(ResponseEntity.created(location), conferenceId, created.eventVersion())
                 .body(view(created));
     }
 
@@ -80,9 +79,7 @@ class PromotionalCodesController {
                     + " conference was ever published and something changed.")
     ResponseEntity<PromotionalCodeView> edit(@PathVariable UUID conferenceId, @PathVariable UUID codeId,
                                              @Valid @RequestBody PromotionalCodeRequest request) {
-        if (request.id() != null && !request.id().equals(codeId)) {
-            throw new InvalidField("id", "must be absent or equal to the id in the path");
-        }
+        InvalidField.requireSameId(request.id(), codeId);
         return changed(conferenceId, codes.edit(conferenceId, codeId, request.code(), request.toTerms()));
     }
 
@@ -100,14 +97,10 @@ class PromotionalCodesController {
     }
 
     private ResponseEntity<PromotionalCodeView> changed(UUID conferenceId, CodeChange change) {
-        return ResponseEntity.ok().header(ConsistencyToken.HEADER, token(conferenceId, change)).body(view(change));
+        return ConsistencyTokens.withToken(ResponseEntity.ok(), conferenceId, change.eventVersion()).body(view(change));
     }
 
     private PromotionalCodeView view(CodeChange change) {
         return PromotionalCodeView.of(change.code(), uses.usesOf(change.code().id()));
-    }
-
-    private static String token(UUID conferenceId, CodeChange change) {
-        return new ConsistencyToken(conferenceId, change.eventVersion()).toString();
     }
 }

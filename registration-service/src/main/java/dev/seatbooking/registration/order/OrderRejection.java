@@ -13,10 +13,28 @@ public abstract sealed class OrderRejection extends DomainRejection {
         super(kind, code, message);
     }
 
+    // Each message starts by naming what it is about, always in the same words: built once here.
+
+    private static String order(UUID orderId, String what) {
+        return "Order " + orderId + " " + what;
+    }
+
+    private static String seatsOf(UUID orderId, String what) {
+        return "The seats of order " + orderId + " " + what;
+    }
+
+    private static String seatTypeAsked(UUID seatTypeId, int quantity, String rule) {
+        return "Seat type " + seatTypeId + " is asked " + quantity + " times: " + rule;
+    }
+
+    private static String promotionalCode(String code, String what) {
+        return "Promotional code " + code + " " + what;
+    }
+
     /** A command for an order that was never placed. */
     public static final class UnknownOrder extends OrderRejection {
         public UnknownOrder(UUID orderId) {
-            super(Kind.UNKNOWN, "unknown-order", "Order " + orderId + " does not exist");
+            super(Kind.UNKNOWN, "unknown-order", order(orderId, "does not exist"));
         }
     }
 
@@ -30,8 +48,8 @@ public abstract sealed class OrderRejection extends DomainRejection {
     /** An order id that is already used for another conference's order. */
     public static final class OrderOfAnotherConference extends OrderRejection {
         public OrderOfAnotherConference(UUID orderId, UUID orderConference, UUID requestedConference) {
-            super(Kind.STATE_CONFLICT, "order-of-another-conference", "Order " + orderId + " is for conference "
-                    + orderConference + ", not " + requestedConference);
+            super(Kind.STATE_CONFLICT, "order-of-another-conference",
+                    order(orderId, "is for conference " + orderConference + ", not " + requestedConference));
         }
     }
 
@@ -44,14 +62,14 @@ public abstract sealed class OrderRejection extends DomainRejection {
     public static final class InvalidSeatQuantity extends OrderRejection {
         public InvalidSeatQuantity(UUID seatTypeId, int quantity) {
             super(Kind.RULE_VIOLATION, "invalid-seat-quantity",
-                    "Seat type " + seatTypeId + " is asked " + quantity + " times: a quantity must be more than 0");
+                    seatTypeAsked(seatTypeId, quantity, "a quantity must be more than 0"));
         }
     }
 
     public static final class TooManySeats extends OrderRejection {
         public TooManySeats(UUID seatTypeId, int quantity, int maximum) {
-            super(Kind.RULE_VIOLATION, "too-many-seats", "Seat type " + seatTypeId + " is asked " + quantity
-                    + " times: one order takes at most " + maximum + " seats of a type");
+            super(Kind.RULE_VIOLATION, "too-many-seats",
+                    seatTypeAsked(seatTypeId, quantity, "one order takes at most " + maximum + " seats of a type"));
         }
     }
 
@@ -72,22 +90,22 @@ public abstract sealed class OrderRejection extends DomainRejection {
 
     public static final class OrderAlreadyConfirmed extends OrderRejection {
         public OrderAlreadyConfirmed(UUID orderId) {
-            super(Kind.STATE_CONFLICT, "order-confirmed", "Order " + orderId + " is already confirmed");
+            super(Kind.STATE_CONFLICT, "order-confirmed", order(orderId, "is already confirmed"));
         }
     }
 
     /** Only a confirmed order can be cancelled: one not confirmed yet simply expires if nobody pays. */
     public static final class OrderNotConfirmed extends OrderRejection {
         public OrderNotConfirmed(UUID orderId, OrderStatus status) {
-            super(Kind.STATE_CONFLICT, "order-not-confirmed", "Order " + orderId + " is not confirmed ("
+            super(Kind.STATE_CONFLICT, "order-not-confirmed", order(orderId, "is not confirmed ("
                     + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "): only a confirmed order"
-                    + " can be cancelled");
+                    + " can be cancelled"));
         }
     }
 
     public static final class OrderAlreadyCancelled extends OrderRejection {
         public OrderAlreadyCancelled(UUID orderId) {
-            super(Kind.STATE_CONFLICT, "order-cancelled", "Order " + orderId + " is cancelled");
+            super(Kind.STATE_CONFLICT, "order-cancelled", order(orderId, "is cancelled"));
         }
     }
 
@@ -101,11 +119,10 @@ public abstract sealed class OrderRejection extends DomainRejection {
         private final Instant deadline;
 
         public CancellationCutoffPassed(UUID orderId, Instant deadline) {
-            super(Kind.STATE_CONFLICT, "cancellation-cutoff-passed", deadline == null
-                    ? "Order " + orderId + " cannot be cancelled by the registrant: the conference's start is not known"
-                    + " yet; ask the conference's owner"
-                    : "Order " + orderId + " could be cancelled by the registrant until " + deadline
-                    + "; ask the conference's owner");
+            super(Kind.STATE_CONFLICT, "cancellation-cutoff-passed", order(orderId, deadline == null
+                    ? "cannot be cancelled by the registrant: the conference's start is not known yet; ask the"
+                    + " conference's owner"
+                    : "could be cancelled by the registrant until " + deadline + "; ask the conference's owner"));
             this.deadline = deadline;
         }
 
@@ -116,23 +133,21 @@ public abstract sealed class OrderRejection extends DomainRejection {
 
     public static final class OrderAlreadyExpired extends OrderRejection {
         public OrderAlreadyExpired(UUID orderId) {
-            super(Kind.STATE_CONFLICT, "order-expired", "Order " + orderId + " has expired");
+            super(Kind.STATE_CONFLICT, "order-expired", order(orderId, "has expired"));
         }
     }
 
     /** The registrant acts after the countdown ran out (the seats may still be held for a buffer, but not for them). */
     public static final class ReservationHoldOver extends OrderRejection {
         public ReservationHoldOver(UUID orderId, Instant heldUntil) {
-            super(Kind.STATE_CONFLICT, "reservation-hold-over",
-                    "The seats of order " + orderId + " were held until " + heldUntil);
+            super(Kind.STATE_CONFLICT, "reservation-hold-over", seatsOf(orderId, "were held until " + heldUntil));
         }
     }
 
     /** Confirming before SeatsAvailability has reserved the order's current seats would sell unreserved seats. */
     public static final class OrderNotReserved extends OrderRejection {
         public OrderNotReserved(UUID orderId) {
-            super(Kind.STATE_CONFLICT, "order-not-reserved",
-                    "The seats of order " + orderId + " are not reserved yet");
+            super(Kind.STATE_CONFLICT, "order-not-reserved", seatsOf(orderId, "are not reserved yet"));
         }
     }
 
@@ -143,15 +158,15 @@ public abstract sealed class OrderRejection extends DomainRejection {
     public static final class OrderNotShort extends OrderRejection {
         public OrderNotShort(UUID orderId, OrderStatus status) {
             super(Kind.STATE_CONFLICT, "order-not-short", status == OrderStatus.PENDING_RESERVATION
-                    ? "The seats of order " + orderId + " are not reserved yet: it may still get all it asked for"
-                    : "Order " + orderId + " got every seat it asked for");
+                    ? seatsOf(orderId, "are not reserved yet: it may still get all it asked for")
+                    : order(orderId, "got every seat it asked for"));
         }
     }
 
     /** Nothing could be reserved: there is nothing to confirm (the registrant may change or abandon the order). */
     public static final class NoSeatsReserved extends OrderRejection {
         public NoSeatsReserved(UUID orderId) {
-            super(Kind.STATE_CONFLICT, "no-seats-reserved", "Order " + orderId + " holds no seat");
+            super(Kind.STATE_CONFLICT, "no-seats-reserved", order(orderId, "holds no seat"));
         }
     }
 
@@ -169,7 +184,7 @@ public abstract sealed class OrderRejection extends DomainRejection {
     /** Only an order whose total is zero may be confirmed without a payment. */
     public static final class PaymentRequired extends OrderRejection {
         public PaymentRequired(UUID orderId) {
-            super(Kind.RULE_VIOLATION, "payment-required", "Order " + orderId + " is not free of charge");
+            super(Kind.RULE_VIOLATION, "payment-required", order(orderId, "is not free of charge"));
         }
     }
     // Promotional codes: each refusal names the code and says why; the order is as it was.
@@ -177,27 +192,27 @@ public abstract sealed class OrderRejection extends DomainRejection {
     public static final class UnknownPromotionalCode extends OrderRejection {
         public UnknownPromotionalCode(String code) {
             super(Kind.RULE_VIOLATION, "unknown-promotional-code",
-                    "Promotional code " + code + " does not exist for this conference");
+                    promotionalCode(code, "does not exist for this conference"));
         }
     }
 
     public static final class PromotionalCodeDisabled extends OrderRejection {
         public PromotionalCodeDisabled(String code) {
-            super(Kind.RULE_VIOLATION, "promotional-code-disabled", "Promotional code " + code + " is disabled");
+            super(Kind.RULE_VIOLATION, "promotional-code-disabled", promotionalCode(code, "is disabled"));
         }
     }
 
     public static final class PromotionalCodeNotYetValid extends OrderRejection {
         public PromotionalCodeNotYetValid(String code, Instant validFrom) {
             super(Kind.RULE_VIOLATION, "promotional-code-not-yet-valid",
-                    "Promotional code " + code + " is valid from " + validFrom);
+                    promotionalCode(code, "is valid from " + validFrom));
         }
     }
 
     public static final class PromotionalCodeExpired extends OrderRejection {
         public PromotionalCodeExpired(String code, Instant validUntil) {
             super(Kind.RULE_VIOLATION, "promotional-code-expired",
-                    "Promotional code " + code + " was valid until " + validUntil);
+                    promotionalCode(code, "was valid until " + validUntil));
         }
     }
 
@@ -205,23 +220,23 @@ public abstract sealed class OrderRejection extends DomainRejection {
     public static final class PromotionalCodeConflict extends OrderRejection {
         public PromotionalCodeConflict(String code, String applied, boolean newOneExclusive) {
             super(Kind.RULE_VIOLATION, "promotional-code-conflict", newOneExclusive
-                    ? "Promotional code " + code + " combines with no other code, and " + applied + " is applied"
-                    : "Promotional code " + applied + " is applied and combines with no other code, so " + code
-                    + " cannot be added");
+                    ? promotionalCode(code, "combines with no other code, and " + applied + " is applied")
+                    : promotionalCode(applied, "is applied and combines with no other code, so " + code
+                    + " cannot be added"));
         }
     }
 
     public static final class PromotionalCodeOutOfScope extends OrderRejection {
         public PromotionalCodeOutOfScope(String code) {
             super(Kind.RULE_VIOLATION, "promotional-code-out-of-scope",
-                    "Promotional code " + code + " applies to none of the seat types this order holds");
+                    promotionalCode(code, "applies to none of the seat types this order holds"));
         }
     }
 
     public static final class PromotionalCodeAlreadyApplied extends OrderRejection {
         public PromotionalCodeAlreadyApplied(String code) {
             super(Kind.STATE_CONFLICT, "promotional-code-already-applied",
-                    "Promotional code " + code + " is already applied to this order");
+                    promotionalCode(code, "is already applied to this order"));
         }
     }
 
@@ -229,7 +244,7 @@ public abstract sealed class OrderRejection extends DomainRejection {
     public static final class PromotionalCodeNotApplied extends OrderRejection {
         public PromotionalCodeNotApplied(String code) {
             super(Kind.STATE_CONFLICT, "promotional-code-not-applied",
-                    "Promotional code " + code + " is not applied to this order");
+                    promotionalCode(code, "is not applied to this order"));
         }
     }
 
@@ -237,7 +252,7 @@ public abstract sealed class OrderRejection extends DomainRejection {
     public static final class PromotionalCodeCurrencyMismatch extends OrderRejection {
         public PromotionalCodeCurrencyMismatch(String code, String currency) {
             super(Kind.RULE_VIOLATION, "promotional-code-currency-mismatch",
-                    "Promotional code " + code + " takes off an amount in another currency than " + currency);
+                    promotionalCode(code, "takes off an amount in another currency than " + currency));
         }
     }
 }

@@ -15,22 +15,19 @@ import dev.seatbooking.contracts.conference.ConferenceEvent.ConferenceUpdated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatUpdated;
 import dev.seatbooking.contracts.conference.ConferenceEvent.SeatCreated;
 import dev.seatbooking.contracts.payments.PaymentEvent.PaymentCompleted;
-import dev.seatbooking.eventsourcing.messaging.KafkaProducers;
-import dev.seatbooking.eventsourcing.messaging.MessageHeaders;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import dev.seatbooking.eventsourcing.testing.EnvelopePublisher;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes what Conference Management and Payments publish, as they will: contract envelopes on their topics, keyed
- * by aggregate id, with the {@code message-id}, {@code message-type} and {@code correlation-id} headers.
+ * by aggregate id, with the {@code message-id}, {@code message-type}, {@code correlation-id} and
+ * {@code causation-id} headers.
  */
 public final class UpstreamServices implements AutoCloseable {
 
@@ -49,12 +46,12 @@ public final class UpstreamServices implements AutoCloseable {
     private static final LocalDate START = LocalDate.of(2030, 5, 1);
     private static final LocalDate END = LocalDate.of(2030, 5, 2);
 
-    private final KafkaProducer<String, byte[]> producer;
-    private final MessageCodec codec = MessageCodec.contracts();
+    private final EnvelopePublisher publisher;
     private final String prefix;
 
     public UpstreamServices(String bootstrapServers, String topicPrefix) {
-        this.producer = KafkaProducers.idempotentToNewTopics(bootstrapServers, "upstream-" + UUID.randomUUID());
+        this.publisher = new EnvelopePublisher(bootstrapServers, "upstream-" + UUID.randomUUID(),
+                MessageCodec.contracts());
         this.prefix = topicPrefix;
     }
 
@@ -115,7 +112,7 @@ public final class UpstreamServices implements AutoCloseable {
 
     /** The conference's owner cancels an order, as Conference Management sends it (issue 16). */
     public void ownerCancels(UUID conferenceId, UUID orderId) {
-        send(prefix + Topics.REGISTRATION_PROCESS_COMMANDS, Envelope.of(
+        publisher.send(prefix + Topics.REGISTRATION_PROCESS_COMMANDS, Envelope.of(
                 new CancelOrder(orderId, conferenceId, OrderCancelled.CancelledBy.OWNER), orderId));
     }
 
@@ -127,7 +124,7 @@ public final class UpstreamServices implements AutoCloseable {
     }
 
     public void conferenceEvent(UUID conferenceId, long version, Message event) {
-        send(prefix + Topics.CONFERENCE_EVENTS, Envelope.of(event, conferenceId, version));
+        publisher.send(prefix + Topics.CONFERENCE_EVENTS, Envelope.of(event, conferenceId, version));
     }
 
     /** A promotional code's full definition, as Conference Management sends it on creation and every change. */
@@ -138,26 +135,13 @@ public final class UpstreamServices implements AutoCloseable {
     /** A payment of an order completed, as payments-service publishes it. */
     public UUID paymentCompleted(UUID orderId, UUID conferenceId, Money amount) {
         UUID paymentId = UUID.randomUUID();
-        send(prefix + Topics.PAYMENTS_EVENTS,
+        publisher.send(prefix + Topics.PAYMENTS_EVENTS,
                 Envelope.of(new PaymentCompleted(paymentId, orderId, conferenceId, amount), paymentId, 2));
         return paymentId;
     }
 
-    private void send(String topic, Envelope envelope) {
-        var record = new ProducerRecord<>(topic, null, envelope.aggregateId().toString(), codec.encodeEnvelope(envelope),
-                MessageHeaders.of(envelope.messageId(), envelope.type(), envelope.correlationId(), null));
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not publish " + envelope.type() + " to " + topic, e.getCause());
-        }
-    }
-
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        publisher.close();
     }
 }
