@@ -350,7 +350,7 @@ final class Workloads {
     }
 
     static final String RAW_SELECT_COLUMNS = """
-            SELECT global_position, transaction_id::text::bigint, stream_id, stream_type, version, event_type,
+            SELECT global_position, transaction_id, stream_id, stream_type, version, event_type,
                    schema_version, message_id, payload, metadata, recorded_at
             FROM events""";
 

@@ -30,6 +30,11 @@ public final class EventNotifications implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventNotifications.class);
     public static final Duration NOTIFY_INTERVAL = Duration.ofMillis(10);
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
+    // A wake-up needs no durability, so its transaction commits without waiting for its WAL record to reach the
+    // disk (set_config with is_local: this transaction only, the pooled connection keeps its setting). Waiting,
+    // the notifier would take a share of the WAL flushes the appenders' commits wait on.
+    private static final String NOTIFY =
+            "SELECT set_config('synchronous_commit', 'off', true), pg_notify('" + CHANNEL + "', '')";
 
     private final DataSource dataSource;
     private final ChangeSignal signal = new ChangeSignal();
@@ -82,7 +87,7 @@ public final class EventNotifications implements AutoCloseable {
                 while (running) {
                     long seen = notifyRequests.generation();
                     if (pendingNotify.getAndSet(false)) {
-                        st.execute("NOTIFY " + CHANNEL);
+                        st.execute(NOTIFY);
                         Thread.sleep(NOTIFY_INTERVAL); // pacing: commits meanwhile share the next NOTIFY
                     } else {
                         notifyRequests.awaitChange(seen, Duration.ofSeconds(1));

@@ -6,6 +6,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.seatbooking.testinfra.TestPostgres;
+import org.awaitility.Awaitility;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -52,6 +58,35 @@ class EventNotificationsTest {
         });
         assertThat(duringTransaction[0]).isEqualTo(before);
         assertThat(local.awaitChange(before, Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void the_notifiers_notify_reaches_listeners_and_leaves_its_pooled_connection_synchronous() throws Exception {
+        // The NOTIFY turns synchronous_commit off for its own transaction only. A pool of exactly the notifier's and
+        // the listener's connections: once they are back, neither may have kept the setting.
+        TestPostgres.Database database = TestPostgres.newDatabase("notify_setting");
+        try (var setUp = database.dataSource(1); Connection c = setUp.getConnection(); Statement st = c.createStatement()) {
+            // The test server runs with it off; sessions of this database start with it on, so a leak would show.
+            st.execute("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = on', current_database()); END $$");
+        }
+        try (var pool = database.dataSource(2)) {
+            EventNotifications notifications = new EventNotifications(pool).start();
+            ChangeSignal signal = notifications.signal();
+            awaitListening(signal);
+            long before = signal.generation();
+            notifications.eventsCommitted();
+            Awaitility.await("the notifier's NOTIFY came back to the listener").atMost(Duration.ofSeconds(20))
+                    .until(() -> signal.generation() >= before + 2);
+            notifications.close();
+
+            for (int i = 0; i < 2; i++) {
+                try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as("connection %d's session setting", i).isEqualTo("on");
+                }
+            }
+        }
     }
 
     /** The listener signals once when its LISTEN is in place; wait for that before writing. */

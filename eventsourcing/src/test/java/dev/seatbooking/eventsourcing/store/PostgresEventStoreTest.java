@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,15 +83,34 @@ class PostgresEventStoreTest {
     void of_many_concurrent_writers_expecting_the_same_version_exactly_one_wins() throws Exception {
         UUID stream = UUID.randomUUID();
         store.append(stream, "counter", 0, List.of(new Limited(100)), metadata);
+
+        assertThat(winnersOfRace(stream, 1, by -> List.of(new Incremented(by), new Incremented(by)))).isEqualTo(1);
+
+        List<RecordedEvent<Object>> loaded = store.load(stream);
+        assertThat(loaded).extracting(RecordedEvent::version).containsExactly(1, 2, 3);
+        assertThat(loaded.get(1).event()).isEqualTo(loaded.get(2).event()); // both from the one winner
+    }
+
+    @Test
+    void of_many_concurrent_writers_starting_the_same_stream_with_one_event_exactly_one_wins() throws Exception {
+        UUID stream = UUID.randomUUID(); // a single event to a new stream takes the store's plain INSERT
+
+        assertThat(winnersOfRace(stream, 0, by -> List.of(new Incremented(by)))).isEqualTo(1);
+
+        assertThat(store.load(stream)).extracting(RecordedEvent::version).containsExactly(1);
+    }
+
+    /** Twelve writers append at once, each at {@code expected}; returns how many succeeded. */
+    private long winnersOfRace(UUID stream, int expected, IntFunction<List<?>> eventsOfWriter) throws Exception {
         int writers = 12;
         CountDownLatch go = new CountDownLatch(1);
         List<Callable<Boolean>> attempts = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
-            int by = i + 1;
+            List<?> events = eventsOfWriter.apply(i + 1);
             attempts.add(() -> {
                 go.await();
                 try {
-                    store.append(stream, "counter", 1, List.of(new Incremented(by), new Incremented(by)), metadata);
+                    store.append(stream, "counter", expected, events, metadata);
                     return true;
                 } catch (ConcurrencyException lost) {
                     return false;
@@ -103,13 +123,10 @@ class PostgresEventStoreTest {
             go.countDown();
             long winners = 0;
             for (Future<Boolean> r : results) if (r.get()) winners++;
-            assertThat(winners).isEqualTo(1);
+            return winners;
         } finally {
             pool.shutdownNow();
         }
-        List<RecordedEvent<Object>> loaded = store.load(stream);
-        assertThat(loaded).extracting(RecordedEvent::version).containsExactly(1, 2, 3);
-        assertThat(loaded.get(1).event()).isEqualTo(loaded.get(2).event()); // both from the one winner
     }
 
     @Test
