@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code notifications.mails.failed} (counter, tag {@code kind}): mails given up on; {@code notifications.mails.pending}
+ * {@code notifications.mails.failed} (counter, tag {@code kind}): mails given up on; {@code notifications.mails.resent}
+ * (counter, tag {@code kind}): failed mails an operator sent back to the sender; {@code notifications.mails.pending}
  * (gauge): mails not sent yet, whether due, waiting for a retry or for their address. A pending count that keeps
  * growing says the SMTP server has been failing for a while; failed mails are worth an alert.
  */
@@ -20,11 +21,23 @@ public class MailMetrics {
         Gauge.builder("notifications.mails.pending", mails, Mails::pending)
                 .description("mails not sent yet").register(registry);
         // at zero from the start: an alert on the counter's increase sees its first failure
-        for (MailKind kind : MailKind.values()) failedCounter(kind);
+        for (MailKind kind : MailKind.values()) {
+            failedCounter(kind);
+            resentCounter(kind);
+        }
     }
 
     void failed(MailKind kind) {
         failedCounter(kind).increment();
+    }
+
+    void resent(MailKind kind) {
+        resentCounter(kind).increment();
+    }
+
+    public Counter resentCounter(MailKind kind) {
+        return Counter.builder("notifications.mails.resent").tag("kind", kind.name())
+                .description("failed mails an operator sent back to the sender").register(registry);
     }
 
     public Counter failedCounter(MailKind kind) {

@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,28 @@ public class Mails {
     /** A mail due to be sent, locked by the transaction that read it. */
     public record Due(UUID mailId, MailKind kind, String recipient, String recipientName, Map<String, Object> model,
                       int attempts) {
+    }
+
+    /** A mail given up on, as operators see it. */
+    public record Failed(UUID mailId, MailKind kind, String recipient, int attempts, String lastError,
+                         Instant failedAt, Instant createdAt) {
+    }
+
+    /** What asking to send a mail again came to. */
+    public sealed interface Resend {
+        /**
+         * Back to {@code PENDING}, due now, its attempts from zero: the sender sends it on its next round. Its last
+         * error stays until the next attempt replaces it (sent: cleared).
+         */
+        record Resent(MailKind kind, String previousError) implements Resend {
+        }
+
+        /** Not given up ({@code PENDING} or {@code SENT}): nothing to resend. */
+        record NotFailed(String state) implements Resend {
+        }
+
+        record Unknown() implements Resend {
+        }
     }
 
     private static final TypeReference<Map<String, Object>> MODEL = new TypeReference<>() {
@@ -89,8 +112,33 @@ public class Mails {
 
     /** Never tried again: refused for good, or failing after the most attempts. */
     void failedForGood(UUID mailId, String error) {
-        jdbc.update("UPDATE mails SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE mail_id = ?",
-                error, mailId);
+        jdbc.update("UPDATE mails SET status = 'FAILED', attempts = attempts + 1, last_error = ?, failed_at = now() "
+                + "WHERE mail_id = ?", error, mailId);
+    }
+
+    /** The mails given up on, the latest given up first. */
+    public List<Failed> failed(int limit) {
+        return jdbc.query("""
+                SELECT mail_id, kind, recipient, attempts, last_error, failed_at, created_at FROM mails
+                WHERE status = 'FAILED' ORDER BY failed_at DESC, mail_id LIMIT ?""",
+                (rs, n) -> new Failed(rs.getObject(1, UUID.class), MailKind.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7).toInstant()), limit);
+    }
+
+    /**
+     * A failed mail goes back to the sender. The update takes only a {@code FAILED} row: of two operators at once,
+     * the second waits for the first's row lock, then finds it {@code PENDING} and changes nothing, so the mail is
+     * queued, hence sent, once.
+     */
+    Resend resend(UUID mailId) {
+        List<Resend> resent = jdbc.query("""
+                UPDATE mails SET status = 'PENDING', attempts = 0, next_attempt_at = now(), failed_at = NULL
+                WHERE mail_id = ? AND status = 'FAILED' RETURNING kind, last_error""",
+                (rs, n) -> new Resend.Resent(MailKind.valueOf(rs.getString(1)), rs.getString(2)), mailId);
+        if (!resent.isEmpty()) return resent.getFirst();
+        return jdbc.query("SELECT status FROM mails WHERE mail_id = ?", (rs, n) -> rs.getString(1), mailId).stream()
+                .<Resend>map(Resend.NotFailed::new).findFirst().orElseGet(Resend.Unknown::new);
     }
 
     /** How many mails are not sent yet (due, waiting for a retry, or for their address). */

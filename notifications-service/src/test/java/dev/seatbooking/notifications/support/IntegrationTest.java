@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,9 +24,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The one application context of this module's integration tests: a real PostgreSQL database of its own, the shared
  * real Kafka broker and a real SMTP server ({@link Smtp}). The sender runs every 100 ms and retries after 200 ms,
- * doubled up to a second, eight attempts at most, so that a test sees a retry (and a mail given up) soon.
+ * doubled up to a second, eight attempts at most, so that a test sees a retry (and a mail given up) soon. The
+ * service listens on a random port, for the operators' endpoints, called over real HTTP ({@link OpsClient}).
  */
-@SpringBootTest(classes = NotificationsApplication.class)
+@SpringBootTest(classes = NotificationsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
     public static final String SITE = "https://seats.example.org";
@@ -63,6 +65,14 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected MailFacts facts;
+
+    @LocalServerPort
+    private int port;
+
+    /** The operators' endpoints of this service, over HTTP. */
+    protected OpsClient ops() {
+        return new OpsClient(port);
+    }
 
     /**
      * A new conference and seat type, known here before the test goes on: they come on another topic than the

@@ -21,6 +21,8 @@ import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tests' SMTP server: a real GreenMail server on a port of its own, shared by the module's test classes (each
@@ -40,6 +42,18 @@ public final class Smtp {
     public static final String REFUSED = "refused-";
     /** Local parts the server refuses for now (RCPT answered 450): a mailbox that is busy, every time. */
     public static final String BUSY = "busy-";
+
+    /** Addresses refused for good (550) until {@link #accept}ed: a mailbox that was missing, then made. */
+    private static final Set<String> refusedForNow = ConcurrentHashMap.newKeySet();
+
+    /** From now on the server answers 550 to {@code address}, until {@link #accept}. */
+    public static void refuse(String address) {
+        refusedForNow.add(address.toLowerCase());
+    }
+
+    public static void accept(String address) {
+        refusedForNow.remove(address.toLowerCase());
+    }
 
     private static GreenMail start() {
         GreenMail mail = new RefusingGreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -61,7 +75,8 @@ public final class Smtp {
                         managers.getUserManager()) {
                     @Override
                     public String checkRecipient(SmtpState state, MailAddress recipient) {
-                        if (recipient.getUser().startsWith(REFUSED)) return "550 5.1.1 No such mailbox";
+                        if (recipient.getUser().startsWith(REFUSED)
+                                || refusedForNow.contains(recipient.getEmail().toLowerCase())) return "550 5.1.1 No such mailbox";
                         if (recipient.getUser().startsWith(BUSY)) return "450 4.2.1 Mailbox busy, try again later";
                         return super.checkRecipient(state, recipient);
                     }
