@@ -51,24 +51,31 @@ export function nextVersion(token) {
  * and `goOn(answer)` holds. `show(answer)` gets the first answer and each one unlike the one before. A failure after
  * the first is shown above the page, and it looks again. Seconds apart, not a tight loop: each look is a read of the
  * write side. `show` should redraw what changed only (page.js `redraw`): the page is in use meanwhile. Each look done
- * is counted on the page's element (`data-looks`): what a test waits on to know that a look has passed.
+ * is counted on the page's element (`data-looks`): what a test waits on to know that a look has passed. With
+ * `forAtMost` (seconds), it stops looking that long after the first look, what it waits for not come, and calls
+ * `stopped()`: a page that waits for something that may never happen does not read the write side forever.
  */
-export async function lookAgain(read, seconds, show, goOn) {
+export async function lookAgain(read, seconds, show, goOn, {forAtMost = Infinity, stopped = () => {}} = {}) {
+    const until = Date.now() + forAtMost * 1000;
     let last;
     let timer;
     onLeave(() => clearTimeout(timer));
+    const later = () => {
+        if (Date.now() < until) timer = setTimeout(again, seconds * 1000);
+        else stopped();
+    };
     const look = async () => {
         const answer = await read();
         const text = JSON.stringify(answer);
         if (text !== last) show(answer);
         last = text;
         counted();
-        if (goOn(answer)) timer = setTimeout(again, seconds * 1000);
+        if (goOn(answer)) later();
     };
     const again = () => look().catch(e => {
         if (e instanceof Superseded) return;
         showProblem(e);
-        timer = setTimeout(again, seconds * 1000);
+        later();
     });
     await look();
 }

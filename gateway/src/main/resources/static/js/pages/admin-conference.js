@@ -16,12 +16,12 @@ export async function adminConference(id) {
         api('GET', '/api/management/conferences/' + id, {headers: owners.auth(id)}),
         api('GET', `/api/management/conferences/${id}/promotional-codes`, {headers: owners.auth(id)}),
         api('GET', `/api/management/conferences/${id}/waitlist`, {headers: owners.auth(id)}), conferenceLimits()]);
-    render(html`<h1>${c.name} <span class="status" id="published">${c.published ? 'Published' : 'Not published'}</span></h1>
+    render(html`<h1><span id="conference-name">${c.name}</span> <span class="status" id="published">${c.published ? 'Published' : 'Not published'}</span></h1>
         <p>
             ${c.published ? html`<button id="unpublish" class="secondary">Unpublish</button>` : html`<button id="publish">Publish</button>`}
             <a class="button secondary" href="#/admin/conferences/${id}/orders">Orders and attendees, refunds</a>
             <a class="button secondary" href="#/admin/conferences/${id}/dashboard">Dashboard</a>
-            ${c.published ? html`<a class="button secondary" href="#/conferences/${c.slug}">See the public page</a>` : ''}
+            ${c.published ? html`<a class="button secondary" id="public-page" href="#/conferences/${c.slug}">See the public page</a>` : ''}
         </p>
         <h2>Seat types</h2>
         ${seatTypesSection(c)}
@@ -37,7 +37,7 @@ export async function adminConference(id) {
         ${codesSection(c, codes)}
         <h2>Details</h2>
         <form id="conference-form">${conferenceFields(limits, c)}<button type="submit" id="save-conference">Save details</button></form>
-        <p id="saved"></p>`);
+        <p id="saved" aria-live="polite"></p>`);
     const auth = owners.auth(id);
     // The public page waits for the read model to show what the organiser just did.
     const remember = answer => conferenceTokens.put(c.slug, answer.headers.get('Consistency-Token'));
@@ -57,9 +57,16 @@ export async function adminConference(id) {
         () => adminConference(id));
     wireWaitlist(c, waitlist, saveQuantity, () => adminConference(id));
     wireCodes(id, codes, auth, () => adminConference(id));
+    // Saved, the page is not drawn anew (which lost the focus): what the details show elsewhere is updated, the focus
+    // stays on Save and the confirmation is said in a polite live region (emptied first, so a second save is heard).
     on('conference-form', 'submit', () => attempt(async () => {
-        await api('PUT', '/api/management/conferences/' + id, {headers: auth, body: conferenceBody('conference-form')});
-        await adminConference(id);
-        document.getElementById('saved').textContent = 'Details saved.';
+        const saved = document.getElementById('saved');
+        saved.textContent = '';
+        const details = conferenceBody('conference-form');
+        await api('PUT', '/api/management/conferences/' + id, {headers: auth, body: details});
+        Object.assign(c, details);
+        document.getElementById('conference-name').textContent = c.name;
+        document.getElementById('public-page')?.setAttribute('href', '#/conferences/' + c.slug);
+        saved.textContent = 'Details saved.';
     }));
 }

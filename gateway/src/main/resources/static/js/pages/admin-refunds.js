@@ -3,21 +3,44 @@
 // as Conference Management last heard of it from payments' events.
 import {api} from '../api.js';
 import {html, money, scrollable} from '../html.js';
-import {redraw} from '../page.js';
+import {attempt, fill, on, redraw} from '../page.js';
 import {lookAgain} from '../reads.js';
 
-/** The section's place on the page, a region that scrolls sideways on a phone; `showRefunds` fills it. */
-export const refundsPlace = html`<h2>Refunds</h2>${scrollable('Refunds', html``, 'refunds-section')}`;
+/** How long the section looks again for what it waits for: what has not come by then may never come. */
+const LOOK_FOR_SECONDS = 120;
+
+/**
+ * The section's place on the page, a region that scrolls sideways on a phone, which `showRefunds` fills; under it, a
+ * polite live region that says when it stopped looking.
+ */
+export const refundsPlace = html`<h2>Refunds</h2>${scrollable('Refunds', html``, 'refunds-section')}
+    <p id="refunds-stopped" aria-live="polite"></p>`;
 
 /**
  * Shows the conference's refunds, and looks again every 2 s while one is still on its way — requested, or failed with
  * a retry to come — or while a cancelled order of a paid total has no refund listed yet (payments requests it once
- * registration's OrderCancelled reaches it). Only a changed list is redrawn, the region and its focus kept.
+ * registration's OrderCancelled reaches it). Only a changed list is redrawn, the region and its focus kept. After two
+ * minutes it stops (a refund that payments never requests would be looked for forever) and says so, with a
+ * "Look again" button that starts anew.
  */
 export async function showRefunds(id, auth, orderList) {
     const read = async () => (await api('GET', `/api/management/conferences/${id}/refunds`, {headers: auth})).body;
     const place = () => document.getElementById('refunds-section');
-    await lookAgain(read, 2, refunds => redraw(place(), table(refunds)), refunds => pending(refunds, orderList));
+    await lookAgain(read, 2, refunds => redraw(place(), table(refunds)), refunds => pending(refunds, orderList),
+        {forAtMost: LOOK_FOR_SECONDS, stopped: () => stopped(id, auth, orderList)});
+}
+
+/** Says that the section no longer looks, and offers to look again (the focus then goes to the refunds' region). */
+function stopped(id, auth, orderList) {
+    const note = document.getElementById('refunds-stopped');
+    if (!note) return;
+    fill(note, html`No longer looked at again: after ${LOOK_FOR_SECONDS / 60} minutes, a refund is still on its way or a cancelled order has
+        none listed yet. <button class="secondary" id="refunds-look-again">Look again</button>`);
+    on('refunds-look-again', 'click', () => attempt(async () => {
+        fill(note, html``);
+        document.getElementById('refunds-section').focus();
+        await showRefunds(id, auth, orderList);
+    }));
 }
 
 function pending(refunds, orderList) {

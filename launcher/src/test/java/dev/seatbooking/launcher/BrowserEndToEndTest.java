@@ -8,6 +8,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -272,9 +273,14 @@ class BrowserEndToEndTest {
         // Back to the admin page: edit the details, then unpublish.
         page.goBack();
         assertThat(page.locator("#published")).hasText("Published");
+        page.locator("#conference-form input[name=name]").fill("Browser Days " + slug + " (edited)");
         page.locator("#conference-form").getByLabel("Tagline").fill("Tested in a real browser, edited");
         page.locator("#save-conference").click();
         assertThat(page.locator("#saved")).hasText("Details saved.");
+        // the page is not drawn anew: the focus stays on Save, the confirmation is heard (a polite live region)
+        assertThat(focused("#save-conference")).as("the focus on Save after saving").isTrue();
+        assertThat(page.locator("#saved")).hasAttribute("aria-live", "polite");
+        assertThat(page.locator("h1")).containsText("Browser Days " + slug + " (edited)");
         assertThat(page.locator("#conference-form").getByLabel("Tagline")).hasValue("Tested in a real browser, edited");
         page.locator("#unpublish").click();
         assertThat(page.locator("#published")).hasText("Not published");
@@ -305,6 +311,7 @@ class BrowserEndToEndTest {
                 && page.locator("#attendees").textContent().contains("Grace Hopper"));
         assertThat(page.locator("#orders")).containsText("Lovelace");
         assertThat(page.locator("#attendees")).containsText("Grace Hopper");
+        assertWordsWhole("#orders .status, #orders button", "the orders at a desktop's width");
         screenshot("26-organiser-orders-and-attendees");
     }
 
@@ -529,6 +536,7 @@ class BrowserEndToEndTest {
         registrant("Lou", "Late", "lou-" + slug + "@example.com");
         payAndSeeTheThankYouPage();
         String orderId = orderIdOf(page.url());
+        String attendee = "lia-" + slug + "@example.com";
 
         // Cancel: refused, with the deadline that passed
         page.onceDialog(dialog -> dialog.accept());
@@ -537,23 +545,48 @@ class BrowserEndToEndTest {
         assertThat(page.locator("#cancel-refused")).not().containsText(orderId);
         assertThat(page.locator("#order-status")).hasText("CONFIRMED");
         screenshot("19-registrant-cancel-refused-past-the-cut-off");
+        page.locator("#assign-seats").click();
+        page.locator("#first-0").fill("Lia");
+        page.locator("#last-0").fill("Late");
+        page.locator("#email-0").fill(attendee);
+        page.locator("#save-0").click();
+        assertThat(page.locator("#seats-saved")).containsText("Seat 1 assigned to Lia Late");
 
         // The owner cancels it from the orders table (no cut-off): CANCELLED once registration has done it
         page.navigate(ownerPage);
         page.getByText("Orders and attendees").click();
         Locator status = page.locator("#status-" + orderId);
-        reloadUntil(page, "#orders", () -> status.count() > 0 && status.textContent().trim().equals("CONFIRMED"));
+        reloadUntil(page, "#orders", () -> status.count() > 0 && status.textContent().trim().equals("CONFIRMED")
+                && page.locator("#attendees").textContent().contains(attendee));
         page.onceDialog(dialog -> dialog.accept());
         page.locator("#cancel-" + orderId).click();
         assertThat(status).hasText("CANCELLED");
         // (the Cancel button gone, the focus is on what it changed, kept while the status was looked at again)
         assertThat(focused("#status-" + orderId)).as("the focus on the cancelled order's status").isTrue();
+        // ... its attendee leaves the attendees list without a reload (registration unassigns the seat a moment later)
+        assertThat(page.locator("#attendees")).not().containsText(attendee);
         // ... and the Refunds section below lists its refund, followed until payments has paid it back
         Locator refund = page.locator("#refunds tbody tr")
                 .filter(new Locator.FilterOptions().setHasText(orderId.substring(0, 8)));
         assertThat(refund).containsText("COMPLETED", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(refund).containsText("order cancelled");
         screenshot("29-organiser-cancelled-an-order");
+
+        // Should payments never list a cancelled order's refund (its answers held back here, as if none were requested),
+        // the Refunds section stops looking after 2 minutes, says so and offers to look again
+        page.clock().install();
+        page.route("**/refunds", route -> route.fulfill(new Route.FulfillOptions().setStatus(200)
+                .setContentType("application/json").setBody("[]")));
+        page.reload();
+        assertThat(page.locator("#refunds")).containsText("No refunds.");
+        assertThat(page.locator("#refunds-look-again")).hasCount(0);
+        page.clock().fastForward("02:01");
+        assertThat(page.locator("#refunds-stopped")).containsText("2 minutes");
+        screenshot("35-organiser-refunds-no-longer-looked-at");
+        page.unroute("**/refunds");
+        page.locator("#refunds-look-again").click();
+        assertThat(refund).containsText("COMPLETED");
+        assertThat(page.locator("#refunds-look-again")).hasCount(0);
 
         // The registrant's page says so too
         page.navigate(platform.gatewayUrl() + "/#/orders/" + orderId);
@@ -650,6 +683,27 @@ class BrowserEndToEndTest {
         phoneScreenshot("67-phone-organiser-orders");
         assertThat(page.evaluate("() => getComputedStyle(document.querySelector('#orders tbody tr')).display"))
                 .as("an order's row stacked as a block").isEqualTo("block");
+        reloadUntil(page, "#orders", () -> page.locator("#orders .status").count() > 0);
+        assertWordsWhole("#orders .status, #orders button", "the orders on a phone");
+        page.setViewportSize(1200, 900);
+        assertWordsWhole("#orders .status, #orders button", "the orders at a desktop's width");
+    }
+
+    /**
+     * No text of the elements {@code selector} names is broken inside a word ("CONFIRM / ED"): each is laid out on no
+     * more lines than it has words (its text's line boxes, told apart by their tops).
+     */
+    private void assertWordsWhole(String selector, String where) {
+        @SuppressWarnings("unchecked")
+        List<String> broken = (List<String>) page.evaluate("""
+                selector => [...document.querySelectorAll(selector)].filter(element => {
+                    const range = document.createRange();
+                    range.selectNodeContents(element);
+                    const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                    return lines.size > element.textContent.trim().split(/\\s+/).length;
+                }).map(element => element.textContent.trim())""", selector);
+        assertThat(page.locator(selector).count()).as(selector + " in " + where).isPositive();
+        assertThat(broken).as("texts broken inside a word in " + where).isEmpty();
     }
 
     /**
