@@ -49,9 +49,8 @@ function discountLines(o) {
  * The owner cancels at any time (no cut-off): registration does it asynchronously (202), and this list shows
  * CANCELLED once registration's OrderCancelled reached conference management — until then, "CANCELLING…". The Cancel
  * button goes: the focus moves to the order's status (a polite live region, so the change is heard), and the row's
- * status alone is redrawn, the page staying as it is; then the attendees are looked at again until the order's have
- * left (registration unassigns its seats a moment after the cancellation), and the refunds are followed for the
- * order's refund.
+ * status alone is redrawn, the page staying as it is; then the refunds are followed for the order's refund. (Its
+ * attendees leave the attendees list on the next load: registration unassigns the seats with the cancellation.)
  */
 async function cancel(id, order, auth, orderList) {
     if (!confirm('Cancel this order? Its seats go back on sale (to the waitlist first), its payment is refunded and the registrant is told by email.')) return;
@@ -64,13 +63,5 @@ async function cancel(id, order, auth, orderList) {
     const read = async () => (await api('GET', `/api/management/conferences/${id}/orders`, {headers: auth}))
         .body.find(o => o.orderId === order.orderId)?.status;
     await lookAgain(read, 2, s => redraw(status, s === 'CANCELLED' ? html`CANCELLED` : html`CANCELLING…`), s => s !== 'CANCELLED');
-    await Promise.all([followAttendees(id, auth, order.orderId),
-        showRefunds(id, auth, orderList.map(o => o.orderId === order.orderId ? {...o, status: 'CANCELLED'} : o))]);
-}
-
-/** Redraws the attendees (rows only) until none of a cancelled order is listed, for two minutes at most. */
-async function followAttendees(id, auth, orderId) {
-    const read = async () => (await api('GET', `/api/management/conferences/${id}/attendees`, {headers: auth})).body;
-    await lookAgain(read, 2, attendees => redraw(document.getElementById('attendee-rows'), attendeeRows(attendees)),
-        attendees => attendees.some(a => a.orderId === orderId), {forAtMost: 120});
+    await showRefunds(id, auth, orderList.map(o => o.orderId === order.orderId ? {...o, status: 'CANCELLED'} : o));
 }
