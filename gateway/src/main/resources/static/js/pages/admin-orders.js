@@ -25,7 +25,7 @@ export async function adminOrders(id) {
             : html`<tr><td colspan="6">No orders yet.</td></tr>`}</tbody></table>`)}
         <h2>Attendees</h2>
         <table id="attendees"><thead><tr><th>Seat type</th><th>Name</th><th>Email</th></tr></thead>
-        <tbody id="attendee-rows">${attendeeRows(attendees)}</tbody></table>
+        <tbody>${attendeeRows(attendees)}</tbody></table>
         ${refundsPlace}`);
     for (const o of orderList.filter(o => o.status === 'CONFIRMED')) {
         on('cancel-' + o.orderId, 'click', () => attempt(() => cancel(id, o, auth, orderList)));
@@ -33,7 +33,7 @@ export async function adminOrders(id) {
     await showRefunds(id, auth, orderList);
 }
 
-/** The attendees' rows: who sits in each assigned seat (drawn again, alone, after a cancellation). */
+/** The attendees' rows: who sits in each assigned seat. */
 function attendeeRows(attendees) {
     return attendees.length ? attendees.map(a => html`<tr><td>${a.seatTypeName}</td><td>${a.firstName + ' ' + a.lastName}</td><td>${a.email}</td></tr>`)
         : html`<tr><td colspan="3">No attendees assigned yet.</td></tr>`;
