@@ -1,9 +1,15 @@
 package dev.seatbooking.testinfra;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.kafka.KafkaContainer;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One real Kafka broker (KRaft) per test JVM, started on first use and shared by every test class.
@@ -28,6 +34,22 @@ public final class TestKafka {
     /** A topic name no other test uses, so tests never see each other's records. */
     public static String uniqueTopic(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Creates a topic before anyone uses it. A consumer that subscribes to a topic nobody has created yet joins its
+     * group with nothing to read and only learns of the topic when a producer has created it and a later metadata
+     * refresh and rebalance hand it the partitions: on a busy machine that took longer than tests wait.
+     */
+    public static void createTopic(String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not create topic " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String start() {

@@ -27,6 +27,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 class ContractsPipelineTest {
 
     private final MessageCodec codec = MessageCodec.contracts();
+    private static final int PARTITIONS = 3;
+
     private final String topic = TestKafka.uniqueTopic("registration.events");
 
     @Test
@@ -56,6 +59,7 @@ class ContractsPipelineTest {
              HikariDataSource readerDb = TestPostgres.newDatabase("pipeline_reader").dataSource(4)) {
             EventSourcingSchema.migrate(writerDb);
             EventSourcingSchema.migrate(readerDb);
+            TestKafka.createTopic(topic, PARTITIONS);
             try (EventNotifications notifications = new EventNotifications(writerDb).start()) {
                 PostgresEventStore store = new PostgresEventStore(writerDb, ContractsEventSerializer.contracts(), notifications);
                 store.append(orderId, "order", 0, List.of(
@@ -68,11 +72,13 @@ class ContractsPipelineTest {
                 store.append(orderId, "order", 2, List.of(new OrderExpired(orderId)), conversation);
 
                 var consumer = consumer(readerDb, received);
+                // The relay starts once the consumer owns every partition, so the wait below is for delivery alone.
+                ContainerTestUtils.waitForAssignment(consumer, PARTITIONS);
                 try (EventRelay relay = new EventRelay(writerDb, store,
                         () -> KafkaProducers.idempotent(TestKafka.bootstrapServers(), "pipeline-relay"),
                         event -> topic, ContractsMessaging.envelopeEncoder(codec), RelaySettings.defaults("pipeline"))) {
                     relay.start();
-                    await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 3);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 3);
                 } finally {
                     consumer.stop();
                 }

@@ -1,9 +1,6 @@
 package dev.seatbooking.eventsourcing.support;
 
 import dev.seatbooking.testinfra.TestKafka;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
@@ -38,7 +34,7 @@ public final class TopicFollower implements AutoCloseable {
 
     public TopicFollower(String topic) {
         this.topic = topic;
-        createTopic(topic);
+        TestKafka.createTopic(topic, PARTITIONS);
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -90,16 +86,5 @@ public final class TopicFollower implements AutoCloseable {
     @Override
     public void close() {
         consumer.close();
-    }
-
-    private static void createTopic(String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not create topic " + topic, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
