@@ -39,21 +39,25 @@ export async function adminConference(id) {
         <form id="conference-form">${conferenceFields(limits, c)}<button type="submit" id="save-conference">Save details</button></form>
         <p id="saved" aria-live="polite"></p>`);
     const auth = owners.auth(id);
-    // The public page waits for the read model to show what the organiser just did.
-    const remember = answer => conferenceTokens.put(c.slug, answer.headers.get('Consistency-Token'));
+    // The public page waits for the read model to show what the organiser just did: every change of the conference
+    // (publication, details, seat types) answers with its token, kept for the conference's slug (the new one, renamed).
+    const remember = answer => {
+        conferenceTokens.put(c.slug, answer.headers.get('Consistency-Token'));
+        return answer;
+    };
     on('publish', 'click', () => attempt(async () => { remember(await api('POST', `/api/management/conferences/${id}/publish`, {headers: auth})); await adminConference(id); }));
     on('unpublish', 'click', () => attempt(async () => { remember(await api('POST', `/api/management/conferences/${id}/unpublish`, {headers: auth})); await adminConference(id); }));
     on('seat-type-form', 'submit', () => attempt(async () => {
         const v = form('seat-type-form');
-        await api('POST', `/api/management/conferences/${id}/seat-types`, {headers: auth,
-            body: {id: uuid(), name: v.name, description: v.description, quantity: Number(v.quantity), price: {amount: v.amount, currency: v.currency}}});
+        remember(await api('POST', `/api/management/conferences/${id}/seat-types`, {headers: auth,
+            body: {id: uuid(), name: v.name, description: v.description, quantity: Number(v.quantity), price: {amount: v.amount, currency: v.currency}}}));
         await adminConference(id);
     }));
     // The API's PUT takes the whole seat type: what is not changed goes as it is.
-    const saveSeatType = (s, changes) => api('PUT', `/api/management/conferences/${id}/seat-types/${s.id}`, {headers: auth,
-        body: {name: s.name, description: s.description, quantity: s.quantity, price: s.price, ...changes}});
+    const saveSeatType = async (s, changes) => remember(await api('PUT', `/api/management/conferences/${id}/seat-types/${s.id}`,
+        {headers: auth, body: {name: s.name, description: s.description, quantity: s.quantity, price: s.price, ...changes}}));
     const saveQuantity = (s, quantity) => saveSeatType(s, {quantity});
-    wireSeatTypes(c, saveSeatType, s => api('DELETE', `/api/management/conferences/${id}/seat-types/${s.id}`, {headers: auth}),
+    wireSeatTypes(c, saveSeatType, async s => remember(await api('DELETE', `/api/management/conferences/${id}/seat-types/${s.id}`, {headers: auth})),
         () => adminConference(id));
     wireWaitlist(c, waitlist, saveQuantity, () => adminConference(id));
     wireCodes(id, codes, auth, () => adminConference(id));
@@ -63,8 +67,9 @@ export async function adminConference(id) {
         const saved = document.getElementById('saved');
         saved.textContent = '';
         const details = conferenceBody('conference-form');
-        await api('PUT', '/api/management/conferences/' + id, {headers: auth, body: details});
+        const answer = await api('PUT', '/api/management/conferences/' + id, {headers: auth, body: details});
         Object.assign(c, details);
+        remember(answer);
         document.getElementById('conference-name').textContent = c.name;
         document.getElementById('public-page')?.setAttribute('href', '#/conferences/' + c.slug);
         saved.textContent = 'Details saved.';

@@ -8,6 +8,9 @@ import {lookAgain} from '../reads.js';
 import {owners} from '../storage.js';
 import {refundsPlace, showRefunds} from './admin-refunds.js';
 
+// How long a cancellation's outcome is looked for: it takes seconds; a page does not read the write side forever.
+const FOLLOW_SECONDS = 120;
+
 export async function adminOrders(id) {
     if (!owners.get(id)) return go('#/admin');
     const auth = owners.auth(id);
@@ -25,7 +28,7 @@ export async function adminOrders(id) {
             : html`<tr><td colspan="6">No orders yet.</td></tr>`}</tbody></table>`)}
         <h2>Attendees</h2>
         <table id="attendees"><thead><tr><th>Seat type</th><th>Name</th><th>Email</th></tr></thead>
-        <tbody>${attendeeRows(attendees)}</tbody></table>
+        <tbody id="attendee-rows">${attendeeRows(attendees)}</tbody></table>
         ${refundsPlace}`);
     for (const o of orderList.filter(o => o.status === 'CONFIRMED')) {
         on('cancel-' + o.orderId, 'click', () => attempt(() => cancel(id, o, auth, orderList)));
@@ -33,9 +36,9 @@ export async function adminOrders(id) {
     await showRefunds(id, auth, orderList);
 }
 
-/** The attendees' rows: who sits in each assigned seat. */
+/** The attendees' rows: who sits in each assigned seat. One html`` (page.js redraw takes nothing else, not an array). */
 function attendeeRows(attendees) {
-    return attendees.length ? attendees.map(a => html`<tr><td>${a.seatTypeName}</td><td>${a.firstName + ' ' + a.lastName}</td><td>${a.email}</td></tr>`)
+    return attendees.length ? html`${attendees.map(a => html`<tr><td>${a.seatTypeName}</td><td>${a.firstName + ' ' + a.lastName}</td><td>${a.email}</td></tr>`)}`
         : html`<tr><td colspan="3">No attendees assigned yet.</td></tr>`;
 }
 
@@ -49,8 +52,9 @@ function discountLines(o) {
  * The owner cancels at any time (no cut-off): registration does it asynchronously (202), and this list shows
  * CANCELLED once registration's OrderCancelled reached conference management — until then, "CANCELLING…". The Cancel
  * button goes: the focus moves to the order's status (a polite live region, so the change is heard), and the row's
- * status alone is redrawn, the page staying as it is; then the refunds are followed for the order's refund. (Its
- * attendees leave the attendees list on the next load: registration unassigns the seats with the cancellation.)
+ * status alone is redrawn, the page staying as it is. Then, side by side, the order's attendees are followed until they
+ * have left the list (registration unassigns the seats with the cancellation) and the refunds for the order's refund.
+ * Nothing of ours to wait for with a token: each looks again seconds apart, for two minutes at most.
  */
 async function cancel(id, order, auth, orderList) {
     if (!confirm('Cancel this order? Its seats go back on sale (to the waitlist first), its payment is refunded and the registrant is told by email.')) return;
@@ -59,9 +63,18 @@ async function cancel(id, order, auth, orderList) {
     status.tabIndex = -1;
     status.focus();
     document.getElementById('cancel-' + order.orderId).remove();
-    // Nothing of ours to wait for with a token: look at the list again, seconds apart, until it says CANCELLED.
     const read = async () => (await api('GET', `/api/management/conferences/${id}/orders`, {headers: auth}))
         .body.find(o => o.orderId === order.orderId)?.status;
-    await lookAgain(read, 2, s => redraw(status, s === 'CANCELLED' ? html`CANCELLED` : html`CANCELLING…`), s => s !== 'CANCELLED');
-    await showRefunds(id, auth, orderList.map(o => o.orderId === order.orderId ? {...o, status: 'CANCELLED'} : o));
+    await Promise.all([
+        lookAgain(read, 2, s => redraw(status, s === 'CANCELLED' ? html`CANCELLED` : html`CANCELLING…`), s => s !== 'CANCELLED',
+            {forAtMost: FOLLOW_SECONDS, stopped: () => redraw(status, html`CANCELLING… (reload the page to look again)`)}),
+        followAttendees(id, auth, order.orderId),
+        showRefunds(id, auth, orderList.map(o => o.orderId === order.orderId ? {...o, status: 'CANCELLED'} : o))]);
+}
+
+/** Redraws the attendees' rows until none of a cancelled order is listed. */
+async function followAttendees(id, auth, orderId) {
+    const read = async () => (await api('GET', `/api/management/conferences/${id}/attendees`, {headers: auth})).body;
+    await lookAgain(read, 2, attendees => redraw(document.getElementById('attendee-rows'), attendeeRows(attendees)),
+        attendees => attendees.some(a => a.orderId === orderId), {forAtMost: FOLLOW_SECONDS});
 }
