@@ -332,26 +332,21 @@ public final class EventStoreBenchmark {
                 st.execute("VACUUM ANALYZE events");
             }
             String ourSql = Workloads.ourSql("READ_ALL");
-            String indexOrdered = Workloads.readAllSqlIndexOrdered();
             List<Variant> variants = new ArrayList<>(List.of(
                     new Variant("ours readAll", d -> Measure.repeat(d, () -> Workloads.oursReadAll(ours, page, total))),
                     new Variant("raw position paging", d -> Measure.repeat(d, () -> Workloads.rawReadAll(pool, page, total)))));
-            if (indexOrdered != null) {
-                variants.add(new Variant("raw + our SQL, ORDER BY events.*",
-                        d -> Measure.repeat(d, () -> Workloads.rawReadAllOurSql(pool, indexOrdered, page, total))));
-            }
             variants.add(new Variant("raw + our SQL", d -> Measure.repeat(d, () -> Workloads.rawReadAllOurSql(pool, ourSql, page, total))));
             Results r = Measure.alternate(variants, settings.readIteration, settings.readIteration, settings.readRounds(), () -> {
             });
             variantTable("3", r, "raw position paging", Kind.EVENTS);
             lines.add(new Line("3", "readAll, " + total / 1000 + "k events, pages of " + page, Kind.EVENTS, r.stats("ours readAll"),
                     "raw position paging", r.stats("raw position paging"), r.paired("ours readAll", "raw position paging"), null));
-            if (indexOrdered != null) explainReadAll(pool, ourSql, indexOrdered, total);
+            explainReadAll(pool, ourSql, total);
         }
     }
 
-    /** D4, printed with section 3: the plans of one readAll page in the middle of the table, as written and index-ordered. */
-    private void explainReadAll(HikariDataSource pool, String ourSql, String indexOrdered, int total) throws SQLException {
+    /** D4, printed with section 3: the plan of one readAll page in the middle of the table (the index must give the order). */
+    private void explainReadAll(HikariDataSource pool, String ourSql, int total) throws SQLException {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "  D4 EXPLAIN (ANALYZE, BUFFERS) of one readAll page starting half-way through the %,d events:%n", total));
         try (Connection c = pool.getConnection()) {
@@ -362,15 +357,12 @@ public final class EventStoreBenchmark {
                 tx = rs.getLong(1);
                 position = rs.getLong(2);
             }
-            for (String[] q : new String[][]{{"our READ_ALL as written", ourSql}, {"same, ORDER BY events.transaction_id, events.global_position", indexOrdered}}) {
-                out.append("     -- ").append(q[0]).append('\n');
-                try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + q[1])) {
-                    ps.setObject(1, tx);
-                    ps.setObject(2, position);
-                    ps.setObject(3, settings.pageSize);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) out.append("     ").append(rs.getString(1)).append('\n');
-                    }
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + ourSql)) {
+                ps.setObject(1, tx);
+                ps.setObject(2, position);
+                ps.setObject(3, settings.pageSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.append("     ").append(rs.getString(1)).append('\n');
                 }
             }
         }

@@ -374,20 +374,6 @@ final class Workloads {
         return read;
     }
 
-    /**
-     * Our readAll SQL with its ORDER BY naming the table's columns: as written, {@code ORDER BY transaction_id}
-     * binds to the SELECT list's output column {@code transaction_id::text::bigint} (PostgreSQL resolves a
-     * bare ORDER BY name against output columns first), which no index provides, so every page is a
-     * sequential scan and a top-N sort of the table. Null when the store's SQL no longer has that shape.
-     */
-    static String readAllSqlIndexOrdered() {
-        String sql = ourSql("READ_ALL");
-        String asWritten = "ORDER BY transaction_id, global_position";
-        return sql.contains(asWritten) && sql.contains("transaction_id::text::bigint,")
-                ? sql.replace(asWritten, "ORDER BY events.transaction_id, events.global_position")
-                : null;
-    }
-
     /** Raw JDBC with our readAll SQL (commit order, snapshot xmin) and the raw row mapping: splits SQL from mapping. */
     static int rawReadAllOurSql(DataSource pool, String sql, int pageSize, long expected) throws SQLException {
         long afterTx = 0, afterPos = 0;
