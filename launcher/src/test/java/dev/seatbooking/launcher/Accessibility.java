@@ -7,13 +7,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The automated accessibility check of a page (issue 17): axe-core (the npm registry's package, as the WebJar
- * {@code org.webjars.npm:axe-core} from Maven Central, test scope) run in the page as it is shown, failing on any
+ * The automated accessibility check of a page (issue 17): axe-core (the {@code axe.min.js} in Deque's
+ * {@code com.deque.html.axe-core:playwright} from Maven Central, test scope) run in the page as it is shown, failing on any
  * serious or critical violation; minor and moderate ones (best practices such as every text in a landmark) are not
  * counted.
  * <p>
@@ -47,16 +46,10 @@ final class Accessibility {
                 + " (" + page.url() + ")").isEmpty();
     }
 
-    /** axe.min.js of the WebJar on the test class path, whatever its version. */
+    /** axe.min.js as Deque's axe-core Playwright integration ships it, at the root of its jar (its version in the pom). */
     private static String axeSource() {
-        try {
-            Properties pom = new Properties();
-            try (InputStream in = resource("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-                pom.load(in);
-            }
-            try (InputStream in = resource("META-INF/resources/webjars/axe-core/" + pom.getProperty("version") + "/axe.min.js")) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+        try (InputStream in = resource("axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,7 +57,7 @@ final class Accessibility {
 
     private static InputStream resource(String path) {
         InputStream in = Accessibility.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) throw new IllegalStateException("Not on the test class path: " + path + " (org.webjars.npm:axe-core)");
+        if (in == null) throw new IllegalStateException("Not on the test class path: " + path + " (com.deque.html.axe-core:playwright)");
         return in;
     }
 }
