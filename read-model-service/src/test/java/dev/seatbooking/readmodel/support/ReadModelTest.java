@@ -8,6 +8,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.List;
+
 /**
  * The one application context of this module's tests (cached by Spring across test classes): the whole
  * service on a real PostgreSQL (a fresh database) and a real Kafka broker, reading topics of its own. A real Tomcat
@@ -22,14 +24,23 @@ public abstract class ReadModelTest {
     public static final String PAYMENTS_EVENTS = TestKafka.uniqueTopic("payments.events");
 
     private static TestPostgres.Database database;
+    private static boolean topicsCreated;
 
     private static synchronized TestPostgres.Database database() {
         if (database == null) database = TestPostgres.newDatabase("readmodel");
         return database;
     }
 
+    /** Before the service subscribes to them: a consumer of a topic not created yet learns of it late (TestKafka). */
+    private static synchronized void createTopics() {
+        if (topicsCreated) return;
+        for (String topic : List.of(CONFERENCE_EVENTS, REGISTRATION_EVENTS, PAYMENTS_EVENTS)) TestKafka.createTopic(topic, 3);
+        topicsCreated = true;
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        createTopics();
         registry.add("spring.datasource.url", () -> database().jdbcUrl());
         registry.add("spring.datasource.username", () -> database().username());
         registry.add("spring.datasource.password", () -> database().password());
