@@ -17,6 +17,9 @@ import java.util.concurrent.ExecutionException;
  */
 public final class TestKafka {
 
+    /** The partitions of a topic the embedded broker creates by itself, and of one {@link #createTopic(String)} creates. */
+    public static final int PARTITIONS = 3;
+
     private static volatile String bootstrapServers;
 
     private TestKafka() {
@@ -41,6 +44,11 @@ public final class TestKafka {
      * group with nothing to read and only learns of the topic when a producer has created it and a later metadata
      * refresh and rebalance hand it the partitions: on a busy machine that took longer than tests wait.
      */
+    public static void createTopic(String topic) {
+        createTopic(topic, PARTITIONS);
+    }
+
+    /** {@link #createTopic(String)} with a number of partitions of the caller's own. */
     public static void createTopic(String topic, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
@@ -63,7 +71,7 @@ public final class TestKafka {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperties(java.util.Map.of(
                 "auto.create.topics.enable", "true",
-                "num.partitions", "3",
+                "num.partitions", String.valueOf(PARTITIONS),
                 "group.initial.rebalance.delay.ms", "0",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",

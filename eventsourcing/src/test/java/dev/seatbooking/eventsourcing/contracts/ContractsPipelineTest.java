@@ -45,8 +45,6 @@ import static org.awaitility.Awaitility.await;
 class ContractsPipelineTest {
 
     private final MessageCodec codec = MessageCodec.contracts();
-    private static final int PARTITIONS = 3;
-
     private final String topic = TestKafka.uniqueTopic("registration.events");
 
     @Test
@@ -59,7 +57,7 @@ class ContractsPipelineTest {
              HikariDataSource readerDb = TestPostgres.newDatabase("pipeline_reader").dataSource(4)) {
             EventSourcingSchema.migrate(writerDb);
             EventSourcingSchema.migrate(readerDb);
-            TestKafka.createTopic(topic, PARTITIONS);
+            TestKafka.createTopic(topic);
             try (EventNotifications notifications = new EventNotifications(writerDb).start()) {
                 PostgresEventStore store = new PostgresEventStore(writerDb, ContractsEventSerializer.contracts(), notifications);
                 store.append(orderId, "order", 0, List.of(
@@ -73,7 +71,7 @@ class ContractsPipelineTest {
 
                 var consumer = consumer(readerDb, received);
                 // The relay starts once the consumer owns every partition, so the wait below is for delivery alone.
-                ContainerTestUtils.waitForAssignment(consumer, PARTITIONS);
+                ContainerTestUtils.waitForAssignment(consumer, TestKafka.PARTITIONS);
                 try (EventRelay relay = new EventRelay(writerDb, store,
                         () -> KafkaProducers.idempotent(TestKafka.bootstrapServers(), "pipeline-relay"),
                         event -> topic, ContractsMessaging.envelopeEncoder(codec), RelaySettings.defaults("pipeline"))) {

@@ -61,7 +61,7 @@ class GracefulStopTest {
             });
             DefaultKafkaProducerFactory<String, byte[]> deadLetters =
                     KafkaProducers.producerFactory(TestKafka.bootstrapServers(), "graceful-dlt");
-            TestKafka.createTopic(topic, 3);
+            TestKafka.createTopic(topic);
             ConcurrentMessageListenerContainer<String, byte[]> container = KafkaConsumers.container(
                     TestKafka.bootstrapServers(), List.of(topic), 1, listener,
                     new DeadLetterPolicy(2, Duration.ofMillis(50), 2.0, Duration.ofMillis(200))

@@ -75,7 +75,7 @@ class InboxListenerContainerTest {
         InboxMessageListener<Object> listener = new InboxMessageListener<>("counters-" + UUID.randomUUID(),
                 decoder, inbox, InboxListenerContainerTest::handle);
         DeadLetterPolicy policy = new DeadLetterPolicy(MAX_RETRIES, Duration.ofMillis(50), 2.0, Duration.ofMillis(200));
-        TestKafka.createTopic(topic, 3);
+        TestKafka.createTopic(topic);
         container = KafkaConsumers.container(TestKafka.bootstrapServers(), List.of(topic), 1, listener,
                 policy.errorHandler(new KafkaTemplate<>(deadLetterProducers)));
         container.start();

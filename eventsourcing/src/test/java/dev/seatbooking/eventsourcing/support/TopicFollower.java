@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 public final class TopicFollower implements AutoCloseable {
 
-    public static final int PARTITIONS = 3;
+    public static final int PARTITIONS = TestKafka.PARTITIONS;
 
     private final String topic;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -34,7 +34,7 @@ public final class TopicFollower implements AutoCloseable {
 
     public TopicFollower(String topic) {
         this.topic = topic;
-        TestKafka.createTopic(topic, PARTITIONS);
+        TestKafka.createTopic(topic);
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

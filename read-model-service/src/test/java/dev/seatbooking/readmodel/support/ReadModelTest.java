@@ -34,7 +34,7 @@ public abstract class ReadModelTest {
     /** Before the service subscribes to them: a consumer of a topic not created yet learns of it late (TestKafka). */
     private static synchronized void createTopics() {
         if (topicsCreated) return;
-        for (String topic : List.of(CONFERENCE_EVENTS, REGISTRATION_EVENTS, PAYMENTS_EVENTS)) TestKafka.createTopic(topic, 3);
+        for (String topic : List.of(CONFERENCE_EVENTS, REGISTRATION_EVENTS, PAYMENTS_EVENTS)) TestKafka.createTopic(topic);
         topicsCreated = true;
     }
 
