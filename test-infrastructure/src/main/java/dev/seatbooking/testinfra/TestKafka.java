@@ -3,12 +3,16 @@ package dev.seatbooking.testinfra;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.kafka.KafkaContainer;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -21,6 +25,7 @@ public final class TestKafka {
     public static final int PARTITIONS = 3;
 
     private static volatile String bootstrapServers;
+    private static final Set<String> ENSURED = ConcurrentHashMap.newKeySet();
 
     private TestKafka() {
     }
@@ -54,6 +59,32 @@ public final class TestKafka {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not create topic " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Creates whichever of these topics do not exist yet, as {@link #createTopic(String)} does: for a test context
+     * whose consumers subscribe to the platform's fixed topic names, which other tests in the same JVM may have
+     * created already. Call it before the context starts.
+     */
+    public static void ensureTopics(Collection<String> topics) {
+        List<NewTopic> missing = topics.stream().filter(t -> !ENSURED.contains(t))
+                .map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList();
+        if (missing.isEmpty()) return;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            for (var created : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    created.getValue().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Could not create topic " + created.getKey(), e.getCause());
+                    }
+                }
+                ENSURED.add(created.getKey());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

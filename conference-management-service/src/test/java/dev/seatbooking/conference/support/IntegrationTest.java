@@ -2,6 +2,7 @@ package dev.seatbooking.conference.support;
 
 import dev.seatbooking.testinfra.TestCredentials;
 import dev.seatbooking.conference.ConferenceManagementApplication;
+import dev.seatbooking.contracts.Topics;
 import dev.seatbooking.testinfra.TestKafka;
 import dev.seatbooking.testinfra.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,9 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
+        // The platform's topics exist before the service subscribes: a consumer of a topic not created yet learns of
+        // it late (TestKafka.createTopic).
+        TestKafka.ensureTopics(Topics.all());
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("seatbooking.ops.password", () -> TestCredentials.OPS_PASSWORD);
         registry.add("seatbooking.gateway.token", () -> TestCredentials.GATEWAY_TOKEN);

@@ -22,6 +22,7 @@ public final class TopicFollower implements AutoCloseable {
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
     public TopicFollower(String topic) {
+        TestKafka.ensureTopics(List.of(topic));
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-follower-" + UUID.randomUUID(),

@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.notifications.NotificationsApplication;
 import dev.seatbooking.notifications.facts.MailFacts;
 import dev.seatbooking.testinfra.TestCredentials;
+import dev.seatbooking.contracts.Topics;
 import dev.seatbooking.testinfra.TestKafka;
 import dev.seatbooking.testinfra.TestPostgres;
 import jakarta.mail.internet.MimeMessage;
@@ -38,6 +39,9 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
+        // The platform's topics exist before the service subscribes: a consumer of a topic not created yet learns of
+        // it late (TestKafka.createTopic).
+        TestKafka.ensureTopics(Topics.all());
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> Smtp.PORT);

@@ -12,6 +12,7 @@ import dev.seatbooking.payments.processor.PaymentProcessor;
 import dev.seatbooking.payments.processor.ProcessorRefunds;
 import dev.seatbooking.payments.processor.SimulatedPaymentProcessor;
 import dev.seatbooking.testinfra.TestCredentials;
+import dev.seatbooking.contracts.Topics;
 import dev.seatbooking.testinfra.TestKafka;
 import dev.seatbooking.testinfra.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,7 @@ class RefundAfterRestartTest {
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
+        TestKafka.ensureTopics(Topics.all());
         properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         properties.put("seatbooking.ops.password", TestCredentials.OPS_PASSWORD);
         properties.put("seatbooking.gateway.token", TestCredentials.GATEWAY_TOKEN);

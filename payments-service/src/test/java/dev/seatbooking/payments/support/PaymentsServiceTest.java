@@ -5,6 +5,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.payments.PaymentsApplication;
 import dev.seatbooking.payments.orders.KnownOrders;
+import dev.seatbooking.contracts.Topics;
 import dev.seatbooking.testinfra.TestKafka;
 import dev.seatbooking.testinfra.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,9 @@ public abstract class PaymentsServiceTest {
         // PaymentsApiTest's throttle test.
         registry.add("seatbooking.payments.access-throttle.failures-per-client", () -> "100000");
         registry.add("seatbooking.payments.access-throttle.failures-per-order", () -> String.valueOf(FAILURES_PER_ORDER));
+        // The platform's topics exist before the service subscribes: a consumer of a topic not created yet learns of
+        // it late (TestKafka.createTopic).
+        TestKafka.ensureTopics(Topics.all());
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("seatbooking.payments.processor.mode", () -> "manual");
         refundsTriedSoon(registry);

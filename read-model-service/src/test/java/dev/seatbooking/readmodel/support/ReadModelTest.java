@@ -24,23 +24,16 @@ public abstract class ReadModelTest {
     public static final String PAYMENTS_EVENTS = TestKafka.uniqueTopic("payments.events");
 
     private static TestPostgres.Database database;
-    private static boolean topicsCreated;
 
     private static synchronized TestPostgres.Database database() {
         if (database == null) database = TestPostgres.newDatabase("readmodel");
         return database;
     }
 
-    /** Before the service subscribes to them: a consumer of a topic not created yet learns of it late (TestKafka). */
-    private static synchronized void createTopics() {
-        if (topicsCreated) return;
-        for (String topic : List.of(CONFERENCE_EVENTS, REGISTRATION_EVENTS, PAYMENTS_EVENTS)) TestKafka.createTopic(topic);
-        topicsCreated = true;
-    }
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        createTopics();
+        // Before the service subscribes to them: a consumer of a topic not created yet learns of it late (TestKafka).
+        TestKafka.ensureTopics(List.of(CONFERENCE_EVENTS, REGISTRATION_EVENTS, PAYMENTS_EVENTS));
         registry.add("spring.datasource.url", () -> database().jdbcUrl());
         registry.add("spring.datasource.username", () -> database().username());
         registry.add("spring.datasource.password", () -> database().password());
