@@ -25,6 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -55,9 +59,8 @@ import static org.awaitility.Awaitility.await;
 class ScaleOutTest {
 
     static final int ORDERS = 300;
-    // Enough that replaying one projection outlasts starting the rebuild of all four (each start reads the topics'
-    // offsets): the second instance's request must find the rebuild still running, not a finished one to start anew.
-    static final int ORDERS_TO_REBUILD = 1_200;
+    // The rebuild is held open while the second instance asks (holdSwitches), so the history's size does not matter.
+    static final int ORDERS_TO_REBUILD = 200;
     static final int CHUNK = 200;
     static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -129,7 +132,7 @@ class ScaleOutTest {
     }
 
     @Test
-    void only_one_rebuild_runs_across_instances_it_is_switched_once_and_both_instances_follow_it() {
+    void only_one_rebuild_runs_across_instances_it_is_switched_once_and_both_instances_follow_it() throws SQLException {
         OrderHistories histories = new OrderHistories();
         List<Envelope> history = new ArrayList<>(histories.conference("rebuilt" + UUID.randomUUID().toString().substring(0, 6)));
         history.addAll(histories.orders(ORDERS_TO_REBUILD));
@@ -148,10 +151,16 @@ class ScaleOutTest {
             liveRows.put(projection.name(), Snapshots.of(jdbc, generation));
         }
 
-        assertThat(first.postAsOps("/api/admin/projections/rebuild").statusCode()).isEqualTo(202);
-        HttpResponse<String> again = second.postAsOps("/api/admin/projections/draft-orders/rebuild");
-        assertThat(again.statusCode()).as("one rebuild at a time, across instances").isEqualTo(409);
-        assertThat(again.body()).contains("rebuild-in-progress");
+        try (SwitchHold held = holdSwitches(jdbc)) {
+            assertThat(first.postAsOps("/api/admin/projections/rebuild").statusCode()).isEqualTo(202);
+            HttpResponse<String> again = second.postAsOps("/api/admin/projections/draft-orders/rebuild");
+            assertThat(again.statusCode()).as("one rebuild at a time, across instances").isEqualTo(409);
+            assertThat(again.body()).contains("rebuild-in-progress");
+            // Still one rebuild once the history is replayed: the rebuild ends when it switches, not before.
+            await().atMost(WAIT).until(() -> first.projections().all().stream()
+                    .allMatch(p -> replayed(p, List.of(first, second))));
+            assertThat(second.postAsOps("/api/admin/projections/draft-orders/rebuild").statusCode()).isEqualTo(409);
+        }
 
         for (ReadModelInstance instance : List.of(first, second)) {
             await().atMost(WAIT).until(() -> live.values().stream().allMatch(g -> instance.serving()
@@ -165,17 +174,46 @@ class ScaleOutTest {
                     String.class, projection.name())).as(projection.name()).hasSize(2).last().isEqualTo("serving");
             // Each instance of the version feeds the building generation once it has noticed it (a small history
             // may be replayed before the second one joins): together they read all of it.
-            long read = 0;
-            long toReplay = 0;
-            for (ReadModelInstance instance : List.of(first, second)) {
-                var status = instance.lifecycle().rebuildStatus(projection.name());
-                if (status.isEmpty()) continue;
-                read += status.get().recordsRead();
-                toReplay = status.get().recordsToReplay();
-            }
-            assertThat(read).as(projection.name() + ": records the instances read for the rebuild")
-                    .isGreaterThanOrEqualTo(toReplay).isPositive();
+            assertThat(replayed(projection, List.of(first, second)))
+                    .as(projection.name() + ": the instances together read all the rebuild had to replay").isTrue();
         }
+    }
+
+    /** Whether the instances together have read every record the projection's rebuild has to replay. */
+    private static boolean replayed(Projection projection, List<ReadModelInstance> instances) {
+        long read = 0;
+        long toReplay = 0;
+        for (ReadModelInstance instance : instances) {
+            var status = instance.lifecycle().rebuildStatus(projection.name());
+            if (status.isEmpty()) continue;
+            read += status.get().recordsRead();
+            toReplay = status.get().recordsToReplay();
+        }
+        return toReplay > 0 && read >= toReplay;
+    }
+
+    /** A transaction of the test's own, open until closed. */
+    private interface SwitchHold extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+
+    /**
+     * Holds every serving generation's row share-locked, as a batch in flight does: a rebuild can replay its history
+     * but not switch (the switch locks the serving row for update) until the hold is closed, so the rebuild is still
+     * running whenever the test asks, however fast the machine.
+     */
+    private static SwitchHold holdSwitches(JdbcTemplate jdbc) throws SQLException {
+        Connection connection = Objects.requireNonNull(jdbc.getDataSource()).getConnection();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT 1 FROM projection_generations WHERE status = 'serving' FOR SHARE").close();
+        }
+        return () -> {
+            try (connection) {
+                connection.rollback();
+            }
+        };
     }
 
     /** The order's partition is owned by one instance; the query goes to the other, which waits for the signal. */
