@@ -42,9 +42,11 @@ public final class PostgresEventStore {
             INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
             VALUES (?, ?, 1, ?, ?, ?, ?::json, ?::json)""";
 
+    // The append's metadata goes on its first event only; the others' NULL reads as "as the event before" (V6).
     private static final String APPEND_MANY = """
             INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
-            SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::json, ?::json
+            SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::json,
+                   CASE WHEN e.version = ? THEN ?::json END
             FROM unnest(?::int[], ?::text[], ?::int[], ?::uuid[], ?::text[])
                  AS e(version, event_type, schema_version, message_id, payload)
             WHERE ? = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = ? AND version = ?)
@@ -53,6 +55,12 @@ public final class PostgresEventStore {
     private static final String LOAD = """
             SELECT version, event_type, schema_version, message_id, payload, metadata
             FROM events WHERE stream_id = ? AND version > ? ORDER BY version""";
+
+    // The metadata of an event stored without it: its append's, on the nearest earlier event of the stream that has it.
+    private static final String APPEND_METADATA = """
+            SELECT metadata FROM events
+            WHERE stream_id = ? AND version < ? AND metadata IS NOT NULL
+            ORDER BY version DESC LIMIT 1""";
 
     private static final String CURRENT_VERSION =
             "SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?";
@@ -141,15 +149,16 @@ public final class PostgresEventStore {
             PreparedStatement ps = connection.prepareStatement(APPEND_MANY);
             ps.setObject(1, streamId);
             ps.setString(2, streamType);
-            ps.setString(3, metadataJson);
-            ps.setArray(4, array(connection, "int4", versions));
-            ps.setArray(5, array(connection, "text", types));
-            ps.setArray(6, array(connection, "int4", schemaVersions));
-            ps.setArray(7, array(connection, "uuid", messageIds));
-            ps.setArray(8, array(connection, "text", payloads));
-            ps.setInt(9, expectedVersion);
-            ps.setObject(10, streamId);
-            ps.setInt(11, expectedVersion);
+            ps.setInt(3, expectedVersion + 1);
+            ps.setString(4, metadataJson);
+            ps.setArray(5, array(connection, "int4", versions));
+            ps.setArray(6, array(connection, "text", types));
+            ps.setArray(7, array(connection, "int4", schemaVersions));
+            ps.setArray(8, array(connection, "uuid", messageIds));
+            ps.setArray(9, array(connection, "text", payloads));
+            ps.setInt(10, expectedVersion);
+            ps.setObject(11, streamId);
+            ps.setInt(12, expectedVersion);
             return ps;
         });
     }
@@ -161,12 +170,18 @@ public final class PostgresEventStore {
     /** The stream's events after {@code afterVersion}, decoded (and upcast), in version order. */
     public List<RecordedEvent<Object>> load(UUID streamId, int afterVersion) {
         MetadataReader metadata = new MetadataReader();
-        return jdbc.query(LOAD, (rs, row) -> new RecordedEvent<>(
-                streamId,
-                rs.getInt(1),
-                rs.getObject(4, UUID.class),
-                serializer.deserialize(rs.getString(2), rs.getInt(3), rs.getString(5)),
-                metadata.read(rs.getString(6))), streamId, afterVersion);
+        List<RecordedEvent<Object>> events = jdbc.query(LOAD, (rs, row) -> {
+            int version = rs.getInt(1);
+            return new RecordedEvent<>(streamId, version, rs.getObject(4, UUID.class),
+                    serializer.deserialize(rs.getString(2), rs.getInt(3), rs.getString(5)),
+                    metadata.read(rs.getString(6), streamId, version));
+        }, streamId, afterVersion);
+        // Only a load that starts inside an append has events whose metadata the query could not tell: its first ones.
+        for (int i = 0; i < events.size() && events.get(i).metadata() == null; i++) {
+            RecordedEvent<Object> e = events.get(i);
+            events.set(i, e.withMetadata(i > 0 ? events.get(i - 1).metadata() : appendMetadata(streamId, e.version())));
+        }
+        return events;
     }
 
     public List<RecordedEvent<Object>> load(UUID streamId) {
@@ -185,7 +200,19 @@ public final class PostgresEventStore {
      * position sees every event exactly once.
      */
     public List<StoredEvent> readAll(Position after, int limit) {
-        return jdbc.query(READ_ALL, storedEvent(new MetadataReader()), after.transactionId(), after.globalPosition(), limit);
+        MetadataReader metadata = new MetadataReader();
+        List<StoredEvent> events = jdbc.query(READ_ALL, storedEvent(metadata), after.transactionId(),
+                after.globalPosition(), limit);
+        // Only a page that starts inside an append has events whose metadata the query could not tell: its first ones.
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent e = events.get(i);
+            if (e.metadata() != null) continue;
+            StoredEvent before = i > 0 ? events.get(i - 1) : null;
+            boolean continues = before != null && before.streamId().equals(e.streamId())
+                    && before.version() == e.version() - 1;
+            events.set(i, e.withMetadata(continues ? before.metadata() : appendMetadata(e.streamId(), e.version())));
+        }
+        return events;
     }
 
     /** The signal readers wait on between reads (woken by appends here and NOTIFY from elsewhere). */
@@ -198,17 +225,21 @@ public final class PostgresEventStore {
     }
 
     private RowMapper<StoredEvent> storedEvent(MetadataReader metadata) {
-        return (rs, row) -> new StoredEvent(
-                new Position(rs.getLong(2), rs.getLong(1)),
-                rs.getObject(3, UUID.class),
-                rs.getString(4),
-                rs.getInt(5),
-                rs.getString(6),
-                rs.getInt(7),
-                rs.getObject(8, UUID.class),
-                rs.getString(9),
-                metadata.read(rs.getString(10)),
-                rs.getTimestamp(11).toInstant());
+        return (rs, row) -> {
+            UUID streamId = rs.getObject(3, UUID.class);
+            int version = rs.getInt(5);
+            return new StoredEvent(
+                    new Position(rs.getLong(2), rs.getLong(1)),
+                    streamId,
+                    rs.getString(4),
+                    version,
+                    rs.getString(6),
+                    rs.getInt(7),
+                    rs.getObject(8, UUID.class),
+                    rs.getString(9),
+                    metadata.read(rs.getString(10), streamId, version),
+                    rs.getTimestamp(11).toInstant());
+        };
     }
 
     private static void afterCommit(EventNotifications notifications) {
@@ -226,21 +257,37 @@ public final class PostgresEventStore {
     }
 
     /**
-     * Decodes metadata once per run of equal texts within one query: every event of an append carries the same
-     * metadata, and rows of one append are adjacent in a stream and in commit order, so a replay decodes it once
-     * per append rather than once per event.
+     * The metadata of the rows of one query, in their order. An append stores its metadata on its first event only
+     * (V6; rows written before it carry their own), and its events are adjacent in a stream and in commit order, so
+     * an event without metadata has that of the row before it, when that row is the previous event of its stream.
+     * When it is not (a page or a load that starts inside an append), {@link #read} answers null and the caller asks
+     * {@link #appendMetadata} once the query is over. Equal texts in a row are decoded once.
      */
     private final class MetadataReader {
         private String lastText;
         private EventMetadata last;
+        private UUID lastStream;
+        private int lastVersion;
 
-        EventMetadata read(String text) {
-            if (!text.equals(lastText)) {
+        EventMetadata read(String text, UUID stream, int version) {
+            boolean continues = stream.equals(lastStream) && version == lastVersion + 1 && last != null;
+            lastStream = stream;
+            lastVersion = version;
+            if (text == null) {
+                if (!continues) last = null;
+                return last;
+            }
+            if (last == null || !text.equals(lastText)) {
                 last = json.readValue(text, EventMetadata.class);
                 lastText = text;
             }
             return last;
         }
+    }
+
+    /** The metadata of the append that wrote this event without it (asked after the query, on the same connection). */
+    private EventMetadata appendMetadata(UUID stream, int version) {
+        return json.readValue(jdbc.queryForObject(APPEND_METADATA, String.class, stream, version), EventMetadata.class);
     }
 
     /** Decodes a stored event's payload (with upcasting). */

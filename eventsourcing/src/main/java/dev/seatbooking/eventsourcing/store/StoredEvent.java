@@ -18,4 +18,10 @@ public record StoredEvent(
         String payloadJson,
         EventMetadata metadata,
         Instant recordedAt) {
+
+    /** This event with its append's metadata (the store fills it in for events stored without it). */
+    public StoredEvent withMetadata(EventMetadata metadata) {
+        return new StoredEvent(position, streamId, streamType, version, eventType, schemaVersion, messageId, payloadJson,
+                metadata, recordedAt);
+    }
 }

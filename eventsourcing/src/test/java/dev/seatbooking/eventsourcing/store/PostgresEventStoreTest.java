@@ -185,6 +185,58 @@ class PostgresEventStoreTest {
         assertThat(store.readAll(start, 100)).extracting(StoredEvent::streamId).containsExactly(after);
     }
 
+    @Test
+    void an_append_stores_its_metadata_once_and_every_event_reads_it_back_wherever_a_read_starts() {
+        Position start = lastPosition();
+        UUID stream = UUID.randomUUID();
+        EventMetadata other = EventMetadata.newConversation("someone else");
+        store.append(stream, "counter", 0, List.of(new Incremented(1), new Incremented(2), new Incremented(3)), metadata);
+        store.append(stream, "counter", 3, List.of(new Incremented(4), new Incremented(5)), other);
+        List<EventMetadata> expected = List.of(metadata, metadata, metadata, other, other);
+
+        assertThat(db.jdbc.queryForList("SELECT version FROM events WHERE stream_id = ? AND metadata IS NOT NULL"
+                + " ORDER BY version", Integer.class, stream)).as("stored on each append's first event").containsExactly(1, 4);
+        for (int after = 0; after < 5; after++) {
+            assertThat(store.load(stream, after)).extracting(RecordedEvent::metadata).as("load after version " + after)
+                    .containsExactlyElementsOf(expected.subList(after, 5));
+        }
+        for (int page = 1; page <= 5; page++) {
+            assertThat(readAllFrom(start, page)).extracting(StoredEvent::metadata).as("pages of " + page)
+                    .containsExactlyElementsOf(expected);
+        }
+        // In a transaction the metadata is looked up on the transaction's connection.
+        List<StoredEvent> pagesInTransaction = db.transactions.execute(tx -> readAllFrom(start, 1));
+        assertThat(pagesInTransaction).extracting(StoredEvent::metadata).containsExactlyElementsOf(expected);
+        List<RecordedEvent<Object>> loadInTransaction = db.transactions.execute(tx -> store.load(stream, 2));
+        assertThat(loadInTransaction).extracting(RecordedEvent::metadata).containsExactlyElementsOf(expected.subList(2, 5));
+    }
+
+    @Test
+    void events_stored_before_metadata_was_kept_once_per_append_read_as_they_were() {
+        UUID stream = UUID.randomUUID();
+        EventMetadata other = EventMetadata.newConversation("someone else");
+        store.append(stream, "counter", 0, List.of(new Incremented(1), new Incremented(2), new Incremented(3)), metadata);
+        // As every append wrote them before V6: each event with its metadata, here a different one from the third on.
+        db.jdbc.update("UPDATE events SET metadata = ?::json WHERE stream_id = ? AND version = 2",
+                db.jdbc.queryForObject("SELECT metadata::text FROM events WHERE stream_id = ? AND version = 1",
+                        String.class, stream), stream);
+        db.jdbc.update("UPDATE events SET metadata = ?::json WHERE stream_id = ? AND version = 3",
+                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(other), stream);
+
+        assertThat(store.load(stream)).extracting(RecordedEvent::metadata).containsExactly(metadata, metadata, other);
+        assertThat(store.load(stream, 2)).extracting(RecordedEvent::metadata).containsExactly(other);
+    }
+
+    /** This test's events, read from {@code start} in pages of {@code size}. */
+    private static List<StoredEvent> readAllFrom(Position start, int size) {
+        List<StoredEvent> read = new ArrayList<>();
+        for (List<StoredEvent> page = store.readAll(start, size); !page.isEmpty();
+             page = store.readAll(page.getLast().position(), size)) {
+            read.addAll(page);
+        }
+        return read;
+    }
+
     private static Position lastPosition() {
         Position last = Position.START;
         for (List<StoredEvent> batch = store.readAll(last, 1000); !batch.isEmpty(); batch = store.readAll(last, 1000)) {
