@@ -10,9 +10,7 @@ import org.testcontainers.kafka.KafkaContainer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -25,7 +23,6 @@ public final class TestKafka {
     public static final int PARTITIONS = 3;
 
     private static volatile String bootstrapServers;
-    private static final Set<String> ENSURED = ConcurrentHashMap.newKeySet();
 
     private TestKafka() {
     }
@@ -55,14 +52,7 @@ public final class TestKafka {
 
     /** {@link #createTopic(String)} with a number of partitions of the caller's own. */
     public static void createTopic(String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not create topic " + topic, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        create(List.of(new NewTopic(topic, partitions, (short) 1)), false);
     }
 
     /**
@@ -71,19 +61,19 @@ public final class TestKafka {
      * created already. Call it before the context starts.
      */
     public static void ensureTopics(Collection<String> topics) {
-        List<NewTopic> missing = topics.stream().filter(t -> !ENSURED.contains(t))
-                .map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList();
-        if (missing.isEmpty()) return;
+        create(topics.stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList(), true);
+    }
+
+    private static void create(List<NewTopic> topics, boolean existingIsFine) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            for (var created : admin.createTopics(missing).values().entrySet()) {
+            for (var created : admin.createTopics(topics).values().entrySet()) {
                 try {
                     created.getValue().get();
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
+                    if (!(existingIsFine && e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("Could not create topic " + created.getKey(), e.getCause());
                     }
                 }
-                ENSURED.add(created.getKey());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

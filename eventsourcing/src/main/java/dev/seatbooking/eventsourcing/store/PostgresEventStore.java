@@ -208,8 +208,7 @@ public final class PostgresEventStore {
             StoredEvent e = events.get(i);
             if (e.metadata() != null) continue;
             StoredEvent before = i > 0 ? events.get(i - 1) : null;
-            boolean continues = before != null && before.streamId().equals(e.streamId())
-                    && before.version() == e.version() - 1;
+            boolean continues = before != null && follows(e.streamId(), e.version(), before.streamId(), before.version());
             events.set(i, e.withMetadata(continues ? before.metadata() : appendMetadata(e.streamId(), e.version())));
         }
         return events;
@@ -270,7 +269,7 @@ public final class PostgresEventStore {
         private int lastVersion;
 
         EventMetadata read(String text, UUID stream, int version) {
-            boolean continues = stream.equals(lastStream) && version == lastVersion + 1 && last != null;
+            boolean continues = last != null && follows(stream, version, lastStream, lastVersion);
             lastStream = stream;
             lastVersion = version;
             if (text == null) {
@@ -283,6 +282,11 @@ public final class PostgresEventStore {
             }
             return last;
         }
+    }
+
+    /** Whether an event is the next of its stream after another (so of the same append, if stored without metadata). */
+    private static boolean follows(UUID stream, int version, UUID previousStream, int previousVersion) {
+        return stream.equals(previousStream) && version == previousVersion + 1;
     }
 
     /** The metadata of the append that wrote this event without it (asked after the query, on the same connection). */

@@ -6,6 +6,7 @@ import dev.seatbooking.eventsourcing.support.EventStoreDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -221,7 +222,7 @@ class PostgresEventStoreTest {
                 db.jdbc.queryForObject("SELECT metadata::text FROM events WHERE stream_id = ? AND version = 1",
                         String.class, stream), stream);
         db.jdbc.update("UPDATE events SET metadata = ?::json WHERE stream_id = ? AND version = 3",
-                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(other), stream);
+                JsonMapper.builder().build().writeValueAsString(other), stream);
 
         assertThat(store.load(stream)).extracting(RecordedEvent::metadata).containsExactly(metadata, metadata, other);
         assertThat(store.load(stream, 2)).extracting(RecordedEvent::metadata).containsExactly(other);
