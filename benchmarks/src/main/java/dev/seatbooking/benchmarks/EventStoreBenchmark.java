@@ -75,7 +75,7 @@ public final class EventStoreBenchmark {
                                                    reads and loads take half as many (at least 2)
                                   --seconds S      length of one write round (default 1; --quick 0.4)
                                   --writers N      concurrent writers of the multi-writer append line (default 8)
-                                  --only LIST      run only these comparisons, e.g. --only 1b,D (of 1a,1b,2,3,4,D,A,AR; A: ours vs Axon's JDBC engine, AR: its replay only)""");
+                                  --only LIST      run only these comparisons, e.g. --only 1b,D (of 1a,1b,2,3,4,D,A,AR,AW; A: ours vs Axon's JDBC engine, AR: its replay only, AW: its appends only)""");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("Unknown argument " + args[i] + " (try --help)");
@@ -157,8 +157,9 @@ public final class EventStoreBenchmark {
                 if (settings.only.contains("3")) readAll();
                 if (settings.only.contains("4")) loads();
                 if (settings.only.contains("D")) diagnostics();
-                if (settings.only.contains("A")) axon(true);
-                else if (settings.only.contains("AR")) axon(false);
+                if (settings.only.contains("A")) axon(true, true);
+                else if (settings.only.contains("AR")) axon(false, true);
+                else if (settings.only.contains("AW")) axon(true, false);
             }
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -234,14 +235,14 @@ public final class EventStoreBenchmark {
     }
 
     /** Issue 18: ours beside Axon Framework's JDBC engine and the raw writes of each table shape. */
-    private void axon(boolean appends) throws Exception {
+    private void axon(boolean appends, boolean replay) throws Exception {
         variantTables.addAll(new AxonComparison(pg, name -> {
             try {
                 return database(name);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }, settings, serializer, event, metadata, row, this::checkpoint).run(appends));
+        }, settings, serializer, event, metadata, row, this::checkpoint).run(appends, replay));
     }
 
     /** A database of its own (created and migrated once) for one variant's writes. */
