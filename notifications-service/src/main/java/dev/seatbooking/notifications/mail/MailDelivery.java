@@ -8,8 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,7 +19,8 @@ import java.time.Duration;
 
 /**
  * Sends the mails that are due, one transaction per mail: the row is locked ({@code FOR UPDATE SKIP LOCKED}, so
- * several instances never send one mail twice), sent over SMTP, then marked sent. A mail the server refuses, or a
+ * several instances never send one mail twice), sent over SMTP, then marked sent. A round's mails share one SMTP
+ * connection ({@link SmtpConnection}). A mail the server refuses, or a
  * server that does not answer, is tried again after a backoff that doubles with each failure ({@code first-backoff}
  * up to {@code max-backoff}); other mails are sent meanwhile. A mail refused for good, or failing after
  * {@code max-attempts}, is given up ({@code FAILED}, {@link MailMetrics}). If the process dies between the SMTP
@@ -33,12 +33,12 @@ public class MailDelivery {
 
     private final Mails mails;
     private final MailRenderer renderer;
-    private final JavaMailSender smtp;
+    private final JavaMailSenderImpl smtp;
     private final TransactionTemplate transactions;
     private final NotificationsProperties properties;
     private final MailMetrics metrics;
 
-    public MailDelivery(Mails mails, MailRenderer renderer, JavaMailSender smtp, TransactionTemplate transactions,
+    public MailDelivery(Mails mails, MailRenderer renderer, JavaMailSenderImpl smtp, TransactionTemplate transactions,
                         NotificationsProperties properties, MailMetrics metrics) {
         this.metrics = metrics;
         this.mails = mails;
@@ -50,18 +50,21 @@ public class MailDelivery {
 
     @Scheduled(fixedDelayString = "${notifications.sender.interval:1s}")
     public void sendDue() {
-        for (int i = 0; i < properties.sender().batch(); i++) {
-            Boolean sentOne = transactions.execute(status -> mails.nextDue().map(this::attempt).orElse(false));
-            if (!Boolean.TRUE.equals(sentOne)) return;
+        try (SmtpConnection connection = new SmtpConnection(smtp)) {
+            for (int i = 0; i < properties.sender().batch(); i++) {
+                Boolean sentOne = transactions.execute(status ->
+                        mails.nextDue().map(mail -> attempt(mail, connection)).orElse(false));
+                if (!Boolean.TRUE.equals(sentOne)) return;
+            }
         }
     }
 
     /** True when there may be more to send this round (this one was handled, sent or not). */
-    private boolean attempt(Mails.Due mail) {
+    private boolean attempt(Mails.Due mail, SmtpConnection connection) {
         try {
-            smtp.send(message(mail));
+            connection.send(message(mail));
             mails.sent(mail.mailId());
-        } catch (MailException | MessagingException | TemplateEngineException e) {
+        } catch (MessagingException | TemplateEngineException e) {
             failed(mail, e);
         }
         return true;
@@ -77,15 +80,15 @@ public class MailDelivery {
         boolean refused = e instanceof TemplateEngineException || SmtpFailures.permanent(e);
         if (refused || attempt >= properties.sender().maxAttempts()) {
             log.warn("Mail {} ({}) to {} given up after attempt {} ({}): {}", mail.mailId(), mail.kind(),
-                    mail.recipient(), attempt, refused ? "refused for good" : "the most attempts", e.toString());
-            mails.failedForGood(mail.mailId(), String.valueOf(e.getMessage()));
+                    mail.recipient(), attempt, refused ? "refused for good" : "the most attempts", SmtpFailures.describe(e));
+            mails.failedForGood(mail.mailId(), SmtpFailures.describe(e));
             metrics.failed(mail.kind());
             return;
         }
         Duration backoff = backoff(mail.attempts());
         log.info("Mail {} ({}) not sent, attempt {}; next in {}: {}", mail.mailId(), mail.kind(), attempt, backoff,
-                e.toString());
-        mails.failed(mail.mailId(), backoff, String.valueOf(e.getMessage()));
+                SmtpFailures.describe(e));
+        mails.failed(mail.mailId(), backoff, SmtpFailures.describe(e));
     }
 
     Duration backoff(int failedBefore) {

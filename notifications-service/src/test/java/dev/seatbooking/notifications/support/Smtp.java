@@ -4,7 +4,9 @@ import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
@@ -18,11 +20,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The tests' SMTP server: a real GreenMail server on a port of its own, shared by the module's test classes (each
@@ -32,6 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Smtp {
 
     public static final int PORT = freePort();
+
+    private static final AtomicInteger CONNECTIONS = new AtomicInteger();
 
     private static GreenMail server = start();
 
@@ -70,7 +77,20 @@ public final class Smtp {
 
         @Override
         protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
-            return super.createServices(config, new Managers() {
+            Managers refusing = refusing(managers);
+            Map<String, AbstractServer> services = new HashMap<>(super.createServices(config, refusing));
+            services.put(ServerSetup.PROTOCOL_SMTP, new SmtpServer(config[0], refusing) {
+                @Override
+                protected ProtocolHandler createProtocolHandler(Socket socket) {
+                    CONNECTIONS.incrementAndGet();
+                    return super.createProtocolHandler(socket);
+                }
+            });
+            return services;
+        }
+
+        private static Managers refusing(Managers managers) {
+            return new Managers() {
                 private final SmtpManager smtp = new SmtpManager(managers.getImapHostManager(),
                         managers.getUserManager()) {
                     @Override
@@ -96,8 +116,13 @@ public final class Smtp {
                 public ImapHostManager getImapHostManager() {
                     return managers.getImapHostManager();
                 }
-            });
+            };
         }
+    }
+
+    /** SMTP connections the server has accepted since the tests began (across restarts). */
+    public static int connections() {
+        return CONNECTIONS.get();
     }
 
     public static synchronized void stop() {
