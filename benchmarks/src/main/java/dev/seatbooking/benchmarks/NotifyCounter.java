@@ -32,7 +32,11 @@ final class NotifyCounter implements AutoCloseable {
             try {
                 while (running) {
                     PGNotification[] batch = pg.getNotifications(100);
-                    if (batch != null) received.addAndGet(batch.length);
+                    if (batch == null) continue;
+                    for (PGNotification n : batch) {
+                        // A listener's hello (EventNotifications) is not a NOTIFY of appends.
+                        if (n.getParameter() == null || !n.getParameter().startsWith("hello:")) received.incrementAndGet();
+                    }
                 }
             } catch (SQLException e) {
                 if (running) throw new IllegalStateException(e);

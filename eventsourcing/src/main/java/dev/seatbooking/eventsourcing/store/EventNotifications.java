@@ -10,7 +10,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Wakes readers of the event table when events commit, in this process and in others.
@@ -23,6 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that interval. A LISTEN
  * connection turns other processes' notifications into local signals. Readers still poll on a timeout,
  * so a lost notification (a dropped connection, say) only delays them.
+ * <p>
+ * A NOTIFY is sent only while another process listens on the database: each listener says hello on the channel when
+ * its LISTEN is in place, and answers a hello it has not heard before with its own, so every instance learns of the
+ * others. An instance alone (one instance of a service per database, the usual deployment) sends none: a NOTIFY is a
+ * transaction with a commit record, and nobody would hear it (issue 18; docs/adr/0002).
  */
 public final class EventNotifications implements AutoCloseable {
 
@@ -36,7 +45,14 @@ public final class EventNotifications implements AutoCloseable {
     private static final String NOTIFY =
             "SELECT set_config('synchronous_commit', 'off', true), pg_notify('" + CHANNEL + "', '')";
 
+    private static final String HELLO = "hello:";
+
     private final DataSource dataSource;
+    /** Hellos heard from other listeners (each listener connection says hello under an id of its own). */
+    private final Set<String> heard = ConcurrentHashMap.newKeySet();
+    private volatile boolean othersListening;
+    private final AtomicLong notifiesSent = new AtomicLong();
+    private final AtomicLong notifiesSkipped = new AtomicLong();
     private final ChangeSignal signal = new ChangeSignal();
     private final AtomicBoolean pendingNotify = new AtomicBoolean();
     private final ChangeSignal notifyRequests = new ChangeSignal();
@@ -87,7 +103,12 @@ public final class EventNotifications implements AutoCloseable {
                 while (running) {
                     long seen = notifyRequests.generation();
                     if (pendingNotify.getAndSet(false)) {
-                        st.execute(NOTIFY);
+                        if (othersListening) {
+                            st.execute(NOTIFY);
+                            notifiesSent.incrementAndGet();
+                        } else {
+                            notifiesSkipped.incrementAndGet();
+                        }
                         Thread.sleep(NOTIFY_INTERVAL); // pacing: commits meanwhile share the next NOTIFY
                     } else {
                         notifyRequests.awaitChange(seen, Duration.ofSeconds(1));
@@ -106,16 +127,55 @@ public final class EventNotifications implements AutoCloseable {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
                 c.setAutoCommit(true);
                 st.execute("LISTEN " + CHANNEL);
+                // A new id per connection: after a reconnect, the others answer it as new, so hellos missed while
+                // disconnected are made up for.
+                String me = UUID.randomUUID().toString();
+                sayHello(st, me);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 signal.signal(); // we may have missed notifications while (re)connecting
                 while (running) {
                     PGNotification[] received = pg.getNotifications(500);
-                    if (received != null && received.length > 0) signal.signal();
+                    if (received != null && received.length > 0) receive(received, st, me);
                 }
             } catch (SQLException e) {
                 if (running && !Thread.currentThread().isInterrupted()) pauseAfter("listening", e);
             }
         }
+    }
+
+    /** Change notifications signal readers; a hello from another listener is answered if new, and means "notify". */
+    private void receive(PGNotification[] received, Statement st, String me) throws SQLException {
+        boolean changes = false;
+        for (PGNotification n : received) {
+            String payload = n.getParameter();
+            if (payload == null || !payload.startsWith(HELLO)) {
+                changes = true;
+                continue;
+            }
+            String other = payload.substring(HELLO.length());
+            if (other.equals(me)) continue;
+            othersListening = true;
+            if (heard.add(other)) sayHello(st, me);
+        }
+        if (changes) signal.signal();
+    }
+
+    private static void sayHello(Statement st, String me) throws SQLException {
+        st.execute("SELECT pg_notify('" + CHANNEL + "', '" + HELLO + me + "')");
+    }
+
+    /** Whether another process's listener has been heard on this database (then appends are NOTIFYed). */
+    public boolean othersListening() {
+        return othersListening;
+    }
+
+    /** NOTIFYs sent, and those left out because no other process listened (for tests and benchmarks). */
+    public long notifiesSent() {
+        return notifiesSent.get();
+    }
+
+    public long notifiesSkipped() {
+        return notifiesSkipped.get();
     }
 
     private void pauseAfter(String what, SQLException e) {

@@ -39,6 +39,8 @@ class EventNotificationsTest {
         try (EventNotifications elsewhere = new EventNotifications(db.dataSource).start()) {
             ChangeSignal remote = elsewhere.signal();
             awaitListening(remote);
+            Awaitility.await("the writer's notifier heard the other listener").atMost(Duration.ofSeconds(20))
+                    .until(db.notifications::othersListening);
             long before = remote.generation();
 
             db.store.append(UUID.randomUUID(), "counter", 0, List.of(new Incremented(1)), EventMetadata.newConversation("t"));
@@ -61,30 +63,62 @@ class EventNotificationsTest {
     }
 
     @Test
+    void an_instance_alone_on_its_database_sends_no_notify_until_another_process_listens() throws Exception {
+        TestPostgres.Database database = TestPostgres.newDatabase("notify_alone");
+        try (var pool = database.dataSource(4);
+             EventNotifications alone = new EventNotifications(pool).start()) {
+            awaitListening(alone.signal());
+            alone.eventsCommitted();
+            Awaitility.await("the notifier decided").atMost(Duration.ofSeconds(20)).until(() -> alone.notifiesSkipped() == 1);
+            assertThat(alone.notifiesSent()).as("nobody else listens: no NOTIFY").isZero();
+            assertThat(alone.othersListening()).isFalse();
+
+            try (EventNotifications other = new EventNotifications(pool).start()) {
+                Awaitility.await("each heard the other's hello").atMost(Duration.ofSeconds(20))
+                        .until(() -> alone.othersListening() && other.othersListening());
+                long before = other.signal().generation();
+                alone.eventsCommitted();
+
+                assertThat(other.signal().awaitChange(before, Duration.ofSeconds(20))).as("woken by NOTIFY").isTrue();
+                assertThat(alone.notifiesSent()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void the_notifiers_notify_reaches_listeners_and_leaves_its_pooled_connection_synchronous() throws Exception {
-        // The NOTIFY turns synchronous_commit off for its own transaction only. A pool of exactly the notifier's and
-        // the listener's connections: once they are back, neither may have kept the setting.
+        // The NOTIFY turns synchronous_commit off for its own transaction only. A pool of exactly two instances'
+        // notifier and listener connections: once they are back, none may have kept the setting.
         TestPostgres.Database database = TestPostgres.newDatabase("notify_setting");
         try (var setUp = database.dataSource(1); Connection c = setUp.getConnection(); Statement st = c.createStatement()) {
             // The test server runs with it off; sessions of this database start with it on, so a leak would show.
             st.execute("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = on', current_database()); END $$");
         }
-        try (var pool = database.dataSource(2)) {
+        try (var pool = database.dataSource(4)) {
             EventNotifications notifications = new EventNotifications(pool).start();
-            ChangeSignal signal = notifications.signal();
-            awaitListening(signal);
+            EventNotifications other = new EventNotifications(pool).start();
+            Awaitility.await("each heard the other's hello").atMost(Duration.ofSeconds(20))
+                    .until(() -> notifications.othersListening() && other.othersListening());
+            ChangeSignal signal = other.signal();
             long before = signal.generation();
             notifications.eventsCommitted();
-            Awaitility.await("the notifier's NOTIFY came back to the listener").atMost(Duration.ofSeconds(20))
-                    .until(() -> signal.generation() >= before + 2);
+            Awaitility.await("the notifier's NOTIFY came to the other listener").atMost(Duration.ofSeconds(20))
+                    .until(() -> signal.generation() > before);
+            assertThat(notifications.notifiesSent()).isEqualTo(1);
             notifications.close();
+            other.close();
 
-            for (int i = 0; i < 2; i++) {
-                try (Connection c = pool.getConnection(); Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
-                    rs.next();
-                    assertThat(rs.getString(1)).as("connection %d's session setting", i).isEqualTo("on");
+            List<Connection> all = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) all.add(pool.getConnection()); // held together: four different ones
+                for (Connection c : all) {
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
+                        rs.next();
+                        assertThat(rs.getString(1)).as("a pooled connection's session setting").isEqualTo("on");
+                    }
                 }
+            } finally {
+                for (Connection c : all) c.close();
             }
         }
     }
