@@ -34,8 +34,7 @@ final class NotifyCounter implements AutoCloseable {
                     PGNotification[] batch = pg.getNotifications(100);
                     if (batch == null) continue;
                     for (PGNotification n : batch) {
-                        // A listener's hello (EventNotifications) is not a NOTIFY of appends.
-                        if (n.getParameter() == null || !n.getParameter().startsWith("hello:")) received.incrementAndGet();
+                        if (!EventNotifications.isHello(n.getParameter())) received.incrementAndGet();
                     }
                 }
             } catch (SQLException e) {

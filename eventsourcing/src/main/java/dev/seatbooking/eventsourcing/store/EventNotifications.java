@@ -147,17 +147,21 @@ public final class EventNotifications implements AutoCloseable {
     private void receive(PGNotification[] received, Statement st, String me) throws SQLException {
         boolean changes = false;
         for (PGNotification n : received) {
-            String payload = n.getParameter();
-            if (payload == null || !payload.startsWith(HELLO)) {
+            if (!isHello(n.getParameter())) {
                 changes = true;
                 continue;
             }
-            String other = payload.substring(HELLO.length());
+            String other = n.getParameter().substring(HELLO.length());
             if (other.equals(me)) continue;
             othersListening = true;
             if (heard.add(other)) sayHello(st, me);
         }
         if (changes) signal.signal();
+    }
+
+    /** Whether a notification on the channel is a listener's hello rather than a change (for listeners of our own). */
+    public static boolean isHello(String payload) {
+        return payload != null && payload.startsWith(HELLO);
     }
 
     private static void sayHello(Statement st, String me) throws SQLException {

@@ -78,17 +78,17 @@ public class MailDelivery {
     private void failed(Mails.Due mail, Exception e) {
         int attempt = mail.attempts() + 1;
         boolean refused = e instanceof TemplateEngineException || SmtpFailures.permanent(e);
+        String error = SmtpFailures.describe(e);
         if (refused || attempt >= properties.sender().maxAttempts()) {
             log.warn("Mail {} ({}) to {} given up after attempt {} ({}): {}", mail.mailId(), mail.kind(),
-                    mail.recipient(), attempt, refused ? "refused for good" : "the most attempts", SmtpFailures.describe(e));
-            mails.failedForGood(mail.mailId(), SmtpFailures.describe(e));
+                    mail.recipient(), attempt, refused ? "refused for good" : "the most attempts", error);
+            mails.failedForGood(mail.mailId(), error);
             metrics.failed(mail.kind());
             return;
         }
         Duration backoff = backoff(mail.attempts());
-        log.info("Mail {} ({}) not sent, attempt {}; next in {}: {}", mail.mailId(), mail.kind(), attempt, backoff,
-                SmtpFailures.describe(e));
-        mails.failed(mail.mailId(), backoff, SmtpFailures.describe(e));
+        log.info("Mail {} ({}) not sent, attempt {}; next in {}: {}", mail.mailId(), mail.kind(), attempt, backoff, error);
+        mails.failed(mail.mailId(), backoff, error);
     }
 
     Duration backoff(int failedBefore) {

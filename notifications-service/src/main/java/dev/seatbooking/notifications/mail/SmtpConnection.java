@@ -20,8 +20,7 @@ import java.util.Date;
 final class SmtpConnection implements AutoCloseable {
 
     private final JavaMailSenderImpl server;
-    private Transport transport;
-    private int sent;
+    private Transport transport; // open only after a mail it carried was accepted: a failure closes it
 
     SmtpConnection(JavaMailSenderImpl server) {
         this.server = server;
@@ -29,7 +28,7 @@ final class SmtpConnection implements AutoCloseable {
 
     void send(MimeMessage message) throws MessagingException {
         prepare(message);
-        boolean reused = transport != null && sent > 0;
+        boolean reused = transport != null;
         try {
             sendOnce(message);
         } catch (MessagingException e) {
@@ -55,14 +54,12 @@ final class SmtpConnection implements AutoCloseable {
             // the mails it carried were accepted or not already; nothing depends on a clean QUIT
         } finally {
             transport = null;
-            sent = 0;
         }
     }
 
     private void sendOnce(MimeMessage message) throws MessagingException {
         if (transport == null) transport = connect();
         transport.sendMessage(message, message.getAllRecipients());
-        sent++;
     }
 
     /** As {@link JavaMailSenderImpl} connects for each send: its session, protocol, host, port and login. */
