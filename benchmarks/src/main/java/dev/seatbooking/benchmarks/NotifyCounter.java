@@ -34,7 +34,7 @@ final class NotifyCounter implements AutoCloseable {
                     PGNotification[] batch = pg.getNotifications(100);
                     if (batch == null) continue;
                     for (PGNotification n : batch) {
-                        if (!EventNotifications.isHello(n.getParameter())) received.incrementAndGet();
+                        if (!EventNotifications.isPresence(n.getParameter())) received.incrementAndGet();
                     }
                 }
             } catch (SQLException e) {

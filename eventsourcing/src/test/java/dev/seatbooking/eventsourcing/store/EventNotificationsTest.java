@@ -86,6 +86,56 @@ class EventNotificationsTest {
     }
 
     @Test
+    void a_listener_that_falls_silent_is_forgotten_after_its_lease_and_no_longer_notified_for() throws Exception {
+        // The other "process" is a bare connection: it says hello once and then nothing, as a process killed with
+        // kill -9 would (it cannot say goodbye).
+        TestPostgres.Database database = TestPostgres.newDatabase("notify_lease");
+        try (var pool = database.dataSource(4);
+             EventNotifications notifications = new EventNotifications(pool, Duration.ofMillis(900)).start();
+             Connection killed = pool.getConnection(); Statement st = killed.createStatement()) {
+            awaitListening(notifications.signal());
+            st.execute("LISTEN " + EventNotifications.CHANNEL);
+            st.execute("SELECT pg_notify('" + EventNotifications.CHANNEL + "', 'hello:killed-process')");
+            Awaitility.await("the hello was heard").atMost(Duration.ofSeconds(20)).until(notifications::othersListening);
+
+            Awaitility.await("forgotten once silent for a lease").atMost(Duration.ofSeconds(20))
+                    .until(() -> !notifications.othersListening());
+            long sent = notifications.notifiesSent();
+            notifications.eventsCommitted();
+            Awaitility.await("the notifier decided").atMost(Duration.ofSeconds(20)).until(() -> notifications.notifiesSkipped() == 1);
+            assertThat(notifications.notifiesSent()).as("nobody left to hear it: no NOTIFY").isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void listeners_alive_renew_their_lease() throws Exception {
+        TestPostgres.Database database = TestPostgres.newDatabase("notify_renew");
+        try (var pool = database.dataSource(4);
+             EventNotifications one = new EventNotifications(pool, Duration.ofMillis(900)).start();
+             EventNotifications other = new EventNotifications(pool, Duration.ofMillis(900)).start()) {
+            Awaitility.await("each heard the other's hello").atMost(Duration.ofSeconds(20))
+                    .until(() -> one.othersListening() && other.othersListening());
+            Awaitility.await("still heard after several leases").during(Duration.ofMillis(3000)).atMost(Duration.ofSeconds(20))
+                    .until(() -> one.othersListening() && other.othersListening());
+        }
+    }
+
+    @Test
+    void a_listener_that_closes_says_goodbye_and_is_forgotten_before_its_lease_runs_out() throws Exception {
+        TestPostgres.Database database = TestPostgres.newDatabase("notify_goodbye");
+        try (var pool = database.dataSource(4);
+             EventNotifications staying = new EventNotifications(pool).start()) {
+            EventNotifications leaving = new EventNotifications(pool).start();
+            Awaitility.await("each heard the other's hello").atMost(Duration.ofSeconds(20))
+                    .until(() -> staying.othersListening() && leaving.othersListening());
+
+            leaving.close();
+            // The lease is 30 s: forgotten within 10, it was by the goodbye.
+            Awaitility.await("the goodbye was heard").atMost(Duration.ofSeconds(10)).until(() -> !staying.othersListening());
+        }
+    }
+
+    @Test
     void the_notifiers_notify_reaches_listeners_and_leaves_its_pooled_connection_synchronous() throws Exception {
         // The NOTIFY turns synchronous_commit off for its own transaction only. A pool of exactly two instances'
         // notifier and listener connections: once they are back, none may have kept the setting.
