@@ -10,16 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import javax.sql.DataSource;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -48,7 +44,7 @@ class PaymentsFuzzTest extends PaymentsServiceTest {
         UUID fresh = UUID.randomUUID();
         String document = ApiFuzzer.documentOf("http://127.0.0.1:" + port);
 
-        Map<String, String> before = settledFingerprint();
+        Map<String, String> before = DatabaseFingerprint.settled(dataSource, CHANGING_ON_THEIR_OWN, PATIENCE);
         // Against the started payment: its reads and the payer's answers reach the access code and the link's
         // secret of a payment that exists, so a mutated credential that opened it would be seen (a 2xx, a change).
         // Its start is answered 409 (the id was started with other content), after every field was checked.
@@ -87,14 +83,5 @@ class PaymentsFuzzTest extends PaymentsServiceTest {
 
     private static String listed(ApiFuzzer.Report report) {
         return report.findings().stream().map(Object::toString).collect(Collectors.joining("\n", "\n", "\n"));
-    }
-
-    /** The database once the seeding's asynchronous work is done: two fingerprints a moment apart agree. */
-    private Map<String, String> settledFingerprint() {
-        AtomicReference<Map<String, String>> last = new AtomicReference<>(Map.of());
-        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            Map<String, String> now = DatabaseFingerprint.of(dataSource, CHANGING_ON_THEIR_OWN);
-            return now.equals(last.getAndSet(now)) ? now : null;
-        }, Objects::nonNull);
     }
 }

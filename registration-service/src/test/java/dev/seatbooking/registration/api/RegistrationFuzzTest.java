@@ -16,10 +16,8 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -90,7 +88,7 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
                                 OF_A_WAITLIST_ENTRY, WITHOUT_AN_ENTRY)
                         .flatMap(Set::stream).toList());
 
-        Map<String, String> before = settledFingerprint();
+        Map<String, String> before = DatabaseFingerprint.settled(dataSource, CHANGING_ON_THEIR_OWN, WAIT);
         List<ApiFuzzer.Report> reports = List.of(
                 fuzzer(document, conference, confirmed.id(), confirmed.accessCode()).only(OF_A_CONFIRMED_ORDER),
                 fuzzer(document, conference, reserved.id(), reserved.accessCode()).only(OF_A_RESERVED_ORDER),
@@ -174,15 +172,6 @@ class RegistrationFuzzTest extends RegistrationServiceTest {
         assertThat(placed.status()).as(placed.text()).isEqualTo(201);
         await().atMost(WAIT).until(() -> probe.status(orderId) == OrderStatus.RESERVATION_COMPLETED);
         return new Placed(orderId, placed.body().path("accessCode").asString());
-    }
-
-    /** The database once the seeding's asynchronous work is done: two fingerprints a moment apart agree. */
-    private Map<String, String> settledFingerprint() {
-        AtomicReference<Map<String, String>> last = new AtomicReference<>(Map.of());
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Map<String, String> now = DatabaseFingerprint.of(dataSource, CHANGING_ON_THEIR_OWN);
-            return now.equals(last.getAndSet(now)) ? now : null;
-        }, Objects::nonNull);
     }
 
     /** A waitlist entry of one seat (the conference's type need not be sold out: it is offered at once). */

@@ -1,15 +1,20 @@
 package dev.seatbooking.testinfra.fuzz;
 
+import org.awaitility.Awaitility;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A digest of every row of every table of a database (all schemas but PostgreSQL's own), to show that requests
@@ -40,5 +45,17 @@ public final class DatabaseFingerprint {
             }
         }
         return digests;
+    }
+
+    /**
+     * The fingerprint once a test's seeding has had its asynchronous effects (consumers, relays, senders): two taken
+     * a moment apart agree. Waits at most {@code atMost}.
+     */
+    public static Map<String, String> settled(DataSource dataSource, Set<String> ignored, Duration atMost) {
+        AtomicReference<Map<String, String>> last = new AtomicReference<>(Map.of());
+        return Awaitility.await("the database settled").atMost(atMost).pollInterval(Duration.ofMillis(400)).until(() -> {
+            Map<String, String> now = of(dataSource, ignored);
+            return now.equals(last.getAndSet(now)) ? now : null;
+        }, Objects::nonNull);
     }
 }
