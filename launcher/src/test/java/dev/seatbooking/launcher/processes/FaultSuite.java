@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
  * conference of its own with fewer seats than the burst asks for and a one-minute hold. A third into the burst the
  * fault is made; the probes must say DOWN while it lasts; then the process is started again and the recovery time
  * runs until every probe says UP and every consumer has caught up. After each fault: no accepted order lost, no seat
- * held or sold twice, no order confirmed twice, every paid order confirmed (or expired first: refund due), the read
- * model equal to a rebuild of it. At the end, once every hold and the expiry buffer are over, no order may be left
+ * held or sold twice, no order confirmed twice, every paid order confirmed (or expired first: refund due), every
+ * confirmed order's confirmation mail sent, the read model equal to a rebuild of it. At the end, once every hold and the expiry buffer are over, no order may be left
  * unfinished (stuck). Used by {@code FaultSuiteTest} (a reduced core in CI) and {@code scripts/run-fault-suite.sh}.
  */
 final class FaultSuite implements AutoCloseable {
@@ -133,11 +133,13 @@ final class FaultSuite implements AutoCloseable {
         await().atMost(SETTLE_WITHIN).until(() -> probe.allReady() && probe.caughtUp()
                 && OrderLedger.read(platform, conference.id()).paidNotConfirmed(outcome.paid()) == 0);
         OrderLedger ledger = OrderLedger.read(platform, conference.id());
+        awaitQuietly(SETTLE_WITHIN, () -> MailLedger.read(platform, ledger.confirmed()).missing() == 0);
+        MailLedger mails = MailLedger.read(platform, ledger.confirmed());
         return new FaultReport(fault.name(), settings.orders(), inFlight, recovery, outcome.accepted().size(),
                 outcome.retries(), ledger.lost(outcome.accepted()), -1,
                 ledger.oversold(conference.seatTypeId(), settings.seats()), ledger.doubleConfirmed(),
                 outcome.paid().size(), ledger.paidNotConfirmed(outcome.paid()), ledger.paidButExpired(outcome.paid()),
-                readModelMatchesRebuild(), downWhileAway);
+                mails.received(), mails.missing(), mails.twice(), readModelMatchesRebuild(), downWhileAway);
     }
 
     /** The outage itself: the dependency stays away this long (its length is the fault, not a wait for something). */

@@ -62,6 +62,7 @@ class FaultSuiteTest {
                 new Fault.Killed("payments"),
                 new Fault.Killed("read-model"),
                 new Fault.Killed("conference-management"),
+                new Fault.Killed("notifications"),
                 new Fault.Killed(ProcessPlatform.GATEWAY),
                 Fault.DependencyStopped.broker(brokerOutage),
                 Fault.DependencyStopped.postgresImmediately(),

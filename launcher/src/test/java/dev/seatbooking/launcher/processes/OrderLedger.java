@@ -115,6 +115,11 @@ record OrderLedger(Map<UUID, Order> orders) {
         return Math.max(0, held - quantity);
     }
 
+    /** The confirmed orders' ids. */
+    java.util.List<UUID> confirmed() {
+        return orders.values().stream().filter(order -> order.state() == State.CONFIRMED).map(Order::id).toList();
+    }
+
     /** Orders with more than one OrderConfirmed. */
     long doubleConfirmed() {
         return orders.values().stream().filter(order -> order.confirmations() > 1).count();
