@@ -8,8 +8,11 @@ import org.springframework.stereotype.Component;
 /**
  * {@code notifications.mails.failed} (counter, tag {@code kind}): mails given up on; {@code notifications.mails.resent}
  * (counter, tag {@code kind}): failed mails an operator sent back to the sender; {@code notifications.mails.pending}
- * (gauge): mails not sent yet, whether due, waiting for a retry or for their address. A pending count that keeps
- * growing says the SMTP server has been failing for a while; failed mails are worth an alert.
+ * (gauge): mails with an address not sent yet, due or waiting for a retry. A pending count that keeps growing says the
+ * SMTP server has been failing for a while; failed mails are worth an alert. {@code notifications.mails.awaiting-address}
+ * (gauge): mails whose recipient is not known yet. It grows with every order left before its registrant's details
+ * were given (its expiry mail has nobody to go to), which is normal, so it is kept apart from the pending count; the
+ * purge deletes those rows after the retention.
  */
 @Component
 public class MailMetrics {
@@ -19,7 +22,9 @@ public class MailMetrics {
     public MailMetrics(MeterRegistry registry, Mails mails) {
         this.registry = registry;
         Gauge.builder("notifications.mails.pending", mails, Mails::pending)
-                .description("mails not sent yet").register(registry);
+                .description("mails with an address not sent yet").register(registry);
+        Gauge.builder("notifications.mails.awaiting-address", mails, Mails::awaitingAddress)
+                .description("mails whose recipient is not known yet").register(registry);
         // at zero from the start: an alert on the counter's increase sees its first failure
         for (MailKind kind : MailKind.values()) {
             failedCounter(kind);

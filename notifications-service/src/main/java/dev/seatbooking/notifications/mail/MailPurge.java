@@ -13,7 +13,10 @@ import javax.sql.DataSource;
  * Deletes the mails done with (sent or failed) that were created longer than {@code notifications.retention} ago.
  * A mail row is also its event's dedup key: the retention must exceed the topics' retention, so that no event is
  * still on a topic, to be delivered again (or read again after an offset reset), once its row is gone. Counted from
- * the row's creation, which is after the event was written to the topic. Mails not sent yet are kept, however old.
+ * the row's creation, which is after the event was written to the topic. Mails with an address not sent yet are kept,
+ * however old. Mails still waiting for their address after the retention are deleted too: their address could only come
+ * with an event, and the events of their order or entry have left the topics by then (the expiry mail of a cart left
+ * before the registrant's page would otherwise stay forever).
  */
 @Component
 public class MailPurge {
@@ -33,7 +36,7 @@ public class MailPurge {
             initialDelayString = "${notifications.purge-interval:1h}")
     public int purge() {
         int deleted = jdbc.update("""
-                DELETE FROM mails WHERE status IN ('SENT', 'FAILED')
+                DELETE FROM mails WHERE (status IN ('SENT', 'FAILED') OR status = 'PENDING' AND recipient IS NULL)
                     AND created_at < now() - make_interval(secs => ?)""",
                 (double) properties.retention().toSeconds());
         if (deleted > 0) log.info("Purged {} mails older than {}", deleted, properties.retention());

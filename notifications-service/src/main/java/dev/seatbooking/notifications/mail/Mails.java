@@ -141,9 +141,18 @@ public class Mails {
                 .<Resend>map(Resend.NotFailed::new).findFirst().orElseGet(Resend.Unknown::new);
     }
 
-    /** How many mails are not sent yet (due, waiting for a retry, or for their address). */
+    /** How many mails with an address are not sent yet (due, or waiting for a retry). */
     double pending() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM mails WHERE status = 'PENDING'", Long.class);
+        return count("SELECT count(*) FROM mails WHERE status = 'PENDING' AND recipient IS NOT NULL");
+    }
+
+    /** How many mails wait for their address (most for one that never comes: a cart left before the registrant's page). */
+    double awaitingAddress() {
+        return count("SELECT count(*) FROM mails WHERE status = 'PENDING' AND recipient IS NULL");
+    }
+
+    private double count(String sql) {
+        Long count = jdbc.queryForObject(sql, Long.class);
         return count == null ? 0 : count;
     }
 

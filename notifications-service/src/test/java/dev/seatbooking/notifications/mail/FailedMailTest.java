@@ -62,11 +62,29 @@ class FailedMailTest extends IntegrationTest {
         assertThat(firstMail(busy).get("attempts")).isEqualTo(attempts);
     }
 
+    @Test
+    void a_mail_waiting_for_its_address_is_counted_apart_from_the_pending_ones() {
+        var abandoned = newScenario();
+        abandoned.placedAnonymously();
+        abandoned.expired();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> firstMail(abandoned), row -> "PENDING".equals(row.get("status"))
+                && row.get("recipient") == null);
+        assertThat(gauge("notifications.mails.awaiting-address")).isGreaterThanOrEqualTo(1);
+        // Every mail with an address gets sent (the SMTP server accepts them): the one without is not pending mail.
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
+        assertThat(firstMail(abandoned)).containsEntry("status", "PENDING");
+    }
+
     private Map<String, Object> firstMail(Scenario scenario) {
         return mails.of(scenario.orderId).stream().findFirst().orElse(Map.of());
     }
 
     private double pending() {
-        return registry.get("notifications.mails.pending").gauge().value();
+        return gauge("notifications.mails.pending");
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).gauge().value();
     }
 }

@@ -16,7 +16,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Mails done with are deleted after the retention (30 days); mails not sent yet are kept. */
+/**
+ * Mails done with, and mails still waiting for their address, are deleted after the retention (30 days); mails with an
+ * address not sent yet are kept.
+ */
 class MailPurgeTest extends IntegrationTest {
 
     @Autowired
@@ -29,25 +32,30 @@ class MailPurgeTest extends IntegrationTest {
     DataSource dataSource;
 
     @Test
-    void sent_and_failed_mails_older_than_the_retention_are_deleted_and_pending_or_recent_ones_kept() {
+    void sent_failed_and_unaddressed_mails_older_than_the_retention_are_deleted_and_recent_ones_kept() {
         var old = sentMail(newEmail());
         var refused = newScenario();
         refused.placedBy(Smtp.REFUSED + newEmail());
         refused.confirmed();
         var recent = sentMail(newEmail());
+        var abandoned = newScenario();
+        abandoned.placedAnonymously();
+        abandoned.expired(); // nobody's address: pending until one arrives, which none will
         var waiting = newScenario();
-        waiting.offered(Instant.parse("2027-04-20T10:15:30Z")); // no contact: pending until one arrives
+        waiting.offered(Instant.parse("2027-04-20T10:15:30Z")); // no contact yet
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(refused.orderId).equals(List.of("FAILED"))
-                && !mails.of(waiting.entryId).isEmpty());
+                && !mails.of(waiting.entryId).isEmpty() && !mails.of(abandoned.orderId).isEmpty());
         createdDaysAgo(old.orderId, 31);
         createdDaysAgo(refused.orderId, 31);
         createdDaysAgo(recent.orderId, 29);
-        createdDaysAgo(waiting.entryId, 400);
+        createdDaysAgo(abandoned.orderId, 31);
+        createdDaysAgo(waiting.entryId, 29);
 
-        assertThat(purge.purge()).isGreaterThanOrEqualTo(2);
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(3);
 
         assertThat(mails.of(old.orderId)).isEmpty();
         assertThat(mails.of(refused.orderId)).isEmpty();
+        assertThat(mails.of(abandoned.orderId)).isEmpty();
         assertThat(statuses(recent.orderId)).containsExactly("SENT");
         assertThat(statuses(waiting.entryId)).containsExactly("PENDING");
     }

@@ -67,12 +67,17 @@ public final class Scenario {
 
     /** Placed, priced (2 seats at 199.90 less a 20.00 code: 379.80 EUR) and addressed. */
     public void placedBy(String email) {
+        placedAnonymously();
+        order(new OrderRegistrantAssigned(orderId, "Ada", "Lovelace", email));
+    }
+
+    /** Placed and priced, and nobody's details given (a cart left before the registrant's page). */
+    public void placedAnonymously() {
         order(new OrderPlaced(orderId, conferenceId, List.of(new SeatQuantity(seatTypeId, 2)),
                 Instant.now().plusSeconds(900), ACCESS_CODE));
         order(new OrderTotalsCalculated(orderId, Money.of("379.80", "EUR"),
                 List.of(OrderLine.of(seatTypeId, SEAT_TYPE_NAME, Money.of("199.90", "EUR"), 2)), false,
                 List.of(new DiscountLine(UUID.randomUUID(), "EARLYBIRD", seatTypeId, Money.of("20.00", "EUR")))));
-        order(new OrderRegistrantAssigned(orderId, "Ada", "Lovelace", email));
     }
 
     public Envelope confirmed() {
