@@ -121,11 +121,22 @@ class ScaleOutTest {
             assertThat(GenerationSchema.anomalyCounts(new Tables(generation, jdbc))).as(projection.name()).isEmpty();
             long appliedOnce = rebuiltApplied.get(projection.name());
             // A runner counts a batch just after its commit: the stored offsets can say "caught up" a moment before.
+            // A kill that caught the killed runner's batch in its COMMIT (its runner then failed) leaves that batch in
+            // doubt: committed or not, the runner never learnt which, and counted nothing. Then the instances together
+            // count at most every event once, never more; otherwise exactly once.
             String name = projection.name();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    killedRunners.get(name).eventsApplied() + secondRunners.get(name).eventsApplied()
-                            + thirdRunners.get(name).eventsApplied())
-                    .as(name + ": events applied by the three instances together").isEqualTo(appliedOnce));
+            boolean inDoubt = killedRunners.get(name).failure() != null;
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                long together = killedRunners.get(name).eventsApplied() + secondRunners.get(name).eventsApplied()
+                        + thirdRunners.get(name).eventsApplied();
+                if (inDoubt) {
+                    assertThat(together).as(name + ": events applied by the three instances together, the killed "
+                            + "one's last batch in doubt").isLessThanOrEqualTo(appliedOnce);
+                } else {
+                    assertThat(together).as(name + ": events applied by the three instances together")
+                            .isEqualTo(appliedOnce);
+                }
+            });
         }
 
         aQueryReadsItsOwnWriteAppliedByAnotherInstance(second, third_);

@@ -136,7 +136,8 @@ public final class ReadModelInstance implements AutoCloseable {
 
     /**
      * The nearest an in-JVM instance gets to {@code kill -9}: its database pool is closed first, which aborts every
-     * connection in use, so PostgreSQL rolls back the batches in flight and ends its presence locks and its LISTEN;
+     * connection in use, so PostgreSQL rolls back the batches in flight (or commits one whose COMMIT it had already
+     * received, its runner never learning so: it fails with the connection) and ends its presence locks and its LISTEN;
      * it writes nothing more from then on. Then the context is closed: unlike a killed process, its consumers leave
      * their groups at once instead of after the session timeout.
      */
