@@ -1,8 +1,6 @@
 package dev.seatbooking.launcher.processes;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each service and the gateway killed, the broker away {@code -Dfaults.broker-outage-seconds} (30), PostgreSQL, and
  * the whole platform killed. Either way the table is written to {@code target/fault-suite.md}.
  */
-// Beside the module's other test classes (launcher/pom.xml): nothing of its platform is shared with theirs.
-@Execution(ExecutionMode.CONCURRENT)
 class FaultSuiteTest {
 
     /** Every JVM small and quick to start: the machine running the tests is small, and speed is not measured here. */
