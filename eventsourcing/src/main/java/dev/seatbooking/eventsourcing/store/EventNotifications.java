@@ -187,13 +187,16 @@ public final class EventNotifications implements AutoCloseable {
                 changes = true;
             }
         }
-        othersListening = !heard.isEmpty();
         if (changes) signal.signal();
     }
 
-    /** Forgets the listeners not heard for a whole lease: their process died, or their connection did. */
+    /**
+     * Forgets the listeners not heard for a whole lease (their process died, or their connection did), and tells the
+     * notifier whether any is left: after every round of notifications, so a hello or goodbye counts at once.
+     */
     private void forgetSilent(long now) {
-        if (heard.values().removeIf(lastHeard -> now - lastHeard > leaseNanos)) othersListening = !heard.isEmpty();
+        heard.values().removeIf(lastHeard -> now - lastHeard > leaseNanos);
+        othersListening = !heard.isEmpty();
     }
 
     /** Whether a notification on the channel is a listener's hello or goodbye rather than a change. */

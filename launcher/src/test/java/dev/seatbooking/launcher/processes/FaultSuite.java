@@ -20,8 +20,9 @@ import static org.awaitility.Awaitility.await;
  * fault is made; the probes must say DOWN while it lasts; then the process is started again and the recovery time
  * runs until every probe says UP and every consumer has caught up. After each fault: no accepted order lost, no seat
  * held or sold twice, no order confirmed twice, every paid order confirmed (or expired first: refund due), every
- * confirmed order's confirmation mail sent, the read model equal to a rebuild of it. At the end, once every hold and the expiry buffer are over, no order may be left
- * unfinished (stuck). Used by {@code FaultSuiteTest} (a reduced core in CI) and {@code scripts/run-fault-suite.sh}.
+ * confirmed order's confirmation mail sent, the read model equal to a rebuild of it. At the end, once every hold and
+ * the expiry buffer are over, no order may be left unfinished (stuck). Used by {@code FaultSuiteTest} (a reduced
+ * core in CI) and {@code scripts/run-fault-suite.sh}.
  */
 final class FaultSuite implements AutoCloseable {
 
@@ -133,7 +134,7 @@ final class FaultSuite implements AutoCloseable {
         await().atMost(SETTLE_WITHIN).until(() -> probe.allReady() && probe.caughtUp()
                 && OrderLedger.read(platform, conference.id()).paidNotConfirmed(outcome.paid()) == 0);
         OrderLedger ledger = OrderLedger.read(platform, conference.id());
-        awaitQuietly(SETTLE_WITHIN, () -> MailLedger.read(platform, ledger.confirmed()).missing() == 0);
+        awaitQuietly(SETTLE_WITHIN, () -> MailLedger.unsent(platform, ledger.confirmed()) == 0);
         MailLedger mails = MailLedger.read(platform, ledger.confirmed());
         return new FaultReport(fault.name(), settings.orders(), inFlight, recovery, outcome.accepted().size(),
                 outcome.retries(), ledger.lost(outcome.accepted()), -1,

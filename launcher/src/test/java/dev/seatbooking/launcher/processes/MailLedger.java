@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -36,22 +35,27 @@ record MailLedger(long received, long missing, long twice) {
             SELECT address_key FROM mails
             WHERE kind = 'ORDER_CONFIRMED' AND status = 'SENT' AND address_key = ANY (?)""";
     // As the mailbox page shows a confirmation's text (notifications' order-confirmed.txt).
-    private static final Pattern CONFIRMATION = Pattern.compile("your order ([0-9a-f-]{36})( for [^\n<]*)? is confirmed");
+    private static final Pattern CONFIRMATION =
+            Pattern.compile("your order ([0-9a-f-]{36})( for [^\n<]*)? is confirmed");
 
     static MailLedger read(ProcessPlatform platform, Collection<UUID> confirmed) throws Exception {
+        Map<String, Integer> received = received(platform.mailboxUrl(), confirmed);
+        return new MailLedger(received.size(), unsent(platform, confirmed),
+                received.values().stream().filter(n -> n > 1).count());
+    }
+
+    /** Confirmed orders whose confirmation mail notifications has not sent (its table alone: cheap to poll). */
+    static long unsent(ProcessPlatform platform, Collection<UUID> confirmed) throws Exception {
         Set<UUID> sent = new HashSet<>();
         try (Connection connection = DriverManager.getConnection(platform.jdbcUrl("notifications"),
                 platform.postgresUser(), platform.postgresPassword());
              PreparedStatement query = connection.prepareStatement(SENT)) {
-            Array ids = connection.createArrayOf("uuid", confirmed.toArray());
-            query.setArray(1, ids);
+            query.setArray(1, connection.createArrayOf("uuid", confirmed.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) sent.add(rows.getObject(1, UUID.class));
             }
         }
-        long missing = confirmed.stream().filter(id -> !sent.contains(id)).count();
-        Map<String, Integer> received = received(platform.mailboxUrl(), confirmed);
-        return new MailLedger(received.size(), missing, received.values().stream().filter(n -> n > 1).count());
+        return confirmed.stream().filter(id -> !sent.contains(id)).count();
     }
 
     /** Per confirmed order with a confirmation in the mailbox, how many it holds. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -116,7 +117,7 @@ record OrderLedger(Map<UUID, Order> orders) {
     }
 
     /** The confirmed orders' ids. */
-    java.util.List<UUID> confirmed() {
+    List<UUID> confirmed() {
         return orders.values().stream().filter(order -> order.state() == State.CONFIRMED).map(Order::id).toList();
     }
 
