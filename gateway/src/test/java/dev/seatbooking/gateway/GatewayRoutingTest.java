@@ -81,6 +81,23 @@ class GatewayRoutingTest {
         }
     }
 
+    /**
+     * A service's "come back later" is the client's to see, at once: the forwarding client does not wait out the
+     * {@code Retry-After} and ask again (Apache HttpClient's default for a request it deems idempotent).
+     */
+    @Test
+    void an_answer_to_come_back_later_is_passed_on_at_once_and_the_service_asked_once() {
+        String[][] cases = {{"DELETE", "/api/registration/busy", "429"}, {"GET", "/api/read/unavailable", "503"}};
+        for (String[] sent : cases) {
+            int before = service.requests();
+            HttpResponse<String> answer = gateway.send(sent[0], sent[1], null);
+
+            assertThat(answer.statusCode()).as(sent[1]).isEqualTo(Integer.parseInt(sent[2]));
+            assertThat(answer.headers().firstValue("Retry-After")).as(sent[1]).hasValue("60");
+            assertThat(service.requests() - before).as(sent[1]).isEqualTo(1);
+        }
+    }
+
     @Test
     void the_payment_processor_page_is_forwarded_as_it_is() {
         assertThat(gateway.get("/payment-processor/p1").statusCode()).isEqualTo(200);

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  *     <li>{@code /api/created} → 201 with {@code Location: /api/things/1};</li>
  *     <li>{@code /api/secret} → 401 with {@code WWW-Authenticate: Basic};</li>
+ *     <li>{@code /api/busy} → 429 with {@code Retry-After: 60}, {@code /api/unavailable} → 503 with
+ *     {@code Retry-After: 60};</li>
  *     <li>{@code /api/slow} → waits until {@link #release()} (at most 10 s), then 200;</li>
  *     <li>anything else → 200 {@code {"echo":"<path>"}}.</li>
  * </ul>
@@ -97,6 +99,10 @@ final class StubService implements AutoCloseable {
                 case "/api/secret" -> {
                     exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"owners\"");
                     answer(exchange, 401, "{\"code\":\"unauthorized\"}");
+                }
+                case "/api/busy", "/api/unavailable" -> {
+                    exchange.getResponseHeaders().add("Retry-After", "60");
+                    answer(exchange, uri.getRawPath().equals("/api/busy") ? 429 : 503, "{\"code\":\"busy\"}");
                 }
                 case "/api/slow" -> {
                     await(slow);
