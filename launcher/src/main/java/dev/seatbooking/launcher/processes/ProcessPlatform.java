@@ -212,10 +212,14 @@ public final class ProcessPlatform implements AutoCloseable {
         start(name);
     }
 
-    /** The whole platform killed at once, as a machine that loses power: every process SIGKILLed. */
+    /**
+     * The whole platform killed at once, as a machine that loses power: every process SIGKILLed but the mail catcher,
+     * which stands in for the mail provider's server (compose's Mailpit in development): not the platform's machine.
+     */
     public void killAll() {
-        List<ManagedProcess> all = new ArrayList<>(processes.values());
-        all.forEach(ManagedProcess::kill);
+        processes.forEach((name, process) -> {
+            if (!name.equals(MAILPIT)) process.kill();
+        });
     }
 
     /**

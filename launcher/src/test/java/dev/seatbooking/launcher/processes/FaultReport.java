@@ -13,9 +13,9 @@ import java.util.Locale;
  * @param stuck             not final once hold, buffer and grace were over (-1 until the suite's end)
  * @param paidNotConfirmed  paid at the processor, yet neither confirmed nor expired
  * @param paidButExpired    paid after the order had expired: payments owes the money back (not an error)
- * @param mailsReceived     confirmed orders whose confirmation mail is in the mailbox (an in-memory one: the whole
- *                          platform killed empties it)
- * @param mailsMissing      confirmed orders whose confirmation mail notifications has not sent
+ * @param mailsReceived     confirmed orders whose confirmation mail is in the mailbox
+ * @param mailsUnsent       confirmed orders whose confirmation mail notifications has not sent
+ * @param mailsNotReceived  confirmed orders whose confirmation mail is not in the mailbox
  * @param mailsTwice        confirmed orders whose confirmation mail reached the mailbox more than once (at least once
  *                          is the promise: a crash between the SMTP send and its mark sends it again; not a failure)
  * @param readModel         "equal" when the read model equalled a rebuild of it
@@ -23,33 +23,34 @@ import java.util.Locale;
  */
 record FaultReport(String fault, int orders, long inFlight, Duration recovery, int accepted, int retries, long lost,
                    long stuck, long oversold, long doubleConfirmed, int paid, long paidNotConfirmed,
-                   long paidButExpired, long mailsReceived, long mailsMissing, long mailsTwice, String readModel,
+                   long paidButExpired, long mailsReceived, long mailsUnsent, long mailsNotReceived, long mailsTwice, String readModel,
                    boolean downWhileAway) {
 
     /** With the counts only the suite's end can give: once every hold is over. */
     FaultReport finished(long stuckNow, long oversoldNow, long doubleConfirmedNow) {
         return new FaultReport(fault, orders, inFlight, recovery, accepted, retries, lost, stuckNow,
                 Math.max(oversold, oversoldNow), Math.max(doubleConfirmed, doubleConfirmedNow), paid, paidNotConfirmed,
-                paidButExpired, mailsReceived, mailsMissing, mailsTwice, readModel, downWhileAway);
+                paidButExpired, mailsReceived, mailsUnsent, mailsNotReceived, mailsTwice, readModel, downWhileAway);
     }
 
     boolean clean() {
         return lost == 0 && stuck == 0 && oversold == 0 && doubleConfirmed == 0 && paidNotConfirmed == 0
-                && mailsMissing == 0 && readModel.equals("equal") && downWhileAway;
+                && mailsUnsent == 0 && mailsNotReceived == 0
+                && readModel.equals("equal") && downWhileAway;
     }
 
     static String markdown(List<FaultReport> reports) {
         StringBuilder table = new StringBuilder("""
                 | fault | orders (accepted) | in flight | recovery, s | retried requests | lost | stuck | oversold | \
-                double-confirmed | paid (not confirmed / expired first) | confirmation mails received (not sent / twice) | \
+                double-confirmed | paid (not confirmed / expired first) | confirmation mails received (not sent / not received / twice) | \
                 read model = rebuild | readiness DOWN then UP |
                 |---|---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (FaultReport r : reports) {
-            table.append(String.format(Locale.ROOT, "| %s | %d (%d) | %d | %.1f | %d | %d | %d | %d | %d | %d (%d / %d) | %d (%d / %d) | %s | %s |%n",
+            table.append(String.format(Locale.ROOT, "| %s | %d (%d) | %d | %.1f | %d | %d | %d | %d | %d | %d (%d / %d) | %d (%d / %d / %d) | %s | %s |%n",
                     r.fault, r.orders, r.accepted, r.inFlight, r.recovery.toMillis() / 1000.0, r.retries, r.lost,
                     r.stuck, r.oversold, r.doubleConfirmed, r.paid, r.paidNotConfirmed, r.paidButExpired,
-                    r.mailsReceived, r.mailsMissing, r.mailsTwice, r.readModel,
+                    r.mailsReceived, r.mailsUnsent, r.mailsNotReceived, r.mailsTwice, r.readModel,
                     r.downWhileAway ? "yes" : "NO"));
         }
         return table.toString();

@@ -140,7 +140,7 @@ final class FaultSuite implements AutoCloseable {
                 outcome.retries(), ledger.lost(outcome.accepted()), -1,
                 ledger.oversold(conference.seatTypeId(), settings.seats()), ledger.doubleConfirmed(),
                 outcome.paid().size(), ledger.paidNotConfirmed(outcome.paid()), ledger.paidButExpired(outcome.paid()),
-                mails.received(), mails.missing(), mails.twice(), readModelMatchesRebuild(), downWhileAway);
+                mails.received(), mails.unsent(), mails.notReceived(), mails.twice(), readModelMatchesRebuild(), downWhileAway);
     }
 
     /** The outage itself: the dependency stays away this long (its length is the fault, not a wait for something). */

@@ -22,14 +22,15 @@ import java.util.regex.Pattern;
  * The confirmation mails of a burst's confirmed orders: whether notifications sent each (its {@code mails} table says
  * SENT), and how many the mailbox received more than once. A mail is marked sent in its own transaction after the SMTP
  * server took it, so a crash between the two sends it again, under the same Message-ID (notifications README): that is
- * counted, not a failure. The mailbox is in memory, so mails received before the whole platform was killed are gone
- * from it; the table still tells whether they were sent.
+ * counted, not a failure. The mailbox stands in for the mail provider's server, which no fault of the platform takes
+ * away (not even the whole platform killed), so a mail the table says SENT must be in it.
  *
- * @param received confirmed orders whose confirmation mail is in the mailbox
- * @param missing  confirmed orders whose confirmation mail is not sent
- * @param twice    confirmed orders whose confirmation mail the mailbox received more than once
+ * @param received    confirmed orders whose confirmation mail is in the mailbox
+ * @param unsent      confirmed orders whose confirmation mail is not sent
+ * @param notReceived confirmed orders whose confirmation mail is not in the mailbox
+ * @param twice       confirmed orders whose confirmation mail the mailbox received more than once
  */
-record MailLedger(long received, long missing, long twice) {
+record MailLedger(long received, long unsent, long notReceived, long twice) {
 
     private static final String SENT = """
             SELECT address_key FROM mails
@@ -40,7 +41,7 @@ record MailLedger(long received, long missing, long twice) {
 
     static MailLedger read(ProcessPlatform platform, Collection<UUID> confirmed) throws Exception {
         Map<String, Integer> received = received(platform.mailboxUrl(), confirmed);
-        return new MailLedger(received.size(), unsent(platform, confirmed),
+        return new MailLedger(received.size(), unsent(platform, confirmed), confirmed.size() - received.size(),
                 received.values().stream().filter(n -> n > 1).count());
     }
 
