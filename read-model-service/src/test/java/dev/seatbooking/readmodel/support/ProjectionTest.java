@@ -2,6 +2,7 @@ package dev.seatbooking.readmodel.support;
 
 import dev.seatbooking.readmodel.projection.BatchApplier;
 import dev.seatbooking.readmodel.projection.Projection;
+import dev.seatbooking.readmodel.projection.ProjectionConnections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,11 +13,13 @@ public abstract class ProjectionTest extends ReadModelTest {
     @Autowired
     protected JdbcTemplate jdbc;
     @Autowired
-    protected TransactionTemplate transactions;
-    @Autowired
     protected BatchApplier applier;
+    @Autowired
+    private ProjectionConnections connections;
 
+    /** On the projections' connections, as the service's runners are: the applier's transactions are theirs. */
     protected ProjectionHarness harness(Projection projection) {
-        return new ProjectionHarness(projection, jdbc, transactions, applier);
+        return new ProjectionHarness(projection, connections.jdbc(), new TransactionTemplate(connections.transactions()),
+                applier);
     }
 }
