@@ -1,6 +1,5 @@
 package dev.seatbooking.readmodel;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.seatbooking.contracts.codec.MessageCodec;
 import dev.seatbooking.readmodel.api.OrderAccess;
 import dev.seatbooking.readmodel.api.ReadYourWrites;
@@ -18,7 +17,6 @@ import dev.seatbooking.readmodel.projection.AppliedVersions;
 import dev.seatbooking.readmodel.projection.BatchApplier;
 import dev.seatbooking.readmodel.projection.GenerationRepository;
 import dev.seatbooking.readmodel.projection.Projection;
-import dev.seatbooking.readmodel.projection.ProjectionConnections;
 import dev.seatbooking.readmodel.projection.Projections;
 import dev.seatbooking.readmodel.projection.ReadTransactions;
 import dev.seatbooking.readmodel.projection.ServingGenerations;
@@ -31,6 +29,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -64,16 +63,9 @@ public class ReadModelConfiguration {
         return new Projections(projections);
     }
 
-    /** Projections and queries do not share connections ({@link ProjectionConnections}). */
-    @Bean(destroyMethod = "close")
-    ProjectionConnections projectionConnections(HikariDataSource application, Projections projections) {
-        // each projection's live runner, a rebuild's, the LISTEN connection
-        return ProjectionConnections.like(application, projections.all().size() + 2);
-    }
-
     @Bean
-    GenerationRepository generationRepository(ProjectionConnections connections) {
-        return new GenerationRepository(connections.jdbc(), connections.transactions());
+    GenerationRepository generationRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new GenerationRepository(jdbc, transactions);
     }
 
     @Bean
@@ -82,8 +74,8 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    BatchApplier batchApplier(MessageCodec codec, ProjectionConnections connections) {
-        return new BatchApplier(codec, connections.transactions());
+    BatchApplier batchApplier(MessageCodec codec, PlatformTransactionManager transactions) {
+        return new BatchApplier(codec, transactions);
     }
 
     @Bean
@@ -94,10 +86,9 @@ public class ReadModelConfiguration {
     @Bean
     ProjectionLifecycle projectionLifecycle(Projections projections, GenerationRepository generations,
                                             ServingGenerations serving, BatchApplier applier,
-                                            AppliedVersions appliedVersions, ProjectionConnections connections,
+                                            AppliedVersions appliedVersions, JdbcTemplate jdbc, DataSource dataSource,
                                             Environment environment, ReadModelProperties properties) {
-        return new ProjectionLifecycle(projections, generations, serving, applier, appliedVersions, connections.jdbc(),
-                connections.dataSource(),
+        return new ProjectionLifecycle(projections, generations, serving, applier, appliedVersions, jdbc, dataSource,
                 environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"), properties);
     }
 

@@ -2,7 +2,6 @@ package dev.seatbooking.readmodel.support;
 
 import dev.seatbooking.readmodel.projection.BatchApplier;
 import dev.seatbooking.readmodel.projection.Projection;
-import dev.seatbooking.readmodel.projection.ProjectionConnections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,13 +12,11 @@ public abstract class ProjectionTest extends ReadModelTest {
     @Autowired
     protected JdbcTemplate jdbc;
     @Autowired
-    protected BatchApplier applier;
+    protected TransactionTemplate transactions;
     @Autowired
-    private ProjectionConnections connections;
+    protected BatchApplier applier;
 
-    /** On the projections' connections, as the service's runners are: the applier's transactions are theirs. */
     protected ProjectionHarness harness(Projection projection) {
-        return new ProjectionHarness(projection, connections.jdbc(), new TransactionTemplate(connections.transactions()),
-                applier);
+        return new ProjectionHarness(projection, jdbc, transactions, applier);
     }
 }

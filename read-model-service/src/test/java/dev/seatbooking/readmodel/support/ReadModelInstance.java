@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.seatbooking.readmodel.ReadModelApplication;
 import dev.seatbooking.readmodel.ReadModelProperties;
 import dev.seatbooking.readmodel.projection.AppliedVersions;
-import dev.seatbooking.readmodel.projection.ProjectionConnections;
 import dev.seatbooking.readmodel.projection.Projections;
 import dev.seatbooking.readmodel.projection.ServingGenerations;
 import dev.seatbooking.readmodel.rebuild.ProjectionLifecycle;
@@ -136,14 +135,13 @@ public final class ReadModelInstance implements AutoCloseable {
     }
 
     /**
-     * The nearest an in-JVM instance gets to {@code kill -9}: its database pools are closed first (the projections',
-     * then the queries'), which aborts every connection in use, so PostgreSQL rolls back the batches in flight (or
-     * commits one whose COMMIT it had already received, its runner never learning so: it fails with the connection)
-     * and ends its presence locks and its LISTEN; it writes nothing more from then on. Then the context is closed: unlike a killed process, its consumers leave
+     * The nearest an in-JVM instance gets to {@code kill -9}: its database pool is closed first, which aborts every
+     * connection in use, so PostgreSQL rolls back the batches in flight (or commits one whose COMMIT it had already
+     * received, its runner never learning so: it fails with the connection) and ends its presence locks and its LISTEN;
+     * it writes nothing more from then on. Then the context is closed: unlike a killed process, its consumers leave
      * their groups at once instead of after the session timeout.
      */
     public void kill() {
-        context.getBean(ProjectionConnections.class).close();
         context.getBean(HikariDataSource.class).close();
         close();
     }
