@@ -4,6 +4,7 @@ import dev.seatbooking.web.edge.GatewayTrustFilter;
 import dev.seatbooking.web.edge.RequestSanityFilter;
 import dev.seatbooking.web.json.StrictJson;
 import dev.seatbooking.web.problem.ApiProblemHandler;
+import dev.seatbooking.web.problem.DatabaseProblems;
 import dev.seatbooking.web.problem.ProblemErrorController;
 import dev.seatbooking.web.problem.ProblemErrorReportValve;
 import dev.seatbooking.web.security.EdgeSecurityConfiguration;
@@ -68,6 +69,16 @@ public class WebSupportAutoConfiguration {
         FilterRegistrationBean<RequestSanityFilter> registration = new FilterRegistrationBean<>(new RequestSanityFilter());
         registration.setOrder(SANITY_ORDER);
         return registration;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.jdbc.CannotGetJdbcConnectionException")
+    static class JdbcProblems {
+
+        @Bean
+        DatabaseProblems databaseProblems() {
+            return new DatabaseProblems();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -163,6 +163,18 @@ class WebEdgeTest {
         assertThat(answer.body).doesNotContain("secret internals", "IllegalStateException");
     }
 
+    /** The database away or every connection busy: it passes, and the client is told when to come back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/no-connection", "/api/no-transaction"})
+    void no_database_connection_is_a_503_with_retry_after_not_a_500(String path) throws Exception {
+        HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("service-unavailable");
+        assertThat(response.body()).doesNotContain("Hikari", "JDBC");
+    }
+
     // --- forwarded headers and correlation ids only from the gateway ---
 
     @Test

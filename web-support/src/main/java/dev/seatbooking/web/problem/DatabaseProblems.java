@@ -1,0 +1,37 @@
+package dev.seatbooking.web.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * No database connection for a request: PostgreSQL is away, or the pool gave none within its wait (every connection
+ * busy under a flood of queries). Neither the client's fault nor a bug, and it passes, so 503 with
+ * {@code Retry-After}, not the 500 of the unexpected; the readiness probe says DOWN meanwhile if the database is away.
+ * Registered only where Spring JDBC is on the class path (the services, not the gateway).
+ */
+@RestControllerAdvice
+@org.springframework.core.annotation.Order(ApiProblemHandler.ORDER - 1)
+public class DatabaseProblems {
+
+    /** Seconds a client is asked to wait: a restarted database or a drained pool is back within a few. */
+    static final long RETRY_AFTER_SECONDS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseProblems.class);
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> noConnection(Exception e) {
+        log.warn("No database connection for a request: {}", e.toString());
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+                .body(Problems.problem(status, Problems.SERVICE_UNAVAILABLE,
+                        "The service cannot reach its database right now; try again in " + RETRY_AFTER_SECONDS + " s"));
+    }
+}
