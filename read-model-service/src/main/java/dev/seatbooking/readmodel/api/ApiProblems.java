@@ -6,7 +6,6 @@ import dev.seatbooking.readmodel.rebuild.RebuildInProgressException;
 import dev.seatbooking.web.problem.Problems;
 import dev.seatbooking.web.problem.Problems.FieldProblem;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +55,7 @@ class ApiProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notReady(ProjectionNotReadyException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "projection-not-ready", e.getMessage()));
+        return Problems.comeBackIn(5, HttpStatus.SERVICE_UNAVAILABLE, "projection-not-ready", e.getMessage());
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

@@ -59,9 +59,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TooManyAttempts.class)
     ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttempts throttled) {
         long seconds = throttled.retryAfterSeconds();
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS,
-                        "Too many failed attempts lately; try again in " + seconds + " s"));
+        return Problems.comeBackIn(seconds, HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS,
+                "Too many failed attempts lately; try again in " + seconds + " s");
     }
 
     @ExceptionHandler(Exception.class)

@@ -2,7 +2,6 @@ package dev.seatbooking.web.problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +28,7 @@ public class DatabaseProblems {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> noConnection(Exception e) {
         log.warn("No database connection for a request: {}", e.toString());
-        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
-                .body(Problems.problem(status, Problems.SERVICE_UNAVAILABLE,
-                        "The service cannot reach its database right now; try again in " + RETRY_AFTER_SECONDS + " s"));
+        return Problems.comeBackIn(RETRY_AFTER_SECONDS, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database right now; try again in " + RETRY_AFTER_SECONDS + " s");
     }
 }

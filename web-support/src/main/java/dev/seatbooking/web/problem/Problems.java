@@ -1,8 +1,10 @@
 package dev.seatbooking.web.problem;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
 import java.util.List;
@@ -54,6 +56,12 @@ public final class Problems {
         problem.setTitle(title(code));
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** An answer that passes: the problem, and {@code Retry-After} telling the client when to ask again. */
+    public static ResponseEntity<ProblemDetail> comeBackIn(long seconds, HttpStatus status, String code, String detail) {
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem(status, code, detail));
     }
 
     /** A 400 {@value #VALIDATION_FAILED} naming each field. */
