@@ -23,6 +23,13 @@ export async function readAtLeast(path, token, seconds = 60, accept = () => true
                 token = token.split('.')[0] + '.' + (Number(answer.body.version) + 1);
             }
         } catch (e) {
+            // A 503 with Retry-After is the read model busy (or a view being rebuilt): ask again when it says.
+            const later = comeBackIn(e);
+            if (later !== null) {
+                await new Promise(r => setTimeout(r, Math.min(later, Math.max(0, deadline - Date.now()))));
+                stillWanted();
+                continue;
+            }
             // A 404 is "not there yet" unless the read model had reached the token's version: our own order is not
             // projected yet (the read model then answers as for an unknown order, without saying how far it got), or
             // its view is not ready.
@@ -33,6 +40,13 @@ export async function readAtLeast(path, token, seconds = 60, accept = () => true
     }
     if (last) return last;
     throw new Problem(504, {title: 'Still waiting', detail: 'Nothing changed within ' + seconds + ' s; reload to look again.'});
+}
+
+/** For a 503 that says when to come back (Retry-After, in seconds): how many milliseconds to wait; otherwise null. */
+function comeBackIn(e) {
+    if (!(e instanceof Problem) || e.status !== 503) return null;
+    const seconds = Number(e.headers.get('Retry-After'));
+    return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 30) * 1000 : null;
 }
 
 /**

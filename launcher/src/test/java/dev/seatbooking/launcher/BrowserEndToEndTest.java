@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -812,6 +813,31 @@ class BrowserEndToEndTest {
         Download attendees = page.waitForDownload(() -> page.locator("#export-attendees").click());
         assertThat(attendees.suggestedFilename()).endsWith("-attendees.csv");
         assertThat(Files.readString(attendees.path())).startsWith("Order,Seat,Seat type,First name,Last name,Email\r\n");
+    }
+
+    @Test
+    @Order(15)
+    void a_busy_read_model_is_asked_again_when_it_says_and_the_order_is_shown() {
+        // The read model refuses the page's first two reads of the order as it does under a flood of queries: 503,
+        // come back in a second. The page waits as told and asks again, rather than showing the registrant an error.
+        AtomicInteger reads = new AtomicInteger();
+        page.route("**/api/read/draft-orders/*", route -> {
+            if (reads.incrementAndGet() > 2) {
+                route.resume();
+                return;
+            }
+            route.fulfill(new Route.FulfillOptions().setStatus(503)
+                    .setHeaders(Map.of("Retry-After", "1", "Content-Type", "application/problem+json"))
+                    .setBody("{\"title\":\"Service Unavailable\",\"status\":503,\"code\":\"service-unavailable\","
+                            + "\"detail\":\"The read model is answering as many queries as it can; ask again in a moment.\"}"));
+        });
+        try {
+            reserveOneOfTheDemo("Conference pass");
+            assertThat(reads.get()).isGreaterThan(2);
+            assertThat(page.locator("#problem")).isHidden();
+        } finally {
+            page.unroute("**/api/read/draft-orders/*");
+        }
     }
 
     /** On the order page with the registrant's details given: the simulated payment accepted, the thank-you page. */

@@ -18,6 +18,7 @@ import dev.seatbooking.readmodel.projection.BatchApplier;
 import dev.seatbooking.readmodel.projection.GenerationRepository;
 import dev.seatbooking.readmodel.projection.Projection;
 import dev.seatbooking.readmodel.projection.Projections;
+import dev.seatbooking.readmodel.projection.QueryAdmission;
 import dev.seatbooking.readmodel.projection.ReadTransactions;
 import dev.seatbooking.readmodel.projection.ServingGenerations;
 import dev.seatbooking.readmodel.rebuild.ProjectionLifecycle;
@@ -104,14 +105,19 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    ReadTransactions readTransactions(PlatformTransactionManager transactions) {
-        return new ReadTransactions(transactions);
+    QueryAdmission queryAdmission(ReadModelProperties properties) {
+        return new QueryAdmission(properties.queries().connections(), properties.queries().maxWait());
     }
 
     @Bean
-    ReadYourWrites readYourWrites(ServingGenerations serving, AppliedVersions appliedVersions,
+    ReadTransactions readTransactions(PlatformTransactionManager transactions, QueryAdmission admission) {
+        return new ReadTransactions(transactions, admission);
+    }
+
+    @Bean
+    ReadYourWrites readYourWrites(ServingGenerations serving, AppliedVersions appliedVersions, ReadTransactions reads,
                                   ReadModelProperties properties) {
-        return new ReadYourWrites(serving, appliedVersions, properties.consistencyWait(),
+        return new ReadYourWrites(serving, appliedVersions, reads, properties.consistencyWait(),
                 properties.consistencyRecheck());
     }
 

@@ -19,6 +19,7 @@ import java.time.InstantSource;
  * @param consumer               how projections read Kafka
  * @param rebuild                rebuilding projections
  * @param accessThrottle         how many wrong order access codes are tolerated
+ * @param queries                how many queries use the database at once
  */
 @ConfigurationProperties("seatbooking.readmodel")
 public record ReadModelProperties(
@@ -28,7 +29,8 @@ public record ReadModelProperties(
         @DefaultValue("10s") Duration conferenceCacheMaxAge,
         @DefaultValue Consumer consumer,
         @DefaultValue Rebuild rebuild,
-        @DefaultValue AccessThrottle accessThrottle) {
+        @DefaultValue AccessThrottle accessThrottle,
+        @DefaultValue Queries queries) {
 
     public record Topics(@DefaultValue(dev.seatbooking.contracts.Topics.CONFERENCE_EVENTS) String conferenceEvents,
                          @DefaultValue(dev.seatbooking.contracts.Topics.REGISTRATION_EVENTS) String registrationEvents,
@@ -44,6 +46,17 @@ public record ReadModelProperties(
      */
     public record Consumer(@DefaultValue("1000") int maxPollRecords, @DefaultValue("500ms") Duration pollTimeout,
                            @DefaultValue("2s") Duration retryInterval, @DefaultValue("10s") Duration sessionTimeout) {
+    }
+
+    /**
+     * The queries' share of the connection pool ({@code QueryAdmission}); the rest is the projections' (one connection
+     * per projection while it applies a batch, and one that listens to the other instances), so keep {@code
+     * connections} below {@code spring.datasource.hikari.maximum-pool-size} by at least the projections' count plus one.
+     *
+     * @param connections queries that use the database at once
+     * @param maxWait     how long a query waits for a place before it is refused (503, {@code Retry-After})
+     */
+    public record Queries(@DefaultValue("5") int connections, @DefaultValue("10s") Duration maxWait) {
     }
 
     /**

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -172,6 +173,13 @@ final class WebPage {
         return send("read " + path.split("/")[3], request).thenCompose(answer -> {
             String consistency = answer.headers().firstValue("Consistency").orElse("");
             String next = token;
+            OptionalLong comeBackIn = comeBackIn(answer);
+            if (comeBackIn.isPresent() && System.nanoTime() < deadline) {
+                // The read model busy: ask again when it says (reads.js does the same).
+                Executor later = CompletableFuture.delayedExecutor(comeBackIn.getAsLong(), TimeUnit.SECONDS);
+                return CompletableFuture.supplyAsync(() -> null, later)
+                        .thenCompose(ignored -> readAtLeast(path, order, token, accept, deadline));
+            }
             if (answer.statusCode() == 200) {
                 JsonNode view = JSON.readTree(answer.body());
                 boolean stale = consistency.equals("stale");
@@ -183,6 +191,17 @@ final class WebPage {
             if (System.nanoTime() > deadline) throw failed(new Unexpected("read " + path + ": timed out"));
             return readAtLeast(path, order, next, accept, deadline);
         });
+    }
+
+    /** A 503 that says when to come back ({@code Retry-After}, seconds): that many seconds, at most 30. */
+    private static OptionalLong comeBackIn(HttpResponse<String> answer) {
+        if (answer.statusCode() != 503) return OptionalLong.empty();
+        try {
+            long seconds = Long.parseLong(answer.headers().firstValue("Retry-After").orElse("").trim());
+            return seconds > 0 ? OptionalLong.of(Math.min(seconds, 30)) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private CompletableFuture<HttpResponse<String>> send(String what, HttpRequest request) {

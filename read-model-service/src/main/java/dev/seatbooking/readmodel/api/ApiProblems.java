@@ -4,6 +4,7 @@ import dev.seatbooking.readmodel.projection.ProjectionNotReadyException;
 import dev.seatbooking.readmodel.projection.UnknownProjectionException;
 import dev.seatbooking.readmodel.rebuild.RebuildInProgressException;
 import dev.seatbooking.web.problem.Problems;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import dev.seatbooking.web.problem.Problems.FieldProblem;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -56,6 +57,13 @@ class ApiProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notReady(ProjectionNotReadyException e) {
         return Problems.comeBackIn(5, HttpStatus.SERVICE_UNAVAILABLE, "projection-not-ready", e.getMessage());
+    }
+
+    /** Every place for a query to use the database taken, past the wait (QueryAdmission): ask again in a moment. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> busy(BulkheadFullException e) {
+        return Problems.comeBackIn(1, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+                "The read model is answering as many queries as it can; ask again in a moment.");
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

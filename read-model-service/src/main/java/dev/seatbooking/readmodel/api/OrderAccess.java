@@ -11,8 +11,10 @@ import dev.seatbooking.readmodel.projection.Tables;
 import dev.seatbooking.web.throttle.GuessThrottle;
 import dev.seatbooking.web.throttle.TooManyAttempts;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * What every read of an order goes through: the caller proves it holds the order's access code (header
@@ -28,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *     query that carried a token is refused only once its wait could have ended ({@link
  *     ReadYourWrites#holdUntilBound}), so the wait's length is no oracle either.</li>
  * </ol>
+ * The code and the view are read in one transaction, so in one admitted query: the view of the state the code was
+ * checked against, and one place and one transaction per read instead of two.
  */
 public final class OrderAccess {
 
@@ -48,15 +52,16 @@ public final class OrderAccess {
     }
 
     /**
-     * Opens an order's view in {@code projection} for a caller that holds its code.
+     * Opens an order's view in {@code projection} for a caller that holds its code: {@code view} reads it from the
+     * serving generation's tables, in the transaction that checked the code.
      *
      * @param client the caller's address, for the throttle
      * @throws NoSuchOrderException           unknown order, missing or wrong code
      * @throws TooManyAttempts               too many failed checks by this client or on this order
      * @throws InvalidConsistencyTokenException a malformed token, or one that names another order
      */
-    public Granted open(Projection projection, UUID orderId, String accessCode, String client, String tokenHeader,
-                        String tokenParam) {
+    public <T> Granted<T> open(Projection projection, UUID orderId, String accessCode, String client,
+                               String tokenHeader, String tokenParam, Function<Tables, Optional<T>> view) {
         ConsistencyToken token = ReadYourWrites.parse(tokenHeader, tokenParam);
         boolean tokenNamesOrder = projection.tokenStream() == StreamType.ORDER;
         if (token != null && tokenNamesOrder && !token.streamId().equals(orderId)) {
@@ -64,14 +69,15 @@ public final class OrderAccess {
                     + ", not this order");
         }
         long started = System.nanoTime();
-        AtomicReference<Granted> granted = new AtomicReference<>();
+        AtomicReference<Granted<T>> granted = new AtomicReference<>();
         // A check that throws (the projection not ready, the database away ...) is no failed check.
         boolean right = throttle.check("order:" + orderId, client, () -> {
             Consistency consistency = token == null ? Consistency.NONE : readYourWrites.await(projection, token);
             Tables tables = serving.tables(projection);
-            byte[] stored = reads.read(() -> OrderAccessCodes.hashOf(tables, orderId));
-            if (!AccessCodeHash.matches(accessCode, stored)) return false;
-            granted.set(new Granted(tables, token, tokenNamesOrder, consistency, started));
+            Optional<Optional<T>> seen = reads.read(() -> AccessCodeHash.matches(accessCode,
+                    OrderAccessCodes.hashOf(tables, orderId)) ? Optional.of(view.apply(tables)) : Optional.empty());
+            if (seen.isEmpty()) return false;
+            granted.set(new Granted<>(tables, seen.get(), token, tokenNamesOrder, consistency, started));
             return true;
         });
         if (right) return granted.get();
@@ -79,17 +85,19 @@ public final class OrderAccess {
         throw NoSuchOrderException.byId(orderId);
     }
 
-    /** An order the caller may see, in the serving generation its code was checked against. */
-    public final class Granted {
+    /** An order the caller may see, in the serving generation its code was checked against, and its view there. */
+    public final class Granted<T> {
         private final Tables tables;
+        private final Optional<T> view;
         private final ConsistencyToken token;
         private final boolean tokenNamesOrder;
         private final Consistency consistency;
         private final long started;
 
-        private Granted(Tables tables, ConsistencyToken token, boolean tokenNamesOrder, Consistency consistency,
-                        long started) {
+        private Granted(Tables tables, Optional<T> view, ConsistencyToken token, boolean tokenNamesOrder,
+                        Consistency consistency, long started) {
             this.tables = tables;
+            this.view = view;
             this.token = token;
             this.tokenNamesOrder = tokenNamesOrder;
             this.consistency = consistency;
@@ -98,6 +106,11 @@ public final class OrderAccess {
 
         public Tables tables() {
             return tables;
+        }
+
+        /** The view, read with the code; empty if it is not there (yet): see {@link #absent}. */
+        public Optional<T> view() {
+            return view;
         }
 
         public Consistency consistency() {

@@ -80,10 +80,9 @@ public class OrderController {
             @RequestHeader(name = ConsistencyToken.HEADER, required = false) String tokenHeader,
             @RequestParam(name = "consistencyToken", required = false) String tokenParam,
             HttpServletRequest request) {
-        OrderAccess.Granted access = orderAccess.open(draftOrders, orderId, accessCode, request.getRemoteAddr(),
-                tokenHeader, tokenParam);
-        DraftOrder order = draftOrderQueries.find(access.tables(), orderId)
-                .orElseThrow(() -> access.absent("order", orderId));
+        OrderAccess.Granted<DraftOrder> access = orderAccess.open(draftOrders, orderId, accessCode, request.getRemoteAddr(),
+                tokenHeader, tokenParam, tables -> draftOrderQueries.find(tables, orderId));
+        DraftOrder order = access.view().orElseThrow(() -> access.absent("order", orderId));
         return Answers.ok(order, access.tables(), "v" + order.version(), REVALIDATE, access.consistency(),
                 OrderAccess.HEADER);
     }
@@ -121,10 +120,9 @@ public class OrderController {
             @RequestHeader(name = ConsistencyToken.HEADER, required = false) String tokenHeader,
             @RequestParam(name = "consistencyToken", required = false) String tokenParam,
             HttpServletRequest request) {
-        OrderAccess.Granted access = orderAccess.open(pricedOrders, orderId, accessCode, request.getRemoteAddr(),
-                tokenHeader, tokenParam);
-        PricedOrder order = pricedOrderQueries.find(access.tables(), orderId)
-                .orElseThrow(() -> access.absent("priced order", orderId));
+        OrderAccess.Granted<PricedOrder> access = orderAccess.open(pricedOrders, orderId, accessCode, request.getRemoteAddr(),
+                tokenHeader, tokenParam, tables -> pricedOrderQueries.find(tables, orderId));
+        PricedOrder order = access.view().orElseThrow(() -> access.absent("priced order", orderId));
         String payments = Answers.fingerprint(order.payments(), p -> p.paymentId() + ":" + p.status());
         return Answers.ok(order, access.tables(), "v" + order.version() + "-p" + payments, REVALIDATE,
                 access.consistency(), OrderAccess.HEADER);
@@ -142,10 +140,9 @@ public class OrderController {
             @RequestHeader(name = ConsistencyToken.HEADER, required = false) String tokenHeader,
             @RequestParam(name = "consistencyToken", required = false) String tokenParam,
             HttpServletRequest request) {
-        OrderAccess.Granted access = orderAccess.open(orderSeats, orderId, accessCode, request.getRemoteAddr(),
-                tokenHeader, tokenParam);
-        OrderSeats seats = orderSeatsQueries.findByOrder(access.tables(), orderId)
-                .orElseThrow(() -> access.absent("seats of order", orderId));
+        OrderAccess.Granted<OrderSeats> access = orderAccess.open(orderSeats, orderId, accessCode, request.getRemoteAddr(),
+                tokenHeader, tokenParam, tables -> orderSeatsQueries.findByOrder(tables, orderId));
+        OrderSeats seats = access.view().orElseThrow(() -> access.absent("seats of order", orderId));
         access.requireTokenNames(seats.seatAssignmentsId());
         String names = Answers.fingerprint(seats.seats(), s -> s.position() + ":" + s.seatTypeName());
         return Answers.ok(seats, access.tables(), "v" + seats.version() + "-n" + names, REVALIDATE,

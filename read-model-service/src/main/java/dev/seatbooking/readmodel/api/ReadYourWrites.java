@@ -4,9 +4,12 @@ import dev.seatbooking.contracts.ConsistencyToken;
 import dev.seatbooking.readmodel.projection.AppliedVersions;
 import dev.seatbooking.readmodel.projection.GenerationSchema;
 import dev.seatbooking.readmodel.projection.Projection;
+import dev.seatbooking.readmodel.projection.ReadTransactions;
 import dev.seatbooking.readmodel.projection.ServingGenerations;
+import dev.seatbooking.readmodel.projection.Tables;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,18 +21,23 @@ import java.util.concurrent.TimeoutException;
  * so. The wait is woken by the projection's commits that concern the stream ({@link AppliedVersions}): this
  * instance's, or another instance's told over PostgreSQL ({@code InstanceSignals}); it also looks again every
  * {@code recheck}, in case such a notification was lost (the listening connection re-established meanwhile).
+ * A commit's signal carries the version it reached, so a query woken by one answers without asking the database
+ * again; each look at the tables is a query like any other ({@link ReadTransactions#once}, admitted by
+ * {@code QueryAdmission}), and none holds a connection while it waits.
  */
 public final class ReadYourWrites {
 
     private final ServingGenerations serving;
     private final AppliedVersions appliedVersions;
+    private final ReadTransactions reads;
     private final Duration bound;
     private final Duration recheck;
 
-    public ReadYourWrites(ServingGenerations serving, AppliedVersions appliedVersions, Duration bound,
-                          Duration recheck) {
+    public ReadYourWrites(ServingGenerations serving, AppliedVersions appliedVersions, ReadTransactions reads,
+                          Duration bound, Duration recheck) {
         this.serving = serving;
         this.appliedVersions = appliedVersions;
+        this.reads = reads;
         this.bound = bound;
         this.recheck = recheck;
     }
@@ -83,8 +91,9 @@ public final class ReadYourWrites {
             AppliedVersions.Waiter waiter = appliedVersions.register(projection.name(), token.streamId(), token.version());
             long applied;
             try {
-                applied = GenerationSchema.appliedVersion(serving.tables(projection), projection.tokenStream(),
-                        token.streamId());
+                Tables tables = serving.tables(projection);
+                applied = reads.once(() -> GenerationSchema.appliedVersion(tables, projection.tokenStream(),
+                        token.streamId()));
             } catch (RuntimeException e) {
                 appliedVersions.unregister(waiter);
                 throw e;
@@ -98,17 +107,24 @@ public final class ReadYourWrites {
                 appliedVersions.unregister(waiter);
                 return new Consistency(token, applied, false);
             }
-            try {
-                waiter.reached().get(Math.min(remaining, recheck.toNanos()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                appliedVersions.unregister(waiter);
-            } catch (InterruptedException e) {
-                appliedVersions.unregister(waiter);
-                Thread.currentThread().interrupt();
-                return new Consistency(token, applied, false);
-            } catch (ExecutionException e) {
-                appliedVersions.unregister(waiter);
-            }
+            OptionalLong reached = signal(waiter, Math.min(remaining, recheck.toNanos()));
+            // A commit that reached the version says so: no need to ask the database again, under load least of all.
+            if (reached.isPresent()) return new Consistency(token, reached.getAsLong(), true);
+            if (Thread.currentThread().isInterrupted()) return new Consistency(token, applied, false);
+        }
+    }
+
+    /** The version a commit reached, or empty: no signal within {@code nanos}, or one that says to look again. */
+    private OptionalLong signal(AppliedVersions.Waiter waiter, long nanos) {
+        try {
+            return waiter.reached().get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        } finally {
+            appliedVersions.unregister(waiter);
         }
     }
 }

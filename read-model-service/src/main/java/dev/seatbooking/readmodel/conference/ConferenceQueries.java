@@ -19,12 +19,12 @@ public final class ConferenceQueries {
     }
 
     public List<ConferenceSummary> published(Tables tables) {
-        return tables.query("""
+        return reads.once(() -> tables.query("""
                 SELECT conference_id, slug, name, tagline, location, start_date, end_date, version
                 FROM {g}.conferences WHERE published ORDER BY start_date, name, conference_id""",
                 (row, n) -> new ConferenceSummary(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
                         row.getString(4), row.getString(5), row.getDate(6).toLocalDate(),
-                        row.getDate(7).toLocalDate(), row.getLong(8)));
+                        row.getDate(7).toLocalDate(), row.getLong(8))));
     }
 
     public Optional<ConferenceDetails> publishedBySlug(Tables tables, String slug) {

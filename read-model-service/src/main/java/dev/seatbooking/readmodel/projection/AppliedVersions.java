@@ -2,6 +2,7 @@ package dev.seatbooking.readmodel.projection;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,18 +19,21 @@ public final class AppliedVersions {
     private record Key(String projection, UUID stream) {
     }
 
-    /** A registered wait; {@link #reached()} completes when the stream may have reached the version. */
+    /**
+     * A registered wait. {@link #reached()} completes with the version a commit of the serving generation reached (at
+     * least the one waited for), or empty when the query must look at the tables again (another generation serves).
+     */
     public static final class Waiter {
         private final Key key;
         private final long version;
-        private final CompletableFuture<Void> reached = new CompletableFuture<>();
+        private final CompletableFuture<OptionalLong> reached = new CompletableFuture<>();
 
         private Waiter(Key key, long version) {
             this.key = key;
             this.version = version;
         }
 
-        public CompletableFuture<Void> reached() {
+        public CompletableFuture<OptionalLong> reached() {
             return reached;
         }
     }
@@ -58,7 +62,7 @@ public final class AppliedVersions {
             if (list == null) return;
             for (Waiter waiter : list) {
                 if (waiter.version <= version) {
-                    waiter.reached.complete(null);
+                    waiter.reached.complete(OptionalLong.of(version));
                     unregister(waiter);
                 }
             }
@@ -70,7 +74,7 @@ public final class AppliedVersions {
         waiters.forEach((key, list) -> {
             if (key.projection.equals(projection)) {
                 for (Waiter waiter : list) {
-                    waiter.reached.complete(null);
+                    waiter.reached.complete(OptionalLong.empty());
                     unregister(waiter);
                 }
             }

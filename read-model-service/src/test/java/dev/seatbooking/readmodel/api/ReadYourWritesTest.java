@@ -1,14 +1,21 @@
 package dev.seatbooking.readmodel.api;
 
 import dev.seatbooking.contracts.registration.OrderEvent.OrderReservationCompleted;
+import dev.seatbooking.contracts.ConsistencyToken;
+import dev.seatbooking.readmodel.draftorder.DraftOrdersProjection;
 import dev.seatbooking.readmodel.projection.AppliedVersions;
+import dev.seatbooking.readmodel.projection.QueryAdmission;
+import dev.seatbooking.readmodel.projection.ReadTransactions;
+import dev.seatbooking.readmodel.projection.ServingGenerations;
 import dev.seatbooking.readmodel.support.EventPublisher;
 import dev.seatbooking.readmodel.support.ReadModelTest;
 import dev.seatbooking.readmodel.support.Samples;
 import dev.seatbooking.readmodel.support.Stream;
+import dev.seatbooking.readmodel.support.TakenPlaces;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -41,6 +48,16 @@ class ReadYourWritesTest extends ReadModelTest {
     MockMvc mvc;
     @Autowired
     AppliedVersions appliedVersions;
+    @Autowired
+    ServingGenerations serving;
+    @Autowired
+    ReadTransactions reads;
+    @Autowired
+    QueryAdmission admission;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DraftOrdersProjection draftOrders;
 
     final EventPublisher events = EventPublisher.shared();
 
@@ -143,5 +160,25 @@ class ReadYourWritesTest extends ReadModelTest {
         // At once: answered while the other one still waits, not after a wait of its own.
         assertThat(unreached).isNotDone();
         assertThat(unreached.get(ANSWERED.toSeconds(), TimeUnit.SECONDS).getHeader("Consistency")).isEqualTo("stale");
+    }
+
+    @Test
+    void a_query_woken_by_the_commit_of_its_version_answers_without_asking_the_database_again() throws Exception {
+        Stream order = placedOrder();
+        // Only a commit's signal can wake this one (its recheck is an hour away).
+        ReadYourWrites readYourWrites = new ReadYourWrites(serving, appliedVersions, reads, ANSWERED, Duration.ofHours(1));
+        int waitingBefore = appliedVersions.waiting();
+        var waited = CompletableFuture.supplyAsync(
+                () -> readYourWrites.await(draftOrders, new ConsistencyToken(order.id(), 3)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> appliedVersions.waiting() > waitingBefore);
+
+        // Every query place taken, as under a flood of queries: a look at the tables now would be refused.
+        try (TakenPlaces taken = TakenPlaces.all(admission, jdbc)) {
+            events.publish(order.next(new OrderReservationCompleted(order.id(), Samples.EXPIRES, List.of(seats(GENERAL, 1)))));
+
+            Consistency consistency = waited.get(ANSWERED.toSeconds(), TimeUnit.SECONDS);
+            assertThat(consistency.reached()).isTrue();
+            assertThat(consistency.applied()).isEqualTo(3);
+        }
     }
 }

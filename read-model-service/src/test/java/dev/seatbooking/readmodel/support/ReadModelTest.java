@@ -48,6 +48,9 @@ public abstract class ReadModelTest {
         registry.add("seatbooking.readmodel.consumer.retry-interval", () -> "200ms");
         registry.add("seatbooking.readmodel.rebuild.drop-retired-after", () -> "1s");
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+        // A query refused for want of a place (QueryAdmission) is refused after a second, not the ten seconds of
+        // production.
+        registry.add("seatbooking.readmodel.queries.max-wait", () -> "1s");
         // Short windows, so that the throttle's tests see one end; tests that fail checks on purpose send them from
         // addresses of their own (OrderAccessRequests.anyAddress()).
         registry.add("seatbooking.readmodel.access-throttle.client-failures", () -> "20");
