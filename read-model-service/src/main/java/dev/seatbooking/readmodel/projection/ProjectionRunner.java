@@ -224,8 +224,10 @@ public final class ProjectionRunner {
                     running = false;
                     listener.notFed(this);
                 } catch (RuntimeException e) {
-                    if (!running) break;
+                    // Kept when stopping too: a batch that failed as its connection was taken away (a kill, a pool
+                    // closed mid-commit) may or may not be committed, and whoever reads this runner must know.
                     failure = e.toString();
+                    if (!running) break;
                     log.warn("Projection {} failed; retrying from its last committed offsets in {} ms",
                             tables.generation(), backoff.toMillis(), e);
                     pause(backoff);
