@@ -1,6 +1,7 @@
 package dev.seatbooking.benchmarks;
 
 import dev.seatbooking.eventsourcing.store.EventNotifications;
+import dev.seatbooking.eventsourcing.store.OtherListeners;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -34,7 +35,7 @@ final class NotifyCounter implements AutoCloseable {
                     PGNotification[] batch = pg.getNotifications(100);
                     if (batch == null) continue;
                     for (PGNotification n : batch) {
-                        if (!EventNotifications.isPresence(n.getParameter())) received.incrementAndGet();
+                        if (!OtherListeners.isPresence(n.getParameter())) received.incrementAndGet();
                     }
                 }
             } catch (SQLException e) {

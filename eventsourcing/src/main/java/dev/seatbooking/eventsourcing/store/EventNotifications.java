@@ -10,9 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,12 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection turns other processes' notifications into local signals. Readers still poll on a timeout,
  * so a lost notification (a dropped connection, say) only delays them.
  * <p>
- * A NOTIFY is sent only while another process listens on the database: each listener says hello on the channel when
- * its LISTEN is in place, and answers a hello it has not heard before with its own, so every instance learns of the
- * others. An instance alone (one instance of a service per database, the usual deployment) sends none: a NOTIFY is a
- * transaction with a commit record, and nobody would hear it (issue 18; docs/adr/0002). A listener says hello again every
- * third of a {@link #LEASE} and goodbye when it closes; one not heard for a whole lease (its process killed, its
- * connection gone) is forgotten, so the others stop notifying for it.
+ * A NOTIFY is sent only while another process listens on the database ({@link OtherListeners}: hellos on the
+ * channel, with leases). An instance alone (one instance of a service per database, the usual deployment) sends none:
+ * a NOTIFY is a transaction with a commit record, and nobody would hear it (issue 18; docs/adr/0002).
  */
 public final class EventNotifications implements AutoCloseable {
 
@@ -47,21 +41,11 @@ public final class EventNotifications implements AutoCloseable {
     private static final String NOTIFY =
             "SELECT set_config('synchronous_commit', 'off', true), pg_notify('" + CHANNEL + "', '')";
 
-    /** How long another listener counts as listening after its last hello. */
-    public static final Duration LEASE = Duration.ofSeconds(30);
     private static final long LISTEN_POLL_MILLIS = 500;
 
-    private static final String HELLO = "hello:";
-    private static final String GOODBYE = "goodbye:";
-
     private final DataSource dataSource;
-    private final long leaseNanos;
-    /**
-     * Other listeners (each listener connection speaks under an id of its own), with when each was last heard
-     * ({@link System#nanoTime}). The listener thread's alone; the notifier reads {@link #othersListening}.
-     */
-    private final Map<String, Long> heard = new HashMap<>();
-    private volatile boolean othersListening;
+    /** Who else listens: the listener thread keeps it, the notifier reads it. */
+    private final OtherListeners others;
     private final AtomicLong notifiesSent = new AtomicLong();
     private final AtomicLong notifiesSkipped = new AtomicLong();
     private final ChangeSignal signal = new ChangeSignal();
@@ -72,13 +56,13 @@ public final class EventNotifications implements AutoCloseable {
     private Thread listener;
 
     public EventNotifications(DataSource dataSource) {
-        this(dataSource, LEASE);
+        this(dataSource, OtherListeners.LEASE);
     }
 
-    /** With another lease than {@link #LEASE} (tests). */
+    /** With another lease than {@link OtherListeners#LEASE} (tests). */
     EventNotifications(DataSource dataSource, Duration lease) {
         this.dataSource = dataSource;
-        this.leaseNanos = lease.toNanos();
+        this.others = new OtherListeners(CHANNEL, lease);
     }
 
     public ChangeSignal signal() {
@@ -120,7 +104,7 @@ public final class EventNotifications implements AutoCloseable {
                 while (running) {
                     long seen = notifyRequests.generation();
                     if (pendingNotify.getAndSet(false)) {
-                        if (othersListening) {
+                        if (others.any()) {
                             st.execute(NOTIFY);
                             notifiesSent.incrementAndGet();
                         } else {
@@ -140,77 +124,39 @@ public final class EventNotifications implements AutoCloseable {
     }
 
     private void listen() {
-        long helloEvery = leaseNanos / 3;
-        long pollMillis = Math.max(1, Math.min(LISTEN_POLL_MILLIS, Duration.ofNanos(helloEvery).toMillis()));
+        long pollMillis = others.pollMillis(LISTEN_POLL_MILLIS);
         while (running) {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
                 c.setAutoCommit(true);
                 st.execute("LISTEN " + CHANNEL);
-                // A new id per connection: after a reconnect, the others answer it as new, so hellos missed while
-                // disconnected are made up for.
-                String me = UUID.randomUUID().toString();
-                say(st, HELLO, me);
-                long lastHello = System.nanoTime();
+                others.listening(st);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 signal.signal(); // we may have missed notifications while (re)connecting
                 while (running) {
                     PGNotification[] received = pg.getNotifications((int) pollMillis);
                     long now = System.nanoTime();
-                    if (received != null && received.length > 0) receive(received, st, me, now);
-                    if (now - lastHello >= helloEvery) {
-                        say(st, HELLO, me); // renews our lease with the others
-                        lastHello = now;
-                    }
-                    forgetSilent(now);
+                    if (received != null && received.length > 0) receive(received, st, now);
+                    others.roundDone(st, now);
                 }
-                say(st, GOODBYE, me);
+                others.closing(st);
             } catch (SQLException e) {
                 if (running && !Thread.currentThread().isInterrupted()) pauseAfter("listening", e);
             }
         }
     }
 
-    /**
-     * Change notifications signal readers. Another listener's hello renews its lease (answered with ours if it is new
-     * to us, so that it learns of us too); its goodbye ends it.
-     */
-    private void receive(PGNotification[] received, Statement st, String me, long now) throws SQLException {
+    /** Change notifications signal readers; hellos and goodbyes are the other listeners'. */
+    private void receive(PGNotification[] received, Statement st, long now) throws SQLException {
         boolean changes = false;
         for (PGNotification n : received) {
-            String payload = n.getParameter();
-            if (payload.startsWith(HELLO)) {
-                String other = payload.substring(HELLO.length());
-                if (!other.equals(me) && heard.put(other, now) == null) say(st, HELLO, me);
-            } else if (payload.startsWith(GOODBYE)) {
-                heard.remove(payload.substring(GOODBYE.length()));
-            } else {
-                changes = true;
-            }
+            if (!others.received(st, n.getParameter(), now)) changes = true;
         }
         if (changes) signal.signal();
     }
 
-    /**
-     * Forgets the listeners not heard for a whole lease (their process died, or their connection did), and tells the
-     * notifier whether any is left: after every round of notifications, so a hello or goodbye counts at once.
-     */
-    private void forgetSilent(long now) {
-        heard.values().removeIf(lastHeard -> now - lastHeard > leaseNanos);
-        othersListening = !heard.isEmpty();
-    }
-
-    /** Whether a notification on the channel is a listener's hello or goodbye rather than a change. */
-    public static boolean isPresence(String payload) {
-        return payload != null && (payload.startsWith(HELLO) || payload.startsWith(GOODBYE));
-    }
-
-    private static void say(Statement st, String what, String me) throws SQLException {
-        st.execute("SELECT pg_notify('" + CHANNEL + "', '" + what + me + "')");
-    }
-
     /** Whether another process's listener has been heard on this database within a lease (then appends are NOTIFYed). */
     public boolean othersListening() {
-        return othersListening;
+        return others.any();
     }
 
     /** NOTIFYs sent, and those left out because no other process listened (for tests and benchmarks). */

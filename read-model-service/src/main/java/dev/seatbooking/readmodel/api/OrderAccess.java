@@ -74,15 +74,27 @@ public final class OrderAccess {
         boolean right = throttle.check("order:" + orderId, client, () -> {
             Consistency consistency = token == null ? Consistency.NONE : readYourWrites.await(projection, token);
             Tables tables = serving.tables(projection);
-            Optional<Optional<T>> seen = reads.read(() -> AccessCodeHash.matches(accessCode,
-                    OrderAccessCodes.hashOf(tables, orderId)) ? Optional.of(view.apply(tables)) : Optional.empty());
-            if (seen.isEmpty()) return false;
-            granted.set(new Granted<>(tables, seen.get(), token, tokenNamesOrder, consistency, started));
+            CodeChecked<T> checked = reads.read(() ->
+                    AccessCodeHash.matches(accessCode, OrderAccessCodes.hashOf(tables, orderId))
+                            ? CodeChecked.granting(view.apply(tables)) : CodeChecked.refusing());
+            if (!checked.right()) return false;
+            granted.set(new Granted<>(tables, checked.view(), token, tokenNamesOrder, consistency, started));
             return true;
         });
         if (right) return granted.get();
         if (token != null) readYourWrites.holdUntilBound(started);
         throw NoSuchOrderException.byId(orderId);
+    }
+
+    /** The code's check, and with a right code the view read in the same transaction (empty if not there yet). */
+    private record CodeChecked<T>(boolean right, Optional<T> view) {
+        static <T> CodeChecked<T> granting(Optional<T> view) {
+            return new CodeChecked<>(true, view);
+        }
+
+        static <T> CodeChecked<T> refusing() {
+            return new CodeChecked<>(false, Optional.empty());
+        }
     }
 
     /** An order the caller may see, in the serving generation its code was checked against, and its view there. */

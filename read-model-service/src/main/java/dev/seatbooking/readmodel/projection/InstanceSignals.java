@@ -1,5 +1,6 @@
 package dev.seatbooking.readmodel.projection;
 
+import dev.seatbooking.eventsourcing.store.OtherListeners;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -25,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * of this instance held for its life:
  * <ul>
  *   <li>{@code readmodel_applied}: sent in a serving generation's batch transaction (so at its commit, or never),
- *       the token-stream versions it applied: another instance's read-your-writes waits end when this one applies;</li>
+ *       the token-stream versions it applied: another instance's read-your-writes waits end when this one applies.
+ *       Sent only while another instance listens ({@link OtherListeners}: the instances say hello on this channel);
+ *       an instance alone on its database, the usual deployment, sends none;</li>
  *   <li>{@code readmodel_generations}: a generation was created or switched: every instance looks at the table;</li>
  *   <li>presence: the connection holds a shared advisory lock per projection and schema version this instance
  *       runs, so an instance of another version can tell whether any instance of a version still runs (it cannot
@@ -58,6 +61,8 @@ public final class InstanceSignals implements AutoCloseable {
     private final String instanceId;
     private final List<String> presence;
     private final Receiver receiver;
+    /** The other instances listening on {@link #APPLIED}: kept by the listening thread. */
+    private final OtherListeners others = new OtherListeners(APPLIED, OtherListeners.LEASE);
     private final CountDownLatch connected = new CountDownLatch(1);
     private volatile boolean running;
     private volatile Connection connection;
@@ -109,8 +114,12 @@ public final class InstanceSignals implements AutoCloseable {
         listener = null;
     }
 
-    /** In a serving generation's batch transaction: tells the other instances, at commit, what it applied. */
-    public static void applied(JdbcTemplate jdbc, String instanceId, Generation generation, Map<UUID, Long> versions) {
+    /**
+     * In a serving generation's batch transaction: tells the other instances, at commit, what it applied. Nothing
+     * when no other instance listens: this instance's own waiters are woken in-process.
+     */
+    public void applied(JdbcTemplate jdbc, Generation generation, Map<UUID, Long> versions) {
+        if (!others.any()) return;
         List<String> entries = new ArrayList<>(versions.size());
         versions.forEach((stream, version) -> entries.add(stream + "." + version));
         for (int from = 0; from < entries.size(); from += VERSIONS_PER_NOTIFICATION) {
@@ -133,6 +142,7 @@ public final class InstanceSignals implements AutoCloseable {
                 c.setAutoCommit(true);
                 st.execute("LISTEN " + APPLIED);
                 st.execute("LISTEN " + GENERATIONS);
+                others.listening(st);
                 try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock_shared(hashtextextended(?, 0))")) {
                     for (String key : presence) {
                         lock.setString(1, key);
@@ -142,9 +152,18 @@ public final class InstanceSignals implements AutoCloseable {
                 connected.countDown();
                 receiver.connected();
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long pollMillis = others.pollMillis(500);
                 while (running) {
-                    PGNotification[] received = pg.getNotifications(500);
-                    if (received != null) for (PGNotification n : received) dispatchSafely(n);
+                    PGNotification[] received = pg.getNotifications((int) pollMillis);
+                    long now = System.nanoTime();
+                    if (received != null) {
+                        for (PGNotification n : received) {
+                            if (!n.getName().equals(APPLIED) || !others.received(st, n.getParameter(), now)) {
+                                dispatchSafely(n);
+                            }
+                        }
+                    }
+                    others.roundDone(st, now);
                 }
             } catch (SQLException e) {
                 if (running && !Thread.currentThread().isInterrupted()) pauseAfter(e);
@@ -152,6 +171,15 @@ public final class InstanceSignals implements AutoCloseable {
                 connection = null;
             }
         }
+    }
+
+    /**
+     * Whether another instance has been heard on this database within a lease (then batches tell what they applied).
+     * A stopped instance closes its connection at once (its presence locks with it) and says no goodbye: it is
+     * forgotten after the lease.
+     */
+    public boolean othersListening() {
+        return others.any();
     }
 
     private void dispatchSafely(PGNotification notification) {

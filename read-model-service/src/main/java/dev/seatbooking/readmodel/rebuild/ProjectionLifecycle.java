@@ -117,6 +117,12 @@ public final class ProjectionLifecycle implements SmartLifecycle {
         return running;
     }
 
+    /** Whether another instance listens on this database (then each batch tells it what it applied). */
+    public boolean otherInstancesListening() {
+        InstanceSignals s = signals;
+        return s != null && s.othersListening();
+    }
+
     /** This instance's id in the signals it sends (and in its logs). */
     public String instanceId() {
         return instanceId;
@@ -268,7 +274,7 @@ public final class ProjectionLifecycle implements SmartLifecycle {
         @Override
         public void leave(Tables tables, BatchApplier.Outcome outcome) {
             if (servingNow && !outcome.tokenStreamVersions().isEmpty()) {
-                InstanceSignals.applied(jdbc, instanceId, generation, outcome.tokenStreamVersions());
+                signals.applied(jdbc, generation, outcome.tokenStreamVersions());
             }
         }
     }
