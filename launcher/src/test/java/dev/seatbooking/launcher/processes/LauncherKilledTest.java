@@ -4,6 +4,8 @@ import dev.seatbooking.launcher.ClientLimits;
 import dev.seatbooking.launcher.FreePorts;
 import dev.seatbooking.launcher.PlatformLauncher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +28,10 @@ import static org.awaitility.Awaitility.await;
  * of the machine would (a SIGKILL of the JVM alone leaves its PostgreSQL running, and the next start uses it) — then
  * started again with the same command on the same data (PostgreSQL recovers from its WAL): the clients, sending again every request whose answer did not come, get every order placed once; no seat is
  * held or sold twice, no order confirmed twice, every paid order confirmed, and once the holds are over none is stuck.
+ * <p>
+ * Runs beside the module's other tests (its own JVM, ports and data): half of it is waiting out the reservation hold.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LauncherKilledTest {
 
     private static final int SEATS = 16;
