@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * Which part of the one-JVM platform a thread works for, so that its CPU can be told apart: each service's and the
  * gateway's threads are those whose context class loader is that application's (the launcher starts each in its own,
  * named after it, and the threads it makes inherit it), Tomcat's by their port; the load generator's are named
- * {@code bench-} or inherit its marker class loader ({@link #asLoadGenerator}); the other JDK HTTP client threads
- * are the gateway's (the only application that uses it, to forward requests); the Kafka broker's by their names.
+ * {@code bench-}, inherit its marker class loader or were started while it made its HTTP client ({@link
+ * #asLoadGenerator}: the JDK client's selector thread inherits no context class loader); the Kafka broker's by
+ * their names.
  * Virtual threads run on the JVM's shared carriers: the requests of the services with
  * {@code spring.threads.virtual.enabled} (registration, read model) count there, together.
  */
@@ -40,6 +41,9 @@ final class PlatformThreads {
     private static final Pattern TOMCAT = Pattern.compile("http-nio-(?:.*-)?(\\d+)-.*");
     /** A subgroup under its group: "group / thread pool". */
     private static final String SEPARATOR = " / ";
+
+    /** Threads started while the load generator made something, whatever their class loader. */
+    private static final Set<Thread> LOAD_GENERATOR_THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Map<Integer, String> applicationsByPort = new HashMap<>();
     private final Set<String> applications;
@@ -68,23 +72,27 @@ final class PlatformThreads {
     }
 
     /**
-     * Makes something (an HTTP client, say) whose threads are the load generator's: they inherit the calling thread's
-     * context class loader, here the marker one.
+     * Makes something (an HTTP client, say) whose threads are the load generator's: those it starts later inherit the
+     * calling thread's context class loader, here the marker one; those it starts at once are remembered (the JDK
+     * client's selector thread inherits no context class loader: it counted as the gateway's before 2026-12-07).
      */
     static <T> T asLoadGenerator(java.util.function.Supplier<T> make) {
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         current.setContextClassLoader(LOAD_GENERATOR_LOADER);
         try {
             return make.get();
         } finally {
             current.setContextClassLoader(previous);
+            Thread.getAllStackTraces().keySet().stream().filter(thread -> !before.contains(thread))
+                    .forEach(LOAD_GENERATOR_THREADS::add);
         }
     }
 
     private String group(Thread thread) {
         String name = thread.getName();
-        if (name.startsWith("bench-")) return LOAD_GENERATOR;
+        if (name.startsWith("bench-") || LOAD_GENERATOR_THREADS.contains(thread)) return LOAD_GENERATOR;
         Matcher tomcat = TOMCAT.matcher(name);
         if (tomcat.matches() && applicationsByPort.containsKey(Integer.parseInt(tomcat.group(1)))) {
             return applicationsByPort.get(Integer.parseInt(tomcat.group(1)));
@@ -93,7 +101,6 @@ final class PlatformThreads {
             if (loader == LOAD_GENERATOR_LOADER) return LOAD_GENERATOR;
             if (loader.getName() != null && applications.contains(loader.getName())) return loader.getName();
         }
-        if (name.startsWith("HttpClient-")) return "gateway";
         if (name.startsWith("ForkJoinPool-")) return CARRIERS;
         if (KAFKA_BROKER.matcher(name).matches()) return BROKER;
         return OTHER;
