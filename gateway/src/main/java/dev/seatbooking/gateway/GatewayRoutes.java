@@ -172,7 +172,8 @@ class GatewayRoutes {
      * threads, a third of the gateway's CPU per request). HTTP/1.1 (the services speak nothing else), never following a
      * redirect (the browser is to see it), bodies passed as they are (no content decompression), no cookies, a retry
      * only of a read whose pooled connection the service had closed ({@link StaleConnectionRetry});
-     * {@code gateway.timeout} for an answer. A connection idle for a second is checked before it is reused, so a restarted service costs no request.
+     * {@code gateway.timeout} for an answer. A connection idle for a second is checked before it is reused, so a
+     * restarted service costs no request.
      */
     @Bean
     ClientHttpRequestFactory gatewayClientHttpRequestFactory(GatewayProperties properties) {
@@ -187,7 +188,8 @@ class GatewayRoutes {
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(properties.timeout())).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(properties.timeout())).build())
                 .setRetryStrategy(new StaleConnectionRetry())
                 .disableRedirectHandling()
                 .disableContentCompression()
