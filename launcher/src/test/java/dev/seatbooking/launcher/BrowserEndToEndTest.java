@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * business customer creating, filling and publishing a conference, and promotional codes (the owner creates them,
  * registrants apply them: a discounted payment, a 100 % code confirmed without payment, an unknown code refused),
  * the waitlist (sold out → join → an order expires → the offer → an order from it → paid; the owner sees who
- * waits and adds a seat for them), and mails, cancellations and refunds (issue 16: the confirmation with the access
+ * waits and adds a seat for them; in two halves, the first test and the last, so that the order's one-minute hold
+ * passes while the others run), and mails, cancellations and refunds (issue 16: the confirmation with the access
  * code in the mailbox the web UI links to; the registrant cancels, the payment is refunded, both mailed; past the
  * cut-off the registrant is refused and the owner cancels), and pages everyone can use (issue 17: the owner renames
  * and deletes seat types; the registrant's whole path with the keyboard alone; the pages at a phone's width). A
@@ -105,13 +106,17 @@ class BrowserEndToEndTest {
 
     @AfterAll
     static void stop() {
+        if (waitlist != null) waitlist.close();
         if (browser != null) browser.close();
         if (playwright != null) playwright.close();
     }
 
-    /** What the pages asked for, and what the Content-Security-Policy refused: checked after each test. */
-    private final java.util.List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.List<String> refusedByPolicy = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * What the pages asked for, and what the Content-Security-Policy refused: checked, then cleared, after each test.
+     * Shared by the class: the waitlist's pages stay open from the first test to the last.
+     */
+    private static final java.util.List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.util.List<String> refusedByPolicy = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private BrowserContext newContext() {
         BrowserContext created = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900));
@@ -137,6 +142,8 @@ class BrowserEndToEndTest {
         assertThat(refusedByPolicy).as("refused by the Content-Security-Policy").isEmpty();
         assertThat(requested).as("requests").noneMatch(url -> url.toLowerCase().contains("accesscode")
                 || url.toLowerCase().contains("access-code") || url.toLowerCase().contains("access_code"));
+        refusedByPolicy.clear();
+        requested.clear();
     }
 
     @Test
@@ -405,9 +412,27 @@ class BrowserEndToEndTest {
         screenshot("12-organiser-orders-with-a-discount");
     }
 
+    /**
+     * The waitlist's pages between its first test and its last: the owner's tab (where registrant A's order, left
+     * unpaid, holds the only seat) and registrant B's, on the waitlist with the keyboard's focus on its "Leave" button.
+     */
+    private record Waitlist(BrowserContext ownerAndAContext, Page ownerAndA, String ownerPage, String orderA,
+                            String slug, BrowserContext bContext, Page b) {
+        void close() {
+            ownerAndAContext.close();
+            bContext.close();
+        }
+    }
+
+    private static Waitlist waitlist;
+
+    /**
+     * The waitlist, first half: a seat type sells out to an order held for one minute, and a registrant waits for it.
+     * The other tests run while the hold lasts; the last one sees the seat offered (instead of waiting here).
+     */
     @Test
-    @Order(7)
-    void a_registrant_waits_for_a_sold_out_seat_type_is_offered_the_seat_of_an_expired_order_and_pays_for_it() {
+    @Order(0)
+    void a_registrant_joins_the_waitlist_of_a_seat_type_sold_out_to_an_unpaid_order() {
         // The owner: a conference of one seat, held for the shortest time an owner may choose (1 minute).
         page.navigate(platform.gatewayUrl() + "/#/admin/new");
         String slug = "waitlist-" + UUID.randomUUID().toString().substring(0, 8);
@@ -419,43 +444,58 @@ class BrowserEndToEndTest {
         page.getByLabel("Quantity of Solo seat").fill("1");
         page.locator("#register").click();
         assertThat(page.locator("#countdown")).containsText(":");
-        String orderA = page.url();
         Page ownerAndA = page;
         BrowserContext contextA = context;
         context = newContext();
         page = context.newPage();
         page.setDefaultTimeout(60_000);
-        try {
-            // Registrant B: sold out (once the read model has A's reservation), joins the waitlist, is next in line.
-            page.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
-            reloadUntil(page, "#order-form", () -> page.locator("#waitlist-form").count() > 0);
-            assertThat(seatRow("Solo seat")).containsText("Sold out");
+        waitlist = new Waitlist(contextA, ownerAndA, ownerPage, ownerAndA.url(), slug, context, page);
+        context = null; // kept open for the last test (closed there, or after all)
+
+        // Registrant B: sold out (once the read model has A's reservation), joins the waitlist, is next in line.
+        page.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
+        reloadUntil(page, "#order-form", () -> page.locator("#waitlist-form").count() > 0);
+        assertThat(seatRow("Solo seat")).containsText("Sold out");
         assertThat(seatRow("Solo seat").locator(".available")).hasText("0");
-            fillWaitlistForm("Bea Waiting", "bea@example.com");
-            screenshot("40-waitlist-sold-out-join");
-            page.locator("#join-waitlist").click();
-            assertThat(page.locator("#position")).hasText("1");
-            screenshot("41-waitlist-position");
+        fillWaitlistForm("Bea Waiting", "bea@example.com");
+        screenshot("40-waitlist-sold-out-join");
+        page.locator("#join-waitlist").click();
+        assertThat(page.locator("#position")).hasText("1");
+        screenshot("41-waitlist-position");
 
-            // The owner sees B waiting (Conference Management learns of it from Registration's events), and the
-            // public page says that people wait for the seat type.
-            ownerAndA.navigate(ownerPage);
-            Locator waiting = ownerAndA.locator("#waitlist tr", new Page.LocatorOptions().setHasText("Solo seat"));
-            reloadUntil(ownerAndA, "#waitlist", () -> waiting.locator(".people").textContent().trim().equals("1"));
-            assertThat(waiting.locator(".revenue")).containsText("40.00");
-            screenshot(ownerAndA, "45-waitlist-owner-sees-it");
-            ownerAndA.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
-            reloadUntil(ownerAndA, "#order-form", () -> ownerAndA.locator(".waitlisted").count() > 0);
-            assertThat(ownerAndA.locator(".waitlisted")).containsText("People are waiting");
+        // The owner sees B waiting (Conference Management learns of it from Registration's events), and the
+        // public page says that people wait for the seat type.
+        ownerAndA.navigate(ownerPage);
+        Locator waiting = ownerAndA.locator("#waitlist tr", new Page.LocatorOptions().setHasText("Solo seat"));
+        reloadUntil(ownerAndA, "#waitlist", () -> waiting.locator(".people").textContent().trim().equals("1"));
+        assertThat(waiting.locator(".revenue")).containsText("40.00");
+        screenshot(ownerAndA, "45-waitlist-owner-sees-it");
+        ownerAndA.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
+        reloadUntil(ownerAndA, "#order-form", () -> ownerAndA.locator(".waitlisted").count() > 0);
+        assertThat(ownerAndA.locator(".waitlisted")).containsText("People are waiting");
 
+        // B's page looks again by itself while B waits; the keyboard's focus is on its "Leave" button.
+        tabTo("#leave-0");
+    }
+
+    /** The waitlist, second half (after every other test): A's hold is over, B is offered the seat and pays. */
+    @Test
+    @Order(100)
+    void a_registrant_waiting_for_a_sold_out_seat_type_is_offered_the_seat_of_an_expired_order_and_pays_for_it() {
+        assertThat(waitlist).as("the waitlist's first half ran").isNotNull();
+        context.close();
+        context = waitlist.bContext();
+        page = waitlist.b();
+        Page ownerAndA = waitlist.ownerAndA();
+        try {
             // A's order expires (its hold is 1 minute, then the durable expiry): the seat is offered to B, whose page
-            // looks again by itself — and keeps the keyboard's focus on B's "Leave" button through the redraw.
-            focusStaysThrough("#leave-0", () -> assertThat(page.locator("#take-offer-0"))
+            // looks again by itself — and kept the keyboard's focus on B's "Leave" button through the redraw.
+            keepsFocusThrough("#leave-0", () -> assertThat(page.locator("#take-offer-0"))
                     .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(150_000)));
             assertThat(page.locator("#leave-0")).hasText("Decline and leave the waitlist"); // the focused button redrawn
             assertThat(page.locator("#offer-0")).containsText("1 seat is held for you");
             screenshot("42-waitlist-offer");
-            ownerAndA.navigate(orderA);
+            ownerAndA.navigate(waitlist.orderA());
             assertThat(ownerAndA.locator("main")).containsText("the hold is over");
 
             // B takes the offer: an order holding the seat, then details and payment as any order.
@@ -472,18 +512,20 @@ class BrowserEndToEndTest {
 
             // Registrant C waits too; the owner adds a seat from the waitlist section, and it is offered to C.
             inANewBrowser();
-            page.navigate(platform.gatewayUrl() + "/#/conferences/" + slug);
+            page.navigate(platform.gatewayUrl() + "/#/conferences/" + waitlist.slug());
             fillWaitlistForm("Cy Waiting", "cy@example.com");
             page.locator("#join-waitlist").click();
             assertThat(page.locator("#position")).hasText("1");
-            ownerAndA.navigate(ownerPage);
+            ownerAndA.navigate(waitlist.ownerPage());
+            Locator waiting = ownerAndA.locator("#waitlist tr", new Page.LocatorOptions().setHasText("Solo seat"));
             reloadUntil(ownerAndA, "#waitlist", () -> waiting.locator("button").count() > 0);
             screenshot(ownerAndA, "46-waitlist-owner-adds-seats");
             waiting.getByText("Add seats").click();
             assertThat(ownerAndA.locator("#seat-types input[type=number]")).hasValue("2");
             assertThat(page.locator("#take-offer-0")).isVisible();
         } finally {
-            contextA.close();
+            waitlist.ownerAndAContext().close();
+            waitlist = null;
         }
     }
 
@@ -723,7 +765,7 @@ class BrowserEndToEndTest {
 
     /**
      * A page that looks again on a timer keeps the keyboard's focus (issue 17): the order page's countdown, ticking
-     * every second, changes only its own text; the waitlist page's looks are checked in the waitlist test above.
+     * every second, changes only its own text; the waitlist page's looks are checked in the waitlist's tests.
      */
     @Test
     @Order(13)
@@ -736,12 +778,11 @@ class BrowserEndToEndTest {
     }
 
     /**
-     * Gives the keyboard's focus to {@code selector} on a page that looks again by itself, and checks it is still
-     * there after {@code redraw} (a wait for what a look redraws) and one more look ({@code data-looks}, counted by the
-     * page after each): a redraw must not lose the focus (issue 17).
+     * Checks that the keyboard's focus, given to {@code selector} (with {@link #tabTo}) on a page that looks again by
+     * itself, is still there after {@code redraw} (a wait for what a look redraws) and one more look ({@code
+     * data-looks}, counted by the page after each): a redraw must not lose the focus (issue 17).
      */
-    private void focusStaysThrough(String selector, Runnable redraw) {
-        tabTo(selector);
+    private void keepsFocusThrough(String selector, Runnable redraw) {
         redraw.run();
         String looks = (String) page.evaluate("() => document.getElementById('app').dataset.looks");
         page.waitForFunction("looks => document.getElementById('app').dataset.looks !== looks", looks);
