@@ -1,6 +1,8 @@
 package dev.seatbooking.launcher.processes;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code -Dfaults.full=true} (what {@code scripts/run-fault-suite.sh} runs) the whole suite: a larger burst for
  * each service and the gateway killed, the broker away {@code -Dfaults.broker-outage-seconds} (30), PostgreSQL, and
  * the whole platform killed. Either way the table is written to {@code target/fault-suite.md}.
+ * <p>
+ * Runs beside the module's other tests (its own processes, ports and data): it ends waiting out its last bursts' hold.
+ * They slow it down (the recoveries took about twice as long in a run beside them), not the other way round: the
+ * limits it waits within are minutes.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FaultSuiteTest {
 
     /** Every JVM small and quick to start: the machine running the tests is small, and speed is not measured here. */
