@@ -112,19 +112,37 @@ public final class GenerationRepository {
     }
 
     /**
-     * In a batch's transaction, first: the generation's status, its row share-locked until the batch commits, so a
-     * switch (which locks the row for update) waits for batches in flight and the next ones see it.
+     * In a batch's transaction, first: the generation's status, read once the batch holds the generation's fence
+     * (shared, until it commits). Whatever changes the status holds the fence exclusively ({@link #closeFence}), so a
+     * switch waits for the batches in flight, and the batches after it read what it committed (the status is read by
+     * a statement of its own, after the wait: under read committed, its snapshot is taken then). The fence is a
+     * transaction-level advisory lock, not a share lock on the generation's row, which would be a write (a WAL
+     * record, a dirtied page, a multixact when batches of two instances overlap) in every batch.
      */
     public Optional<Status> statusForBatch(Generation generation) {
-        return jdbc.query("""
-                SELECT status FROM projection_generations WHERE projection = ? AND generation = ? FOR SHARE""",
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))", Object.class,
+                fenceKey(generation));
+        return jdbc.query("SELECT status FROM projection_generations WHERE projection = ? AND generation = ?",
                 (row, n) -> Status.of(row.getString(1)), generation.projection(), generation.number()).stream().findFirst();
+    }
+
+    /** The advisory lock a generation's batches hold shared and a change of its status holds exclusively. */
+    public static String fenceKey(Generation generation) {
+        return "projection_generations.fence:" + generation.projection() + ":g" + generation.number();
+    }
+
+    /**
+     * In the caller's transaction, before it changes the generation's status: waits for its batches in flight, and
+     * holds the next ones until the change commits.
+     */
+    private void closeFence(Generation generation) {
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class, fenceKey(generation));
     }
 
     /**
      * The building generation {@code to} serves from now on, once it has caught up: in one transaction, the generation
-     * of its schema version serving now (if any) is locked, which freezes it in every instance (their batches wait
-     * for the row); {@code to} must then reach its stored offsets on every partition within {@code catchUp} (its
+     * of its schema version serving now (if any) is locked and its fence closed, which freezes it in every instance
+     * (their batches wait for the fence); {@code to} must then reach its stored offsets on every partition within {@code catchUp} (its
      * runners go on meanwhile), or nothing changes. The old one is retired, {@code to} serves, serving generations of
      * older schema versions no instance runs any more are retired, and every instance is told. Readers never see
      * the model go back in time: {@code to} is at least where the one it replaces stopped.
@@ -138,11 +156,14 @@ public final class GenerationRepository {
                     WHERE projection = ? AND schema_version = ? AND status = 'serving' FOR UPDATE""",
                     (row, n) -> new Generation(to.projection(), row.getInt(1), to.schemaVersion()),
                     to.projection(), to.schemaVersion()).stream().findFirst();
+            old.ifPresent(this::closeFence);
             if (old.isPresent() && !caughtUp(to, old.get(), catchUp)) {
                 tx.setRollbackOnly();
                 return false;
             }
             old.ifPresent(this::retire);
+            // Its batches in flight finish as a building generation's (they tell no other instance what they applied).
+            closeFence(to);
             int switched = jdbc.update("""
                     UPDATE projection_generations SET status = 'serving', serving_since = now()
                     WHERE projection = ? AND generation = ? AND status = 'building'""", to.projection(), to.number());
@@ -195,17 +216,21 @@ public final class GenerationRepository {
         }));
     }
 
-    /** A generation replaced, or a building one abandoned. */
+    /** A generation replaced, or a building one abandoned (in the caller's transaction, if any). */
     public int retire(Generation generation) {
-        return jdbc.update("""
-                UPDATE projection_generations SET status = 'retired', retired_at = now()
-                WHERE projection = ? AND generation = ? AND status IN ('building', 'serving')""",
-                generation.projection(), generation.number());
+        return transactions.execute(tx -> {
+            closeFence(generation);
+            return jdbc.update("""
+                    UPDATE projection_generations SET status = 'retired', retired_at = now()
+                    WHERE projection = ? AND generation = ? AND status IN ('building', 'serving')""",
+                    generation.projection(), generation.number());
+        });
     }
 
     /** Drops a retired generation's schema and records it (once, whichever instance gets there first). */
     public void drop(Generation generation) {
         transactions.executeWithoutResult(tx -> {
+            closeFence(generation);
             List<String> status = jdbc.queryForList("""
                     SELECT status FROM projection_generations WHERE projection = ? AND generation = ? FOR UPDATE""",
                     String.class, generation.projection(), generation.number());

@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.readmodel.ReadModelProperties;
 import dev.seatbooking.readmodel.projection.BatchApplier;
 import dev.seatbooking.readmodel.projection.Generation;
+import dev.seatbooking.readmodel.projection.GenerationRepository;
 import dev.seatbooking.readmodel.projection.GenerationSchema;
 import dev.seatbooking.readmodel.projection.Projection;
 import dev.seatbooking.readmodel.projection.ProjectionRunner;
@@ -26,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -210,15 +211,22 @@ class ScaleOutTest {
     }
 
     /**
-     * Holds every serving generation's row share-locked, as a batch in flight does: a rebuild can replay its history
-     * but not switch (the switch locks the serving row for update) until the hold is closed, so the rebuild is still
+     * Holds every serving generation's fence, as a batch in flight does: a rebuild can replay its history but not
+     * switch (the switch closes the serving generation's fence) until the hold is closed, so the rebuild is still
      * running whenever the test asks, however fast the machine.
      */
     private static SwitchHold holdSwitches(JdbcTemplate jdbc) throws SQLException {
+        List<Generation> serving = jdbc.query(
+                "SELECT projection, generation, schema_version FROM projection_generations WHERE status = 'serving'",
+                (row, n) -> new Generation(row.getString(1), row.getInt(2), row.getInt(3)));
         Connection connection = Objects.requireNonNull(jdbc.getDataSource()).getConnection();
         connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.executeQuery("SELECT 1 FROM projection_generations WHERE status = 'serving' FOR SHARE").close();
+        try (PreparedStatement fence = connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))")) {
+            for (Generation generation : serving) {
+                fence.setString(1, GenerationRepository.fenceKey(generation));
+                fence.executeQuery().close();
+            }
         }
         return () -> {
             try (connection) {
