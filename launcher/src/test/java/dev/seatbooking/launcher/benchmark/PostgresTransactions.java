@@ -11,10 +11,11 @@ import java.util.TreeMap;
 /**
  * What the platform's PostgreSQL did per database, from {@code pg_stat_database}: transactions committed (read-only
  * ones too: every query is one) and rows written (inserted, updated, deleted), so that its CPU per order can be read
- * as "how much each service asks of it per order". Backends report their counts at most once a second, so a phase's last second may count
+ * as "how much each service asks of it per order"; and the WAL it wrote (every database's, and row locks', which
+ * write no row). Backends report their counts at most once a second, so a phase's last second may count
  * in the next one; over thousands of orders that is noise.
  */
-record PostgresTransactions(Map<String, long[]> byDatabase) {
+record PostgresTransactions(Map<String, long[]> byDatabase, long walBytes) {
 
     private static final String QUERY = """
             SELECT datname, xact_commit, tup_inserted + tup_updated + tup_deleted
@@ -27,7 +28,12 @@ record PostgresTransactions(Map<String, long[]> byDatabase) {
              ResultSet rows = statement.executeQuery(QUERY)) {
             while (rows.next()) counts.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3)});
         }
-        return new PostgresTransactions(counts);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement statement = connection.createStatement();
+             ResultSet wal = statement.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+            wal.next();
+            return new PostgresTransactions(counts, wal.getLong(1));
+        }
     }
 
     PostgresTransactions minus(PostgresTransactions before) {
@@ -36,7 +42,7 @@ record PostgresTransactions(Map<String, long[]> byDatabase) {
             long[] earlier = before.byDatabase.getOrDefault(database, new long[2]);
             difference.put(database, new long[]{counts[0] - earlier[0], counts[1] - earlier[1]});
         });
-        return new PostgresTransactions(difference);
+        return new PostgresTransactions(difference, walBytes - before.walBytes);
     }
 
     void print(int orders) {
@@ -49,7 +55,7 @@ record PostgresTransactions(Map<String, long[]> byDatabase) {
             commits += database.getValue()[0];
             rows += database.getValue()[1];
         }
-        System.out.println(line.append(String.format(" all %.1f / %.1f", (double) commits / orders,
-                (double) rows / orders)));
+        System.out.println(line.append(String.format(" all %.1f / %.1f; WAL %.0f bytes", (double) commits / orders,
+                (double) rows / orders, (double) walBytes / orders)));
     }
 }
