@@ -123,7 +123,8 @@ public final class GenerationRepository {
         jdbc.queryForObject("SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))", Object.class,
                 fenceKey(generation));
         return jdbc.query("SELECT status FROM projection_generations WHERE projection = ? AND generation = ?",
-                (row, n) -> Status.of(row.getString(1)), generation.projection(), generation.number()).stream().findFirst();
+                (row, n) -> Status.of(row.getString(1)), generation.projection(), generation.number())
+                .stream().findFirst();
     }
 
     /** The advisory lock a generation's batches hold shared and a change of its status holds exclusively. */
@@ -142,8 +143,8 @@ public final class GenerationRepository {
     /**
      * The building generation {@code to} serves from now on, once it has caught up: in one transaction, the generation
      * of its schema version serving now (if any) is locked and its fence closed, which freezes it in every instance
-     * (their batches wait for the fence); {@code to} must then reach its stored offsets on every partition within {@code catchUp} (its
-     * runners go on meanwhile), or nothing changes. The old one is retired, {@code to} serves, serving generations of
+     * (their batches wait for the fence); {@code to} must then reach its stored offsets on every partition within
+     * {@code catchUp} (its runners go on meanwhile), or nothing changes. The old one is retired, {@code to} serves, serving generations of
      * older schema versions no instance runs any more are retired, and every instance is told. Readers never see
      * the model go back in time: {@code to} is at least where the one it replaces stopped.
      *

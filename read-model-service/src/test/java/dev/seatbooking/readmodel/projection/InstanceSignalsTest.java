@@ -49,6 +49,9 @@ class InstanceSignalsTest extends ReadModelTest {
             other.setAutoCommit(true);
             st.execute("LISTEN " + InstanceSignals.APPLIED);
             List<String> heard = new ArrayList<>();
+            // Instances of a test run before this one (on this database) are heard of for a lease after they stop.
+            await("alone on the database").atMost(Duration.ofSeconds(60))
+                    .until(() -> !lifecycle.otherInstancesListening());
 
             UUID alone = placeAndSee();
             heard.addAll(drain(other, Duration.ofMillis(500)));
