@@ -21,18 +21,19 @@ record PostgresTransactions(Map<String, long[]> byDatabase, long walBytes) {
             SELECT datname, xact_commit, tup_inserted + tup_updated + tup_deleted
             FROM pg_stat_database WHERE datname IN ('conference', 'registration', 'payments', 'readmodel')""";
 
+    private static final String WAL = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint";
+
     static PostgresTransactions now(String jdbcUrl, String user, String password) throws SQLException {
         Map<String, long[]> counts = new TreeMap<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(QUERY)) {
-            while (rows.next()) counts.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3)});
-        }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement statement = connection.createStatement();
-             ResultSet wal = statement.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
-            wal.next();
-            return new PostgresTransactions(counts, wal.getLong(1));
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery(QUERY)) {
+                while (rows.next()) counts.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3)});
+            }
+            try (ResultSet wal = statement.executeQuery(WAL)) {
+                wal.next();
+                return new PostgresTransactions(counts, wal.getLong(1));
+            }
         }
     }
 

@@ -120,12 +120,14 @@ public final class GenerationRepository {
      * record, a dirtied page, a multixact when batches of two instances overlap) in every batch.
      */
     public Optional<Status> statusForBatch(Generation generation) {
-        jdbc.queryForObject("SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))", Object.class,
-                fenceKey(generation));
+        jdbc.queryForObject(ENTER_FENCE, Object.class, fenceKey(generation));
         return jdbc.query("SELECT status FROM projection_generations WHERE projection = ? AND generation = ?",
                 (row, n) -> Status.of(row.getString(1)), generation.projection(), generation.number())
                 .stream().findFirst();
     }
+
+    /** What a batch runs first, with {@link #fenceKey}: the fence held shared until its transaction ends. */
+    public static final String ENTER_FENCE = "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))";
 
     /** The advisory lock a generation's batches hold shared and a change of its status holds exclusively. */
     public static String fenceKey(Generation generation) {

@@ -221,8 +221,7 @@ class ScaleOutTest {
                 (row, n) -> new Generation(row.getString(1), row.getInt(2), row.getInt(3)));
         Connection connection = Objects.requireNonNull(jdbc.getDataSource()).getConnection();
         connection.setAutoCommit(false);
-        try (PreparedStatement fence = connection.prepareStatement(
-                "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))")) {
+        try (PreparedStatement fence = connection.prepareStatement(GenerationRepository.ENTER_FENCE)) {
             for (Generation generation : serving) {
                 fence.setString(1, GenerationRepository.fenceKey(generation));
                 fence.executeQuery().close();
