@@ -25,14 +25,14 @@ class PlatformRestartTest {
     void a_restart_keeps_the_data_and_fresh_starts_over() throws Exception {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Path dataDir = Path.of("target", "restart-test-data");
-        LauncherSettings first = LauncherSettings.forTest(dataDir);
-        first = new LauncherSettings(dataDir, true, 0, 0, 0, 0, 0, first.postgresPort(), first.kafkaPort(),
-                first.controllerPort(), true);
+        LauncherSettings free = LauncherSettings.forTest(dataDir);
+        LauncherSettings first = new LauncherSettings(dataDir, true, 0, 0, 0, 0, 0, free.postgresPort(),
+                free.kafkaPort(), free.controllerPort(), true);
 
         UUID orderId = UUID.randomUUID();
         String accessCode;
         String orderCode;
-        try (Platform platform = Platform.start(first)) {
+        try (Platform platform = PlatformStarts.oneAtATime(() -> Platform.start(first))) {
             accessCode = platform.demo().accessCode();
             HttpResponse<String> placed = send(platform.gatewayUrl() + "/api/registration/conferences/"
                     + DemoConference.ID + "/orders", """
@@ -51,7 +51,7 @@ class PlatformRestartTest {
         // Same data directory, new ports for the services: everything is still there.
         LauncherSettings again = new LauncherSettings(dataDir, false, 0, 0, 0, 0, 0, FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), true);
-        try (Platform platform = Platform.start(again)) {
+        try (Platform platform = PlatformStarts.oneAtATime(() -> Platform.start(again))) {
             assertThat(platform.demo().accessCode()).as("the demo conference was not created again")
                     .isEqualTo(accessCode);
             HttpResponse<String> order = get(platform.gatewayUrl() + "/api/read/draft-orders/" + orderId, null, orderCode);
@@ -61,7 +61,7 @@ class PlatformRestartTest {
 
         LauncherSettings fresh = new LauncherSettings(dataDir, true, 0, 0, 0, 0, 0, FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), false);
-        try (Platform platform = Platform.start(fresh)) {
+        try (Platform platform = PlatformStarts.oneAtATime(() -> Platform.start(fresh))) {
             assertThat(get(platform.gatewayUrl() + "/api/read/conferences", null, null).body()).isEqualTo("[]");
         }
     }

@@ -40,7 +40,7 @@ final class TestPlatform implements BeforeAllCallback {
                 free.managementPort(), free.registrationPort(), free.paymentsPort(), free.readModelPort(),
                 free.postgresPort(), free.kafkaPort(), free.controllerPort(), true);
         try {
-            platform = Platform.start(settings);
+            platform = PlatformStarts.oneAtATime(() -> Platform.start(settings));
         } catch (Exception e) {
             throw new IllegalStateException("The platform did not start", e);
         }

@@ -1,5 +1,6 @@
 package dev.seatbooking.launcher.processes;
 
+import dev.seatbooking.launcher.PlatformStarts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Runs beside the module's other tests (its own processes, ports and data): it ends waiting out its last bursts' hold.
  * They slow it down (the recoveries took about twice as long in a run beside them), not the other way round: the
- * limits it waits within are minutes.
+ * limits it waits within are minutes. Its start waits its turn among the module's platform starts ({@link
+ * PlatformStarts}): beside two others, a service once missed its 3-minute health-check limit.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class FaultSuiteTest {
@@ -40,7 +42,7 @@ class FaultSuiteTest {
                 .withJvmOptions(TEST_JVM_OPTIONS)
                 .withEnvironmentOverrides(FaultSuite.environment());
         List<FaultReport> reports;
-        try (ProcessPlatform platform = ProcessPlatform.start(settings);
+        try (ProcessPlatform platform = PlatformStarts.oneAtATime(() -> ProcessPlatform.start(settings));
              FaultSuite suite = new FaultSuite(platform, FULL ? full() : core())) {
             assertThat(platform.names()).containsExactlyInAnyOrder("postgres", "kafka", "conference-management",
                     "registration", "payments", "read-model", "notifications", "mailpit", "gateway");

@@ -3,6 +3,7 @@ package dev.seatbooking.launcher.processes;
 import dev.seatbooking.launcher.ClientLimits;
 import dev.seatbooking.launcher.FreePorts;
 import dev.seatbooking.launcher.PlatformLauncher;
+import dev.seatbooking.launcher.PlatformStarts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -90,8 +91,15 @@ class LauncherKilledTest {
             return "http://localhost:" + gatewayPort;
         }
 
-        /** The command users run, with its options; waits until every route of the gateway answers. */
+        /**
+         * The command users run, with its options; waits until every route of the gateway answers (its turn among
+         * the starts of the module's tests).
+         */
         void start(boolean fresh) throws Exception {
+            PlatformStarts.oneAtATime(() -> startNow(fresh));
+        }
+
+        private Void startNow(boolean fresh) throws Exception {
             Files.createDirectories(data.getParent());
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx1g", "-XX:TieredStopAtLevel=1",
@@ -109,6 +117,7 @@ class LauncherKilledTest {
                     .failFast("the launcher exited; see target/launcher-killed.log", () -> !process.isAlive())
                     .until(() -> Stream.of("/api/read/conferences", "/api/registration/orders/limits",
                             "/api/management/conferences/limits").allMatch(this::answers));
+            return null;
         }
 
         /**
