@@ -16,6 +16,10 @@ import org.thymeleaf.exceptions.TemplateEngineException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends the mails that are due, one transaction per mail: the row is locked ({@code FOR UPDATE SKIP LOCKED}, so
@@ -23,8 +27,10 @@ import java.time.Duration;
  * connection ({@link SmtpConnection}). A mail the server refuses, or a
  * server that does not answer, is tried again after a backoff that doubles with each failure ({@code first-backoff}
  * up to {@code max-backoff}); other mails are sent meanwhile. A mail refused for good, or failing after
- * {@code max-attempts}, is given up ({@code FAILED}, {@link MailMetrics}). If the process dies between the SMTP
- * server's acceptance and the commit, the mail is sent again: at least once, the best SMTP allows.
+ * {@code max-attempts}, is given up ({@code FAILED}, {@link MailMetrics}). A mail the server accepted whose mark did
+ * not commit (the database went away in between) is remembered, and marked in a later round without being sent again.
+ * Only if the process dies between the server's acceptance and the commit is the mail sent again: at least once, the
+ * best SMTP allows.
  */
 @Component
 public class MailDelivery {
@@ -37,6 +43,11 @@ public class MailDelivery {
     private final TransactionTemplate transactions;
     private final NotificationsProperties properties;
     private final MailMetrics metrics;
+    /**
+     * Accepted by the SMTP server, not yet marked sent in a committed transaction. Kept for this process's life: an
+     * entry whose commit did land but whose answer was lost stays behind, harmless, as its row is no longer due.
+     */
+    private final Set<UUID> acceptedNotMarked = ConcurrentHashMap.newKeySet();
 
     public MailDelivery(Mails mails, MailRenderer renderer, JavaMailSenderImpl smtp, TransactionTemplate transactions,
                         NotificationsProperties properties, MailMetrics metrics) {
@@ -52,22 +63,29 @@ public class MailDelivery {
     public void sendDue() {
         try (SmtpConnection connection = new SmtpConnection(smtp)) {
             for (int i = 0; i < properties.sender().batch(); i++) {
-                Boolean sentOne = transactions.execute(status ->
-                        mails.nextDue().map(mail -> attempt(mail, connection)).orElse(false));
-                if (!Boolean.TRUE.equals(sentOne)) return;
+                Optional<UUID> handled = transactions.execute(status ->
+                        mails.nextDue().map(mail -> attempt(mail, connection)));
+                if (handled == null || handled.isEmpty()) return;
+                acceptedNotMarked.remove(handled.get()); // its outcome is committed
             }
         }
     }
 
-    /** True when there may be more to send this round (this one was handled, sent or not). */
-    private boolean attempt(Mails.Due mail, SmtpConnection connection) {
+    /** Sends the mail (unless the server accepted it before) and marks the outcome; returns its id. */
+    private UUID attempt(Mails.Due mail, SmtpConnection connection) {
         try {
-            connection.send(message(mail));
+            if (acceptedNotMarked.contains(mail.mailId())) {
+                log.info("Mail {} ({}) was accepted by the SMTP server before its mark failed: marked, not sent again",
+                        mail.mailId(), mail.kind());
+            } else {
+                connection.send(message(mail));
+                acceptedNotMarked.add(mail.mailId());
+            }
             mails.sent(mail.mailId());
         } catch (MessagingException | TemplateEngineException e) {
             failed(mail, e);
         }
-        return true;
+        return mail.mailId();
     }
 
     /**

@@ -86,6 +86,54 @@ class DeliveryTest extends IntegrationTest {
     }
 
     @Test
+    void a_mail_the_smtp_server_accepted_whose_mark_did_not_commit_is_marked_later_not_sent_again() {
+        var scenario = newScenario();
+        String email = newEmail();
+        refuseMarksTo(email);
+        try {
+            scenario.placedBy(email);
+            scenario.confirmed();
+            // Two rounds found it due and failed to mark it, as with a database gone between acceptance and commit.
+            await().atMost(Duration.ofSeconds(30)).until(() -> refusedMarks() >= 2);
+        } finally {
+            acceptMarks();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinds(scenario).equals(List.of("ORDER_CONFIRMED=SENT")));
+        assertThat(Smtp.to(email)).hasSize(1);
+    }
+
+    /**
+     * The database refuses to mark {@code recipient}'s mails sent, as it does when it goes away before the commit:
+     * the mark's transaction fails and rolls back. A sequence, which no rollback undoes, counts the refusals.
+     */
+    private void refuseMarksTo(String recipient) {
+        jdbc.execute("CREATE SEQUENCE test_refused_marks");
+        jdbc.execute(String.format("""
+                CREATE FUNCTION test_refuse_mark() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.status = 'SENT' AND NEW.recipient = '%s' THEN
+                        PERFORM nextval('test_refused_marks');
+                        RAISE EXCEPTION 'the mark of a mail to %% does not commit (test)', NEW.recipient;
+                    END IF;
+                    RETURN NEW;
+                END $$""", recipient));
+        jdbc.execute("CREATE TRIGGER test_refuse_mark BEFORE UPDATE ON mails FOR EACH ROW "
+                + "EXECUTE FUNCTION test_refuse_mark()");
+    }
+
+    private long refusedMarks() {
+        return jdbc.queryForObject("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM test_refused_marks",
+                Long.class);
+    }
+
+    private void acceptMarks() {
+        jdbc.execute("DROP TRIGGER test_refuse_mark ON mails");
+        jdbc.execute("DROP FUNCTION test_refuse_mark()");
+        jdbc.execute("DROP SEQUENCE test_refused_marks");
+    }
+
+    @Test
     void the_mails_due_in_one_round_go_out_over_one_smtp_connection() {
         List<Scenario> orders = IntStream.range(0, 6).mapToObj(i -> newScenario()).toList();
         List<String> emails = orders.stream().map(order -> newEmail()).toList();
