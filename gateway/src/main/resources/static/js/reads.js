@@ -43,7 +43,7 @@ export async function readAtLeast(path, token, seconds = 60, accept = () => true
 }
 
 /** For a 503 that says when to come back (Retry-After, in seconds): how many milliseconds to wait; otherwise null. */
-function comeBackIn(e) {
+export function comeBackIn(e) {
     if (!(e instanceof Problem) || e.status !== 503) return null;
     const seconds = Number(e.headers.get('Retry-After'));
     return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 30) * 1000 : null;

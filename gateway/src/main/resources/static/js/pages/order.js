@@ -5,7 +5,7 @@ import {api, Problem, uuid} from '../api.js';
 import {html} from '../html.js';
 import {awaitConfirmed, readOrder, unknownOrder} from '../orders.js';
 import {attempt, countdown, form, go, on, render} from '../page.js';
-import {nextVersion} from '../reads.js';
+import {comeBackIn, nextVersion} from '../reads.js';
 import {orders, payerLinks} from '../storage.js';
 import {orderCodesSection, pricedTable, wireOrderCodes} from './order-codes.js';
 import {cancelledPage} from './thanks.js';
@@ -97,13 +97,16 @@ async function startPayment(paymentId, orderId, priced, known) {
     const body = {paymentId, orderId, conferenceId: priced.conferenceId,
         description: `${known.conferenceName || 'Conference'}: order ${orderId.slice(0, 8)}`,
         amount: {amount: priced.total.amount, currency: priced.total.currency}};
-    // Payments learns of the order from registration's events: right after the order was priced it may not yet.
+    // Payments learns of the order from registration's events: right after the order was priced it may not yet. A 503
+    // with Retry-After (the processor did not take the payment, or payments' database is away) is asked again when it
+    // says, with the same payment id: a repeat, which hands the payment to the processor.
     for (let attempt = 0; ; attempt++) {
         try {
             return await api('POST', '/api/payments/payments', {body, headers: {'Order-Access-Code': known.accessCode}});
         } catch (e) {
-            if (!(e instanceof Problem) || e.status !== 404 || attempt >= 20) throw e;
-            await new Promise(r => setTimeout(r, 500));
+            const later = comeBackIn(e);
+            if (attempt >= 20 || (later === null && (!(e instanceof Problem) || e.status !== 404))) throw e;
+            await new Promise(r => setTimeout(r, later ?? 500));
         }
     }
 }

@@ -33,8 +33,9 @@ import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -861,24 +862,57 @@ class BrowserEndToEndTest {
     void a_busy_read_model_is_asked_again_when_it_says_and_the_order_is_shown() {
         // The read model refuses the page's first two reads of the order as it does under a flood of queries: 503,
         // come back in a second. The page waits as told and asks again, rather than showing the registrant an error.
-        AtomicInteger reads = new AtomicInteger();
-        page.route("**/api/read/draft-orders/*", route -> {
-            if (reads.incrementAndGet() > 2) {
-                route.resume();
-                return;
-            }
-            route.fulfill(new Route.FulfillOptions().setStatus(503)
-                    .setHeaders(Map.of("Retry-After", "1", "Content-Type", "application/problem+json"))
-                    .setBody("{\"title\":\"Service Unavailable\",\"status\":503,\"code\":\"service-unavailable\","
-                            + "\"detail\":\"The read model is answering as many queries as it can; ask again in a moment.\"}"));
-        });
+        List<String> reads = busyAtFirst("**/api/read/draft-orders/*", 2,
+                "The read model is answering as many queries as it can; ask again in a moment.");
         try {
             reserveOneOfTheDemo("Conference pass");
-            assertThat(reads.get()).isGreaterThan(2);
+            assertThat(reads).hasSizeGreaterThan(2);
             assertThat(page.locator("#problem")).isHidden();
         } finally {
             page.unroute("**/api/read/draft-orders/*");
         }
+    }
+
+    @Test
+    @Order(16)
+    void a_payment_the_processor_did_not_take_is_started_again_when_payments_says_and_paid() {
+        // Payments answers the page's first start of the payment as it does when the processor did not take it: 503,
+        // come back in a second. The page sends the same request again (the same payment id: a repeat, which hands the
+        // payment over) rather than leaving the registrant on a payment page without the processor's link.
+        List<String> starts = busyAtFirst("**/api/payments/payments", 1,
+                "The payment is recorded, but the payment processor did not take it.");
+        try {
+            reserveOneOfTheDemo("Conference pass");
+            registrant("Pat", "Patience", "pat@example.com");
+            payAndSeeTheThankYouPage();
+            // Two or more: payments may also answer 404 while it has not yet heard of the order, asked again too.
+            assertThat(starts).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(Set.copyOf(starts)).as("the same request each time").hasSize(1);
+        } finally {
+            page.unroute("**/api/payments/payments");
+        }
+    }
+
+    /**
+     * The first {@code times} requests to {@code glob} are answered as by a service busy or missing a dependency for
+     * now (503, {@code Retry-After: 1}, a problem saying {@code detail}); the others go through. Returns the requests'
+     * bodies (null for a GET), in order, as they come. The caller unroutes {@code glob}.
+     */
+    private List<String> busyAtFirst(String glob, int times, String detail) {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        page.route(glob, route -> {
+            seen.add(route.request().postData());
+            if (seen.size() > times) route.resume();
+            else comeBackInASecond(route, detail);
+        });
+        return seen;
+    }
+
+    private static void comeBackInASecond(Route route, String detail) {
+        route.fulfill(new Route.FulfillOptions().setStatus(503)
+                .setHeaders(Map.of("Retry-After", "1", "Content-Type", "application/problem+json"))
+                .setBody("{\"title\":\"Service Unavailable\",\"status\":503,\"code\":\"service-unavailable\","
+                        + "\"detail\":\"" + detail + "\"}"));
     }
 
     /** On the order page with the registrant's details given: the simulated payment accepted, the thank-you page. */

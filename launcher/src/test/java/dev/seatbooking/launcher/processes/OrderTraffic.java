@@ -133,7 +133,13 @@ final class OrderTraffic {
                 .formatted(paymentId, orderId, conference.id(), orderId, priced.get("total").get("amount").toString(),
                         priced.get("total").get("currency").asString()), accessCode), answer -> answer != 404);
         if (started.statusCode() != 201) return;
-        String payerUrl = JSON.readTree(started.body()).get("payerUrl").asString();
+        JsonNode link = JSON.readTree(started.body()).get("payerUrl");
+        // An initiated payment's answer always has the payer's link: without it no payer could go on.
+        if (link == null || !link.isString()) {
+            throw new IllegalStateException("Payments started payment " + paymentId + " without a link for the payer: "
+                    + started.body());
+        }
+        String payerUrl = link.asString();
         String secret = payerUrl.substring(payerUrl.indexOf("secret=") + "secret=".length()).split("&")[0];
         HttpResponse<String> accepted = answered(request("/api/payments/payment-processor/" + paymentId + "/accept",
                 null).header("Processor-Secret", secret).POST(HttpRequest.BodyPublishers.noBody()).build(),

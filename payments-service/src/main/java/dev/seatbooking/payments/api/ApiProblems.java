@@ -57,6 +57,12 @@ class ApiProblems {
         return ResponseEntity.status(kind.status()).body(problem);
     }
 
+    @ExceptionHandler(ProcessorUnavailable.class)
+    ResponseEntity<ProblemDetail> processorUnavailable(ProcessorUnavailable unavailable) {
+        return Problems.comeBackIn(ProcessorUnavailable.RETRY_AFTER_SECONDS, HttpStatus.SERVICE_UNAVAILABLE,
+                Problems.SERVICE_UNAVAILABLE, unavailable.getMessage());
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException invalid) {
         return ResponseEntity.badRequest().body(Problems.invalid(invalid.errors().stream()

@@ -77,6 +77,7 @@ public class PaymentsController {
     @ApiResponse(responseCode = "404", description = "not-found: registration has not (yet) announced the order (retry shortly), or the access code is not the order's")
     @ApiResponse(responseCode = "409", description = "order-already-paid, payment-id-conflict")
     @ApiResponse(responseCode = "422", description = "amount-mismatch, order-expired, order-free-of-charge, conference-mismatch, items-mismatch")
+    @ApiResponse(responseCode = "503", description = "service-unavailable (Retry-After): the payment is recorded but the processor did not take it, or the database is away; send the same request again")
     @PostMapping
     public ResponseEntity<PaymentView> start(
             @Valid @RequestBody StartPaymentRequest body,
@@ -134,9 +135,10 @@ public class PaymentsController {
             payerUrl = processor.submit(new PaymentRequest(payment.paymentId(), payment.orderId(), payment.description(),
                     payment.amount(), payment.items())).orElse(null);
         } catch (RuntimeException e) {
-            // The payment stays initiated; a repeated start can still hand it to the processor.
+            // The payment stays initiated, and without its link the payer cannot go on: 503, and the same request
+            // again hands it to the processor.
             log.warn("The processor did not take payment {}: {}", payment.paymentId(), e.toString());
-            return new Submitted(payment, null);
+            throw new ProcessorUnavailable(payment.paymentId(), e);
         }
         return new Submitted(records.find(payment.paymentId()).orElse(payment), payerUrl);
     }

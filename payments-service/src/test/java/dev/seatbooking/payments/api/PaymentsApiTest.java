@@ -97,6 +97,48 @@ class PaymentsApiTest extends PaymentsServiceTest {
         }
 
         @Test
+        void a_payment_the_processor_did_not_take_is_a_503_and_the_same_request_again_hands_it_over() throws Exception {
+            TestOrder order = givenOrder("60.00");
+            UUID paymentId = UUID.randomUUID();
+            refusePayerLinkOf(paymentId);
+            try {
+                start(paymentId, order, "60.00")
+                        .andExpect(status().isServiceUnavailable())
+                        .andExpect(header().string("Retry-After", "5"))
+                        .andExpect(jsonPath("$.type").value(PROBLEMS + "service-unavailable"))
+                        .andExpect(jsonPath("$.detail", containsString("send the same request again")))
+                        .andExpect(jsonPath("$.payerUrl").doesNotExist());
+            } finally {
+                acceptPayerLinks();
+            }
+            assertThat(store.currentVersion(paymentId)).as("the payment is recorded").isEqualTo(1);
+
+            start(paymentId, order, "60.00")
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.status").value("INITIATED"))
+                    .andExpect(jsonPath("$.payerUrl", matchesPattern(
+                            "http://localhost/payment-processor/" + paymentId + "\\?secret=[A-Za-z0-9_-]{22}")));
+            assertThat(store.currentVersion(paymentId)).isEqualTo(1);
+        }
+
+        /** The processor's store refuses the payment's link, as it does when its database is away. */
+        private void refusePayerLinkOf(UUID paymentId) {
+            jdbc.execute(String.format("""
+                    CREATE FUNCTION test_refuse_payer_link() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF NEW.payment_id = '%s' THEN RAISE EXCEPTION 'no link for this payment (test)'; END IF;
+                        RETURN NEW;
+                    END $$""", paymentId));
+            jdbc.execute("CREATE TRIGGER test_refuse_payer_link BEFORE INSERT ON payer_links FOR EACH ROW "
+                    + "EXECUTE FUNCTION test_refuse_payer_link()");
+        }
+
+        private void acceptPayerLinks() {
+            jdbc.execute("DROP TRIGGER test_refuse_payer_link ON payer_links");
+            jdbc.execute("DROP FUNCTION test_refuse_payer_link()");
+        }
+
+        @Test
         void the_same_request_after_the_payment_completed_still_succeeds() throws Exception {
             TestOrder order = givenOrder("80.00");
             UUID paymentId = UUID.randomUUID();
