@@ -165,7 +165,7 @@ class WebEdgeTest {
 
     /** The database away or every connection busy: it passes, and the client is told when to come back. */
     @ParameterizedTest
-    @ValueSource(strings = {"/api/no-connection", "/api/no-transaction"})
+    @ValueSource(strings = {"/api/no-connection", "/api/no-transaction", "/api/connection-lost"})
     void no_database_connection_is_a_503_with_retry_after_not_a_500(String path) throws Exception {
         HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(503);
@@ -173,6 +173,13 @@ class WebEdgeTest {
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("service-unavailable");
         assertThat(response.body()).doesNotContain("Hikari", "JDBC");
+    }
+
+    @Test
+    void a_database_failure_that_waiting_does_not_cure_is_the_500_of_the_unexpected() throws Exception {
+        Answer answer = get("/api/program-limit");
+        assertThat(answer.status).isEqualTo(500);
+        assertThat(answer.body).doesNotContain("index row", "PreparedStatementCallback");
     }
 
     // --- forwarded headers and correlation ids only from the gateway ---

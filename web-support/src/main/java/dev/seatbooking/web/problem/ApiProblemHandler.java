@@ -65,6 +65,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        return unexpectedError(e);
+    }
+
+    /** A 500 that says nothing of the cause, which is logged. */
+    static ResponseEntity<ProblemDetail> unexpectedError(Exception e) {
         log.error("Unexpected error answering a request", e);
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
         return ResponseEntity.status(status)
