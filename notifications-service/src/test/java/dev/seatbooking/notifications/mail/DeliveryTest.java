@@ -4,6 +4,7 @@ import dev.seatbooking.contracts.Topics;
 import dev.seatbooking.notifications.support.IntegrationTest;
 import dev.seatbooking.notifications.support.Scenario;
 import dev.seatbooking.notifications.support.Smtp;
+import dev.seatbooking.testinfra.RefusedWrites;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,9 +33,11 @@ class DeliveryTest extends IntegrationTest {
     TransactionTemplate transactions;
 
     private JdbcTemplate jdbc;
+    private DataSource dataSource;
 
     @Autowired
     void jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
         jdbc = new JdbcTemplate(dataSource);
     }
 
@@ -89,48 +92,17 @@ class DeliveryTest extends IntegrationTest {
     void a_mail_the_smtp_server_accepted_whose_mark_did_not_commit_is_marked_later_not_sent_again() {
         var scenario = newScenario();
         String email = newEmail();
-        refuseMarksTo(email);
-        try {
+        // The database refuses to mark the mail sent, as it does when it goes away before the commit.
+        try (RefusedWrites marks = RefusedWrites.of(dataSource, "mails", "UPDATE",
+                "NEW.status = 'SENT' AND NEW.recipient = '" + email + "'")) {
             scenario.placedBy(email);
             scenario.confirmed();
             // Two rounds found it due and failed to mark it, as with a database gone between acceptance and commit.
-            await().atMost(Duration.ofSeconds(30)).until(() -> refusedMarks() >= 2);
-        } finally {
-            acceptMarks();
+            await().atMost(Duration.ofSeconds(30)).until(() -> marks.refusals() >= 2);
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> kinds(scenario).equals(List.of("ORDER_CONFIRMED=SENT")));
         assertThat(Smtp.to(email)).hasSize(1);
-    }
-
-    /**
-     * The database refuses to mark {@code recipient}'s mails sent, as it does when it goes away before the commit:
-     * the mark's transaction fails and rolls back. A sequence, which no rollback undoes, counts the refusals.
-     */
-    private void refuseMarksTo(String recipient) {
-        jdbc.execute("CREATE SEQUENCE test_refused_marks");
-        jdbc.execute(String.format("""
-                CREATE FUNCTION test_refuse_mark() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.status = 'SENT' AND NEW.recipient = '%s' THEN
-                        PERFORM nextval('test_refused_marks');
-                        RAISE EXCEPTION 'the mark of a mail to %% does not commit (test)', NEW.recipient;
-                    END IF;
-                    RETURN NEW;
-                END $$""", recipient));
-        jdbc.execute("CREATE TRIGGER test_refuse_mark BEFORE UPDATE ON mails FOR EACH ROW "
-                + "EXECUTE FUNCTION test_refuse_mark()");
-    }
-
-    private long refusedMarks() {
-        return jdbc.queryForObject("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM test_refused_marks",
-                Long.class);
-    }
-
-    private void acceptMarks() {
-        jdbc.execute("DROP TRIGGER test_refuse_mark ON mails");
-        jdbc.execute("DROP FUNCTION test_refuse_mark()");
-        jdbc.execute("DROP SEQUENCE test_refused_marks");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.api;
 
+import dev.seatbooking.testinfra.RefusedWrites;
 import dev.seatbooking.testinfra.TestCredentials;
 import com.jayway.jsonpath.JsonPath;
 import dev.seatbooking.contracts.Money;
@@ -100,16 +101,15 @@ class PaymentsApiTest extends PaymentsServiceTest {
         void a_payment_the_processor_did_not_take_is_a_503_and_the_same_request_again_hands_it_over() throws Exception {
             TestOrder order = givenOrder("60.00");
             UUID paymentId = UUID.randomUUID();
-            refusePayerLinkOf(paymentId);
-            try {
+            // The processor's store refuses the payment's link, as it does when its database is away.
+            try (RefusedWrites ignored = RefusedWrites.of(jdbc.getDataSource(), "payer_links", "INSERT",
+                    "NEW.payment_id = '" + paymentId + "'")) {
                 start(paymentId, order, "60.00")
                         .andExpect(status().isServiceUnavailable())
                         .andExpect(header().string("Retry-After", "5"))
                         .andExpect(jsonPath("$.type").value(PROBLEMS + "service-unavailable"))
                         .andExpect(jsonPath("$.detail", containsString("send the same request again")))
                         .andExpect(jsonPath("$.payerUrl").doesNotExist());
-            } finally {
-                acceptPayerLinks();
             }
             assertThat(store.currentVersion(paymentId)).as("the payment is recorded").isEqualTo(1);
 
@@ -119,23 +119,6 @@ class PaymentsApiTest extends PaymentsServiceTest {
                     .andExpect(jsonPath("$.payerUrl", matchesPattern(
                             "http://localhost/payment-processor/" + paymentId + "\\?secret=[A-Za-z0-9_-]{22}")));
             assertThat(store.currentVersion(paymentId)).isEqualTo(1);
-        }
-
-        /** The processor's store refuses the payment's link, as it does when its database is away. */
-        private void refusePayerLinkOf(UUID paymentId) {
-            jdbc.execute(String.format("""
-                    CREATE FUNCTION test_refuse_payer_link() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                        IF NEW.payment_id = '%s' THEN RAISE EXCEPTION 'no link for this payment (test)'; END IF;
-                        RETURN NEW;
-                    END $$""", paymentId));
-            jdbc.execute("CREATE TRIGGER test_refuse_payer_link BEFORE INSERT ON payer_links FOR EACH ROW "
-                    + "EXECUTE FUNCTION test_refuse_payer_link()");
-        }
-
-        private void acceptPayerLinks() {
-            jdbc.execute("DROP TRIGGER test_refuse_payer_link ON payer_links");
-            jdbc.execute("DROP FUNCTION test_refuse_payer_link()");
         }
 
         @Test
