@@ -3,6 +3,7 @@ package dev.seatbooking.eventsourcing.messaging;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -18,7 +19,8 @@ import java.util.Map;
  * The consumer setup of this library: decode, dedupe and handle each record in one database transaction
  * ({@link InboxMessageListener}), or all the records of a poll in one ({@link BatchInboxListener}), commit offsets
  * only afterwards, and send poison records to their dead-letter topic ({@link DeadLetterPolicy}). Either way the
- * group id is the listener's consumer name, and a new group starts from the earliest offset.
+ * group id is the listener's consumer name, and a new group starts from the earliest offset. A partition that goes
+ * quiet has what was handled committed even if the last commit failed ({@link IdlePartitionCommits}).
  */
 public final class KafkaConsumers {
 
@@ -91,11 +93,25 @@ public final class KafkaConsumers {
             CommonErrorHandler errorHandler) {
         DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(
                 config, new StringDeserializer(), new ByteArrayDeserializer());
-        ConcurrentMessageListenerContainer<String, byte[]> container =
-                new ConcurrentMessageListenerContainer<>(consumers, properties);
+        properties.setIdlePartitionEventInterval(IdlePartitionCommits.INTERVAL.toMillis());
+        ConcurrentMessageListenerContainer<String, byte[]> container = new QuietPartitionsCommitted(consumers, properties);
         container.setConcurrency(concurrency);
         container.setCommonErrorHandler(errorHandler);
         container.setBeanName("inbox-" + consumer);
         return container;
+    }
+
+    /** A container whose quiet partitions get their handled offsets committed, whichever publisher Spring sets. */
+    private static final class QuietPartitionsCommitted extends ConcurrentMessageListenerContainer<String, byte[]> {
+
+        QuietPartitionsCommitted(DefaultKafkaConsumerFactory<String, byte[]> consumers, ContainerProperties properties) {
+            super(consumers, properties);
+            setApplicationEventPublisher(null);
+        }
+
+        @Override
+        public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
+            super.setApplicationEventPublisher(new IdlePartitionCommits(publisher));
+        }
     }
 }
