@@ -165,7 +165,7 @@ class WebEdgeTest {
 
     /** The database away or every connection busy: it passes, and the client is told when to come back. */
     @ParameterizedTest
-    @ValueSource(strings = {"/api/no-connection", "/api/no-transaction", "/api/connection-lost"})
+    @ValueSource(strings = {"/api/no-connection", "/api/no-transaction", "/api/connection-lost", "/api/rollback-failed"})
     void no_database_connection_is_a_503_with_retry_after_not_a_500(String path) throws Exception {
         HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(503);
@@ -180,6 +180,10 @@ class WebEdgeTest {
         Answer answer = get("/api/program-limit");
         assertThat(answer.status).isEqualTo(500);
         assertThat(answer.body).doesNotContain("index row", "PreparedStatementCallback");
+
+        Answer refused = get("/api/commit-refused");
+        assertThat(refused.status).isEqualTo(500);
+        assertThat(refused.body).doesNotContain("deferred", "JDBC");
     }
 
     // --- forwarded headers and correlation ids only from the gateway ---

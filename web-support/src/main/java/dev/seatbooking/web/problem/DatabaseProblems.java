@@ -8,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -36,6 +37,17 @@ public class DatabaseProblems {
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ResponseEntity<ProblemDetail> resourceFailure(DataAccessResourceFailureException e) {
         if (e instanceof CannotGetJdbcConnectionException || connectionLost(e)) return noConnection(e);
+        return ApiProblemHandler.unexpectedError(e);
+    }
+
+    /**
+     * PostgreSQL gone in the middle of a transaction: the statement fails on the broken connection, then so does the
+     * rollback ("Connection is closed"), and Spring throws the rollback's failure, holding the statement's as its
+     * application exception. Seen in the fault suite's PostgreSQL stop as a 500.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailure(TransactionSystemException e) {
+        if (connectionLost(e) || connectionLost(e.getApplicationException())) return noConnection(e);
         return ApiProblemHandler.unexpectedError(e);
     }
 
