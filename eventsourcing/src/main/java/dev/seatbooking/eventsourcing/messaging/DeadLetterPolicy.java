@@ -7,6 +7,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -16,9 +17,9 @@ import java.time.Duration;
  * How often a failing record is retried before it goes to its dead-letter topic {@code <topic>.DLT}, with
  * the reason in Spring's {@code kafka_dlt-*} headers. Records that cannot be decoded are not retried.
  * <p>
- * A database that cannot be reached is no fault of the record: such failures are retried every
- * {@code maxInterval} until the database is back, holding up the partition rather than dead-lettering
- * good records.
+ * A database that cannot be reached (no connection, or one lost in the middle of the record's transaction) is no
+ * fault of the record: such failures are retried every {@code maxInterval} until the database is back, holding up
+ * the partition rather than dead-lettering good records.
  * <p>
  * Retries happen in the consumer thread, which blocks its partitions meanwhile: keep the total backoff well
  * below {@code max.poll.interval.ms}.
@@ -69,7 +70,7 @@ public record DeadLetterPolicy(int maxRetries, Duration initialInterval, double 
     }
 
     private static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = causeOf(cause)) {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessResourceException
                     || cause instanceof CannotCreateTransactionException) {
@@ -77,5 +78,16 @@ public record DeadLetterPolicy(int maxRetries, Duration initialInterval, double 
             }
         }
         return false;
+    }
+
+    /**
+     * A transaction whose work failed on a connection PostgreSQL dropped fails its rollback too ("Connection is
+     * closed"), and Spring throws the rollback's failure: what the work met is its application exception.
+     */
+    private static Throwable causeOf(Throwable failure) {
+        if (failure instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+            return rollback.getApplicationException();
+        }
+        return failure.getCause();
     }
 }

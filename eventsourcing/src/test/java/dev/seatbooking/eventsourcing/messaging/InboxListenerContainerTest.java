@@ -16,6 +16,9 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -23,15 +26,18 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,8 +59,8 @@ class InboxListenerContainerTest {
     private static ConcurrentMessageListenerContainer<String, byte[]> container;
     /** Messages whose handling always fails, and how often it was tried. */
     private static final Map<UUID, AtomicInteger> poison = new ConcurrentHashMap<>();
-    /** Messages whose handling finds the database away for their first attempts, and the attempts made. */
-    private static final Map<UUID, AtomicInteger> databaseAway = new ConcurrentHashMap<>();
+    /** Messages whose handling finds the database away for their first attempts: how it fails, and the attempts made. */
+    private static final Map<UUID, DatabaseAway> databaseAway = new ConcurrentHashMap<>();
     private static final int DATABASE_AWAY_ATTEMPTS = 5;
     private static final AtomicInteger garbageDecoded = new AtomicInteger();
     /** The logging MDC's correlation id seen while each message was handled. */
@@ -98,9 +104,9 @@ class InboxListenerContainerTest {
             attempts.incrementAndGet();
             throw new IllegalStateException("Cannot handle " + message.messageId());
         }
-        AtomicInteger attemptsWhileAway = databaseAway.get(message.messageId());
-        if (attemptsWhileAway != null && attemptsWhileAway.incrementAndGet() <= DATABASE_AWAY_ATTEMPTS) {
-            throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
+        DatabaseAway away = databaseAway.get(message.messageId());
+        if (away != null && away.attempts().incrementAndGet() <= DATABASE_AWAY_ATTEMPTS) {
+            throw away.failure().get();
         }
         UUID counter = UUID.fromString(message.key());
         db.store.append(counter, "Counter", db.store.currentVersion(counter), List.of(message.payload()),
@@ -177,16 +183,39 @@ class InboxListenerContainerTest {
         assertThat(db.store.load(counter).getFirst().metadata().causationId()).isEqualTo(message);
     }
 
-    @Test
-    void a_record_is_retried_for_as_long_as_the_database_is_unavailable_instead_of_being_dead_lettered() {
+    /** The database away, as a transaction meets it: no connection to begin with, or one lost in the middle. */
+    enum Away {
+        NO_CONNECTION(() -> new CannotCreateTransactionException("Could not open JDBC Connection for transaction")),
+        // Spring's transaction manager: the statement failed on the broken connection, then so did the rollback.
+        CONNECTION_LOST_THEN_ROLLBACK_FAILED(() -> {
+            var rollback = new TransactionSystemException("JDBC rollback failed",
+                    new SQLException("Connection is closed", "08003"));
+            rollback.initApplicationException(new DataAccessResourceFailureException("PreparedStatementCallback",
+                    new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+            return rollback;
+        });
+
+        final Supplier<RuntimeException> failure;
+
+        Away(Supplier<RuntimeException> failure) {
+            this.failure = failure;
+        }
+    }
+
+    private record DatabaseAway(Supplier<RuntimeException> failure, AtomicInteger attempts) {
+    }
+
+    @ParameterizedTest
+    @EnumSource(Away.class)
+    void a_record_is_retried_for_as_long_as_the_database_is_unavailable_instead_of_being_dead_lettered(Away how) {
         UUID counter = UUID.randomUUID();
         UUID message = UUID.randomUUID();
-        databaseAway.put(message, new AtomicInteger());
+        databaseAway.put(message, new DatabaseAway(how.failure, new AtomicInteger()));
 
         send(counter, message, "Incremented", "{\"by\":7}");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> db.store.currentVersion(counter) == 1);
-        assertThat(databaseAway.get(message)).as("attempts").hasValue(DATABASE_AWAY_ATTEMPTS + 1);
+        assertThat(databaseAway.get(message).attempts()).as("attempts").hasValue(DATABASE_AWAY_ATTEMPTS + 1);
         assertThat(DATABASE_AWAY_ATTEMPTS).isGreaterThan(1 + MAX_RETRIES);
         assertThat(deadLettersOf(counter)).isEmpty();
     }
