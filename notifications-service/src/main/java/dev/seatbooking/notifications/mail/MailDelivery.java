@@ -8,9 +8,11 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.thymeleaf.exceptions.TemplateEngineException;
 
@@ -68,6 +70,10 @@ public class MailDelivery {
                 if (handled == null || handled.isEmpty()) return;
                 acceptedNotMarked.remove(handled.get()); // its outcome is committed
             }
+        } catch (DataAccessException | TransactionException e) {
+            // The database away (a restart, a failover): the next round goes on where this one stopped. Not the
+            // scheduler's ERROR with a stack trace, which says a bug.
+            log.warn("Mail round stopped, the database failing: {}; the next round goes on", e.getMessage());
         }
     }
 
