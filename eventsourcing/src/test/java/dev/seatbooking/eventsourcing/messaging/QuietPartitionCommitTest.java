@@ -92,7 +92,7 @@ class QuietPartitionCommitTest {
     @Test
     void the_offset_of_a_record_handled_while_the_broker_went_away_is_committed_when_it_is_back() throws Exception {
         kafka = RestartableKafka.start();
-        try (Admin admin = admin()) {
+        try (Admin admin = admin(kafka.bootstrapServers())) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         startConsuming();
@@ -144,15 +144,15 @@ class QuietPartitionCommitTest {
     }
 
     private long committedOffset(String bootstrapServers, TopicPartition partition) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = admin(bootstrapServers)) {
             OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS).get(partition);
             return committed == null ? -1 : committed.offset();
         }
     }
 
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    private static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     /** Spring's error handler, counting the commits that timed out (the container hands them over). */

@@ -31,23 +31,14 @@ public class DatabaseProblems {
 
     /**
      * A connection lost in the middle of the request (PostgreSQL stopped or restarted: SQLSTATE class 08, or 57P01-03)
-     * is the database away too. Other resource failures (a program limit, say) do not pass by waiting: the 500 of
-     * the unexpected.
+     * is the database away too, whether Spring reports the statement that failed on it or, in a transaction, the
+     * rollback that failed after it ("Connection is closed", the statement's failure being its application
+     * exception). Other failures of either kind (a program limit, a refused commit) do not pass by waiting: the 500
+     * of the unexpected.
      */
-    @ExceptionHandler(DataAccessResourceFailureException.class)
-    ResponseEntity<ProblemDetail> resourceFailure(DataAccessResourceFailureException e) {
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> failedMidway(Exception e) {
         if (e instanceof CannotGetJdbcConnectionException || connectionLost(e)) return noConnection(e);
-        return ApiProblemHandler.unexpectedError(e);
-    }
-
-    /**
-     * PostgreSQL gone in the middle of a transaction: the statement fails on the broken connection, then so does the
-     * rollback ("Connection is closed"), and Spring throws the rollback's failure, holding the statement's as its
-     * application exception. Seen in the fault suite's PostgreSQL stop as a 500.
-     */
-    @ExceptionHandler(TransactionSystemException.class)
-    ResponseEntity<ProblemDetail> transactionFailure(TransactionSystemException e) {
-        if (connectionLost(e) || connectionLost(e.getApplicationException())) return noConnection(e);
         return ApiProblemHandler.unexpectedError(e);
     }
 
@@ -58,13 +49,16 @@ public class DatabaseProblems {
                 "The service cannot reach its database right now; try again in " + RETRY_AFTER_SECONDS + " s");
     }
 
+    /** Its cause chain, and a failed rollback's application exception, shows a connection PostgreSQL dropped. */
     private static boolean connectionLost(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
+        if (failure == null) return false;
+        if (failure instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+            return true;
         }
-        return false;
+        if (failure instanceof TransactionSystemException rollback && connectionLost(rollback.getApplicationException())) {
+            return true;
+        }
+        return connectionLost(failure.getCause());
     }
 }
