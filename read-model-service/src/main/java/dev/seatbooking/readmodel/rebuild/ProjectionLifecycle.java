@@ -418,6 +418,9 @@ public final class ProjectionLifecycle implements SmartLifecycle {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
                 if (infos != null) infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
             }
+            // Assigned (never polled), so that the client keeps the read_committed end offsets it asks for instead
+            // of warning, once per partition, that it is "no longer assigned".
+            consumer.assign(partitions);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             Map<TopicPartition, Target> targets = new LinkedHashMap<>();
