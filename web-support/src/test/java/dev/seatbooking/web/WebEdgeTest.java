@@ -165,7 +165,8 @@ class WebEdgeTest {
 
     /** The database away or every connection busy: it passes, and the client is told when to come back. */
     @ParameterizedTest
-    @ValueSource(strings = {"/api/no-connection", "/api/no-transaction", "/api/connection-lost", "/api/rollback-failed"})
+    @ValueSource(strings = {"/api/no-connection", "/api/no-transaction", "/api/connection-lost", "/api/rollback-failed",
+            "/api/commit-failed"})
     void no_database_connection_is_a_503_with_retry_after_not_a_500(String path) throws Exception {
         HttpResponse<String> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(503);

@@ -11,6 +11,7 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -69,15 +70,26 @@ public record DeadLetterPolicy(int maxRetries, Duration initialInterval, double 
         return handler;
     }
 
-    private static boolean databaseUnavailable(Throwable failure) {
+    static boolean databaseUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = causeOf(cause)) {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessResourceException
-                    || cause instanceof CannotCreateTransactionException) {
+                    || cause instanceof CannotCreateTransactionException
+                    || closedByThePool(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * HikariCP's answer on a connection it closed after a fatal failure on it (PostgreSQL dropped it), which carries
+     * no SQLSTATE: what a transaction's rollback meets after its commit failed that way. Spring then throws the
+     * rollback's failure and only logs the commit's ("Commit exception overridden by rollback exception").
+     */
+    private static boolean closedByThePool(Throwable failure) {
+        return failure instanceof SQLException sql && sql.getSQLState() == null
+                && "Connection is closed".equals(sql.getMessage());
     }
 
     /**

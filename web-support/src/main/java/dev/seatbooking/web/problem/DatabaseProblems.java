@@ -32,9 +32,9 @@ public class DatabaseProblems {
     /**
      * A connection lost in the middle of the request (PostgreSQL stopped or restarted: SQLSTATE class 08, or 57P01-03)
      * is the database away too, whether Spring reports the statement that failed on it or, in a transaction, the
-     * rollback that failed after it ("Connection is closed", the statement's failure being its application
-     * exception). Other failures of either kind (a program limit, a refused commit) do not pass by waiting: the 500
-     * of the unexpected.
+     * rollback that failed after it (on the connection the pool closed as broken: the statement's failure is then
+     * the rollback's application exception, a commit's failure only logged). Other failures of either kind (a
+     * program limit, a refused commit) do not pass by waiting: the 500 of the unexpected.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransactionSystemException.class})
     ResponseEntity<ProblemDetail> failedMidway(Exception e) {
@@ -56,9 +56,18 @@ public class DatabaseProblems {
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
             return true;
         }
+        if (failure instanceof SQLException sql && closedByThePool(sql)) return true;
         if (failure instanceof TransactionSystemException rollback && connectionLost(rollback.getApplicationException())) {
             return true;
         }
         return connectionLost(failure.getCause());
+    }
+
+    /**
+     * HikariCP's answer on a connection it closed after a fatal failure on it, which carries no SQLSTATE: what the
+     * rollback after a failed commit meets when PostgreSQL dropped the connection.
+     */
+    private static boolean closedByThePool(SQLException failure) {
+        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
     }
 }
