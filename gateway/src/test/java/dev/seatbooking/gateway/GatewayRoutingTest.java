@@ -3,6 +3,8 @@ package dev.seatbooking.gateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,6 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.seatbooking.gateway.GatewayClient.problem;
@@ -27,6 +32,7 @@ class GatewayRoutingTest {
 
     static final String TOKEN = "test-gateway-token";
     static final StubService service = start();
+    static final Map<CutOffService.Failure, CutOffService> cutOff = cutOff();
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) throws IOException {
@@ -34,6 +40,8 @@ class GatewayRoutingTest {
             registry.add("gateway.routes." + route, () -> service.url().toString());
         }
         registry.add("gateway.routes.down", StubService.nothingListening()::toString);
+        cutOff.forEach((failure, service) -> registry.add("gateway.routes." + failure.name().toLowerCase(Locale.ROOT),
+                () -> service.url().toString()));
         registry.add("gateway.timeout", () -> "3s");
         registry.add("seatbooking.gateway.token", () -> TOKEN);
     }
@@ -49,8 +57,9 @@ class GatewayRoutingTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         service.close();
+        for (CutOffService failing : cutOff.values()) failing.close();
     }
 
     @Test
@@ -231,6 +240,20 @@ class GatewayRoutingTest {
         assertThat(down.get("detail").asString()).contains("down");
     }
 
+    /** Seen in the fault suite: registration killed while the gateway copied an answer's body, which was a 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"close", "reset"})
+    void a_service_that_dies_in_the_middle_of_its_answer_is_a_bad_gateway_problem(String route) {
+        JsonNode cutOff = problem(gateway.get("/api/" + route + "/orders/1"), 502, "bad-gateway");
+        assertThat(cutOff.get("detail").asString()).contains("in the middle of its answer");
+    }
+
+    @Test
+    void a_service_that_stops_sending_in_the_middle_of_its_answer_is_a_gateway_timeout_problem() {
+        JsonNode stalled = problem(gateway.get("/api/stall/orders/1"), 504, "gateway-timeout");
+        assertThat(stalled.get("detail").asString()).contains("stopped sending");
+    }
+
     @Test
     void a_service_that_does_not_answer_in_time_is_a_gateway_timeout_problem() {
         try {
@@ -238,6 +261,18 @@ class GatewayRoutingTest {
         } finally {
             service.release();
         }
+    }
+
+    private static Map<CutOffService.Failure, CutOffService> cutOff() {
+        Map<CutOffService.Failure, CutOffService> services = new EnumMap<>(CutOffService.Failure.class);
+        try {
+            for (CutOffService.Failure failure : CutOffService.Failure.values()) {
+                services.put(failure, new CutOffService(failure));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return services;
     }
 
     private static StubService start() {
