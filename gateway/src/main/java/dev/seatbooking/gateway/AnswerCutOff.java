@@ -1,14 +1,12 @@
 package dev.seatbooking.gateway;
 
 import dev.seatbooking.web.problem.ApiProblemHandler;
-import dev.seatbooking.web.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -36,15 +34,13 @@ class AnswerCutOff {
     @ExceptionHandler({ConnectionClosedException.class, MalformedChunkCodingException.class, SocketException.class})
     ResponseEntity<ProblemDetail> closed(IOException e, HttpServletRequest request) {
         log.warn("{} {}: the service's answer broke off: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        return answer(GatewayResponses.problem(HttpStatus.BAD_GATEWAY, Problems.BAD_GATEWAY,
-                "The service failed to answer", "The service closed the connection in the middle of its answer."));
+        return answer(UpstreamFailure.failedToAnswer("The service closed the connection in the middle of its answer."));
     }
 
     @ExceptionHandler(SocketTimeoutException.class)
     ResponseEntity<ProblemDetail> stalled(SocketTimeoutException e, HttpServletRequest request) {
         log.warn("{} {}: the service's answer stalled: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        return answer(GatewayResponses.problem(HttpStatus.GATEWAY_TIMEOUT, Problems.GATEWAY_TIMEOUT,
-                "The service did not answer in time", "The service stopped sending its answer."));
+        return answer(UpstreamFailure.tooSlow("The service stopped sending its answer."));
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

@@ -5,6 +5,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -31,8 +32,8 @@ record UpstreamFailure(String route, URI base, Duration timeout)
                     "The " + route + " service does not answer at " + base + ".");
         }
         if (has(failure, SocketTimeoutException.class)) {
-            return problem(HttpStatus.GATEWAY_TIMEOUT, Problems.GATEWAY_TIMEOUT, "The service did not answer in time",
-                    "The " + route + " service did not answer within " + timeout.toSeconds() + " s.");
+            return GatewayResponses.response(tooSlow(
+                    "The " + route + " service did not answer within " + timeout.toSeconds() + " s."));
         }
         if (has(failure, InterruptedException.class)) {
             Thread.currentThread().interrupt();
@@ -44,8 +45,19 @@ record UpstreamFailure(String route, URI base, Duration timeout)
             throw (RuntimeException) failure;
         }
         log.warn("{} {} via route {} failed: {}", request.method(), request.path(), route, failure.toString());
-        return problem(HttpStatus.BAD_GATEWAY, Problems.BAD_GATEWAY, "The service failed to answer",
-                "The " + route + " service closed the connection.");
+        return GatewayResponses.response(failedToAnswer("The " + route + " service closed the connection."));
+    }
+
+    /** The service's connection closed or reset before its answer was whole (here, or in {@link AnswerCutOff}). */
+    static ProblemDetail failedToAnswer(String detail) {
+        return GatewayResponses.problem(HttpStatus.BAD_GATEWAY, Problems.BAD_GATEWAY, "The service failed to answer",
+                detail);
+    }
+
+    /** The service's answer, or the rest of it, did not come within the timeout. */
+    static ProblemDetail tooSlow(String detail) {
+        return GatewayResponses.problem(HttpStatus.GATEWAY_TIMEOUT, Problems.GATEWAY_TIMEOUT,
+                "The service did not answer in time", detail);
     }
 
     private static ServerResponse problem(HttpStatus status, String code, String title, String detail) {

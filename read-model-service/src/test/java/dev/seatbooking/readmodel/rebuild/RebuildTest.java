@@ -183,14 +183,17 @@ class RebuildTest extends ReadModelTest {
         Map<String, Integer> before = new HashMap<>();
         projections.all().forEach(p -> before.put(p.name(), serving.generation(p.name()).orElseThrow().number()));
 
-        ListAppender<ILoggingEvent> offsetLookups = listen(OFFSET_LOOKUPS);
+        Logger offsetLogger = (Logger) LoggerFactory.getLogger(OFFSET_LOOKUPS);
+        ListAppender<ILoggingEvent> offsetLookups = new ListAppender<>();
+        offsetLookups.start();
+        offsetLogger.addAppender(offsetLookups);
         try {
             mvc.perform(post("/api/admin/projections/order-seats/rebuild").header("Authorization", TestCredentials.opsAuthorization()))
                     .andExpect(status().isAccepted())
                     .andExpect(header().string(HttpHeaders.LOCATION, "/api/admin/projections/order-seats"))
                     .andExpect(jsonPath("$.name").value("order-seats"));
         } finally {
-            ((Logger) LoggerFactory.getLogger(OFFSET_LOOKUPS)).detachAppender(offsetLookups);
+            offsetLogger.detachAppender(offsetLookups);
         }
         // The rebuild's probe of its topics' end offsets used to warn once per partition (noise in every rebuild).
         assertThat(offsetLookups.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
@@ -204,13 +207,6 @@ class RebuildTest extends ReadModelTest {
         mvc.perform(get("/api/admin/projections/order-seats").header("Authorization", TestCredentials.opsAuthorization()))
                 .andExpect(jsonPath("$.rebuild.phase").value("serving"))
                 .andExpect(jsonPath("$.rebuild.recordsPerSecond").isNumber());
-    }
-
-    private static ListAppender<ILoggingEvent> listen(String loggerName) {
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        ((Logger) LoggerFactory.getLogger(loggerName)).addAppender(appender);
-        return appender;
     }
 
     private boolean schemaExists(Generation generation) {

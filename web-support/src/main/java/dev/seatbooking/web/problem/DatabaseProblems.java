@@ -52,11 +52,7 @@ public class DatabaseProblems {
     /** Its cause chain, and a failed rollback's application exception, shows a connection PostgreSQL dropped. */
     private static boolean connectionLost(Throwable failure) {
         if (failure == null) return false;
-        if (failure instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-            return true;
-        }
-        if (failure instanceof SQLException sql && closedByThePool(sql)) return true;
+        if (failure instanceof SQLException sql && lost(sql)) return true;
         if (failure instanceof TransactionSystemException rollback && connectionLost(rollback.getApplicationException())) {
             return true;
         }
@@ -64,10 +60,12 @@ public class DatabaseProblems {
     }
 
     /**
-     * HikariCP's answer on a connection it closed after a fatal failure on it, which carries no SQLSTATE: what the
-     * rollback after a failed commit meets when PostgreSQL dropped the connection.
+     * PostgreSQL's connection failures (SQLSTATE class 08, or 57P01-03), or HikariCP's answer on a connection it
+     * closed after such a failure, which carries no SQLSTATE: what the rollback after a failed commit meets.
      */
-    private static boolean closedByThePool(SQLException failure) {
-        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
+    private static boolean lost(SQLException failure) {
+        String state = failure.getSQLState();
+        if (state == null) return "Connection is closed".equals(failure.getMessage());
+        return state.startsWith("08") || state.matches("57P0[123]");
     }
 }
