@@ -70,3 +70,29 @@ export async function api(method, path, {body, headers = {}, cache = 'no-store'}
     if (!response.ok) throw new Problem(response.status, json, response.headers);
     return {status: response.status, headers: response.headers, body: json};
 }
+
+/** For a 503 that says when to come back (Retry-After, in seconds): how many milliseconds to wait; otherwise null. */
+export function comeBackIn(e) {
+    if (!(e instanceof Problem) || e.status !== 503) return null;
+    const seconds = Number(e.headers.get('Retry-After'));
+    return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 30) * 1000 : null;
+}
+
+/**
+ * Sends a command again, unchanged, while the service answers 503 with Retry-After (it is stopping, its database is
+ * away, the payment processor did not take a payment): when it says, up to `attempts` times, then the last answer
+ * is thrown. Only for commands that name what they create (an id chosen here), which a service takes once however
+ * often they come. `alsoAgain(problem)` names other answers worth the same wait (half a second).
+ */
+export async function sendUntilTaken(send, {attempts = 20, alsoAgain = () => false} = {}) {
+    for (let attempt = 0; ; attempt++) {
+        try {
+            return await send();
+        } catch (e) {
+            const later = comeBackIn(e);
+            if (attempt >= attempts || (later === null && !(e instanceof Problem && alsoAgain(e)))) throw e;
+            await new Promise(r => setTimeout(r, later ?? 500));
+            stillWanted();
+        }
+    }
+}

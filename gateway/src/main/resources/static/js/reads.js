@@ -1,6 +1,6 @@
 // Reading the read model after a command, without blind polling: read-your-writes with consistency tokens. And
 // looking again, seconds apart, at what changes without a command of ours.
-import {api, Problem, stillWanted, Superseded} from './api.js';
+import {api, comeBackIn, Problem, stillWanted, Superseded} from './api.js';
 import {onLeave, showProblem} from './page.js';
 
 /**
@@ -40,13 +40,6 @@ export async function readAtLeast(path, token, seconds = 60, accept = () => true
     }
     if (last) return last;
     throw new Problem(504, {title: 'Still waiting', detail: 'Nothing changed within ' + seconds + ' s; reload to look again.'});
-}
-
-/** For a 503 that says when to come back (Retry-After, in seconds): how many milliseconds to wait; otherwise null. */
-export function comeBackIn(e) {
-    if (!(e instanceof Problem) || e.status !== 503) return null;
-    const seconds = Number(e.headers.get('Retry-After'));
-    return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 30) * 1000 : null;
 }
 
 /**

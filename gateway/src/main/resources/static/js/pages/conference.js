@@ -1,6 +1,6 @@
 // #/conferences/{slug} — a conference's seat types, prices and seats left; registering places an order (with a
 // promotional code, if one is typed); a sold-out seat type can be waited for (joining its waitlist).
-import {api, Problem, uuid} from '../api.js';
+import {api, Problem, sendUntilTaken, uuid} from '../api.js';
 import {html, money} from '../html.js';
 import {attempt, form, go, on, render} from '../page.js';
 import {readAtLeast} from '../reads.js';
@@ -39,7 +39,11 @@ export async function conferencePage(slug) {
             .filter(s => s.quantity > 0);
         if (!seats.length) throw new Problem(400, {title: 'No seats chosen', detail: 'Choose how many seats of at least one type.'});
         const orderId = uuid();
-        const answer = await api('POST', `/api/registration/conferences/${encodeURIComponent(c.id)}/orders`, {body: {orderId, seats, ...placementCodes(promotionalCode)}});
+        // Registration stopping for a moment (a new version, a restart) answers 503 and when to come back: the same
+        // order again, which it places once.
+        const answer = withAccessCode(await sendUntilTaken(() => api('POST',
+            `/api/registration/conferences/${encodeURIComponent(c.id)}/orders`, {body: {orderId, seats, ...placementCodes(promotionalCode)}})),
+            'the first order lapses unpaid and its seats come back.');
         orders.put(orderId, {accessCode: answer.body.accessCode, token: answer.headers.get('Consistency-Token'),
             justPlaced: true, conferenceId: c.id, slug: c.slug, conferenceName: c.name, seatTypes: c.seatTypes});
         go('#/orders/' + orderId);
@@ -79,11 +83,26 @@ function waitlistForm(c, limits) {
 async function joinWaitlist(c) {
     const {seatTypeId, quantity, name, email} = form('waitlist-form');
     const entryId = uuid();
-    const {body: joined} = await api('POST', `/api/registration/conferences/${encodeURIComponent(c.id)}/waitlist`,
-        {body: {entryId, seatTypeId, quantity: Number(quantity), name: name.trim(), email: email.trim()}});
+    const {body: joined} = withAccessCode(await sendUntilTaken(() => api('POST',
+        `/api/registration/conferences/${encodeURIComponent(c.id)}/waitlist`,
+        {body: {entryId, seatTypeId, quantity: Number(quantity), name: name.trim(), email: email.trim()}})),
+        'the first entry waits on, but this browser cannot follow it.');
     waitlists.put(entryId, {accessCode: joined.accessCode, group: [entryId], conferenceId: c.id, slug: c.slug,
         conferenceName: c.name, seatTypes: c.seatTypes.map(s => ({id: s.id, name: s.name}))});
     go('#/waitlist/' + entryId);
+}
+
+/**
+ * The answer, which carries the access code the new order or entry opens with. Registration answers a repeat without
+ * it (anyone may send an id again), so a request it took although it answered 503 (its database went away just as it
+ * committed) comes back without a code: all the registrant can do is send it again, and `lapses` says what becomes
+ * of the first.
+ */
+function withAccessCode(answer, lapses) {
+    if (answer.body && answer.body.accessCode) return answer;
+    throw new Problem(503, {title: 'Taken, but the answer was lost',
+        detail: 'Registration took this while it was restarting, but its answer, with the access code, was lost on '
+            + 'the way. Please send it again: ' + lapses});
 }
 
 /** A code typed with the placement is applied with it (a refused code places nothing: the problem says why). */

@@ -1,11 +1,11 @@
 // #/orders/{id} — the order as it goes: waiting for the reservation, the hold's countdown, the choice after a partial
 // reservation (and the missing seats put on the waitlist), the priced order with its promotional codes and the
 // registrant's details; then confirmation (free, also after a 100 % code) or payment of the total after discounts.
-import {api, Problem, uuid} from '../api.js';
+import {api, sendUntilTaken, uuid} from '../api.js';
 import {html} from '../html.js';
 import {awaitConfirmed, readOrder, unknownOrder} from '../orders.js';
 import {attempt, countdown, form, go, on, render} from '../page.js';
-import {comeBackIn, nextVersion} from '../reads.js';
+import {nextVersion} from '../reads.js';
 import {orders, payerLinks} from '../storage.js';
 import {orderCodesSection, pricedTable, wireOrderCodes} from './order-codes.js';
 import {cancelledPage} from './thanks.js';
@@ -100,13 +100,6 @@ async function startPayment(paymentId, orderId, priced, known) {
     // Payments learns of the order from registration's events: right after the order was priced it may not yet. A 503
     // with Retry-After (the processor did not take the payment, or payments' database is away) is asked again when it
     // says, with the same payment id: a repeat, which hands the payment to the processor.
-    for (let attempt = 0; ; attempt++) {
-        try {
-            return await api('POST', '/api/payments/payments', {body, headers: {'Order-Access-Code': known.accessCode}});
-        } catch (e) {
-            const later = comeBackIn(e);
-            if (attempt >= 20 || (later === null && (!(e instanceof Problem) || e.status !== 404))) throw e;
-            await new Promise(r => setTimeout(r, later ?? 500));
-        }
-    }
+    return sendUntilTaken(() => api('POST', '/api/payments/payments', {body, headers: {'Order-Access-Code': known.accessCode}}),
+        {alsoAgain: problem => problem.status === 404});
 }

@@ -66,6 +66,8 @@ class BrowserEndToEndTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
     private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
+    /** Where the conference page places an order. */
+    private static final String PLACEMENTS = "**/api/registration/conferences/*/orders";
 
     private static Platform platform;
     private static Playwright playwright;
@@ -890,6 +892,52 @@ class BrowserEndToEndTest {
             assertThat(Set.copyOf(starts)).as("the same request each time").hasSize(1);
         } finally {
             page.unroute("**/api/payments/payments");
+        }
+    }
+
+    @Test
+    @Order(17)
+    void an_order_placed_while_registration_stops_is_sent_again_when_it_says_and_placed() {
+        // Registration answers the first placement as it does while it stops for a restart: 503, come back. The page
+        // sends the same order again (the same order id, which registration places once) rather than an error.
+        List<String> placements = busyAtFirst(PLACEMENTS, 1, "The service is stopping; send the request again in 2 s");
+        try {
+            reserveOneOfTheDemo("Conference pass");
+            assertThat(placements).hasSize(2);
+            assertThat(Set.copyOf(placements)).as("the same order each time").hasSize(1);
+            assertThat(page.locator("#problem")).isHidden();
+        } finally {
+            page.unroute(PLACEMENTS);
+        }
+    }
+
+    @Test
+    @Order(18)
+    void an_order_taken_though_answered_503_asks_the_registrant_to_send_it_again() {
+        // Registration places the first request, but its answer is a 503 (its database went away as it committed).
+        // The page's repeat is answered without the access code, as any repeat that does not show it: the page says
+        // what happened instead of opening an order it cannot read.
+        List<String> placements = new CopyOnWriteArrayList<>();
+        List<Integer> firstAnswer = new CopyOnWriteArrayList<>();
+        page.route(PLACEMENTS, route -> {
+            placements.add(route.request().postData());
+            if (placements.size() > 1) {
+                route.resume();
+                return;
+            }
+            firstAnswer.add(route.fetch().status());
+            comeBackInASecond(route, "The service cannot reach its database right now; try again in 1 s");
+        });
+        try {
+            page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
+            page.getByLabel("Quantity of Conference pass").fill("1");
+            page.locator("#register").click();
+            assertThat(page.locator("#problem")).containsText("answer, with the access code, was lost");
+            assertThat(firstAnswer).as("registration placed the first").containsExactly(201);
+            assertThat(placements).hasSize(2);
+            assertThat(page.url()).contains("#/conferences/");
+        } finally {
+            page.unroute(PLACEMENTS);
         }
     }
 
