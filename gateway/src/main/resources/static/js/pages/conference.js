@@ -101,8 +101,8 @@ async function joinWaitlist(c) {
 function withAccessCode(answer, lapses) {
     if (answer.body && answer.body.accessCode) return answer;
     throw new Problem(503, {title: 'Taken, but the answer was lost',
-        detail: 'Registration took this while it was restarting, but its answer, with the access code, was lost on '
-            + 'the way. Please send it again: ' + lapses});
+        detail: 'Registration took this although it answered that it could not, and the answer, with the access code, '
+            + 'was lost on the way. Please send it again: ' + lapses});
 }
 
 /** A code typed with the placement is applied with it (a refused code places nothing: the problem says why). */
