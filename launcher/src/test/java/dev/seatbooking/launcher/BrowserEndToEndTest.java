@@ -794,10 +794,15 @@ class BrowserEndToEndTest {
 
     /** One seat of the demo conference's {@code seatType} reserved: the order page with its countdown. */
     private void reserveOneOfTheDemo(String seatType) {
+        registerForOneOfTheDemo(seatType);
+        assertThat(page.locator("#countdown")).containsText(":");
+    }
+
+    /** One seat of the demo conference's {@code seatType}, the Register button pressed. */
+    private void registerForOneOfTheDemo(String seatType) {
         page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
         page.getByLabel("Quantity of " + seatType).fill("1");
         page.locator("#register").click();
-        assertThat(page.locator("#countdown")).containsText(":");
     }
 
     /** A screenshot at a phone's width, and nothing wider than the viewport (no sideways scrolling). */
@@ -929,9 +934,7 @@ class BrowserEndToEndTest {
             comeBackInASecond(route, "The service cannot reach its database right now; try again in 1 s");
         });
         try {
-            page.navigate(platform.gatewayUrl() + "/#/conferences/" + DemoConference.SLUG);
-            page.getByLabel("Quantity of Conference pass").fill("1");
-            page.locator("#register").click();
+            registerForOneOfTheDemo("Conference pass");
             assertThat(page.locator("#problem")).containsText("answer, with the access code, was lost");
             assertThat(firstAnswer).as("registration placed the first").containsExactly(201);
             assertThat(placements).hasSize(2);

@@ -2,6 +2,7 @@ package dev.seatbooking.web;
 
 import dev.seatbooking.web.fixture.EdgeTestApplication;
 import dev.seatbooking.web.fixture.PauseMidRequestProtocol;
+import dev.seatbooking.web.fixture.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,9 +16,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +44,10 @@ class StoppingConnectorTest {
 
         String answer = post(BOOKING);
 
-        assertThat(statusLine(answer)).as(answer).isEqualTo("HTTP/1.1 503 ");
+        assertThat(RawHttp.status(answer)).as(answer).isEqualTo(503);
         assertThat(answer).containsIgnoringCase("\r\nRetry-After: 2\r\n")
                 .containsIgnoringCase("\r\nContent-Type: application/problem+json");
-        JsonNode problem = JsonMapper.shared().readTree(body(answer));
+        JsonNode problem = JsonMapper.shared().readTree(RawHttp.body(answer));
         assertThat(problem.path("code").asString()).isEqualTo("service-unavailable");
         assertThat(problem.path("status").asInt()).isEqualTo(503);
         assertThat(problem.path("detail").asString()).contains("send the request again");
@@ -59,31 +57,13 @@ class StoppingConnectorTest {
     void a_running_connector_handles_the_same_request() throws IOException {
         String answer = post(BOOKING);
 
-        assertThat(statusLine(answer)).as(answer).isEqualTo("HTTP/1.1 200 ");
+        assertThat(RawHttp.status(answer)).as(answer).isEqualTo(200);
     }
 
     /** One request on its own connection, closed by the client after sending; the whole answer as text. */
     private String post(String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/bookings HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String statusLine(String answer) {
-        int end = answer.indexOf("\r\n");
-        return end < 0 ? answer : answer.substring(0, end);
-    }
-
-    private static String body(String answer) {
-        return answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        return RawHttp.exchange(port, "POST /api/bookings HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + json.length() + "\r\nConnection: close\r\n\r\n" + json);
     }
 
     @TestConfiguration

@@ -1,6 +1,7 @@
 package dev.seatbooking.web;
 
 import dev.seatbooking.web.fixture.EdgeTestApplication;
+import dev.seatbooking.web.fixture.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,9 +13,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,7 +110,7 @@ class WebEdgeTest {
     void broken_or_control_query_parameters_are_refused(String query) throws Exception {
         String answer = raw("GET /api/bookings/" + UUID.randomUUID() + query
                 + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertThat(statusOf(answer)).as(answer).isEqualTo(400);
+        assertThat(RawHttp.status(answer)).as(answer).isEqualTo(400);
         assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
     }
 
@@ -134,7 +132,7 @@ class WebEdgeTest {
             "GET /error HTTP/1.1", "POST /error HTTP/1.1"})
     void errors_outside_the_controllers_are_problems_too(String requestLine) throws Exception {
         String answer = raw(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertThat(statusOf(answer)).as(answer).isBetween(400, 499);
+        assertThat(RawHttp.status(answer)).as(answer).isBetween(400, 499);
         assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
         assertThat(answer).doesNotContain("<html", "Apache Tomcat", "Whitelabel");
     }
@@ -143,7 +141,7 @@ class WebEdgeTest {
     void an_oversized_header_is_a_problem() throws Exception {
         String answer = raw("GET /api/whoami HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000)
                 + "\r\nConnection: close\r\n\r\n");
-        assertThat(statusOf(answer)).as(answer).isBetween(400, 499);
+        assertThat(RawHttp.status(answer)).as(answer).isBetween(400, 499);
         assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
     }
 
@@ -151,7 +149,7 @@ class WebEdgeTest {
     void an_oversized_request_line_is_a_problem() throws Exception {
         String answer = raw("GET /api/whoami?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
-        assertThat(statusOf(answer)).as(answer).isBetween(400, 499);
+        assertThat(RawHttp.status(answer)).as(answer).isBetween(400, 499);
         assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
     }
 
@@ -281,17 +279,6 @@ class WebEdgeTest {
     }
 
     private String raw(String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static int statusOf(String rawAnswer) {
-        return Integer.parseInt(rawAnswer.substring(9, 12));
+        return RawHttp.exchange(port, request);
     }
 }
