@@ -246,7 +246,7 @@ final class AxonComparison {
 
     /** Raw INSERT of our table's shape: one autocommit statement, or a JDBC batch in one transaction. */
     private void rawOurs(HikariDataSource pool, UUID stream, int version, int n) throws SQLException {
-        String sql = "INSERT INTO events (" + Workloads.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::json)";
+        String sql = "INSERT INTO events (" + Workloads.COLUMNS + ") VALUES " + Workloads.VALUES;
         batch(pool, sql, n, (ps, i) -> {
             ps.setObject(1, stream);
             ps.setString(2, BenchModel.STREAM_TYPE);
@@ -255,7 +255,7 @@ final class AxonComparison {
             ps.setObject(5, row.schemaVersion());
             ps.setObject(6, UUID.randomUUID());
             ps.setString(7, row.payloadJson());
-            ps.setString(8, row.metadataJson());
+            Workloads.bindMetadata(ps, 8, row);
         });
     }
 

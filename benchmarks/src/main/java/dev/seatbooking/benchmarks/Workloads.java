@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,14 @@ import java.util.regex.Pattern;
 /**
  * What the benchmark runs: our store's calls, and the raw JDBC a developer would write for the same rows.
  * Raw code does what JdbcTemplate does per call (borrow a pooled connection, prepare, execute, close), binds
- * the same values with the same JDBC types, and gets the payload and metadata JSON already encoded: encoding
- * them is part of what our store does per append, so it is counted against us.
+ * the same values with the same JDBC types, and gets the payload JSON already encoded: encoding it is part of what
+ * our store does per append, so it is counted against us.
  */
 final class Workloads {
 
-    static final String COLUMNS =
-            "stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata";
+    static final String COLUMNS = "stream_id, stream_type, version, event_type, schema_version, message_id, payload,"
+            + " correlation_id, causation_id, requested_by";
+    static final String VALUES = "(?, ?, ?, ?, ?, ?, ?::json, ?::uuid, ?::uuid, ?::text)";
 
     private Workloads() {
     }
@@ -104,8 +106,18 @@ final class Workloads {
         }
     }
 
-    /** What every raw writer binds: the same values our store binds, JSON already encoded. */
-    record Row(String eventType, int schemaVersion, String payloadJson, String metadataJson) {
+    /**
+     * What every raw writer binds: the same values our store binds, the payload's JSON already encoded. The metadata's
+     * JSON is what Axon's table stores (our table keeps the metadata in three columns, V7).
+     */
+    record Row(String eventType, int schemaVersion, String payloadJson, EventMetadata metadata, String metadataJson) {
+    }
+
+    /** Binds the metadata's three columns from {@code index} on, as our store does. */
+    static void bindMetadata(PreparedStatement ps, int index, Row row) throws SQLException {
+        ps.setObject(index, row.metadata().correlationId(), Types.OTHER);
+        ps.setObject(index + 1, row.metadata().causationId(), Types.OTHER);
+        ps.setString(index + 2, row.metadata().user());
     }
 
     /** Raw single-row INSERT ... VALUES, autocommit: the reference for single-event appends. */
@@ -117,7 +129,7 @@ final class Workloads {
         RawInsertWriter(int streams, DataSource pool, String table, Row row) {
             super(streams);
             this.pool = pool;
-            this.sql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::json)";
+            this.sql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES " + VALUES;
             this.row = row;
         }
 
@@ -132,7 +144,7 @@ final class Workloads {
                 ps.setObject(5, row.schemaVersion());
                 ps.setObject(6, UUID.randomUUID());
                 ps.setString(7, row.payloadJson());
-                ps.setString(8, row.metadataJson());
+                bindMetadata(ps, 8, row);
                 if (ps.executeUpdate() != 1) throw new IllegalStateException("raw insert wrote no row");
             }
             versions[i]++;
@@ -173,10 +185,10 @@ final class Workloads {
                 ps.setObject(5, row.schemaVersion());
                 ps.setObject(6, UUID.randomUUID());
                 ps.setString(7, row.payloadJson());
-                ps.setString(8, row.metadataJson());
-                ps.setInt(9, expected);
-                ps.setObject(10, stream);
+                bindMetadata(ps, 8, row);
                 ps.setInt(11, expected);
+                ps.setObject(12, stream);
+                ps.setInt(13, expected);
                 if (ps.executeUpdate() != 1) throw new IllegalStateException("version conflict in a raw writer");
             }
         }
@@ -195,7 +207,7 @@ final class Workloads {
             this.row = row;
             this.n = n;
             StringBuilder sb = new StringBuilder("INSERT INTO " + table + " (" + COLUMNS + ") VALUES ");
-            for (int r = 0; r < n; r++) sb.append(r == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?::json, ?::json)");
+            for (int r = 0; r < n; r++) sb.append(r == 0 ? "" : ", ").append(VALUES);
             this.sql = sb.toString();
         }
 
@@ -212,7 +224,8 @@ final class Workloads {
                     ps.setObject(p++, row.schemaVersion());
                     ps.setObject(p++, UUID.randomUUID());
                     ps.setString(p++, row.payloadJson());
-                    ps.setString(p++, row.metadataJson());
+                    bindMetadata(ps, p, row);
+                    p += 3;
                 }
                 if (ps.executeUpdate() != n) throw new IllegalStateException("raw VALUES insert wrote too few rows");
             }
@@ -231,7 +244,7 @@ final class Workloads {
         RawJdbcBatchWriter(int streams, DataSource pool, String table, Row row, int n) {
             super(streams);
             this.pool = pool;
-            this.sql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::json)";
+            this.sql = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES " + VALUES;
             this.row = row;
             this.n = n;
         }
@@ -250,7 +263,7 @@ final class Workloads {
                         ps.setObject(5, row.schemaVersion());
                         ps.setObject(6, UUID.randomUUID());
                         ps.setString(7, row.payloadJson());
-                        ps.setString(8, row.metadataJson());
+                        bindMetadata(ps, 8, row);
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -282,9 +295,13 @@ final class Workloads {
             this.checked = ourSql;
             this.sql = ourSql ? onTable(ourSql("APPEND_MANY"), table) : """
                     INSERT INTO %s (%s)
-                    SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::json, ?::json
+                    SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::json,
+                           first.correlation_id, first.causation_id, first.requested_by
                     FROM unnest(?::int[], ?::text[], ?::int[], ?::uuid[], ?::text[])
-                         AS e(version, event_type, schema_version, message_id, payload)""".formatted(table, COLUMNS);
+                             AS e(version, event_type, schema_version, message_id, payload)
+                         LEFT JOIN (VALUES (?::int, ?::uuid, ?::uuid, ?::text))
+                             AS first(version, correlation_id, causation_id, requested_by) ON first.version = e.version
+                    """.formatted(table, COLUMNS);
             this.row = row;
             this.n = n;
         }
@@ -307,16 +324,17 @@ final class Workloads {
             try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, streams[i]);
                 ps.setString(2, BenchModel.STREAM_TYPE);
-                ps.setString(3, row.metadataJson());
-                ps.setArray(4, c.createArrayOf("int4", versionArray));
-                ps.setArray(5, c.createArrayOf("text", types));
-                ps.setArray(6, c.createArrayOf("int4", schemaVersions));
-                ps.setArray(7, c.createArrayOf("uuid", messageIds));
-                ps.setArray(8, c.createArrayOf("text", payloads));
+                ps.setArray(3, c.createArrayOf("int4", versionArray));
+                ps.setArray(4, c.createArrayOf("text", types));
+                ps.setArray(5, c.createArrayOf("int4", schemaVersions));
+                ps.setArray(6, c.createArrayOf("uuid", messageIds));
+                ps.setArray(7, c.createArrayOf("text", payloads));
+                ps.setInt(8, versions[i] + 1); // the append's metadata on its first event only, as ours (V6)
+                bindMetadata(ps, 9, row);
                 if (checked) {
-                    ps.setInt(9, versions[i]);
-                    ps.setObject(10, streams[i]);
-                    ps.setInt(11, versions[i]);
+                    ps.setInt(12, versions[i]);
+                    ps.setObject(13, streams[i]);
+                    ps.setInt(14, versions[i]);
                     if (ps.executeUpdate() != n) throw new IllegalStateException("version conflict in a raw writer");
                 } else if (ps.executeUpdate() != n) {
                     throw new IllegalStateException("raw unnest insert wrote too few rows");
@@ -343,15 +361,16 @@ final class Workloads {
         return read;
     }
 
-    /** A raw reader's row: the same columns as our StoredEvent, metadata left as JSON text. */
+    /** A raw reader's row: the same columns as our StoredEvent, the metadata's columns as they come. */
     record RawEvent(long globalPosition, long transactionId, UUID streamId, String streamType, int version,
-                    String eventType, int schemaVersion, UUID messageId, String payloadJson, String metadataJson,
-                    Instant recordedAt) {
+                    String eventType, int schemaVersion, UUID messageId, String payloadJson, Instant recordedAt,
+                    UUID correlationId, UUID causationId, String requestedBy) {
     }
 
+    // In our readAll's column order, so that rawEvents maps the rows of both.
     static final String RAW_SELECT_COLUMNS = """
             SELECT global_position, transaction_id, stream_id, stream_type, version, event_type,
-                   schema_version, message_id, payload, metadata, recorded_at
+                   schema_version, message_id, payload, recorded_at, correlation_id, causation_id, requested_by
             FROM events""";
 
     /** Raw paging by global position, as the brief's reference: {@code WHERE global_position > ? ORDER BY ... LIMIT ?}. */
@@ -401,7 +420,8 @@ final class Workloads {
             while (rs.next()) {
                 page.add(new RawEvent(rs.getLong(1), rs.getLong(2), rs.getObject(3, UUID.class), rs.getString(4),
                         rs.getInt(5), rs.getString(6), rs.getInt(7), rs.getObject(8, UUID.class), rs.getString(9),
-                        rs.getString(10), rs.getTimestamp(11).toInstant()));
+                        rs.getTimestamp(10).toInstant(), rs.getObject(11, UUID.class), rs.getObject(12, UUID.class),
+                        rs.getString(13)));
             }
         }
         return page;
@@ -424,19 +444,20 @@ final class Workloads {
 
     /** A raw row of one stream: what our load reads, not decoded. */
     record RawStreamEvent(int version, String eventType, int schemaVersion, UUID messageId, String payloadJson,
-                          String metadataJson) {
+                          UUID correlationId, UUID causationId, String requestedBy) {
     }
 
     static int rawLoad(DataSource pool, UUID id, int expectedRows) throws SQLException {
         List<RawStreamEvent> rows = new ArrayList<>(expectedRows);
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT version, event_type, schema_version, message_id, payload, metadata
+                SELECT version, event_type, schema_version, message_id, payload, correlation_id, causation_id, requested_by
                 FROM events WHERE stream_id = ? ORDER BY version""")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new RawStreamEvent(rs.getInt(1), rs.getString(2), rs.getInt(3),
-                            rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)));
+                            rs.getObject(4, UUID.class), rs.getString(5), rs.getObject(6, UUID.class),
+                            rs.getObject(7, UUID.class), rs.getString(8)));
                 }
             }
         }

@@ -3,15 +3,17 @@ package dev.seatbooking.eventsourcing.store;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,34 +34,39 @@ public final class PostgresEventStore {
     // the stream never reached), so versions never have holes. Both are point lookups on that index, the
     // cheapest check there is (see benchmarks/README.md).
     private static final String APPEND_ONE = """
-            INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
-            SELECT ?, ?, ?, ?, ?, ?, ?::json, ?::json
+            INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload,
+                                correlation_id, causation_id, requested_by)
+            SELECT ?, ?, ?, ?, ?, ?, ?::json, ?::uuid, ?::uuid, ?::text
             WHERE ? = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = ? AND version = ?)""";
 
     // A new stream (expected 0) needs no lookup: version 1 is free or the unique index refuses it. A plain
     // INSERT spares the executor the INSERT ... SELECT (about 6 % of a single append, benchmarks/README.md).
     private static final String APPEND_ONE_TO_NEW_STREAM = """
-            INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
-            VALUES (?, ?, 1, ?, ?, ?, ?::json, ?::json)""";
+            INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload,
+                                correlation_id, causation_id, requested_by)
+            VALUES (?, ?, 1, ?, ?, ?, ?::json, ?::uuid, ?::uuid, ?::text)""";
 
-    // The append's metadata goes on its first event only; the others' NULL reads as "as the event before" (V6).
+    // The append's metadata goes on its first event only; the others' NULL reads as "as the event before" (V6, V7).
     private static final String APPEND_MANY = """
-            INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
+            INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload,
+                                correlation_id, causation_id, requested_by)
             SELECT ?, ?, e.version, e.event_type, e.schema_version, e.message_id, e.payload::json,
-                   CASE WHEN e.version = ? THEN ?::json END
+                   first.correlation_id, first.causation_id, first.requested_by
             FROM unnest(?::int[], ?::text[], ?::int[], ?::uuid[], ?::text[])
-                 AS e(version, event_type, schema_version, message_id, payload)
+                     AS e(version, event_type, schema_version, message_id, payload)
+                 LEFT JOIN (VALUES (?::int, ?::uuid, ?::uuid, ?::text))
+                     AS first(version, correlation_id, causation_id, requested_by) ON first.version = e.version
             WHERE ? = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = ? AND version = ?)
             ORDER BY e.version""";
 
     private static final String LOAD = """
-            SELECT version, event_type, schema_version, message_id, payload, metadata
+            SELECT version, event_type, schema_version, message_id, payload, correlation_id, causation_id, requested_by
             FROM events WHERE stream_id = ? AND version > ? ORDER BY version""";
 
     // The metadata of an event stored without it: its append's, on the nearest earlier event of the stream that has it.
     private static final String APPEND_METADATA = """
-            SELECT metadata FROM events
-            WHERE stream_id = ? AND version < ? AND metadata IS NOT NULL
+            SELECT correlation_id, causation_id, requested_by FROM events
+            WHERE stream_id = ? AND version < ? AND correlation_id IS NOT NULL
             ORDER BY version DESC LIMIT 1""";
 
     private static final String CURRENT_VERSION =
@@ -74,7 +81,8 @@ public final class PostgresEventStore {
     // (a cast to bigint in the query cost about 8 % of a replay's speed).
     private static final String READ_ALL = """
             SELECT global_position, transaction_id, stream_id, stream_type,
-                   version, event_type, schema_version, message_id, payload, metadata, recorded_at
+                   version, event_type, schema_version, message_id, payload, recorded_at,
+                   correlation_id, causation_id, requested_by
             FROM events
             WHERE (events.transaction_id, events.global_position) > (?::text::xid8, ?)
               AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -84,7 +92,6 @@ public final class PostgresEventStore {
     private final JdbcTemplate jdbc;
     private final EventSerializer serializer;
     private final EventNotifications notifications;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public PostgresEventStore(DataSource dataSource, EventSerializer serializer, EventNotifications notifications) {
         this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource));
@@ -101,15 +108,14 @@ public final class PostgresEventStore {
     public AppendResult append(UUID streamId, String streamType, int expectedVersion,
                                List<?> events, EventMetadata metadata) {
         if (events.isEmpty()) return AppendResult.nothing(streamId, expectedVersion);
-        String metadataJson = json.writeValueAsString(metadata);
         List<UUID> messageIds = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) messageIds.add(UUID.randomUUID());
         int inserted;
         try {
             inserted = events.size() == 1
                     ? appendOne(streamId, streamType, expectedVersion, serializer.serialize(events.getFirst()),
-                    messageIds.getFirst(), metadataJson)
-                    : appendMany(streamId, streamType, expectedVersion, events, messageIds, metadataJson);
+                    messageIds.getFirst(), metadata)
+                    : appendMany(streamId, streamType, expectedVersion, events, messageIds, metadata);
         } catch (DuplicateKeyException conflict) {
             throw new ConcurrencyException(streamId, expectedVersion);
         }
@@ -119,18 +125,20 @@ public final class PostgresEventStore {
     }
 
     private int appendOne(UUID streamId, String streamType, int expectedVersion,
-                          EventSerializer.Serialized event, UUID messageId, String metadataJson) {
+                          EventSerializer.Serialized event, UUID messageId, EventMetadata metadata) {
         if (expectedVersion == 0) {
             return jdbc.update(APPEND_ONE_TO_NEW_STREAM,
-                    streamId, streamType, event.type(), event.schemaVersion(), messageId, event.json(), metadataJson);
+                    streamId, streamType, event.type(), event.schemaVersion(), messageId, event.json(),
+                    uuid(metadata.correlationId()), uuid(metadata.causationId()), text(metadata.user()));
         }
         return jdbc.update(APPEND_ONE,
                 streamId, streamType, expectedVersion + 1, event.type(), event.schemaVersion(), messageId,
-                event.json(), metadataJson, expectedVersion, streamId, expectedVersion);
+                event.json(), uuid(metadata.correlationId()), uuid(metadata.causationId()), text(metadata.user()),
+                expectedVersion, streamId, expectedVersion);
     }
 
     private int appendMany(UUID streamId, String streamType, int expectedVersion,
-                           List<?> events, List<UUID> eventIds, String metadataJson) {
+                           List<?> events, List<UUID> eventIds, EventMetadata metadata) {
         int n = events.size();
         Integer[] versions = new Integer[n];
         String[] types = new String[n];
@@ -149,18 +157,29 @@ public final class PostgresEventStore {
             PreparedStatement ps = connection.prepareStatement(APPEND_MANY);
             ps.setObject(1, streamId);
             ps.setString(2, streamType);
-            ps.setInt(3, expectedVersion + 1);
-            ps.setString(4, metadataJson);
-            ps.setArray(5, array(connection, "int4", versions));
-            ps.setArray(6, array(connection, "text", types));
-            ps.setArray(7, array(connection, "int4", schemaVersions));
-            ps.setArray(8, array(connection, "uuid", messageIds));
-            ps.setArray(9, array(connection, "text", payloads));
-            ps.setInt(10, expectedVersion);
-            ps.setObject(11, streamId);
+            ps.setArray(3, array(connection, "int4", versions));
+            ps.setArray(4, array(connection, "text", types));
+            ps.setArray(5, array(connection, "int4", schemaVersions));
+            ps.setArray(6, array(connection, "uuid", messageIds));
+            ps.setArray(7, array(connection, "text", payloads));
+            ps.setInt(8, expectedVersion + 1);
+            ps.setObject(9, metadata.correlationId(), Types.OTHER);
+            ps.setObject(10, metadata.causationId(), Types.OTHER);
+            ps.setString(11, metadata.user());
             ps.setInt(12, expectedVersion);
+            ps.setObject(13, streamId);
+            ps.setInt(14, expectedVersion);
             return ps;
         });
+    }
+
+    // Typed, so that a null (an event caused by no message, asked by no one) needs no look at the statement's types.
+    private static SqlParameterValue uuid(UUID value) {
+        return new SqlParameterValue(Types.OTHER, value);
+    }
+
+    private static SqlParameterValue text(String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
     }
 
     private static Array array(Connection connection, String type, Object[] values) throws SQLException {
@@ -174,7 +193,7 @@ public final class PostgresEventStore {
             int version = rs.getInt(1);
             return new RecordedEvent<>(streamId, version, rs.getObject(4, UUID.class),
                     serializer.deserialize(rs.getString(2), rs.getInt(3), rs.getString(5)),
-                    metadata.read(rs.getString(6), streamId, version));
+                    metadata.read(rs, 6, streamId, version));
         }, streamId, afterVersion);
         // Only a load that starts inside an append has events whose metadata the query could not tell: its first ones.
         for (int i = 0; i < events.size() && events.get(i).metadata() == null; i++) {
@@ -236,8 +255,8 @@ public final class PostgresEventStore {
                     rs.getInt(7),
                     rs.getObject(8, UUID.class),
                     rs.getString(9),
-                    metadata.read(rs.getString(10), streamId, version),
-                    rs.getTimestamp(11).toInstant());
+                    metadata.read(rs, 11, streamId, version),
+                    rs.getTimestamp(10).toInstant());
         };
     }
 
@@ -260,28 +279,29 @@ public final class PostgresEventStore {
      * (V6; rows written before it carry their own), and its events are adjacent in a stream and in commit order, so
      * an event without metadata has that of the row before it, when that row is the previous event of its stream.
      * When it is not (a page or a load that starts inside an append), {@link #read} answers null and the caller asks
-     * {@link #appendMetadata} once the query is over. Equal texts in a row are decoded once.
+     * {@link #appendMetadata} once the query is over.
      */
-    private final class MetadataReader {
-        private String lastText;
+    private static final class MetadataReader {
         private EventMetadata last;
         private UUID lastStream;
         private int lastVersion;
 
-        EventMetadata read(String text, UUID stream, int version) {
+        /** The metadata of the current row, whose correlation_id, causation_id and requested_by start at {@code column}. */
+        EventMetadata read(ResultSet rs, int column, UUID stream, int version) throws SQLException {
             boolean continues = last != null && follows(stream, version, lastStream, lastVersion);
             lastStream = stream;
             lastVersion = version;
-            if (text == null) {
-                if (!continues) last = null;
-                return last;
-            }
-            if (last == null || !text.equals(lastText)) {
-                last = json.readValue(text, EventMetadata.class);
-                lastText = text;
-            }
+            EventMetadata stored = metadataAt(rs, column);
+            if (stored != null || !continues) last = stored;
             return last;
         }
+    }
+
+    /** The metadata stored in a row from {@code column} on (V7), or null if the row has none of its own. */
+    private static EventMetadata metadataAt(ResultSet rs, int column) throws SQLException {
+        UUID correlationId = rs.getObject(column, UUID.class);
+        if (correlationId == null) return null;
+        return new EventMetadata(correlationId, rs.getObject(column + 1, UUID.class), rs.getString(column + 2));
     }
 
     /** Whether an event is the next of its stream after another (so of the same append, if stored without metadata). */
@@ -291,7 +311,7 @@ public final class PostgresEventStore {
 
     /** The metadata of the append that wrote this event without it (asked after the query, on the same connection). */
     private EventMetadata appendMetadata(UUID stream, int version) {
-        return json.readValue(jdbc.queryForObject(APPEND_METADATA, String.class, stream, version), EventMetadata.class);
+        return jdbc.queryForObject(APPEND_METADATA, (rs, row) -> metadataAt(rs, 1), stream, version);
     }
 
     /** Decodes a stored event's payload (with upcasting). */

@@ -63,10 +63,10 @@ class ContractsPipelineTest {
                 store.append(orderId, "order", 0, List.of(
                         new OrderRegistrantAssigned(orderId, "Ada", "Lovelace", "ada@example.org")), conversation);
                 new JdbcTemplate(writerDb).update("""
-                        INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
-                        VALUES (?, 'order', 2, 'registration.OrderPaymentConfirmed', 1, ?, ?::jsonb, ?::jsonb)""",
+                        INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, correlation_id)
+                        VALUES (?, 'order', 2, 'registration.OrderPaymentConfirmed', 1, ?, ?::jsonb, ?)""",
                         orderId, UUID.randomUUID(), "{\"orderId\": \"" + orderId + "\"}",
-                        "{\"correlationId\": \"" + conversation.correlationId() + "\"}");
+                        conversation.correlationId());
                 store.append(orderId, "order", 2, List.of(new OrderExpired(orderId)), conversation);
 
                 var consumer = consumer(readerDb, received);

@@ -96,10 +96,10 @@ class StoredContractEventsTest {
     void a_v1_order_payment_confirmed_written_by_the_old_system_loads_as_order_confirmed() {
         UUID orderId = UUID.randomUUID();
         new JdbcTemplate(dataSource).update("""
-                INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
-                VALUES (?, 'order', 1, 'registration.OrderPaymentConfirmed', 1, ?, ?::jsonb, ?::jsonb)""",
+                INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, correlation_id)
+                VALUES (?, 'order', 1, 'registration.OrderPaymentConfirmed', 1, ?, ?::jsonb, ?)""",
                 orderId, UUID.randomUUID(), "{\"orderId\": \"" + orderId + "\"}",
-                "{\"correlationId\": \"" + UUID.randomUUID() + "\"}");
+                UUID.randomUUID());
 
         assertThat(store.load(orderId)).extracting(RecordedEvent::event)
                 .containsExactly(new OrderConfirmed(orderId, false));

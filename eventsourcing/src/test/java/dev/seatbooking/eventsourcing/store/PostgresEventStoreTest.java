@@ -6,7 +6,6 @@ import dev.seatbooking.eventsourcing.support.EventStoreDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -195,7 +194,7 @@ class PostgresEventStoreTest {
         store.append(stream, "counter", 3, List.of(new Incremented(4), new Incremented(5)), other);
         List<EventMetadata> expected = List.of(metadata, metadata, metadata, other, other);
 
-        assertThat(db.jdbc.queryForList("SELECT version FROM events WHERE stream_id = ? AND metadata IS NOT NULL"
+        assertThat(db.jdbc.queryForList("SELECT version FROM events WHERE stream_id = ? AND correlation_id IS NOT NULL"
                 + " ORDER BY version", Integer.class, stream)).as("stored on each append's first event").containsExactly(1, 4);
         for (int after = 0; after < 5; after++) {
             assertThat(store.load(stream, after)).extracting(RecordedEvent::metadata).as("load after version " + after)
@@ -218,14 +217,36 @@ class PostgresEventStoreTest {
         EventMetadata other = EventMetadata.newConversation("someone else");
         store.append(stream, "counter", 0, List.of(new Incremented(1), new Incremented(2), new Incremented(3)), metadata);
         // As every append wrote them before V6: each event with its metadata, here a different one from the third on.
-        db.jdbc.update("UPDATE events SET metadata = ?::json WHERE stream_id = ? AND version = 2",
-                db.jdbc.queryForObject("SELECT metadata::text FROM events WHERE stream_id = ? AND version = 1",
-                        String.class, stream), stream);
-        db.jdbc.update("UPDATE events SET metadata = ?::json WHERE stream_id = ? AND version = 3",
-                JsonMapper.builder().build().writeValueAsString(other), stream);
+        storeOnEvent(stream, 2, metadata);
+        storeOnEvent(stream, 3, other);
 
         assertThat(store.load(stream)).extracting(RecordedEvent::metadata).containsExactly(metadata, metadata, other);
         assertThat(store.load(stream, 2)).extracting(RecordedEvent::metadata).containsExactly(other);
+    }
+
+    @Test
+    void metadata_without_a_cause_or_a_user_reads_back_as_it_was_written_and_so_does_a_full_one() {
+        UUID alone = UUID.randomUUID(), many = UUID.randomUUID(), full = UUID.randomUUID();
+        EventMetadata bare = new EventMetadata(UUID.randomUUID(), null, null);
+        EventMetadata caused = new EventMetadata(UUID.randomUUID(), UUID.randomUUID(), "payments-api");
+        Position start = lastPosition();
+        store.append(alone, "counter", 0, List.of(new Incremented(1)), bare);
+        store.append(alone, "counter", 1, List.of(new Incremented(2)), bare);
+        store.append(many, "counter", 0, List.of(new Incremented(1), new Incremented(2)), bare);
+        store.append(full, "counter", 0, List.of(new Incremented(1)), caused);
+        store.append(full, "counter", 1, List.of(new Incremented(2), new Incremented(3)), caused);
+
+        assertThat(store.load(alone)).extracting(RecordedEvent::metadata).containsOnly(bare);
+        assertThat(store.load(many)).extracting(RecordedEvent::metadata).containsOnly(bare);
+        assertThat(store.load(full)).extracting(RecordedEvent::metadata).containsOnly(caused);
+        assertThat(readAllFrom(start, 2)).extracting(StoredEvent::metadata)
+                .containsExactly(bare, bare, bare, bare, caused, caused, caused);
+    }
+
+    /** Writes metadata on one stored event, as appends did on each of theirs before V6. */
+    private static void storeOnEvent(UUID stream, int version, EventMetadata metadata) {
+        db.jdbc.update("UPDATE events SET correlation_id = ?, causation_id = ?, requested_by = ? WHERE stream_id = ? AND version = ?",
+                metadata.correlationId(), metadata.causationId(), metadata.user(), stream, version);
     }
 
     /** This test's events, read from {@code start} in pages of {@code size}. */

@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Streams written before V5 (payload and metadata as jsonb) still load, replay, take appends and keep their
- * snapshots once V5 has turned the columns into json. The rows are written with the statements the store used
- * before V5, into the schema as V4 left it.
+ * Streams written in earlier formats still load, replay, take appends and keep their snapshots once the later
+ * migrations have run: before V5 (payload and metadata as jsonb, metadata on every event), written with the statements
+ * the store used then into the schema as V4 left it; and before V7 (metadata as json on an append's first event only,
+ * V6), written into the schema as V6 left it.
  */
 class StoredFormatMigrationTest {
 
@@ -38,9 +39,17 @@ class StoredFormatMigrationTest {
     private static final String OLD_METADATA = """
             {"correlationId": "6f1c1c53-3d4e-4a4b-9f0e-0d9d6c1e2a01", "causationId": null, "user": "before-v5"}""";
 
+    // How V6's store wrote an append of many events: the metadata on the first, NULL on the others.
+    private static final String V6_APPEND = """
+            INSERT INTO events (stream_id, stream_type, version, event_type, schema_version, message_id, payload, metadata)
+            VALUES (?, 'counter', ?, 'Incremented', 1, ?, ?::json, ?::json)""";
+    private static final EventMetadata V6_METADATA = new EventMetadata(
+            UUID.fromString("0b7e1d5a-73a4-4c11-8a51-3f5d0c2e9b10"), UUID.fromString("5c2d8e41-9f3a-4b6e-a0d7-1e4f6a8b2c93"),
+            "before-v7");
+
     private static HikariDataSource dataSource;
     private static JdbcTemplate jdbc;
-    private static final UUID stream = UUID.randomUUID();
+    private static final UUID stream = UUID.randomUUID(), other = UUID.randomUUID(), v6Stream = UUID.randomUUID();
     private static final TestSerializer serializer = new TestSerializer();
 
     @BeforeAll
@@ -53,6 +62,16 @@ class StoredFormatMigrationTest {
         appendTheOldWay(2, new Incremented(2));
         appendTheOldWay(3, new Incremented(3));
         jdbc.update(OLD_SAVE_SNAPSHOT, stream, "counter", 2, 1, "{\"value\": 2, \"limit\": 10, \"applied\": 0}");
+        jdbc.update(OLD_APPEND_ONE, other, "counter", 1, "Incremented", 1, UUID.randomUUID(), "{\"by\": 1}",
+                OLD_METADATA, 0, other, 0);
+
+        schemaUpTo("6");
+        String metadataJson = "{\"correlationId\":\"" + V6_METADATA.correlationId() + "\",\"causationId\":\""
+                + V6_METADATA.causationId() + "\",\"user\":\"before-v7\"}";
+        for (int version = 1; version <= 3; version++) {
+            jdbc.update(V6_APPEND, v6Stream, version, UUID.randomUUID(), "{\"by\": " + version + "}",
+                    version == 1 ? metadataJson : null);
+        }
 
         EventSourcingSchema.migrate(dataSource);
     }
@@ -63,10 +82,26 @@ class StoredFormatMigrationTest {
     }
 
     @Test
-    void payloads_metadata_and_snapshots_are_json_after_v5() {
+    void payloads_and_snapshots_are_json_after_v5_and_metadata_is_in_columns_after_v7() {
         assertThat(columnType("events", "payload")).isEqualTo("json");
-        assertThat(columnType("events", "metadata")).isEqualTo("json");
         assertThat(columnType("snapshots", "payload")).isEqualTo("json");
+        assertThat(columnType("events", "metadata")).isNull();
+        assertThat(columnType("events", "correlation_id")).isEqualTo("uuid");
+        assertThat(columnType("events", "causation_id")).isEqualTo("uuid");
+        assertThat(columnType("events", "requested_by")).isEqualTo("text");
+    }
+
+    @Test
+    void a_stream_written_with_metadata_once_per_append_reads_it_on_every_event_after_v7() {
+        PostgresEventStore store = store();
+
+        assertThat(store.load(v6Stream)).extracting(RecordedEvent::metadata).containsOnly(V6_METADATA).hasSize(3);
+        assertThat(store.load(v6Stream, 1)).extracting(RecordedEvent::metadata).containsOnly(V6_METADATA).hasSize(2);
+        List<StoredEvent> all = store.readAll(Position.START, 100).stream()
+                .filter(e -> e.streamId().equals(v6Stream)).toList();
+        assertThat(all).extracting(StoredEvent::metadata).containsOnly(V6_METADATA).hasSize(3);
+        assertThat(jdbc.queryForList("SELECT version FROM events WHERE stream_id = ? AND correlation_id IS NOT NULL",
+                Integer.class, v6Stream)).as("still stored once").containsExactly(1);
     }
 
     @Test
@@ -95,9 +130,6 @@ class StoredFormatMigrationTest {
     @Test
     void an_old_stream_takes_appends_at_its_version_and_refuses_a_stale_one() {
         PostgresEventStore store = store();
-        UUID other = UUID.randomUUID();
-        jdbc.update(OLD_APPEND_ONE, other, "counter", 1, "Incremented", 1, UUID.randomUUID(), "{\"by\": 1}",
-                OLD_METADATA, 0, other, 0); // written the old way, but into the json columns: the old SQL still works
 
         store.append(other, "counter", 1, List.of(new Incremented(5)), EventMetadata.newConversation("after-v5"));
 
@@ -131,7 +163,9 @@ class StoredFormatMigrationTest {
     }
 
     private static String columnType(String table, String column) {
-        return jdbc.queryForObject("SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+        List<String> types = jdbc.queryForList(
+                "SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
                 String.class, table, column);
+        return types.isEmpty() ? null : types.getFirst();
     }
 }
