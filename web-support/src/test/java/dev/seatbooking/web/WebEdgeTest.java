@@ -250,6 +250,14 @@ class WebEdgeTest {
                 .contains("BasicAuthenticationFilter", "AuthorizationFilter");
     }
 
+    @Test
+    void public_requests_are_timed_but_not_wrapped_in_spring_securitys_observations() throws Exception {
+        Answer answer = get("/api/passed-through");
+        assertThat(answer.status).isEqualTo(200);
+        assertThat(answer.body).contains("FilterChainProxy", "HeaderWriterFilter", "ServerHttpObservationFilter")
+                .doesNotContain("ObservationFilterChainDecorator");
+    }
+
     // --- helpers ---
 
     private record Answer(int status, String contentType, String body) {
