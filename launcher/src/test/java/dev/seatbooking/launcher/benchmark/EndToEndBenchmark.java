@@ -95,12 +95,14 @@ public final class EndToEndBenchmark {
                 log("load average before: %.2f", loadAverage());
                 CpuTime before = CpuTime.now(postgresPort);
                 PostgresTransactions transactionsBefore = transactions(platform);
+                TcpOpens opensBefore = TcpOpens.now();
                 ThreadCpu threadCpu = new ThreadCpu(threadGroups.grouping());
                 OrderFlows.Result result = flows.run(orders, rate);
                 CpuTime used = CpuTime.now(postgresPort).minus(before);
                 result.print(rate);
                 printCpu(used, result.seconds(), orders);
                 transactions(platform).minus(transactionsBefore).print(orders);
+                TcpOpens.now().minus(opensBefore).print(orders);
                 PlatformThreads.print(threadCpu.used(), orders);
                 log("load average after: %.2f; JIT: %s", loadAverage(), jitMode());
                 result.printRow(rate, (used.jvmSeconds() + used.postgresSeconds()) * 1000 / orders, jitMode());
