@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,6 @@ public final class ProjectionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration LAG_REFRESH = Duration.ofMillis(500);
 
     private final Projection projection;
     private final Tables tables;
@@ -75,7 +76,6 @@ public final class ProjectionRunner {
     private boolean rewindPending;
     /** The group has given this runner its share at least once: until then its lag is unknown, not zero. */
     private volatile boolean joined;
-    private Instant lagCheckedAt = Instant.EPOCH;
 
     public ProjectionRunner(Projection projection, Tables tables, BatchApplier applier, String bootstrapServers,
                             ReadModelProperties.Topics topicNames, ReadModelProperties.Consumer settings,
@@ -153,9 +153,10 @@ public final class ProjectionRunner {
     }
 
     /**
-     * Records on the partitions assigned to this instance after this generation's position, as of the last check;
-     * -1 unknown (also until the consumer group has given this instance its share: a restarted instance waits for
-     * its killed predecessor's session to expire). Other instances feeding the generation report their own partitions.
+     * Records on the partitions assigned to this instance after this generation's position, as of the consumer's last
+     * fetches (while the broker is away, as it last answered); -1 unknown (also until the consumer group has given
+     * this instance its share: a restarted instance waits for its killed predecessor's session to expire). Other
+     * instances feeding the generation report their own partitions.
      */
     public long lag() {
         return lag;
@@ -317,21 +318,32 @@ public final class ProjectionRunner {
         if (!fresh.isEmpty()) c.seekToBeginning(fresh);
     }
 
+    // Asks the broker nothing: a position not known yet (a partition sent back to its beginning, the broker away)
+    // keeps its last figure, or is left out until a poll has found it. Waiting for it here instead took the broker's
+    // absence for a failing batch (a timeout after 10 s), and the retries' growing pauses then outlasted the broker.
     private Map<TopicPartition, Long> currentPositions(KafkaConsumer<String, byte[]> c) {
         Map<TopicPartition, Long> now = new HashMap<>();
-        for (TopicPartition tp : c.assignment()) now.put(tp, c.position(tp, Duration.ofSeconds(10)));
+        for (TopicPartition tp : c.assignment()) {
+            try {
+                now.put(tp, c.position(tp, Duration.ZERO));
+            } catch (TimeoutException notKnownYet) {
+                Long before = positions.get(tp);
+                if (before != null) now.put(tp, before);
+            }
+        }
         return Map.copyOf(now);
     }
 
+    // From what the consumer's fetches brought back (each partition's last stable offset), not from a request of its
+    // own: endOffsets asked the broker every half second and, with the broker away, failed the runner after 5 s.
+    // A partition not fetched yet leaves the lag as it was (unknown until the first fetch of every partition held).
     private void refreshLag(KafkaConsumer<String, byte[]> c) {
-        Instant now = Instant.now();
-        if (!joined || Duration.between(lagCheckedAt, now).compareTo(LAG_REFRESH) < 0) return;
-        lagCheckedAt = now;
-        Map<TopicPartition, Long> ends = c.endOffsets(c.assignment(), Duration.ofSeconds(5));
+        if (!joined) return;
         long behind = 0;
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            Long position = positions.get(end.getKey());
-            behind += Math.max(0, end.getValue() - (position == null ? 0 : position));
+        for (TopicPartition tp : c.assignment()) {
+            OptionalLong partitionLag = c.currentLag(tp);
+            if (partitionLag.isEmpty()) return;
+            behind += partitionLag.getAsLong();
         }
         lag = behind;
     }
