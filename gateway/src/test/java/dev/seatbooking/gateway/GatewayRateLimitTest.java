@@ -7,8 +7,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 
 import static dev.seatbooking.gateway.GatewayClient.problem;
@@ -19,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "gateway.rate-limit.burst=3", "gateway.rate-limit.requests-per-second=1"})
 class GatewayRateLimitTest {
 
-    static final StubService service = start();
+    static final StubService service = StubService.started();
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -67,13 +65,5 @@ class GatewayRateLimitTest {
                 .isEqualTo(ClientRateLimit.clientKey("2001:db8:1:2:bbbb::2"))
                 .isNotEqualTo(ClientRateLimit.clientKey("2001:db8:1:3::1"));
         assertThat(ClientRateLimit.clientKey("192.0.2.1")).isEqualTo("192.0.2.1");
-    }
-
-    private static StubService start() {
-        try {
-            return new StubService();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayRoutingTest {
 
     static final String TOKEN = "test-gateway-token";
-    static final StubService service = start();
+    static final StubService service = StubService.started();
     static final Map<CutOffService.Failure, CutOffService> cutOff = cutOff();
 
     @DynamicPropertySource
@@ -273,13 +273,5 @@ class GatewayRoutingTest {
             throw new UncheckedIOException(e);
         }
         return services;
-    }
-
-    private static StubService start() {
-        try {
-            return new StubService();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,6 +48,15 @@ final class StubService implements AutoCloseable {
     private final AtomicReference<Seen> last = new AtomicReference<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile CountDownLatch slow = new CountDownLatch(1);
+
+    /** A stub service started now, for a test class's static field (which cannot throw IOException). */
+    static StubService started() {
+        try {
+            return new StubService();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     StubService() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -1,5 +1,6 @@
 package dev.seatbooking.web.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,13 +15,17 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import java.time.Clock;
 
 /**
  * Spring Security at every service and the gateway: two filter chains.
  * <ul>
  *     <li><b>ops</b> — {@code /actuator/**} (but the health probes) and {@code /api/admin/**}: HTTP Basic with the ops
- *     credential ({@code seatbooking.ops.*}), role {@code OPS}. The public gateway does not route them at all.</li>
+ *     credential ({@code seatbooking.ops.*}), role {@code OPS}, a client that keeps presenting wrong ones held back
+ *     before its password is checked ({@link OpsSignInThrottle}). The public gateway does not route them at all.</li>
  *     <li><b>everything else</b> — open to anonymous clients at this layer: who may see or change an order, a payment
  *     or a conference is decided by the resource's own secret (the order's access code, the owner's credentials, the
  *     payment link's secret), checked where the resource is loaded. No other authentication mechanism listens here, so
@@ -42,13 +47,16 @@ public class EdgeSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain opsEndpoints(HttpSecurity http, EdgeSecurityProperties properties) throws Exception {
+    SecurityFilterChain opsEndpoints(HttpSecurity http, EdgeSecurityProperties properties,
+                                     ObjectProvider<Clock> clock) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers("operations");
         common(http.securityMatcher(properties.paths().toArray(String[]::new)), problems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(properties.openPaths().toArray(String[]::new)).permitAll()
                         .anyRequest().hasRole(OPS_ROLE))
-                .httpBasic(basic -> basic.realmName("operations").authenticationEntryPoint(problems));
+                .httpBasic(basic -> basic.realmName("operations").authenticationEntryPoint(problems))
+                .addFilterBefore(new OpsSignInThrottle(properties.signIn(), clock.getIfAvailable(Clock::systemUTC)),
+                        BasicAuthenticationFilter.class);
         return http.build();
     }
 
