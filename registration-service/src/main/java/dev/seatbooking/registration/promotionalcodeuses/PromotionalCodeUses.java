@@ -7,8 +7,8 @@ import dev.seatbooking.contracts.registration.PromotionalCodeUsesEvent.Promotion
 import dev.seatbooking.eventsourcing.aggregate.Aggregate;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -23,9 +23,12 @@ import java.util.List;
  */
 public final class PromotionalCodeUses implements Aggregate<PromotionalCodeUsesEvent> {
 
-    private record Uses(Set<UUID> holders, Set<UUID> spenders) {
+    /** Snapshotted (the conference's whole history of code uses would otherwise be replayed at every load). */
+    public static final PromotionalCodeUsesSnapshot.Snapshots SNAPSHOTS = new PromotionalCodeUsesSnapshot.Snapshots();
+
+    record Uses(Set<UUID> holders, Set<UUID> spenders) {
         Uses() {
-            this(new HashSet<>(), new HashSet<>());
+            this(new LinkedHashSet<>(), new LinkedHashSet<>());
         }
 
         int taken() {
@@ -34,7 +37,7 @@ public final class PromotionalCodeUses implements Aggregate<PromotionalCodeUsesE
     }
 
     private final UUID id;
-    private final Map<UUID, Uses> byCode = new HashMap<>();
+    final Map<UUID, Uses> byCode = new LinkedHashMap<>();
 
     /** @param id the stream id, {@link #idFor} the conference */
     public PromotionalCodeUses(UUID id) {

@@ -60,12 +60,15 @@ public class Repositories {
                 new AggregateType<>(SEAT_ASSIGNMENTS, SeatAssignmentsEvent.class, SeatAssignments::new));
     }
 
-    /** One per conference, written with the event store's expected version by whoever decides (ADR 14). */
+    /**
+     * One per conference, written with the event store's expected version by whoever decides (ADR 14); snapshotted,
+     * since every code use of every order of the conference loads it, and a registrant may lengthen it at will.
+     */
     @Bean
     AggregateRepository<PromotionalCodeUses, PromotionalCodeUsesEvent> promotionalCodeUsesRepository(
-            PostgresEventStore store) {
+            PostgresEventStore store, SnapshotStore snapshots, EventSourcingProperties properties) {
         return new AggregateRepository<>(store, new AggregateType<>(PROMOTIONAL_CODE_USES, PromotionalCodeUsesEvent.class,
-                PromotionalCodeUses::new));
+                PromotionalCodeUses::new), snapshots, PromotionalCodeUses.SNAPSHOTS, properties.snapshotEvery());
     }
 
     @Bean

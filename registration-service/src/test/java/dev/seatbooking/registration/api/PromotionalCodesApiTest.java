@@ -6,6 +6,7 @@ import dev.seatbooking.contracts.conference.CodeScope;
 import dev.seatbooking.contracts.conference.ConferenceEvent.PromotionalCodeDefined;
 import dev.seatbooking.contracts.conference.Discount;
 import dev.seatbooking.registration.order.OrderStatus;
+import dev.seatbooking.registration.promotionalcodeuses.PromotionalCodeUses;
 import dev.seatbooking.registration.support.RegistrantClient;
 import dev.seatbooking.registration.support.RegistrantClient.Response;
 import dev.seatbooking.registration.support.RegistrationServiceTest;
@@ -266,6 +267,26 @@ class PromotionalCodesApiTest extends RegistrationServiceTest {
         probe.timePasses(HOLD);
 
         assertRefused(order, "TEN", 409, "reservation-hold-over");
+    }
+
+    @Test
+    void one_registrant_applying_and_removing_a_code_does_not_make_every_use_of_the_conferences_codes_replay_it() {
+        Placed order = reserved(place(Map.of(general, 1)));
+        UUID uses = PromotionalCodeUses.idFor(conference.id());
+
+        // Anyone with an order and a code the conference advertises: each cycle is two requests of their own order,
+        // and two events (a hold, a release) on the stream of the whole conference's code uses, which every later
+        // hold, release and spend of any order of the conference loads.
+        for (int i = 0; i < 150; i++) {
+            assertThat(apply(order, "TEN").status()).isEqualTo(202);
+            assertThat(registrant.delete(order.path("/promotional-codes/TEN"), order.accessCode()).status())
+                    .isEqualTo(202);
+        }
+
+        long replayed = probe.count("""
+                SELECT count(*) FROM events WHERE stream_id = ?
+                   AND version > coalesce((SELECT version FROM snapshots WHERE stream_id = ?), 0)""", uses, uses);
+        assertThat(replayed).as("events a load of the conference's code uses replays").isLessThanOrEqualTo(100);
     }
 
     private void assertRefused(Placed order, String code, int status, String problem) {
