@@ -23,6 +23,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The HTTP edge of every service and the gateway: the problem vocabulary at every layer, strict JSON, refusal of
@@ -54,6 +58,28 @@ public class WebSupportAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return StrictJson::configure;
+    }
+
+    /**
+     * Bodies are JSON only, read by {@link StrictJson}'s mapper. Spring adds a converter for every Jackson format it
+     * finds on the classpath (YAML comes with springdoc), each with a lenient mapper of its own that reads around every
+     * strict rule ({@code quantity: 1.5} as 1, unknown fields): none of them reads or writes here.
+     */
+    @Bean
+    WebMvcConfigurer jsonBodiesOnly() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+                builder.configureMessageConvertersList(converters ->
+                        converters.removeIf(WebSupportAutoConfiguration::otherDataFormat));
+            }
+        };
+    }
+
+    static boolean otherDataFormat(HttpMessageConverter<?> converter) {
+        return converter.getSupportedMediaTypes().stream().map(MediaType::getSubtype).anyMatch(subtype ->
+                subtype.contains("yaml") || subtype.contains("cbor") || subtype.contains("smile")
+                        || subtype.equals("xml") || subtype.endsWith("+xml"));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.seatbooking.conference.api;
 
 import dev.seatbooking.conference.domain.ConferenceDetails;
+import dev.seatbooking.web.validation.NotNameBased;
 import dev.seatbooking.web.validation.SingleLine;
 import dev.seatbooking.web.validation.ValidEmail;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,8 +21,8 @@ import java.util.UUID;
 @SingleLine(multiLine = "description")
 public record ConferenceRequest(
         @Schema(description = "Client-chosen id, so that a replayed create creates nothing twice (create only;"
-                + " on PUT it must be absent or the path's)")
-        UUID id,
+                + " on PUT it must be absent or the path's); a random (version 4) UUID")
+        @NotNameBased UUID id,
         @NotBlank @Size(max = 64)
         @Pattern(regexp = SLUG, message = "must be lower-case letters, digits, '-' or '_', starting with a letter or"
                 + " digit (it is part of the conference's web address)")

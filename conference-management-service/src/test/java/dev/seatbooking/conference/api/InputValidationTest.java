@@ -84,6 +84,10 @@ class InputValidationTest extends IntegrationTest {
 
     static List<Case> conferenceRules() {
         return List.of(
+                // Registration keeps a conference's seats in the stream of its id, beside streams whose ids it derives
+                // by name (version 3): the one of another conference's promotional code uses, say.
+                set("id is not a name-based UUID", "id", UUID.nameUUIDFromBytes(
+                        "promotional-code-uses:d3e0c0f1-0000-4000-8000-000000000001".getBytes()).toString()),
                 set("slug is required", "slug", null),
                 set("slug must not be blank", "slug", ""),
                 set("slug has at most 64 characters", "slug", "a".repeat(65)),

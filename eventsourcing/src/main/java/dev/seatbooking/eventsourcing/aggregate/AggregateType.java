@@ -19,7 +19,7 @@ public record AggregateType<A extends Aggregate<E>, E>(String streamType, Class<
 
     E cast(UUID streamId, int version, Object event) {
         if (!eventType.isInstance(event)) {
-            throw new IllegalStateException("Stream " + streamId + " (" + streamType + ") holds at version "
+            throw new StreamOfAnotherTypeException(streamId, "Stream " + streamId + " (" + streamType + ") holds at version "
                     + version + " a " + event.getClass().getName() + ", not a " + eventType.getName());
         }
         return eventType.cast(event);

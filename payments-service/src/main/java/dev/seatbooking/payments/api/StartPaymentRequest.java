@@ -1,5 +1,6 @@
 package dev.seatbooking.payments.api;
 
+import dev.seatbooking.web.validation.NotNameBased;
 import dev.seatbooking.web.validation.SingleLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -20,7 +21,7 @@ import java.util.UUID;
  * @param items        optional lines shown to the payer; if given, they add up to {@code amount}
  */
 @Schema(name = "StartPayment")
-public record StartPaymentRequest(@NotNull UUID paymentId,
+public record StartPaymentRequest(@NotNull @NotNameBased UUID paymentId,
                                   @NotNull UUID orderId,
                                   UUID conferenceId,
                                   @Size(min = 1, max = 500) @SingleLine String description,

@@ -1,5 +1,6 @@
 package dev.seatbooking.registration.api;
 
+import dev.seatbooking.web.validation.NotNameBased;
 import dev.seatbooking.web.validation.SingleLine;
 import dev.seatbooking.web.validation.ValidEmail;
 import dev.seatbooking.contracts.Money;
@@ -52,7 +53,7 @@ final class ApiModel {
      * @param seats            each seat type once
      * @param promotionalCodes optional: codes applied with the placement (any case); one refused refuses the order
      */
-    record PlaceOrderRequest(@NotNull UUID orderId,
+    record PlaceOrderRequest(@NotNull @NotNameBased UUID orderId,
                              @NotEmpty @Size(max = 50) @DistinctSeatTypes List<@NotNull @Valid SeatRequest> seats,
                              @Size(max = 10) List<@NotNull @Pattern(regexp = CODE_SHAPE) String> promotionalCodes) {
         List<SeatQuantity> seatQuantities() {
@@ -157,7 +158,7 @@ final class ApiModel {
      * @param entryId  chosen by the client: sending the same request again joins once
      * @param quantity the seats wanted, at most 20 (more: a 422, as for an order)
      */
-    record JoinWaitlistRequest(@NotNull UUID entryId, @NotNull UUID seatTypeId,
+    record JoinWaitlistRequest(@NotNull @NotNameBased UUID entryId, @NotNull UUID seatTypeId,
                                @Schema(minimum = "1") @NotNull @Positive Integer quantity,
                                @NotBlank @Size(max = 200) @SingleLine String name,
                                @Schema(format = "email") @NotBlank @Size(max = 254) @ValidEmail String email) {
@@ -189,7 +190,7 @@ final class ApiModel {
     }
 
     /** @param orderId chosen by the client, as when placing an order */
-    record AcceptOfferRequest(@NotNull UUID orderId) {
+    record AcceptOfferRequest(@NotNull @NotNameBased UUID orderId) {
     }
 
     record Offer(int seats, Instant expiresAt) {

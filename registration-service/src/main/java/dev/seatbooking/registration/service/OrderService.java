@@ -12,6 +12,7 @@ import dev.seatbooking.contracts.registration.OrderEvent;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderUpdated;
 import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.eventsourcing.aggregate.AggregateRepository;
+import dev.seatbooking.eventsourcing.aggregate.StreamOfAnotherTypeException;
 import dev.seatbooking.eventsourcing.process.ProcessManagerStore;
 import dev.seatbooking.eventsourcing.aggregate.Versioned;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
@@ -99,7 +100,12 @@ public class OrderService {
         ConferenceSeatTypes seatTypes = catalog.get(conferenceId);
         var command = new RegisterToConference(orderId, conferenceId, seats);
         PlacedOrder placed = transactions.run(() -> {
-            Versioned<Order> loaded = orders.load(orderId);
+            Versioned<Order> loaded;
+            try {
+                loaded = orders.load(orderId);
+            } catch (StreamOfAnotherTypeException notAnOrder) {
+                throw new OrderIdTaken(orderId); // the id names another aggregate's stream (a conference's, say)
+            }
             Order order = loaded.aggregate();
             if (order.isPlaced()) return repeats.firstAnswer(orderId, command, promotionalCodes);
             List<OrderEvent> events = order.register(command, seatTypes, promotionalCodes,

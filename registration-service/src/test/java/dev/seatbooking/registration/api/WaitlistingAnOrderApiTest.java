@@ -227,6 +227,28 @@ class WaitlistingAnOrderApiTest extends RegistrationServiceTest {
         assertNothingJoined(order);
     }
 
+    @Test
+    void nobody_can_take_the_entry_ids_of_an_orders_missing_seats_before_its_registrant() {
+        Placed order = reserved(general, 3);
+        assertThat(probe.status(order.id())).isEqualTo(OrderStatus.PARTIALLY_RESERVED);
+
+        // The entry ids of an order's missing seats follow from the order id and the seat type, neither a secret
+        // (ADR 9); a join chooses its entry id: anyone may join under them first, with anyone's name.
+        Map<String, Object> squat = new LinkedHashMap<>();
+        squat.put("entryId", WaitlistService.orderEntryId(order.id(), general));
+        squat.put("seatTypeId", general);
+        squat.put("quantity", 1);
+        squat.put("name", "Mallory");
+        squat.put("email", "mallory@example.org");
+        Response attack = registrant.send("POST", "/api/conferences/" + conference.id() + "/waitlist",
+                RegistrantClient.json(squat), Map.of());
+
+        Response waitlisted = waitlist(order, person(), Map.of());
+        assertThat(waitlisted.status()).as(waitlisted.text()).isEqualTo(202);
+        assertThat(waitlisted.body().path("accessCode").asString()).hasSize(10);
+        assertInvalid(attack, "validation-failed", "entryId");
+    }
+
     private void assertNothingJoined(Placed... orders) {
         for (Placed order : orders) {
             for (UUID seatType : List.of(general, workshop)) {

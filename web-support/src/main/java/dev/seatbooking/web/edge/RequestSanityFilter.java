@@ -8,6 +8,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -28,6 +31,12 @@ public class RequestSanityFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String refusedType = refusedContentType(request);
+        if (refusedType != null) {
+            ProblemResponses.write(response, Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    Problems.UNSUPPORTED_MEDIA_TYPE, refusedType));
+            return;
+        }
         String query = request.getQueryString();
         if (query != null && BROKEN_ESCAPE.matcher(query).find()) {
             ProblemResponses.write(response, Problems.malformed(
@@ -51,6 +60,36 @@ public class RequestSanityFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Why a body of this type is refused before anything parses it, or null. No operation takes a multipart body (and
+     * reading the parameters would have the container parse one, to temporary files); a form body only comes with a
+     * POST (the processor page's forms), elsewhere Spring's form filter would decode it before any handler, failing on
+     * a broken escape outside the problem handling; and a wildcard or unreadable type is nobody's body (Spring fails
+     * on a wildcard with an IllegalArgumentException: a 500).
+     */
+    static String refusedContentType(HttpServletRequest request) {
+        String header = request.getContentType();
+        if (header == null || !hasBody(request)) return null;
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(header);
+        } catch (InvalidMediaTypeException unreadable) {
+            return "The Content-Type is not a media type";
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype()) return "The Content-Type names no media type";
+        if ("multipart".equalsIgnoreCase(type.getType())) return "No operation takes a multipart body";
+        if (MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)
+                && !"POST".equalsIgnoreCase(request.getMethod())) {
+            return "A form body is taken only with POST";
+        }
+        return null;
+    }
+
+    /** A request without a body is not refused for the type it names (some clients name one on every request). */
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     /** The parameter's name as a client can read it back: control characters as {@code \\uXXXX}, at most 100. */
