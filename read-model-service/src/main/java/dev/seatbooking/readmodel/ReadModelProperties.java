@@ -91,7 +91,8 @@ public record ReadModelProperties(
         public GuessThrottle<String> throttle(InstantSource clock) {
             return new GuessThrottle<>(
                     new FailureThrottle<>(orderFailures, orderWindow, orderWindow, trackedKeys, clock),
-                    new FailureThrottle<>(clientFailures, clientWindow, clientWindow, trackedKeys, clock));
+                    new FailureThrottle<>(clientFailures, clientWindow, clientWindow, trackedKeys, clock),
+                    GuessThrottle.GRANT_MEMORY, trackedKeys, clock);
         }
     }
 }

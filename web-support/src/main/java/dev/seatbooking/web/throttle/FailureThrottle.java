@@ -105,7 +105,7 @@ public final class FailureThrottle<K> {
         });
     }
 
-    private static long epochNanos(Instant instant) {
+    static long epochNanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 

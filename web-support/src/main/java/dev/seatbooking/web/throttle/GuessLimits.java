@@ -35,6 +35,7 @@ public record GuessLimits(@DefaultValue("10") int failuresPerOrder,
     public <K> GuessThrottle<K> throttle(InstantSource clock) {
         return new GuessThrottle<>(
                 new FailureThrottle<>(failuresPerOrder, window, maxOrderLockout, trackedKeys, clock),
-                new FailureThrottle<>(failuresPerClient, window, maxClientLockout, trackedKeys, clock));
+                new FailureThrottle<>(failuresPerClient, window, maxClientLockout, trackedKeys, clock),
+                GuessThrottle.GRANT_MEMORY, trackedKeys, clock);
     }
 }

@@ -3,8 +3,6 @@ package dev.seatbooking.web.throttle;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,19 +86,6 @@ class FailureThrottleTest {
             Optional<Duration> wait = throttle.begin(key);
             assertThat(wait).as("attempt %d", i + 1).isEmpty();
             throttle.failed(key);
-        }
-    }
-
-    private static final class MovableClock implements InstantSource {
-        private Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
         }
     }
 }
