@@ -9,7 +9,6 @@ import dev.seatbooking.eventsourcing.process.VersionedProcess;
 import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.registration.DomainRejection;
 import dev.seatbooking.registration.messaging.CommandRouting;
-import dev.seatbooking.registration.order.OrderRejection;
 import dev.seatbooking.registration.process.Decision;
 import dev.seatbooking.registration.process.Outcome;
 import dev.seatbooking.registration.process.RegistrationProcessManager;
@@ -89,11 +88,12 @@ public class RegistrationProcessService {
 
     /**
      * The order did not take the payment its process confirmed it with (it paid another amount than the order's
-     * total): the process learns it at once, in this transaction, so that the registrant can pay again.
+     * total, or the order holds no seat any more): the process learns it at once, in this transaction, so that the
+     * registrant can pay again, or the expiry rejects the order. Whatever the order's reason, a process left waiting for
+     * a confirmation that was refused would never end: its expiry leaves a paid order alone.
      */
     private void onRefused(UUID processId, OrderCommand command, DomainRejection refusal, Envelope cause) {
-        if (!(command instanceof ConfirmOrder confirm) || confirm.paymentId() == null
-                || !(refusal instanceof OrderRejection.PaymentAmountMismatch)) {
+        if (!(command instanceof ConfirmOrder confirm) || confirm.paymentId() == null) {
             return;
         }
         VersionedProcess<RegistrationProcessState> loaded = store.load(processId).orElseThrow();
