@@ -25,6 +25,7 @@ import dev.seatbooking.eventsourcing.store.EventMetadata;
 import dev.seatbooking.registration.DomainRejection;
 import dev.seatbooking.registration.conference.ConferenceCatalog;
 import dev.seatbooking.registration.messaging.CommandRouting;
+import dev.seatbooking.registration.messaging.DerivedIds;
 import dev.seatbooking.registration.seatsavailability.SeatsAvailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +102,7 @@ public class SeatsAvailabilityService {
             return;
         }
         if (events.isEmpty()) {
+            if (command instanceof ExpireWaitlistOffer early) expireAgainIfEarly(current.aggregate(), early, metadata);
             keep(current);
             return;
         }
@@ -160,6 +164,24 @@ public class SeatsAvailabilityService {
                     Envelope.UNVERSIONED, clock.instant());
             commands.sendAt(envelope, offer.offerExpiresAt());
         }
+    }
+
+    /**
+     * An offer's expiry is sent when the database's clock reaches it ({@code due_at <= now()}), and judged here by the
+     * service's: a database clock ahead of the service's by more than the hop delivers it a little early, and the offer
+     * does not lapse. Its id is the entry's one expiry (already in the inbox), so nothing else would ever lapse it: it is
+     * scheduled again, under an id of its own, as far past the offer's expiry as it came before it (and a second more).
+     * The id is derived from the early one's, so that handling it again schedules nothing twice.
+     */
+    private void expireAgainIfEarly(SeatsAvailability availability, ExpireWaitlistOffer expiry, EventMetadata cause) {
+        Instant now = clock.instant();
+        availability.offerExpiresAt(expiry.entryId()).filter(now::isBefore).ifPresent(expiresAt -> {
+            Instant again = expiresAt.plus(Duration.between(now, expiresAt)).plusSeconds(1);
+            UUID id = cause.causationId() == null ? UUID.randomUUID() : DerivedIds.of(cause.causationId(), "again");
+            commands.sendAt(Envelope.of(id, expiry, expiry.conferenceId(), Envelope.UNVERSIONED, now), again);
+            log.info("Expiry of the offer to waitlist entry {} came {} before its time by this service's clock; "
+                    + "scheduled again for {}", expiry.entryId(), Duration.between(now, expiresAt), again);
+        });
     }
 
     /** The id of the message that lapses the entry's offer: one per entry, since an entry gets one offer. */
