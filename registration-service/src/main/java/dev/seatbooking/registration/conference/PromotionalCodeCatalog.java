@@ -40,14 +40,15 @@ public class PromotionalCodeCatalog {
     private static final String UPSERT = """
             INSERT INTO promotional_codes (conference_id, id, code, discount_kind, percent, amount, currency,
                                            all_seat_types, seat_type_ids, usage_limit, valid_from, valid_until,
-                                           exclusive, enabled)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           exclusive, enabled, event_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (conference_id, id) DO UPDATE SET code = excluded.code,
                 discount_kind = excluded.discount_kind, percent = excluded.percent, amount = excluded.amount,
                 currency = excluded.currency, all_seat_types = excluded.all_seat_types,
                 seat_type_ids = excluded.seat_type_ids, usage_limit = excluded.usage_limit,
                 valid_from = excluded.valid_from, valid_until = excluded.valid_until, exclusive = excluded.exclusive,
-                enabled = excluded.enabled, updated_at = now()""";
+                enabled = excluded.enabled, event_version = excluded.event_version, updated_at = now()
+            WHERE excluded.event_version = 0 OR promotional_codes.event_version < excluded.event_version""";
 
     private final JdbcTemplate jdbc;
 
@@ -64,8 +65,11 @@ public class PromotionalCodeCatalog {
         return jdbc.query(BY_ID, ROW, conferenceId, codeId).stream().findFirst();
     }
 
-    /** The full definition replaces what was kept (the text never changes: the id is the code's identity). */
-    void defined(PromotionalCodeDefined e) {
+    /**
+     * The full definition replaces what was kept (the text never changes: the id is the code's identity), unless it is
+     * older than the one kept (delivered late: V9).
+     */
+    void defined(PromotionalCodeDefined e, long version) {
         jdbc.update(ENSURE_CONFERENCE, e.conferenceId());
         Discount discount = e.discount();
         Money amount = discount.amount();
@@ -74,7 +78,7 @@ public class PromotionalCodeCatalog {
             Object[] values = {e.conferenceId(), e.codeId(), e.code(), discount.kind().name(), discount.percent(),
                     amount == null ? null : amount.amount(), amount == null ? null : amount.currency(),
                     e.scope().allSeatTypes(), uuids(connection, e.scope().seatTypeIds()), e.usageLimit(),
-                    timestamp(e.validFrom()), timestamp(e.validUntil()), e.exclusive(), e.enabled()};
+                    timestamp(e.validFrom()), timestamp(e.validUntil()), e.exclusive(), e.enabled(), version};
             for (int i = 0; i < values.length; i++) statement.setObject(i + 1, values[i]);
             return statement;
         });
