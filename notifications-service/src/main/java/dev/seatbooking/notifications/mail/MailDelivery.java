@@ -139,6 +139,10 @@ public class MailDelivery {
         html.setText(rendered.html(), StandardCharsets.UTF_8.name(), "html");
         message.setContent(new MimeMultipart("alternative", text, html));
         message.setHeader("X-Seatbooking-Mail-Id", mail.mailId().toString());
+        // The mail's own id, not one Jakarta Mail makes up per attempt: a mail sent again (a crash between the server's
+        // acceptance and the commit of its mark) is then the same mail to the servers and clients that receive it.
+        String from = new InternetAddress(properties.from()).getAddress();
+        message.setHeader("Message-ID", "<" + mail.mailId() + "@" + from.substring(from.lastIndexOf('@') + 1) + ">");
         return message;
     }
 }
