@@ -41,7 +41,7 @@ public class ConferenceEventHandler {
 
     private static final String ENSURE_CONFERENCE = "INSERT INTO conferences (id) VALUES (?) ON CONFLICT DO NOTHING";
     // Each statement writes only from an event newer than the one the row was last written from (V9); 0 is an event
-    // without a version, applied as it comes.
+    // without a version, applied as it comes, and leaves the version kept as it was.
     private static final String DETAILS = """
             INSERT INTO conferences (id, slug, reservation_hold_ms, offer_hold_ms, start_date, cancellation_cutoff_days,
                                      details_version)
@@ -49,12 +49,14 @@ public class ConferenceEventHandler {
             ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, reservation_hold_ms = excluded.reservation_hold_ms,
                                            offer_hold_ms = excluded.offer_hold_ms, start_date = excluded.start_date,
                                            cancellation_cutoff_days = excluded.cancellation_cutoff_days,
-                                           details_version = excluded.details_version, updated_at = now()
+                                           details_version = greatest(conferences.details_version, excluded.details_version),
+                                           updated_at = now()
             WHERE excluded.details_version = 0 OR conferences.details_version < excluded.details_version""";
     private static final String PUBLISHED = """
             INSERT INTO conferences (id, published, published_version) VALUES (?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET published = excluded.published,
-                                           published_version = excluded.published_version, updated_at = now()
+                                           published_version = greatest(conferences.published_version,
+                                                                        excluded.published_version), updated_at = now()
             WHERE excluded.published_version = 0 OR conferences.published_version < excluded.published_version""";
     private static final String SEAT_TYPE_FOR_UPDATE =
             "SELECT quantity, event_version FROM seat_types WHERE conference_id = ? AND id = ? FOR UPDATE";
@@ -63,7 +65,7 @@ public class ConferenceEventHandler {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (conference_id, id) DO UPDATE SET name = excluded.name, description = excluded.description,
                 price = excluded.price, currency = excluded.currency, quantity = excluded.quantity,
-                event_version = excluded.event_version, updated_at = now()""";
+                event_version = greatest(seat_types.event_version, excluded.event_version), updated_at = now()""";
 
     private final JdbcTemplate jdbc;
     private final CommandRouting commands;

@@ -47,7 +47,8 @@ public class PromotionalCodeCatalog {
                 currency = excluded.currency, all_seat_types = excluded.all_seat_types,
                 seat_type_ids = excluded.seat_type_ids, usage_limit = excluded.usage_limit,
                 valid_from = excluded.valid_from, valid_until = excluded.valid_until, exclusive = excluded.exclusive,
-                enabled = excluded.enabled, event_version = excluded.event_version, updated_at = now()
+                enabled = excluded.enabled,
+                event_version = greatest(promotional_codes.event_version, excluded.event_version), updated_at = now()
             WHERE excluded.event_version = 0 OR promotional_codes.event_version < excluded.event_version""";
 
     private final JdbcTemplate jdbc;
