@@ -115,7 +115,7 @@ public class PaymentsController {
                                HttpServletRequest http) {
         Optional<PaymentRecord> payment = records.find(paymentId);
         boolean opens = payment.isPresent()
-                ? gate.opens(payment.get().orderId(), accessCode, http.getRemoteAddr())
+                ? gate.opensPayment(paymentId, payment.get().orderId(), accessCode, http.getRemoteAddr())
                 : gate.opensNothing(paymentId, http.getRemoteAddr());
         return payment.filter(p -> opens).map(this::view).orElseThrow(() -> PaymentRefused.unknownPayment(paymentId));
     }

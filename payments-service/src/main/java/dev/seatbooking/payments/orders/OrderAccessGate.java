@@ -32,6 +32,17 @@ public class OrderAccessGate {
         return throttle.check(orderId, clientAddress, () -> orders.accessGranted(orderId, accessCode));
     }
 
+    /**
+     * Whether the code opens a payment of the order. Counted against the payment, as a check of an unknown payment
+     * is, not against its order: while the order is held back, a known payment and an unknown one still answer
+     * alike, so the throttle does not tell which payments exist or which order one pays.
+     *
+     * @throws TooManyAttempts the payment or the client is held back for now (whatever the code)
+     */
+    public boolean opensPayment(UUID paymentId, UUID orderId, String accessCode, String clientAddress) {
+        return throttle.check(paymentId, clientAddress, () -> orders.accessGranted(orderId, accessCode));
+    }
+
     /** A check for something that is not there (an unknown payment): counted like a wrong code, never right. */
     public boolean opensNothing(UUID unknown, String clientAddress) {
         return throttle.check(unknown, clientAddress, () -> false);

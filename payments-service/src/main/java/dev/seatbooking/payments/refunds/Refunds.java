@@ -68,7 +68,7 @@ public class Refunds {
         try {
             processor.refund(new RefundRequest(refund.refundId(), refund.paymentId(), refund.amount()));
         } catch (RuntimeException notDone) {
-            String error = notDone.getMessage() == null ? notDone.toString() : notDone.getMessage();
+            RefundAttemptError error = RefundAttemptError.of(notDone);
             transactions.executeWithoutResult(tx -> failed(refund, error));
             return;
         }
@@ -83,17 +83,17 @@ public class Refunds {
         }
     }
 
-    private void failed(RefundRecord taken, String error) {
+    private void failed(RefundRecord taken, RefundAttemptError error) {
         RefundRecord row = records.lock(taken.refundId()).orElseThrow();
         // Completed meanwhile, or taken again after its lease ran out: that attempt decides, not this one.
         if (row.state() != RefundState.REQUESTED || row.attempts() != taken.attempts()) return;
         int attempt = taken.attempts();
         boolean willRetry = attempt < settings.maxAttempts();
-        if (append(row, refund -> refund.fail(error, attempt, willRetry))) {
+        if (append(row, refund -> refund.fail(error.forOwner(), attempt, willRetry))) {
             Duration retryAfter = willRetry ? settings.retryAfter(attempt) : null;
-            records.failed(row.refundId(), error, retryAfter);
+            records.failed(row.refundId(), error.forOperators(), retryAfter);
             log.warn("Refund {} attempt {} failed ({}): {}", row.refundId(), attempt,
-                    willRetry ? "tried again in " + retryAfter : "given up", error);
+                    willRetry ? "tried again in " + retryAfter : "given up", error.forOperators());
         }
     }
 

@@ -599,6 +599,30 @@ class PaymentsApiTest extends PaymentsServiceTest {
             problem(start(UUID.randomUUID(), order, "45.50"), 429, "too-many-requests");
         }
 
+        /**
+         * A known payment was checked against its order's lock, an unknown one against its own id: with the order
+         * held back, the first answered 429 and the second 404, telling whether a payment exists and which order
+         * it pays.
+         */
+        @Test
+        void while_an_order_is_held_back_its_payments_answer_as_unknown_ones_do() throws Exception {
+            TestOrder order = givenOrder("45.50");
+            UUID paymentId = UUID.randomUUID();
+            start(paymentId, order, "45.50").andExpect(status().isCreated());
+            String guesser = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+            for (int guess = 0; guess < FAILURES_PER_ORDER; guess++) {
+                problem(mvc.perform(get("/api/orders/{id}", order.orderId()).header(ACCESS_CODE, "WRONG-" + guess)
+                        .with(request -> { request.setRemoteAddr(guesser); return request; })), 404, "not-found");
+            }
+            problem(mvc.perform(get("/api/orders/{id}", order.orderId()).header(ACCESS_CODE, "WRONG")), 429,
+                    "too-many-requests");
+
+            problem(mvc.perform(get("/api/payments/{id}", paymentId).header(ACCESS_CODE, "WRONG")), 404, "not-found");
+            problem(mvc.perform(get("/api/payments/{id}", UUID.randomUUID()).header(ACCESS_CODE, "WRONG")), 404,
+                    "not-found");
+            payment(paymentId, order).andExpect(status().isOk());
+        }
+
         @Test
         void a_payment_opens_only_with_its_orders_access_code() throws Exception {
             TestOrder order = givenOrder("45.50");

@@ -1,5 +1,6 @@
 package dev.seatbooking.registration.conference;
 
+import dev.seatbooking.contracts.Envelope;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.registration.support.RegistrationServiceTest;
 import dev.seatbooking.registration.support.UpstreamServices.PublishedConference;
@@ -34,5 +35,23 @@ class ConferenceEventsOutOfOrderTest extends RegistrationServiceTest {
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(probe.remaining(conference.id(), conference.seatType()))
                         .as("the owner's latest quantity (version 5) is on sale").isEqualTo(8));
+    }
+
+    /**
+     * An event without a version (as tests and older senders send) is applied as it comes, but leaves the version the
+     * row was written from as it was: an older versioned event delivered after it is still older than that.
+     */
+    @Test
+    void an_unversioned_quantity_keeps_the_version_its_row_was_written_from() {
+        PublishedConference conference = conferenceOnSale(HOLD, new SeatTypeSpec("General", 10, Money.of("25.00", "EUR")));
+        upstream().quantityChanged(conference, 5, 0, 8);
+        await().atMost(Duration.ofSeconds(60)).until(() -> probe.onSale(conference.id(), Map.of(conference.seatType(), 8)));
+        upstream().quantityChanged(conference, Envelope.UNVERSIONED, 0, 6);
+        await().atMost(Duration.ofSeconds(60)).until(() -> probe.onSale(conference.id(), Map.of(conference.seatType(), 6)));
+        upstream().quantityChanged(conference, 4, 0, 5); // older than the version 5 the row was written from
+
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(probe.remaining(conference.id(), conference.seatType()))
+                        .as("the unversioned event's quantity stays on sale").isEqualTo(6));
     }
 }

@@ -3,6 +3,7 @@ package dev.seatbooking.registration.waitlist;
 import dev.seatbooking.contracts.Money;
 import dev.seatbooking.contracts.conference.OfferHold;
 import dev.seatbooking.contracts.registration.SeatsAvailabilityCommand.JoinWaitlist;
+import dev.seatbooking.registration.messaging.DerivedIds;
 import dev.seatbooking.registration.order.OrderStatus;
 import dev.seatbooking.registration.service.SeatsAvailabilityService;
 import dev.seatbooking.registration.support.RegistrationServiceTest;
@@ -65,6 +66,10 @@ class OfferExpiryAheadOfTheServiceClockTest extends RegistrationServiceTest {
         // The expiry is sent when due by the database, and handled by the writer.
         await().atMost(WAIT).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM inbox WHERE message_id = ?", Integer.class, expiry) == 1);
+        // It came early, so it scheduled itself again, under an id derived from its own: handling it once more (a
+        // redelivery) would find that id taken and schedule nothing twice.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outgoing_messages WHERE message_id = ?", Integer.class,
+                DerivedIds.of(expiry, "again"))).isEqualTo(1);
 
         // Now the offer's time is over by any clock. (Whatever is scheduled from here on is scheduled on the test clock,
         // ahead of the database's by all the time let pass so far: see WaitlistFlowTest. As much more passes.)

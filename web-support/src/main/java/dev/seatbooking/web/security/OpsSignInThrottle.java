@@ -47,7 +47,7 @@ final class OpsSignInThrottle extends OncePerRequestFilter {
         String client = GuessThrottle.clientKey(request.getRemoteAddr());
         Optional<Duration> wait = perClient.begin(client);
         if (wait.isPresent()) {
-            tooManyAttempts(response, new TooManyAttempts(wait.get()).retryAfterSeconds());
+            tooManyAttempts(response, TooManyAttempts.seconds(wait.get()));
             return;
         }
         try {

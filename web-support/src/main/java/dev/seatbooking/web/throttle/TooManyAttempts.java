@@ -21,6 +21,11 @@ public final class TooManyAttempts extends RuntimeException {
 
     /** Whole seconds, rounded up, at least one: what {@code Retry-After} says. */
     public long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return seconds(retryAfter);
+    }
+
+    /** A wait as {@code Retry-After} says it: whole seconds, rounded up, at least one. */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }
