@@ -41,10 +41,11 @@ public class OwnerAccess {
     public void requireOwner(String client, String conferenceId, Optional<OwnerCredentials> credentials) {
         OwnerCredentials given = credentials.orElseThrow(() -> new OwnerAccessDenied.NotAuthenticated(
                 "Send the conference owner's email and access code (HTTP Basic)"));
-        try (SignInThrottle.Attempt attempt = throttle.begin(given.email(), client)) {
-            Optional<OwnerKey> key = idOf(conferenceId).flatMap(conferences::findOwnerKey);
+        Optional<UUID> id = idOf(conferenceId);
+        try (SignInThrottle.Attempt attempt = throttle.begin(given.email(), client, id.orElse(null))) {
+            Optional<OwnerKey> key = id.flatMap(conferences::findOwnerKey);
             if (opens(key, given)) {
-                attempt.succeeded();
+                attempt.succeeded(id.get());
                 return;
             }
             attempt.failed();
@@ -60,10 +61,10 @@ public class OwnerAccess {
      * @throws TooManyAttempts  this client must wait before it tries this email again
      */
     public UUID signIn(String client, OwnerCredentials credentials) {
-        try (SignInThrottle.Attempt attempt = throttle.begin(credentials.email(), client)) {
+        try (SignInThrottle.Attempt attempt = throttle.begin(credentials.email(), client, null)) {
             Optional<UUID> found = locate(credentials);
             if (found.isPresent()) {
-                attempt.succeeded();
+                attempt.succeeded(found.get());
                 return found.get();
             }
             attempt.failed();

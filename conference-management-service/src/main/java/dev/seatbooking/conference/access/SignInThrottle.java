@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Slows down the guessing of owner credentials without handing anyone a way to lock the owner out. Three limits,
@@ -23,9 +25,12 @@ import java.util.Optional;
  *     interleave successes with guesses at the victim's code.</li>
  *     <li><b>Per owner email, from any client: a rate</b> ({@code perOwner}: a burst, then one attempt per
  *     interval). Every failure for the email takes from it; it is asked only of clients that are themselves deep in
- *     failures for that email (at least {@code freeFailures}, none undone by a success since). So many addresses
- *     together cannot guess faster than the rate, while the owner, from a client that has not been failing, is
- *     never held up by them. A refusal asks for at most one interval: a delay, never a ban.</li>
+ *     failures for that email (at least {@code freeFailures}), unless the attempt aims at a conference the client
+ *     opened with that email since its last failure. So many addresses together cannot guess faster than the rate,
+ *     while the owner, from a client that has not been failing or that got in after mistyping, is never held up by
+ *     them. Only the conference opened counts: anyone may create a conference with a victim's email and open it, and
+ *     successes there must not exempt guesses at the victim's (nor a sign-in by email and code, which aims at every
+ *     conference of the email). A refusal asks for at most one interval: a delay, never a ban.</li>
  *     <li><b>Per client, across emails: a rate</b> ({@code perClient}), so that one address cannot spray guesses
  *     over many emails. An email the client signed in with successfully within {@code successMemory} is exempt: an
  *     attacker behind the owner's address (the same NAT) cannot starve the owner's working session.</li>
@@ -76,10 +81,15 @@ final class SignInThrottle {
     private record Pair(String email, String client) {
     }
 
+    /** A client's sign-ins with an email at one conference. */
+    private record Opened(Pair pair, UUID conference) {
+    }
+
     private final Settings settings;
     private final Clock clock;
     private final Cache<Pair, FailureRun> runs;
     private final Cache<Pair, Instant> successes;
+    private final Cache<Opened, Instant> opened;
     private final Budget owners;
     private final Budget clients;
 
@@ -90,6 +100,8 @@ final class SignInThrottle {
                 .expireAfterWrite(settings.failureMemory()).build();
         this.successes = Caffeine.newBuilder().maximumSize(settings.maxTracked())
                 .expireAfterWrite(settings.successMemory()).build();
+        this.opened = Caffeine.newBuilder().maximumSize(settings.maxTracked())
+                .expireAfterWrite(settings.successMemory()).build();
         this.owners = new Budget(settings.perOwner(), settings.maxTracked());
         this.clients = new Budget(settings.perClient(), settings.maxTracked());
     }
@@ -97,10 +109,12 @@ final class SignInThrottle {
     /**
      * Before credentials for {@code email} from {@code client} are checked.
      *
+     * @param conference the conference the credentials are to open; null when they are to find it (any of the
+     *                   email's)
      * @return the attempt, to be told how the check went
      * @throws TooManyAttempts when the client must wait first, whatever its credentials
      */
-    Attempt begin(String email, String client) {
+    Attempt begin(String email, String client, UUID conference) {
         Pair pair = new Pair(canonicalEmail(email), clientKey(client));
         Instant now = clock.instant();
         FailureRun run = currentRun(pair, now);
@@ -113,7 +127,7 @@ final class SignInThrottle {
             takenFromClient = true;
         }
         boolean deepInFailures = run != null && run.failures() >= settings.freeFailures()
-                && (lastSuccess == null || lastSuccess.isBefore(run.last()));
+                && !openedSince(pair, conference, run.last(), now);
         if (deepInFailures) {
             Optional<Duration> wait = owners.take(pair.email(), now);
             if (wait.isPresent()) {
@@ -138,12 +152,14 @@ final class SignInThrottle {
     long tracked() {
         runs.cleanUp();
         successes.cleanUp();
-        return runs.estimatedSize() + successes.estimatedSize() + owners.size() + clients.size();
+        opened.cleanUp();
+        return runs.estimatedSize() + successes.estimatedSize() + opened.estimatedSize() + owners.size()
+                + clients.size();
     }
 
     /**
      * An attempt let through {@link #begin}, to be told how the credentials' check went: {@link #failed} or
-     * {@link #succeeded}. Closing one that was told neither (the check itself broke) gives back what it took.
+     * {@link #succeeded} (with the conference they opened). Closing one that was told neither (the check itself broke) gives back what it took.
      */
     final class Attempt implements AutoCloseable {
         private final Pair pair;
@@ -167,9 +183,11 @@ final class SignInThrottle {
             if (!takenFromOwner) owners.take(pair.email(), now);
         }
 
-        void succeeded() {
+        void succeeded(UUID conference) {
             giveBack();
-            successes.put(pair, clock.instant());
+            Instant now = clock.instant();
+            successes.put(pair, now);
+            opened.put(new Opened(pair, Objects.requireNonNull(conference)), now);
         }
 
         @Override
@@ -197,6 +215,13 @@ final class SignInThrottle {
     private Instant lastSuccess(Pair pair, Instant now) {
         Instant success = successes.getIfPresent(pair);
         return success == null || !success.plus(settings.successMemory()).isAfter(now) ? null : success;
+    }
+
+    /** Whether the client opened {@code conference} with the email after {@code since} (never for null: any). */
+    private boolean openedSince(Pair pair, UUID conference, Instant since, Instant now) {
+        if (conference == null) return false;
+        Instant at = opened.getIfPresent(new Opened(pair, conference));
+        return at != null && at.isAfter(since) && at.plus(settings.successMemory()).isAfter(now);
     }
 
     private static void refuseFor(Duration wait) {

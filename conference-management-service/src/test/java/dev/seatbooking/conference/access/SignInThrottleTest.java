@@ -41,6 +41,8 @@ class SignInThrottleTest {
     }
 
     static final String OWNER = "ada@example.org";
+    /** The conference the attempts aim at (whoever owns it). */
+    static final UUID ADAS = UUID.randomUUID();
     static final Duration OWNER_INTERVAL = Duration.ofSeconds(2);
     static final Duration CLIENT_INTERVAL = Duration.ofSeconds(5);
 
@@ -69,7 +71,7 @@ class SignInThrottleTest {
         }
         assertThat(refusal(OWNER, attacker)).as("the attacker waits").contains(Duration.ofSeconds(60));
 
-        throttle.begin(OWNER, "10.0.0.2").succeeded(); // no refusal, no delay
+        throttle.begin(OWNER, "10.0.0.2", ADAS).succeeded(ADAS); // no refusal, no delay
     }
 
     @Test
@@ -90,18 +92,54 @@ class SignInThrottleTest {
         }
         assertThat(letThrough).as("the 300 failures emptied the owner's rate").isZero();
 
-        throttle.begin(OWNER, "10.0.0.2").succeeded();
-        throttle.begin(OWNER.toUpperCase(), "10.0.0.3").succeeded();
+        throttle.begin(OWNER, "10.0.0.2", ADAS).succeeded(ADAS);
+        throttle.begin(OWNER.toUpperCase(), "10.0.0.3", ADAS).succeeded(ADAS);
     }
 
     @Test
     void an_owner_who_mistyped_and_then_signed_in_is_not_held_to_the_owners_rate() {
         for (int i = 0; i < 3; i++) fail(OWNER, "10.0.0.2");
         clock.advance(Duration.ofSeconds(1));
-        throttle.begin(OWNER, "10.0.0.2").succeeded();
+        throttle.begin(OWNER, "10.0.0.2", ADAS).succeeded(ADAS);
         for (int address = 0; address < 50; address++) fail(OWNER, "10.1.0." + address); // the rate is empty now
 
-        for (int call = 0; call < 30; call++) throttle.begin(OWNER, "10.0.0.2").succeeded();
+        for (int call = 0; call < 30; call++) throttle.begin(OWNER, "10.0.0.2", ADAS).succeeded(ADAS);
+    }
+
+    /**
+     * Anyone may create a conference with the owner's email and sign in to it. Successes there ended each address's
+     * "deep in failures" state, so a crowd interleaving them with guesses at the owner's conference was not held to
+     * the owner's rate: 100 guesses let through in one interval instead of 1.
+     */
+    @Test
+    void successes_at_a_conference_made_with_the_owners_email_do_not_exempt_guesses_at_the_owners() {
+        UUID decoy = UUID.randomUUID();
+        for (int address = 0; address < 100; address++) {
+            for (int i = 0; i < 3; i++) fail(OWNER, "10.1.0." + address);
+        }
+        clock.advance(OWNER_INTERVAL); // past each address's own first delay; one attempt of the owner's rate back
+        for (int address = 0; address < 100; address++) {
+            throttle.begin(OWNER, "10.1.0." + address, decoy).succeeded(decoy);
+        }
+        int letThrough = 0;
+        for (int address = 0; address < 100; address++) {
+            if (refusal(OWNER, "10.1.0." + address).isEmpty()) {
+                letThrough++;
+                fail(OWNER, "10.1.0." + address);
+            }
+        }
+        assertThat(letThrough).as("the owner's rate: one per interval").isEqualTo(1);
+    }
+
+    @Test
+    void a_sign_in_that_finds_the_conference_by_email_and_code_is_exempted_by_no_earlier_success() {
+        for (int i = 0; i < 3; i++) fail(OWNER, "10.0.0.2");
+        clock.advance(Duration.ofSeconds(1));
+        throttle.begin(OWNER, "10.0.0.2", ADAS).succeeded(ADAS);
+        for (int address = 0; address < 50; address++) fail(OWNER, "10.1.0." + address); // the rate is empty now
+
+        assertThatThrownBy(() -> throttle.begin(OWNER, "10.0.0.2", null)).isInstanceOf(TooManyAttempts.class);
+        throttle.begin(OWNER, "10.0.0.2", ADAS).succeeded(ADAS); // its own conference: not held
     }
 
     @Test
@@ -111,7 +149,7 @@ class SignInThrottleTest {
             clock.advance(Duration.ofSeconds(1));
         }
         clock.advance(Duration.ofSeconds(5));
-        throttle.begin(OWNER, "10.0.0.1").succeeded();
+        throttle.begin(OWNER, "10.0.0.1", ADAS).succeeded(ADAS);
         fail(OWNER, "10.0.0.1");
         assertThat(refusal(OWNER, "10.0.0.1")).as("the 5th failure in a row").contains(Duration.ofSeconds(4));
     }
@@ -138,32 +176,32 @@ class SignInThrottleTest {
     @Test
     void an_owner_working_behind_the_sprayers_address_is_not_held_to_its_rate() {
         String sharedAddress = "10.0.0.9";
-        throttle.begin(OWNER, sharedAddress).succeeded();
+        throttle.begin(OWNER, sharedAddress, ADAS).succeeded(ADAS);
         for (int i = 0; i < 40; i++) {
             String email = UUID.randomUUID() + "@example.org";
             waitUntilAllowed(email, sharedAddress);
             fail(email, sharedAddress);
         }
         assertThat(refusal("someone@example.org", sharedAddress)).as("the sprayer's rate is empty").isPresent();
-        throttle.begin(OWNER, sharedAddress).succeeded();
+        throttle.begin(OWNER, sharedAddress, ADAS).succeeded(ADAS);
     }
 
     @Test
     void attempts_in_flight_count_before_their_outcome_is_known() {
-        for (int i = 0; i < 20; i++) throttle.begin(UUID.randomUUID() + "@example.org", "10.0.0.1"); // concurrent
+        for (int i = 0; i < 20; i++) throttle.begin(UUID.randomUUID() + "@example.org", "10.0.0.1", ADAS); // concurrent
         assertThat(refusal(OWNER, "10.0.0.1")).as("the 21st concurrent attempt").isPresent();
     }
 
     @Test
     void a_success_gives_back_what_its_attempt_took() {
-        for (int i = 0; i < 40; i++) throttle.begin(UUID.randomUUID() + "@example.org", "10.0.0.1").succeeded();
+        for (int i = 0; i < 40; i++) throttle.begin(UUID.randomUUID() + "@example.org", "10.0.0.1", ADAS).succeeded(ADAS);
         assertThat(refusal("other@example.org", "10.0.0.1")).isEmpty();
     }
 
     @Test
     void right_and_wrong_credentials_are_refused_alike_because_the_refusal_comes_first() {
         for (int i = 0; i < 3; i++) fail(OWNER, "10.0.0.1");
-        assertThatThrownBy(() -> throttle.begin(OWNER, "10.0.0.1"))
+        assertThatThrownBy(() -> throttle.begin(OWNER, "10.0.0.1", ADAS))
                 .isInstanceOf(TooManyAttempts.class);
     }
 
@@ -183,18 +221,18 @@ class SignInThrottleTest {
         for (int i = 0; i < 20_000; i++) {
             String client = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
             fail(UUID.randomUUID() + "@example.org", client);
-            throttle.begin(UUID.randomUUID() + "@example.org", client).succeeded();
+            throttle.begin(UUID.randomUUID() + "@example.org", client, ADAS).succeeded(ADAS);
         }
-        assertThat(throttle.tracked()).isLessThanOrEqualTo(4 * 1_000 + 100);
+        assertThat(throttle.tracked()).isLessThanOrEqualTo(5 * 1_000 + 100);
     }
 
     private void fail(String email, String client) {
-        throttle.begin(email, client).failed();
+        throttle.begin(email, client, ADAS).failed();
     }
 
     /** How long {@code client} must wait before it may try {@code email}; an attempt let through is left unused. */
     private Optional<Duration> refusal(String email, String client) {
-        try (SignInThrottle.Attempt unused = throttle.begin(email, client)) {
+        try (SignInThrottle.Attempt unused = throttle.begin(email, client, ADAS)) {
             return Optional.empty(); // closed untold: gives back what it took
         } catch (TooManyAttempts refused) {
             return Optional.of(refused.retryAfter());
