@@ -9,6 +9,7 @@ import java.util.Map;
 public final class ClientLimits {
 
     private static final String MANY = "100000";
+    private static final String SEATS_PER_CLIENT = "registration.seats-per-client.seats";
 
     private ClientLimits() {
     }
@@ -23,7 +24,15 @@ public final class ClientLimits {
     }
 
     /**
-     * The gateway's rate limit and the services' access-code throttles too: a benchmark's clients read orders the
+     * The seats one client may ask for at a conference: the tests' registrants, hundreds for a conference in a burst,
+     * are all on this machine. (Registration's SeatsPerClientApiTest proves the limit.)
+     */
+    static void liftSeatsPerClient() {
+        System.setProperty(SEATS_PER_CLIENT, "0");
+    }
+
+    /**
+     * The gateway's rate limit, the seats per client and the services' access-code throttles too: a benchmark's clients read orders the
      * read model has not projected yet (a 404 counts as a failed check, as a guess would) and start payments before
      * payments knows the order, thousands a minute from one address.
      */
@@ -34,6 +43,7 @@ public final class ClientLimits {
     /** What {@link #liftAll()} sets, e.g. as {@code -D} options of a platform started in a JVM of its own. */
     public static Map<String, String> all() {
         return Map.of("gateway.rate-limit.requests-per-second", MANY, "gateway.rate-limit.burst", MANY,
+                SEATS_PER_CLIENT, "0",
                 "registration.access-throttle.failures-per-client", MANY,
                 "registration.access-throttle.failures-per-order", MANY,
                 "seatbooking.payments.access-throttle.failures-per-client", MANY,

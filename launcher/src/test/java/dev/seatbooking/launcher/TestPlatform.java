@@ -32,6 +32,7 @@ final class TestPlatform implements BeforeAllCallback {
     private static synchronized Platform start() {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         ClientLimits.liftGatewayRateLimit();
+        ClientLimits.liftSeatsPerClient();
         // An unpaid order's seats are released this long after its hold (the book's 14 minutes otherwise): the
         // browser test waits for an order of a 1-minute hold to expire, and its seat to go to the waitlist.
         System.setProperty("registration.expiration-buffer", EXPIRATION_BUFFER);

@@ -19,13 +19,15 @@ import java.time.Duration;
  *                         first, before the client gets a 409
  * @param messaging        topics and consumers
  * @param accessThrottle   how failed access-code checks are slowed down
+ * @param seatsPerClient   how many seats one client address may ask for at one conference in a while
  */
 @ConfigurationProperties("registration")
 public record RegistrationProperties(
         Duration expirationBuffer,
         @DefaultValue("5") int commandAttempts,
         @DefaultValue Messaging messaging,
-        @DefaultValue GuessLimits accessThrottle) {
+        @DefaultValue GuessLimits accessThrottle,
+        @DefaultValue SeatLimits seatsPerClient) {
 
     public RegistrationProperties {
         if (expirationBuffer == null) expirationBuffer = RegistrationProcessManager.DEFAULT_EXPIRATION_BUFFER;
@@ -67,5 +69,18 @@ public record RegistrationProperties(
      */
     public record Consumers(@DefaultValue("3") int seatsAvailability, @DefaultValue("3") int process,
                             @DefaultValue("1") int conference) {
+    }
+
+    /**
+     * {@code registration.seats-per-client.*}, see {@code SeatsPerClient}.
+     *
+     * @param seats          the seats one client address may ask for at once at one conference (orders, seats added,
+     *                       waitlist joins); 0: no limit
+     * @param refill         how long an emptied allowance takes to fill again (about a hold: the seats one address
+     *                       holds at a time stay near {@code seats})
+     * @param trackedClients the most (conference, client) pairs remembered
+     */
+    public record SeatLimits(@DefaultValue("100") int seats, @DefaultValue("15m") Duration refill,
+                             @DefaultValue("100000") long trackedClients) {
     }
 }

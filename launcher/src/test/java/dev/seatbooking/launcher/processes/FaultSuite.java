@@ -59,7 +59,8 @@ final class FaultSuite implements AutoCloseable {
         // services, so the limits meant for one browser (rate, failed access checks: a payment started before
         // payments has seen the order is a 404) are raised for it.
         return Map.of(
-                "registration", Map.of("REGISTRATION_EXPIRATIONBUFFER", EXPIRATION_BUFFER.toSeconds() + "s"),
+                "registration", Map.of("REGISTRATION_EXPIRATIONBUFFER", EXPIRATION_BUFFER.toSeconds() + "s",
+                        "REGISTRATION_SEATSPERCLIENT_SEATS", "0"),
                 "gateway", Map.of("GATEWAY_RATELIMIT_REQUESTSPERSECOND", "100000", "GATEWAY_RATELIMIT_BURST", "100000"),
                 "payments", Map.of("SEATBOOKING_PAYMENTS_ACCESSTHROTTLE_FAILURESPERORDER", "100000",
                         "SEATBOOKING_PAYMENTS_ACCESSTHROTTLE_FAILURESPERCLIENT", "100000"),

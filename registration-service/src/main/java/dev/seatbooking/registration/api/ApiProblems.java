@@ -5,8 +5,10 @@ import dev.seatbooking.eventsourcing.store.ConcurrencyException;
 import dev.seatbooking.registration.DomainRejection;
 import dev.seatbooking.registration.order.OrderRejection;
 import dev.seatbooking.registration.service.AccessDenied;
+import dev.seatbooking.registration.service.TooManySeatsAsked;
 import dev.seatbooking.registration.service.WaitlistEntryNotFound;
 import dev.seatbooking.web.problem.Problems;
+import dev.seatbooking.web.throttle.TooManyAttempts;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Registration's own problems in the platform's vocabulary ({@link Problems}): 404 for something unknown (also an
  * order without its access code), 409 for a conflict with the order's state or with another writer, 422 for a business
- * rule, 429 after too many wrong access codes. Malformed requests, failed validation, Spring MVC's own refusals and
+ * rule, 429 after too many wrong access codes or too many seats asked for by one client. Malformed requests, failed validation, Spring MVC's own refusals and
  * unexpected errors are answered by the shared web edge.
  */
 @RestControllerAdvice
@@ -55,6 +57,15 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> waitlistEntryNotFound(WaitlistEntryNotFound denied) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No waitlist entry with this id and the access code in the "
                 + WaitlistController.ACCESS_CODE + " header", null);
+    }
+
+    /** Past the seats one client may ask for at a conference ({@code SeatsPerClient}): when it may ask again. */
+    @ExceptionHandler(TooManySeatsAsked.class)
+    ResponseEntity<ProblemDetail> tooManySeatsAsked(TooManySeatsAsked refused) {
+        long seconds = TooManyAttempts.seconds(refused.retryAfter());
+        return Problems.comeBackIn(seconds, HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS,
+                "This address asked for " + refused.limit() + " seats of this conference lately, as many as one "
+                        + "client may hold at a time; try again in " + seconds + " s");
     }
 
     @ExceptionHandler({ConcurrencyException.class, ProcessConcurrencyException.class, ConcurrencyFailureException.class})

@@ -116,7 +116,8 @@ public class OrdersController {
     ResponseEntity<Void> updateSeats(@PathVariable UUID orderId,
                                      @RequestHeader(name = ACCESS_CODE, required = false) String accessCode,
                                      @Valid @RequestBody UpdateSeatsRequest request, HttpServletRequest http) {
-        return accepted(orderId, orders.updateSeats(access(orderId, accessCode, http), request.seatQuantities()));
+        return accepted(orderId, orders.updateSeats(access(orderId, accessCode, http), request.seatQuantities(),
+                http.getRemoteAddr()));
     }
 
     @PostMapping("/orders/{orderId}/promotional-codes")

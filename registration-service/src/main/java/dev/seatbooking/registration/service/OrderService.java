@@ -69,11 +69,13 @@ public class OrderService {
     private final CommandTransactions transactions;
     private final ProcessManagerStore<RegistrationProcessState> processes;
     private final Clock clock;
+    private final SeatsPerClient seatsPerClient;
 
     public OrderService(AggregateRepository<Order, OrderEvent> orders, OrderStreamWriter writer, RepeatedPlacements repeats,
                         ConferenceCatalog catalog, PromotionalCodeCatalog promotionalCodeCatalog,
                         AccessCodeGenerator accessCodes, CommandTransactions transactions,
-                        ProcessManagerStore<RegistrationProcessState> processes, Clock clock) {
+                        ProcessManagerStore<RegistrationProcessState> processes, Clock clock,
+                        SeatsPerClient seatsPerClient) {
         this.orders = orders;
         this.writer = writer;
         this.repeats = repeats;
@@ -83,6 +85,7 @@ public class OrderService {
         this.transactions = transactions;
         this.processes = processes;
         this.clock = clock;
+        this.seatsPerClient = seatsPerClient;
     }
 
     /**
@@ -93,10 +96,25 @@ public class OrderService {
      * without it may have guessed the id); another request with that id is refused ({@link OrderIdTaken}).
      *
      * @param accessCode    the {@code Order-Access-Code} the request showed, if any (checked only for a repeat)
-     * @param clientAddress whom a wrong code counts against
+     * @param clientAddress whom a wrong code and the seats asked for count against
+     * @throws TooManySeatsAsked the client asked for as many seats of the conference as it may for now
      */
     public PlacedOrder place(UUID orderId, UUID conferenceId, List<SeatQuantity> seats, List<String> promotionalCodes,
                              String accessCode, String clientAddress) {
+        return place(orderId, conferenceId, seats, promotionalCodes, accessCode, clientAddress, true);
+    }
+
+    /**
+     * Places the order of an accepted waitlist offer: as {@link #place}, but its seats do not count against the
+     * client again (its join counted them, and they are held for it already).
+     */
+    PlacedOrder placeOffered(UUID orderId, UUID conferenceId, List<SeatQuantity> seats, String accessCode,
+                             String clientAddress) {
+        return place(orderId, conferenceId, seats, List.of(), accessCode, clientAddress, false);
+    }
+
+    private PlacedOrder place(UUID orderId, UUID conferenceId, List<SeatQuantity> seats, List<String> promotionalCodes,
+                              String accessCode, String clientAddress, boolean countSeats) {
         ConferenceSeatTypes seatTypes = catalog.get(conferenceId);
         var command = new RegisterToConference(orderId, conferenceId, seats);
         PlacedOrder placed = transactions.run(() -> {
@@ -108,16 +126,24 @@ public class OrderService {
             }
             Order order = loaded.aggregate();
             if (order.isPlaced()) return repeats.firstAnswer(orderId, command, promotionalCodes);
-            List<OrderEvent> events = order.register(command, seatTypes, promotionalCodes,
-                    promotionalCodeCatalog.of(conferenceId), clock.instant(), accessCodes);
-            int version = writer.append(loaded, events, registrant(orderId));
-            return new PlacedOrder(orderId, conferenceId, order.accessCode(), version, false);
+            int asked = countSeats ? SeatsPerClient.seatsIn(seats) : 0;
+            return seatsPerClient.counting(conferenceId, clientAddress, asked, () -> {
+                List<OrderEvent> events = order.register(command, seatTypes, promotionalCodes,
+                        promotionalCodeCatalog.of(conferenceId), clock.instant(), accessCodes);
+                int version = writer.append(loaded, events, registrant(orderId));
+                return new PlacedOrder(orderId, conferenceId, order.accessCode(), version, false);
+            });
         });
         return placed.repeated() ? repeats.shownTo(placed, accessCode, clientAddress) : placed;
     }
 
-    /** Changes the seats of an order whose hold runs. The seats it asks or holds already: nothing appended. */
-    public int updateSeats(OrderAccessGrant access, List<SeatQuantity> seats) {
+    /**
+     * Changes the seats of an order whose hold runs. The seats it asks or holds already: nothing appended. Seats
+     * added count against the client as an order's do.
+     *
+     * @throws TooManySeatsAsked the client asked for as many seats of the conference as it may for now
+     */
+    public int updateSeats(OrderAccessGrant access, List<SeatQuantity> seats, String clientAddress) {
         UUID orderId = access.orderId();
         return transactions.run(() -> {
             Versioned<Order> loaded = loadForChange(orderId);
@@ -129,7 +155,9 @@ public class OrderService {
                     && SeatQuantities.of(updated.seats()).equals(SeatQuantities.of(order.seats()))) {
                 return loaded.version();
             }
-            return writer.append(loaded, events, registrant(orderId));
+            int added = SeatsPerClient.seatsIn(seats) - SeatsPerClient.seatsIn(order.seats());
+            return seatsPerClient.counting(order.conferenceId(), clientAddress, added,
+                    () -> writer.append(loaded, events, registrant(orderId)));
         });
     }
 

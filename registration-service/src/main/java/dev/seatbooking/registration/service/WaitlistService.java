@@ -69,11 +69,12 @@ public class WaitlistService {
     private final GuessThrottle<UUID> throttle;
     private final Clock clock;
     private final OrderService orders;
+    private final SeatsPerClient seatsPerClient;
 
     public WaitlistService(WaitlistEntries entries, ConferenceCatalog catalog, OrderService orders,
                            AggregateRepository<SeatsAvailability, SeatsAvailabilityEvent> availability,
                            CommandRouting commands, CommandTransactions transactions, AccessCodeGenerator accessCodes,
-                           RegistrationProperties properties, Clock clock) {
+                           RegistrationProperties properties, Clock clock, SeatsPerClient seatsPerClient) {
         this.entries = entries;
         this.catalog = catalog;
         this.availability = availability;
@@ -83,13 +84,16 @@ public class WaitlistService {
         this.throttle = properties.accessThrottle().throttle(clock);
         this.clock = clock;
         this.orders = orders;
+        this.seatsPerClient = seatsPerClient;
     }
 
     /**
      * Joins the seat type's waitlist under the client's entry id. The same join again sends nothing and answers the
-     * same, with the code only if the request showed it; another join with that id is refused.
+     * same, with the code only if the request showed it; another join with that id is refused. The seats it asks for
+     * count against the client as an order's do (an offer holds them).
      *
      * @throws WaitlistEntryTaken the id is another join's
+     * @throws TooManySeatsAsked  the client asked for as many seats of the conference as it may for now
      */
     public Joined join(UUID entryId, UUID conferenceId, UUID seatTypeId, int quantity, String name, String email,
                        String shownCode, String clientAddress) {
@@ -99,9 +103,11 @@ public class WaitlistService {
                 AccessCodeHash.of(code), null);
         boolean first = transactions.run(() -> {
             if (entries.insert(row, clock.instant())) {
-                send(derivedId(entryId, "JoinWaitlist"), new JoinWaitlist(conferenceId, entryId, seatTypeId, quantity));
-                publishContact(row);
-                return true;
+                return seatsPerClient.counting(conferenceId, clientAddress, quantity, () -> {
+                    send(derivedId(entryId, "JoinWaitlist"), new JoinWaitlist(conferenceId, entryId, seatTypeId, quantity));
+                    publishContact(row);
+                    return true;
+                });
             }
             if (!entries.find(entryId).orElseThrow().sameJoin(row)) throw new WaitlistEntryTaken(entryId);
             return false;
@@ -214,14 +220,14 @@ public class WaitlistService {
             var accepted = entries.acceptedLocking(entryId);
             if (accepted.isPresent()) {
                 if (!accepted.get().orderId().equals(orderId)) throw new WaitlistOfferTaken(entryId);
-                return orders.place(orderId, row.conferenceId(), seats(row, accepted.get().seats()), List.of(),
-                        orderCode, clientAddress);
+                return orders.placeOffered(orderId, row.conferenceId(), seats(row, accepted.get().seats()), orderCode,
+                        clientAddress);
             }
             int offered = row.ended() == null ? openOffer(row.conferenceId(), entryId) : 0;
             if (offered == 0) throw new SeatsAvailabilityRejection.NoOpenOffer(entryId);
             entries.accepted(entryId, new WaitlistEntries.Accepted(orderId, offered));
             send(derivedId(entryId, "AcceptWaitlistOffer"), new AcceptWaitlistOffer(row.conferenceId(), entryId, orderId));
-            var order = orders.place(orderId, row.conferenceId(), seats(row, offered), List.of(), orderCode,
+            var order = orders.placeOffered(orderId, row.conferenceId(), seats(row, offered), orderCode,
                     clientAddress);
             if (order.repeated()) throw new OrderIdTaken(orderId); // someone's order: the offer is not theirs
             return order;

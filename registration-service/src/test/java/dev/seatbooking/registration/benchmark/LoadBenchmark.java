@@ -100,6 +100,7 @@ public final class LoadBenchmark {
         properties.put("spring.kafka.bootstrap-servers", bootstrap);
         properties.put("server.port", 0);
         properties.put("registration.messaging.partitions", partitions);
+        properties.put("registration.seats-per-client.seats", 0); // every simulated registrant is on 127.0.0.1
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
         // -Dservice.<property>=<value> sets a property of the service, e.g. -Dservice.registration.messaging.max-poll-records=200
