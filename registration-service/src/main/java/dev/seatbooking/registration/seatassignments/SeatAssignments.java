@@ -27,7 +27,19 @@ import java.util.UUID;
  */
 public final class SeatAssignments implements Aggregate<SeatAssignmentsEvent> {
 
-    private record Seat(UUID seatTypeId, PersonalInfo attendee) {
+    /**
+     * The most people one seat goes to over the order's life. Each new attendee is mailed ("A seat is yours") at an
+     * address the registrant typed: without a bound, one confirmed order made the platform mail anyone, once per
+     * request.
+     */
+    public static final int MAX_ATTENDEES_PER_SEAT = 5;
+
+    /** @param attendees how many people the seat went to so far (SeatAssigned events), this one included */
+    private record Seat(UUID seatTypeId, PersonalInfo attendee, int attendees) {
+
+        Seat with(PersonalInfo next, int more) {
+            return new Seat(seatTypeId, next, attendees + more);
+        }
     }
 
     private final UUID id;
@@ -64,12 +76,17 @@ public final class SeatAssignments implements Aggregate<SeatAssignmentsEvent> {
     /**
      * Puts an attendee in a seat. A different person (another email) takes the seat from whoever had it; the same
      * person (same email, whatever its case) with a changed name is an update; the same details change nothing.
-     * The email is required: an attendee ({@link PersonalInfo}) cannot be made without one.
+     * The email is required: an attendee ({@link PersonalInfo}) cannot be made without one. A seat goes to at most
+     * {@value #MAX_ATTENDEES_PER_SEAT} people; a name change of the one in it is always possible.
      */
     public List<SeatAssignmentsEvent> assignSeat(AssignSeat command) {
         Seat seat = seatAt(command.seatAssignmentsId(), command.position());
         PersonalInfo next = command.attendee();
         PersonalInfo current = seat.attendee();
+        boolean anotherPerson = current == null || !current.email().equalsIgnoreCase(next.email());
+        if (anotherPerson && seat.attendees() >= MAX_ATTENDEES_PER_SEAT) {
+            throw new SeatAssignmentsRejection.SeatAssignedTooOften(id, command.position(), MAX_ATTENDEES_PER_SEAT);
+        }
         if (current == null) {
             return List.of(new SeatAssigned(id, orderId, command.position(), seat.seatTypeId(), next));
         }
@@ -104,12 +121,12 @@ public final class SeatAssignments implements Aggregate<SeatAssignmentsEvent> {
         switch (event) {
             case SeatAssignmentsCreated e -> {
                 orderId = e.orderId();
-                e.seats().forEach(p -> seats.put(p.position(), new Seat(p.seatTypeId(), null)));
+                e.seats().forEach(p -> seats.put(p.position(), new Seat(p.seatTypeId(), null, 0)));
             }
-            case SeatAssigned e -> seats.put(e.position(), new Seat(e.seatTypeId(), e.attendee()));
-            case SeatUnassigned e -> seats.computeIfPresent(e.position(), (p, s) -> new Seat(s.seatTypeId(), null));
-            case SeatAssignmentUpdated e ->
-                    seats.computeIfPresent(e.position(), (p, s) -> new Seat(s.seatTypeId(), e.attendee()));
+            case SeatAssigned e -> seats.compute(e.position(), (p, s) -> s == null
+                    ? new Seat(e.seatTypeId(), e.attendee(), 1) : s.with(e.attendee(), 1));
+            case SeatUnassigned e -> seats.computeIfPresent(e.position(), (p, s) -> s.with(null, 0));
+            case SeatAssignmentUpdated e -> seats.computeIfPresent(e.position(), (p, s) -> s.with(e.attendee(), 0));
         }
     }
 

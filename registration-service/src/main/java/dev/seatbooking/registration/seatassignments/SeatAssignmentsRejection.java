@@ -25,6 +25,15 @@ public abstract sealed class SeatAssignmentsRejection extends DomainRejection {
         }
     }
 
+    /** The seat went to as many people as one seat may ({@link SeatAssignments#MAX_ATTENDEES_PER_SEAT}). */
+    public static final class SeatAssignedTooOften extends SeatAssignmentsRejection {
+        public SeatAssignedTooOften(UUID seatAssignmentsId, int position, int most) {
+            super(Kind.RULE_VIOLATION, "seat-assigned-too-often", "The seat at position " + position
+                    + " of seat assignments " + seatAssignmentsId + " went to " + most
+                    + " people already, the most one seat may; its attendee's name can still change");
+        }
+    }
+
     public static final class NoSeatsPurchased extends SeatAssignmentsRejection {
         public NoSeatsPurchased(UUID orderId) {
             super(Kind.RULE_VIOLATION, "no-seats-purchased", "Order " + orderId + " bought no seat to assign");

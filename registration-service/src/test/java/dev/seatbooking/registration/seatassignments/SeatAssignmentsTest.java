@@ -116,6 +116,33 @@ class SeatAssignmentsTest {
         }
 
         @Test
+        void a_seat_goes_to_five_people_at_most_whether_freed_between_or_not() {
+            var third = new PersonalInfo("Third", "Person", "third@example.org");
+            assignments.given(CREATED, assigned(0, GENERAL, ADA), unassigned(0), assigned(0, GENERAL, GRACE),
+                            unassigned(0), assigned(0, GENERAL, ADA), assigned(0, GENERAL, GRACE),
+                            unassigned(0), assigned(0, GENERAL, ADA))
+                    .when(a -> a.assignSeat(assign(0, third)))
+                    .thenRejectedWith(SeatAssignmentsRejection.SeatAssignedTooOften.class);
+        }
+
+        @Test
+        void the_person_in_a_seat_given_to_five_people_can_still_change_their_name() {
+            var adaMarried = new PersonalInfo("Ada", "King", "ada@example.org");
+            assignments.given(CREATED, assigned(0, GENERAL, GRACE), assigned(0, GENERAL, ADA),
+                            assigned(0, GENERAL, GRACE), assigned(0, GENERAL, GRACE), assigned(0, GENERAL, ADA))
+                    .when(a -> a.assignSeat(assign(0, adaMarried)))
+                    .then(updated(0, adaMarried));
+        }
+
+        @Test
+        void a_seat_given_to_five_people_leaves_the_other_seats_free() {
+            assignments.given(CREATED, assigned(0, GENERAL, GRACE), assigned(0, GENERAL, ADA),
+                            assigned(0, GENERAL, GRACE), assigned(0, GENERAL, GRACE), assigned(0, GENERAL, ADA))
+                    .when(a -> a.assignSeat(assign(1, ADA)))
+                    .then(assigned(1, GENERAL, ADA));
+        }
+
+        @Test
         void the_same_email_with_a_changed_name_updates_the_attendee() {
             var adaMarried = new PersonalInfo("Ada", "King", "ada@example.org");
             assignments.given(CREATED, assigned(0, GENERAL, ADA))
