@@ -16,13 +16,24 @@ import java.time.Instant;
  *                  database was created (see {@code messaging.SendAfter})
  * @param retention how long sent and failed mails are kept; longer than the topics' retention, so that no event can
  *                  be delivered again once its mail row (its dedup key) is gone
+ * @param recipientLimits the most mails one person gets
  */
 @ConfigurationProperties("notifications")
 public record NotificationsProperties(@DefaultValue("Seat booking <no-reply@seatbooking.dev>") String from,
                                       @DefaultValue("http://localhost:8080") String siteUrl,
                                       @DefaultValue Sender sender,
                                       Instant sendAfter,
-                                      @DefaultValue("30d") Duration retention) {
+                                      @DefaultValue("30d") Duration retention,
+                                      @DefaultValue RecipientLimits recipientLimits) {
+
+    /**
+     * The most mails sent to one person (an address in any case, with or without a "+tag") in the last hour and the
+     * last day. Every address a mail goes to was typed by an anonymous client (a registrant's, an attendee's, a
+     * waitlist contact's), so without them a client could make the platform mail anyone as often as it could place
+     * orders. A mail over them is {@code SUPPRESSED}, never sent. A registrant's own mails are two or three an order.
+     */
+    public record RecipientLimits(@DefaultValue("10") int perHour, @DefaultValue("30") int perDay) {
+    }
 
     /**
      * @param interval     pause between two rounds of the sender

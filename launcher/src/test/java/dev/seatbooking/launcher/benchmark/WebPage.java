@@ -106,8 +106,9 @@ final class WebPage {
      */
     CompletableFuture<JsonNode> payAndAwaitConfirmation(Placed order, JsonNode priced) {
         String registrant = "/api/registration/orders/" + order.orderId() + "/registrant";
+        // a registrant of their own each: notifications mails one person a few times an hour at most
         return send("registrant", put(registrant, order.accessCode(), """
-                {"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com"}"""))
+                {"firstName":"Ada","lastName":"Lovelace","email":"ada-%s@example.com"}""".formatted(order.orderId())))
                 .thenCompose(assigned -> {
                     if (assigned.statusCode() / 100 != 2) throw failed(new Unexpected("registrant", assigned));
                     String token = assigned.headers().firstValue(TOKEN).orElseThrow();

@@ -123,7 +123,8 @@ final class OrderTraffic {
         JsonNode priced = read("/api/read/priced-orders/" + orderId, accessCode, order -> order.hasNonNull("total"));
         HttpResponse<String> registrant = answered(request("/api/registration/orders/" + orderId + "/registrant",
                 accessCode).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
-                {"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com"}""")).build(), ok -> true);
+                {"firstName":"Ada","lastName":"Lovelace","email":"ada-%s@example.com"}""".formatted(orderId)))
+                .build(), ok -> true); // a registrant of their own each: notifications mails one person a few times an hour
         if (registrant.statusCode() / 100 != 2) return;
         UUID paymentId = UUID.randomUUID();
         // Payments learns of the order from registration's events: right after it was priced it may not yet (404).

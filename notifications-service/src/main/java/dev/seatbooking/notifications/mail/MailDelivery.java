@@ -77,8 +77,20 @@ public class MailDelivery {
         }
     }
 
-    /** Sends the mail (unless the server accepted it before) and marks the outcome; returns its id. */
+    /**
+     * Sends the mail (unless the server accepted it before, or its recipient had as many mails as one person gets)
+     * and marks the outcome; returns its id.
+     */
     private UUID attempt(Mails.Due mail, SmtpConnection connection) {
+        var limits = properties.recipientLimits();
+        if (!acceptedNotMarked.contains(mail.mailId())
+                && mails.overLimits(mail.recipient(), limits.perHour(), limits.perDay())) {
+            log.info("Mail {} ({}) suppressed: its recipient had {} mails in the last hour or {} in the last day",
+                    mail.mailId(), mail.kind(), limits.perHour(), limits.perDay());
+            mails.suppressed(mail.mailId());
+            metrics.suppressed(mail.kind());
+            return mail.mailId();
+        }
         try {
             if (acceptedNotMarked.contains(mail.mailId())) {
                 log.info("Mail {} ({}) was accepted by the SMTP server before its mark failed: marked, not sent again",
@@ -123,12 +135,12 @@ public class MailDelivery {
 
     /** multipart/alternative: the plain text first, the HTML second (the one a mail client prefers if it can). */
     private MimeMessage message(Mails.Due mail) throws MessagingException {
-        MailRenderer.Rendered rendered = renderer.render(mail.kind(), mail.recipientName(), mail.model());
+        MailRenderer.Rendered rendered = renderer.render(mail.kind(), mail.model());
         MimeMessage message = smtp.createMimeMessage();
         message.setFrom(new InternetAddress(properties.from()));
         try {
             message.setRecipient(MimeMessage.RecipientType.TO,
-                    new InternetAddress(mail.recipient(), mail.recipientName(), StandardCharsets.UTF_8.name()));
+                    new InternetAddress(mail.recipient(), null, StandardCharsets.UTF_8.name())); // no name: see MailRenderer
         } catch (java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is always supported", e);
         }

@@ -29,11 +29,22 @@ public class MailMetrics {
         for (MailKind kind : MailKind.values()) {
             failedCounter(kind);
             resentCounter(kind);
+            suppressedCounter(kind);
         }
     }
 
     void failed(MailKind kind) {
         failedCounter(kind).increment();
+    }
+
+    void suppressed(MailKind kind) {
+        suppressedCounter(kind).increment();
+    }
+
+    public Counter suppressedCounter(MailKind kind) {
+        return Counter.builder("notifications.mails.suppressed").tag("kind", kind.name())
+                .description("mails never sent: their recipient had as many as one person gets")
+                .register(registry);
     }
 
     void resent(MailKind kind) {

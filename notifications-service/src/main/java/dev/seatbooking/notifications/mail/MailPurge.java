@@ -36,7 +36,7 @@ public class MailPurge {
             initialDelayString = "${notifications.purge-interval:1h}")
     public int purge() {
         int deleted = jdbc.update("""
-                DELETE FROM mails WHERE (status IN ('SENT', 'FAILED') OR status = 'PENDING' AND recipient IS NULL)
+                DELETE FROM mails WHERE (status IN ('SENT', 'FAILED', 'SUPPRESSED') OR status = 'PENDING' AND recipient IS NULL)
                     AND created_at < now() - make_interval(secs => ?)""",
                 (double) properties.retention().toSeconds());
         if (deleted > 0) log.info("Purged {} mails older than {}", deleted, properties.retention());

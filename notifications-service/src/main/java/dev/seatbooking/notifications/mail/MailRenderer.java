@@ -16,6 +16,11 @@ import java.util.Set;
 /**
  * Renders a mail from its kind's Thymeleaf templates: {@code templates/mail/<kind>.txt} (text mode) and
  * {@code .html} (HTML mode, every value escaped). An engine of its own, apart from any web view resolution.
+ * <p>
+ * No mail quotes a name a registrant typed (theirs, an attendee's, a waitlist contact's), nor does its {@code To}:
+ * every address was typed by an anonymous client too, so a name would be free text the platform mails to anyone from
+ * its own domain ("confirm your card at https://…"). What mails say comes from the owner (the conference, its seat
+ * types) and from the platform.
  */
 @Component
 public class MailRenderer {
@@ -44,10 +49,9 @@ public class MailRenderer {
         return resolver;
     }
 
-    public Rendered render(MailKind kind, String recipientName, Map<String, Object> model) {
+    public Rendered render(MailKind kind, Map<String, Object> model) {
         var context = new Context(Locale.ENGLISH);
         context.setVariables(model);
-        context.setVariable("name", recipientName);
         context.setVariable("site", properties.site());
         return new Rendered(kind.subject(), engine.process(kind.template() + ".txt", context),
                 engine.process(kind.template() + ".html", context));

@@ -102,6 +102,20 @@ public class Mails {
                 + "WHERE mail_id = ?", mailId);
     }
 
+    /** Whether the mails sent to this recipient (counted as {@link Recipients#key}) reach either limit. */
+    boolean overLimits(String recipient, int perHour, int perDay) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT count(*) FILTER (WHERE sent_at > now() - interval '1 hour') >= ? OR count(*) >= ?
+                FROM mails WHERE recipient_key = ? AND status = 'SENT' AND sent_at > now() - interval '1 day'""",
+                Boolean.class, perHour, perDay, Recipients.key(recipient)));
+    }
+
+    /** Never sent: its recipient had as many mails as one person gets. */
+    void suppressed(UUID mailId) {
+        jdbc.update("UPDATE mails SET status = 'SUPPRESSED', last_error = 'over the recipient limits' "
+                + "WHERE mail_id = ?", mailId);
+    }
+
     /** Tries again after {@code backoff}; the other mails go on meanwhile. */
     void failed(UUID mailId, Duration backoff, String error) {
         jdbc.update("""

@@ -16,7 +16,6 @@ import dev.seatbooking.contracts.registration.OrderEvent.OrderExpired;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderPlaced;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderRegistrantAssigned;
 import dev.seatbooking.contracts.registration.OrderEvent.OrderTotalsCalculated;
-import dev.seatbooking.contracts.registration.PersonalInfo;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssigned;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatAssignmentUpdated;
 import dev.seatbooking.contracts.registration.SeatAssignmentsEvent.SeatUnassigned;
@@ -26,6 +25,7 @@ import dev.seatbooking.contracts.registration.WaitlistContactEvent.WaitlistConta
 import dev.seatbooking.notifications.facts.MailFacts;
 import dev.seatbooking.notifications.mail.MailKind;
 import dev.seatbooking.notifications.mail.Mails;
+import dev.seatbooking.notifications.mail.Recipients;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -86,7 +86,7 @@ public class Notifier {
             case RefundFailed e when !e.willRetry() -> refundMail(out, "refund-failed", MailKind.REFUND_FAILED, e);
             case SeatAssigned e -> {
                 facts.seatTaken(e.seatAssignmentsId(), e.position(), e.orderId(), e.seatTypeId(), e.attendee().email());
-                seatMail(out, e.orderId(), e.seatTypeId(), e.attendee());
+                seatMail(out, e.seatAssignmentsId(), e.position(), e.orderId(), e.seatTypeId(), e.attendee().email());
             }
             case SeatAssignmentUpdated e -> seatUpdated(out, e);
             // no mail: the registrant freed the seat (or cancelled the order, and is mailed that), see the README
@@ -130,20 +130,23 @@ public class Notifier {
         facts.seatHolder(e.seatAssignmentsId(), e.position()).ifPresent(holder -> {
             facts.seatTaken(e.seatAssignmentsId(), e.position(), holder.orderId(), holder.seatTypeId(), email);
             if (!holder.email().equalsIgnoreCase(email)) {
-                seatMail(out, holder.orderId(), holder.seatTypeId(), e.attendee());
+                seatMail(out, e.seatAssignmentsId(), e.position(), holder.orderId(), holder.seatTypeId(), email);
             }
         });
     }
 
-    /** To the attendee, who is no contact of the order: the event names them. */
-    private void seatMail(Outgoing out, UUID orderId, UUID seatTypeId, PersonalInfo attendee) {
+    /**
+     * To the attendee, who is no contact of the order: the event names them. Once per seat and person: a seat given
+     * back and forth between two addresses mails each of them once.
+     */
+    private void seatMail(Outgoing out, UUID seatAssignmentsId, int position, UUID orderId, UUID seatTypeId,
+                          String email) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("orderId", orderId.toString());
         model.put("conference", facts.order(orderId).get("conference"));
         model.put("seat", facts.seatTypeName(seatTypeId).orElse("a seat"));
-        model.put("assignedBy", facts.contactName(orderId).orElse(null));
-        out.addTo("seat", MailKind.SEAT_ASSIGNED, orderId, attendee.email(),
-                attendee.firstName() + " " + attendee.lastName(), model);
+        String once = "seat/" + seatAssignmentsId + "/" + position + "/" + Recipients.key(email);
+        out.addToOnce(once, MailKind.SEAT_ASSIGNED, orderId, email, model);
     }
 
     private static String why(String reason) {

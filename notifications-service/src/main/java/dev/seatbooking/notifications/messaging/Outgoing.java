@@ -17,9 +17,11 @@ record Outgoing(Mails mails, String messageId, boolean allowed) {
         if (allowed) mails.add(messageId + "/" + name, kind, addressKey, model);
     }
 
-    /** To a recipient the event names, about the order {@code addressKey}. */
-    void addTo(String name, MailKind kind, UUID addressKey, String recipient, String recipientName,
-               Map<String, Object> model) {
-        if (allowed) mails.addTo(messageId + "/" + name, kind, addressKey, recipient, recipientName, model);
+    /**
+     * To a recipient the event names, about the order {@code addressKey}, once per {@code key} whatever the event
+     * (not only once per event).
+     */
+    void addToOnce(String key, MailKind kind, UUID addressKey, String recipient, Map<String, Object> model) {
+        if (allowed) mails.addTo(key, kind, addressKey, recipient, null, model);
     }
 }

@@ -14,7 +14,8 @@ class BackoffTest {
     private final MailDelivery delivery = new MailDelivery(null, null, null, null, new NotificationsProperties(
             "from@example.org", "http://localhost:8080",
             new NotificationsProperties.Sender(Duration.ofSeconds(1), 50, Duration.ofSeconds(2),
-                    Duration.ofMinutes(10), 150), null, Duration.ofDays(30)), null);
+                    Duration.ofMinutes(10), 150), null, Duration.ofDays(30),
+            new NotificationsProperties.RecipientLimits(10, 30)), null);
 
     @Test
     void the_wait_doubles_after_each_failure_up_to_the_maximum() {

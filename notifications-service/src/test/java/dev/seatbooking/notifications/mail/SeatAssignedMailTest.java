@@ -23,7 +23,7 @@ class SeatAssignedMailTest extends IntegrationTest {
     Mails mails;
 
     @Test
-    void an_attendee_given_a_seat_is_mailed_who_assigned_it_and_what_to_do_if_it_is_a_mistake() throws Exception {
+    void an_attendee_given_a_seat_is_mailed_what_it_is_and_what_to_do_if_it_is_a_mistake() throws Exception {
         var scenario = placed();
         String attendee = newEmail();
         scenario.seatAssigned(0, new PersonalInfo("Alan", "Turing", attendee));
@@ -31,8 +31,10 @@ class SeatAssignedMailTest extends IntegrationTest {
         MimeMessage mail = awaitMails(attendee, 1).getFirst();
         assertThat(mail.getSubject()).isEqualTo("A seat is yours");
         for (String body : new String[]{text(mail), html(mail)}) {
-            assertThat(body).contains("Alan Turing", Scenario.CONFERENCE_NAME, Scenario.SEAT_TYPE_NAME,
-                    "assigned to you by", "Ada Lovelace", "mistake").doesNotContain(Scenario.ACCESS_CODE);
+            // no name the registrant wrote, theirs or the attendee's (MailRenderer): the address is theirs too
+            assertThat(body).contains("Hello,", Scenario.CONFERENCE_NAME, Scenario.SEAT_TYPE_NAME,
+                    "assigned to you by the person who registered for it", "mistake")
+                    .doesNotContain(Scenario.ACCESS_CODE, "Alan", "Turing", "Ada", "Lovelace");
         }
     }
 
