@@ -1,13 +1,9 @@
 package dev.seatbooking.gateway;
 
-import dev.seatbooking.web.problem.Problems;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -51,9 +47,8 @@ final class ClientRateLimit implements HandlerFilterFunction<ServerResponse, Ser
         ConsumptionProbe probe = buckets.get(client, address -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) return next.handle(request);
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
-        ProblemDetail problem = GatewayResponses.problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS,
-                "Too many requests", "Too many requests from this address; try again in " + retryAfter + " s");
-        return GatewayResponses.response(problem, headers -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)));
+        return GatewayResponses.tooManyRequests("Too many requests from this address; try again in " + retryAfter + " s",
+                retryAfter);
     }
 
     /**

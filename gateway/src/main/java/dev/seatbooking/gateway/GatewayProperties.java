@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * @param routes    route name (the first path segment after {@code /api/}) to the base URL of the service
  * @param timeout   how long a forwarded request may take (a read-your-writes query waits up to the read model's bound)
- * @param rateLimit how many requests one client address may send to the API
+ * @param rateLimit how many requests one client address may send to the API, and have in progress at once
  * @param mailboxUrl the development mailbox's page (the launcher's, compose's Mailpit), linked in the front end's
  *                  navigation; empty (the default, and in production): no link
  */
@@ -34,17 +34,23 @@ public record GatewayProperties(Map<String, URI> routes, @DefaultValue("30s") Du
     }
 
     /**
-     * A token bucket per client address: {@code burst} requests at once, refilled at {@code requestsPerSecond}.
-     * Generous by default: a person's browser sends a few requests a second; this stops a script, not a user.
+     * A token bucket per client address: {@code burst} requests at once, refilled at {@code requestsPerSecond}; and
+     * at most {@code inFlight} of its requests in progress at once. Generous by default: a person's browser sends a
+     * few requests a second over at most six connections; this stops a script, not a user.
      *
      * @param requestsPerSecond the sustained rate one client may send
      * @param burst             how many requests one client may send at once
+     * @param inFlight          how many of one client's requests the gateway works on at once: the rate alone does
+     *                          not bound them, because a request the read model holds (a read-your-writes query, up
+     *                          to 5 s) keeps a gateway thread all that time
      */
-    public record RateLimit(@DefaultValue("50") long requestsPerSecond, @DefaultValue("200") long burst) {
+    public record RateLimit(@DefaultValue("50") long requestsPerSecond, @DefaultValue("200") long burst,
+                            @DefaultValue("20") int inFlight) {
 
         public RateLimit {
-            if (requestsPerSecond < 1 || burst < 1) {
-                throw new IllegalArgumentException("gateway.rate-limit needs requests-per-second and burst >= 1");
+            if (requestsPerSecond < 1 || burst < 1 || inFlight < 1) {
+                throw new IllegalArgumentException(
+                        "gateway.rate-limit needs requests-per-second, burst and in-flight >= 1");
             }
         }
     }

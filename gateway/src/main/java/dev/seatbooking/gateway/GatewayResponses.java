@@ -35,6 +35,12 @@ final class GatewayResponses {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** 429 {@code too-many-requests}: a client past one of its limits, told in how many seconds to try again. */
+    static ServerResponse tooManyRequests(String detail, long retryAfterSeconds) {
+        return response(problem(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_REQUESTS, "Too many requests", detail),
+                headers -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)));
+    }
+
     static ServerResponse notFound(String detail) {
         return response(problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", detail));
     }

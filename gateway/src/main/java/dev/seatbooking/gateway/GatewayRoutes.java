@@ -23,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -51,7 +52,7 @@ import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFu
  *     <li>{@code /payment-processor/...} → the payments service as it is (the simulated processor's own page);</li>
  *     <li>any other {@code /api/...} → 404 problem "No such API".</li>
  * </ul>
- * Every route: the client's rate limit ({@link ClientRateLimit}), then the {@link RequestGuard}, then the forward,
+ * Every route: the client's limits ({@link #clientLimits}), then the {@link RequestGuard}, then the forward,
  * whose request headers {@link EdgeHeaders} sets. On the way back a {@code Location} naming a service path gets the
  * route's prefix, and {@code WWW-Authenticate} is dropped so that a wrong owner access code is a message on the page,
  * not the browser's sign-in dialog; a service that does not answer is a problem ({@link UpstreamFailure}).
@@ -69,18 +70,18 @@ class GatewayRoutes {
 
     @Bean
     RouterFunction<ServerResponse> routes(GatewayProperties properties) {
-        ClientRateLimit rateLimit = new ClientRateLimit(properties.rateLimit());
+        HandlerFilterFunction<ServerResponse, ServerResponse> limits = clientLimits(properties.rateLimit());
         Map<String, URI> routes = new TreeMap<>(properties.routes());
         RouterFunction<ServerResponse> all = null;
         for (Map.Entry<String, URI> route : routes.entrySet()) {
-            RouterFunction<ServerResponse> api = apiRoute(route.getKey(), route.getValue(), properties.timeout(), rateLimit);
+            RouterFunction<ServerResponse> api = apiRoute(route.getKey(), route.getValue(), properties.timeout(), limits);
             all = all == null ? api : all.and(api);
         }
         URI payments = routes.get(GatewayProperties.PAYMENTS);
         if (payments != null) {
             all = all.and(GatewayRouterFunctions.route("payment-processor")
                     .route(RequestPredicates.path(PAYMENT_PROCESSOR + "/**"), HandlerFunctions.http())
-                    .filter(rateLimit)
+                    .filter(limits)
                     .filter(RequestGuard.asIs())
                     .before(uri(payments))
                     .after(withoutWwwAuthenticate())
@@ -89,17 +90,17 @@ class GatewayRoutes {
         }
         RouterFunction<ServerResponse> noSuchApi = RouterFunctions.route()
                 .route(RequestPredicates.path("/api/**"), request -> noSuchApi(request, routes.keySet()))
-                .filter(rateLimit)
+                .filter(limits)
                 .build();
         return all == null ? noSuchApi : all.and(noSuchApi);
     }
 
-    private static RouterFunction<ServerResponse> apiRoute(String name, URI base, Duration timeout,
-                                                           ClientRateLimit rateLimit) {
+    private static RouterFunction<ServerResponse> apiRoute(
+            String name, URI base, Duration timeout, HandlerFilterFunction<ServerResponse, ServerResponse> limits) {
         String prefix = "/api/" + name;
         return GatewayRouterFunctions.route(name)
                 .route(RequestPredicates.path(prefix + "/**"), HandlerFunctions.http())
-                .filter(rateLimit)
+                .filter(limits)
                 .filter(RequestGuard.api())
                 .before(uri(base))
                 .before(toServicePath())
@@ -107,6 +108,17 @@ class GatewayRoutes {
                 .after(withoutWwwAuthenticate())
                 .onError(Exception.class, new UpstreamFailure(name, base, timeout))
                 .build();
+    }
+
+    /**
+     * A client address's limits, the first filter of every route (the first added is the outermost): its requests in
+     * progress ({@link ClientInFlightLimit}), then its rate ({@link ClientRateLimit}). Outermost, the count of requests
+     * in progress spans everything the route does, and the answer it returns is the one Spring MVC writes. Only the
+     * API and the payment processor's page: the static front end and the actuator are answered at once, from the
+     * gateway itself, and hold a thread for no time worth counting.
+     */
+    private static HandlerFilterFunction<ServerResponse, ServerResponse> clientLimits(GatewayProperties.RateLimit limit) {
+        return new ClientInFlightLimit(limit.inFlight()).andThen(new ClientRateLimit(limit));
     }
 
     /**

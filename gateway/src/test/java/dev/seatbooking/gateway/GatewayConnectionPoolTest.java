@@ -27,7 +27,7 @@ class GatewayConnectionPoolTest {
         try (StubService registration = new StubService(); StubService readModel = new StubService();
              PoolingHttpClientConnectionManager pool = GatewayRoutes.connectionManager(new GatewayProperties(
                      Map.of("registration", registration.url(), "read", readModel.url()), Duration.ofSeconds(5),
-                     new GatewayProperties.RateLimit(50, 200), ""))) {
+                     new GatewayProperties.RateLimit(50, 200, 20), ""))) {
             HttpRoute toReadModel = new HttpRoute(HttpHost.create(readModel.url()));
             HttpRoute toRegistration = new HttpRoute(HttpHost.create(registration.url()));
             // As after a burst of read-your-writes queries held by the read model: as many connections as the

@@ -57,9 +57,9 @@ class MailboxLinkTest {
     void only_a_web_address_is_accepted_since_the_page_puts_it_in_a_link() {
         for (String url : new String[]{"javascript:alert(1)", "data:text/html,x", "http://x/\"onclick=\""}) {
             assertThatIllegalArgumentException().as(url).isThrownBy(() -> new GatewayProperties(Map.of(),
-                    Duration.ofSeconds(1), new GatewayProperties.RateLimit(1, 1), url));
+                    Duration.ofSeconds(1), new GatewayProperties.RateLimit(1, 1, 1), url));
         }
-        assertThat(new GatewayProperties(Map.of(), Duration.ofSeconds(1), new GatewayProperties.RateLimit(1, 1),
+        assertThat(new GatewayProperties(Map.of(), Duration.ofSeconds(1), new GatewayProperties.RateLimit(1, 1, 1),
                 " https://mail.example.com/ ").mailboxUrl()).isEqualTo("https://mail.example.com/");
     }
 }

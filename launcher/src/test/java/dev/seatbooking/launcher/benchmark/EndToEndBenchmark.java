@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * on the same platform; 0 = capacity: every client sends its next order as soon as the last is answered; default
  * {@code 500,0}), {@code orders} (per phase, 3000), {@code warmup} (orders, 2000), {@code warmupRate} (100),
  * {@code clients} (placing threads, 64), {@code payEvery} (4: one order in four is paid). The gateway's per-client
- * rate limit and the services' access throttles are lifted ({@link ClientLimits}). Run it with
- * {@code launcher/run-e2e-benchmark.sh}.
+ * rate limit and cap on requests in progress and the services' access throttles are lifted ({@link ClientLimits}).
+ * Run it with {@code launcher/run-e2e-benchmark.sh}.
  */
 public final class EndToEndBenchmark {
 

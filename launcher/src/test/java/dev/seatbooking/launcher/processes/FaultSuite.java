@@ -56,12 +56,13 @@ final class FaultSuite implements AutoCloseable {
     /** Per service, what the suite sets beyond compose (see {@link #environment()}). */
     static Map<String, Map<String, String>> environment() {
         // The short buffer lets orders expire within the run; every client of the suite is one address to the
-        // services, so the limits meant for one browser (rate, failed access checks: a payment started before
-        // payments has seen the order is a 404) are raised for it.
+        // services, so the limits meant for one browser (rate, requests in progress, failed access checks: a payment
+        // started before payments has seen the order is a 404) are raised for it.
         return Map.of(
                 "registration", Map.of("REGISTRATION_EXPIRATIONBUFFER", EXPIRATION_BUFFER.toSeconds() + "s",
                         "REGISTRATION_SEATSPERCLIENT_SEATS", "0"),
-                "gateway", Map.of("GATEWAY_RATELIMIT_REQUESTSPERSECOND", "100000", "GATEWAY_RATELIMIT_BURST", "100000"),
+                "gateway", Map.of("GATEWAY_RATELIMIT_REQUESTSPERSECOND", "100000", "GATEWAY_RATELIMIT_BURST", "100000",
+                        "GATEWAY_RATELIMIT_INFLIGHT", "100000"),
                 "payments", Map.of("SEATBOOKING_PAYMENTS_ACCESSTHROTTLE_FAILURESPERORDER", "100000",
                         "SEATBOOKING_PAYMENTS_ACCESSTHROTTLE_FAILURESPERCLIENT", "100000"),
                 "read-model", Map.of("SEATBOOKING_READMODEL_ACCESSTHROTTLE_CLIENTFAILURES", "100000",
