@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web front end as the browser gets it: one module script, allowed by the strict Content-Security-Policy, whose
- * imports are all served as JavaScript; and the escaping discipline of its modules (the browser end-to-end test in
- * the launcher walks the pages themselves).
+ * imports are all served as JavaScript, each file revalidated at each load; and the escaping discipline of its modules
+ * (the browser end-to-end test in the launcher walks the pages themselves).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FrontEndTest {
@@ -84,6 +84,24 @@ class FrontEndTest {
         HttpResponse<String> style = gateway.get(base.group(1) + "uPlot.min.css");
         assertThat(style.statusCode()).isEqualTo(200);
         assertThat(style.headers().firstValue("Content-Type")).get().asString().startsWith("text/css");
+    }
+
+    @Test
+    void the_front_end_is_revalidated_and_what_says_nothing_of_caching_is_not_stored() {
+        GatewayClient gateway = new GatewayClient(port);
+
+        // the front end's files: asked again at each load (304 while unchanged), a new version used at once
+        for (String file : List.of("/", "/js/app.js", "/app.css")) {
+            HttpResponse<String> answer = gateway.get(file);
+            assertThat(answer.statusCode()).as(file).isEqualTo(200);
+            assertThat(answer.headers().allValues("Cache-Control")).as(file).containsExactly("no-cache");
+            assertThat(answer.headers().firstValue("Last-Modified")).as(file).isPresent();
+        }
+        assertThat(gateway.get("/front-end.json").headers().allValues("Cache-Control")).containsExactly("no-cache");
+        // an answer of the gateway's own that says nothing of caching: not stored (EdgeSecurityConfiguration)
+        HttpResponse<String> noSuchApi = gateway.get("/api/no-such-route/orders");
+        assertThat(noSuchApi.statusCode()).isEqualTo(404);
+        assertThat(noSuchApi.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -239,6 +240,24 @@ class WebEdgeTest {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
             assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
+            // none of them says how it may be cached: not stored
+            assertThat(response.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
+        }
+    }
+
+    @Test
+    void an_answer_that_says_how_it_may_be_cached_keeps_it_and_its_304_too() throws Exception {
+        HttpResponse<String> answer = http.send(request("/api/catalogue").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unchanged = http.send(request("/api/catalogue").header("If-None-Match", "\"catalogue-1\"")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        for (HttpResponse<String> response : List.of(answer, unchanged)) {
+            assertThat(response.headers().allValues("Cache-Control")).as("%s", response.statusCode())
+                    .containsExactly("max-age=3600, public");
+            assertThat(response.headers().firstValue("Pragma")).isEmpty();
+            assertThat(response.headers().firstValue("Expires")).isEmpty();
         }
     }
 

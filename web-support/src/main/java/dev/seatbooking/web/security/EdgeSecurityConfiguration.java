@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,8 +34,9 @@ import java.time.Clock;
  * </ul>
  * Both chains are stateless (no session, no cookie, hence no CSRF token to carry) and write the security headers:
  * a strict Content-Security-Policy (scripts only from this origin, none inline), {@code nosniff},
- * {@code frame-ancestors 'none'} and {@code X-Frame-Options: DENY}, {@code Referrer-Policy: same-origin}. Caching
- * headers are left to each answer (the read model's ETags). Refusals are problems.
+ * {@code frame-ancestors 'none'} and {@code X-Frame-Options: DENY}, {@code Referrer-Policy: same-origin}, and
+ * {@code Cache-Control: no-store} on every answer that does not say how it may be cached itself (see
+ * {@link #headers}). Refusals are problems.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeSecurityProperties.class)
@@ -100,10 +102,26 @@ public class EdgeSecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems)));
     }
 
+    /**
+     * The security headers of both chains. Caching: an answer that does not say it may be cached is not to be stored.
+     * Most answers are private (an order read with its access code, the owner's dashboard, exports and registrants,
+     * a payment), and without a {@code Cache-Control} a browser (a shared computer at a venue's desk) or an
+     * intermediary may keep them by heuristics. Spring Security's own {@code CacheControlHeadersWriter} says so
+     * ({@code no-cache, no-store, max-age=0, must-revalidate}, with {@code Pragma: no-cache} and {@code Expires: 0}),
+     * not a filter of ours: in Spring Security 7 the {@code HeaderWriterFilter} writes the headers when the response
+     * is committed (through the wrapper the other headers already pay for: no further wrapper or filter), and the
+     * writer leaves alone an answer with a {@code Cache-Control}, {@code Expires} or {@code Pragma} of its own, and
+     * every 304. So the answers that set their own keep it (the read model's ETag'd pages and their 304s, the
+     * limits of a new conference and of an order, the gateway's front end and {@code /front-end.json}), and
+     * everything else, problems included, is {@code no-store}. On the hot path: three header lookups an answer, and
+     * three headers added to the uncacheable ones. (It was off, "left to each answer (the read model's ETags)", which
+     * it does not touch; the owner's and the order's answers then said nothing.) WebEdgeTest,
+     * PrivateAnswersNotStoredTest, OrderReadsNotStoredTest.
+     */
     private static HttpSecurity headers(HttpSecurity http) throws Exception {
         return http
                 .headers(headers -> headers
-                        .cacheControl(cache -> cache.disable())
+                        .cacheControl(Customizer.withDefaults())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
