@@ -2,6 +2,7 @@ package dev.seatbooking.launcher;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.BodyPart;
@@ -16,20 +17,38 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The platform's mail catcher: a real SMTP server (GreenMail) that accepts every mail the notifications service sends,
  * and a page listing them, newest first, that a newcomer opens in the browser (the start-up banner prints its URL).
  * Development only: the launcher's; compose runs Mailpit instead. Both listen on the loopback address only.
+ * <p>
+ * Listening on the loopback does not keep a browser's other pages out: a page of any site the developer opens can
+ * point its own host name at 127.0.0.1 (DNS rebinding) and read this one, every order's access code with it, as
+ * content of its own origin. So the page answers only a request that names it by a loopback name — {@code Host}
+ * {@code 127.0.0.1:<port>}, {@code localhost:<port>} or {@code [::1]:<port>} — and any other {@code 421 Misdirected
+ * Request} (a rebound request names the attacker's host). Its answers may not be framed
+ * ({@code frame-ancestors 'none'}), send no {@code Referer} and are not stored. DevMailboxRebindingTest.
  */
 public final class DevMailbox implements AutoCloseable {
 
+    private static final int MISDIRECTED_REQUEST = 421;
+    /** Nothing but its own inline style; no frame may show it. */
+    private static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
     private final GreenMail smtp;
     private final HttpServer page;
+    /** The {@code Host} values of this page, lower case. */
+    private final Set<String> ownHosts;
 
     private DevMailbox(GreenMail smtp, HttpServer page) {
         this.smtp = smtp;
         this.page = page;
+        int port = page.getAddress().getPort();
+        this.ownHosts = Set.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port);
     }
 
     public static DevMailbox start(String host, int smtpPort, int pagePort) throws IOException {
@@ -58,18 +77,30 @@ public final class DevMailbox implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Headers headers = exchange.getResponseHeaders();
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("Cache-Control", "no-store");
+            if (!ownHost(exchange.getRequestHeaders().get("Host"))) {
+                exchange.sendResponseHeaders(MISDIRECTED_REQUEST, -1);
+                return;
+            }
             if (!"/".equals(exchange.getRequestURI().getPath())) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
             byte[] body = html().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+            headers.set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         }
+    }
+
+    /** One {@code Host}, naming this page by a loopback name (host names are case-insensitive). */
+    private boolean ownHost(List<String> host) {
+        return host != null && host.size() == 1 && ownHosts.contains(host.getFirst().toLowerCase(Locale.ROOT));
     }
 
     private String html() {
