@@ -83,7 +83,7 @@ public class MailDelivery {
      */
     private UUID attempt(Mails.Due mail, SmtpConnection connection) {
         var limits = properties.recipientLimits();
-        if (!acceptedNotMarked.contains(mail.mailId())
+        if (!mail.limitsWaived() && !acceptedNotMarked.contains(mail.mailId())
                 && mails.overLimits(mail.recipient(), limits.perHour(), limits.perDay())) {
             log.info("Mail {} ({}) suppressed: its recipient had {} mails in the last hour or {} in the last day",
                     mail.mailId(), mail.kind(), limits.perHour(), limits.perDay());

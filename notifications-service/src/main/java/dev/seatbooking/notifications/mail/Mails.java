@@ -20,15 +20,22 @@ import java.util.UUID;
 @Component
 public class Mails {
 
-    /** A mail due to be sent, locked by the transaction that read it. */
+    /**
+     * A mail due to be sent, locked by the transaction that read it.
+     *
+     * @param limitsWaived an operator sent it again after it was {@code SUPPRESSED}: its recipient's limits do not hold
+     */
     public record Due(UUID mailId, MailKind kind, String recipient, String recipientName, Map<String, Object> model,
-                      int attempts) {
+                      int attempts, boolean limitsWaived) {
     }
 
-    /** A mail given up on, as operators see it. */
+    /** A mail given up on ({@code FAILED}) or never sent ({@code SUPPRESSED}), as operators see it. */
     public record Failed(UUID mailId, MailKind kind, String recipient, int attempts, String lastError,
                          Instant failedAt, Instant createdAt) {
     }
+
+    /** The states operators list and resend from. */
+    public enum Stopped { FAILED, SUPPRESSED }
 
     /** What asking to send a mail again came to. */
     public sealed interface Resend {
@@ -39,7 +46,7 @@ public class Mails {
         record Resent(MailKind kind, String previousError) implements Resend {
         }
 
-        /** Not given up ({@code PENDING} or {@code SENT}): nothing to resend. */
+        /** Not stopped ({@code PENDING} or {@code SENT}): nothing to resend. */
         record NotFailed(String state) implements Resend {
         }
 
@@ -90,11 +97,12 @@ public class Mails {
     /** The next mail due, locked (skipping those another sender holds); call inside a transaction. */
     Optional<Due> nextDue() {
         return jdbc.query("""
-                SELECT mail_id, kind, recipient, recipient_name, model::text, attempts FROM mails
+                SELECT mail_id, kind, recipient, recipient_name, model::text, attempts, limits_waived FROM mails
                 WHERE status = 'PENDING' AND recipient IS NOT NULL AND next_attempt_at <= now()
                 ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""",
                 (rs, n) -> new Due(rs.getObject(1, UUID.class), MailKind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), json.readValue(rs.getString(5), MODEL), rs.getInt(6))).stream().findFirst();
+                        rs.getString(4), json.readValue(rs.getString(5), MODEL), rs.getInt(6), rs.getBoolean(7)))
+                .stream().findFirst();
     }
 
     void sent(UUID mailId) {
@@ -112,8 +120,8 @@ public class Mails {
 
     /** Never sent: its recipient had as many mails as one person gets. */
     void suppressed(UUID mailId) {
-        jdbc.update("UPDATE mails SET status = 'SUPPRESSED', last_error = 'over the recipient limits' "
-                + "WHERE mail_id = ?", mailId);
+        jdbc.update("UPDATE mails SET status = 'SUPPRESSED', last_error = 'over the recipient limits', "
+                + "failed_at = now() WHERE mail_id = ?", mailId);
     }
 
     /** Tries again after {@code backoff}; the other mails go on meanwhile. */
@@ -130,25 +138,27 @@ public class Mails {
                 + "WHERE mail_id = ?", error, mailId);
     }
 
-    /** The mails given up on, the latest given up first. */
-    public List<Failed> failed(int limit) {
+    /** The mails given up on ({@code FAILED}) or never sent ({@code SUPPRESSED}), the latest first. */
+    public List<Failed> stopped(Stopped state, int limit) {
         return jdbc.query("""
                 SELECT mail_id, kind, recipient, attempts, last_error, failed_at, created_at FROM mails
-                WHERE status = 'FAILED' ORDER BY failed_at DESC, mail_id LIMIT ?""",
+                WHERE status = ? ORDER BY failed_at DESC, mail_id LIMIT ?""",
                 (rs, n) -> new Failed(rs.getObject(1, UUID.class), MailKind.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7).toInstant()), limit);
+                        rs.getTimestamp(7).toInstant()), state.name(), limit);
     }
 
     /**
-     * A failed mail goes back to the sender. The update takes only a {@code FAILED} row: of two operators at once,
-     * the second waits for the first's row lock, then finds it {@code PENDING} and changes nothing, so the mail is
-     * queued, hence sent, once.
+     * A failed or suppressed mail goes back to the sender; a suppressed one is then sent whatever its recipient's
+     * limits say (the operator looked at it). The update takes only such a row: of two operators at once, the second
+     * waits for the first's row lock, then finds it {@code PENDING} and changes nothing, so the mail is queued, hence
+     * sent, once.
      */
     Resend resend(UUID mailId) {
         List<Resend> resent = jdbc.query("""
-                UPDATE mails SET status = 'PENDING', attempts = 0, next_attempt_at = now(), failed_at = NULL
-                WHERE mail_id = ? AND status = 'FAILED' RETURNING kind, last_error""",
+                UPDATE mails SET limits_waived = limits_waived OR status = 'SUPPRESSED', status = 'PENDING',
+                                 attempts = 0, next_attempt_at = now(), failed_at = NULL
+                WHERE mail_id = ? AND status IN ('FAILED', 'SUPPRESSED') RETURNING kind, last_error""",
                 (rs, n) -> new Resend.Resent(MailKind.valueOf(rs.getString(1)), rs.getString(2)), mailId);
         if (!resent.isEmpty()) return resent.getFirst();
         return jdbc.query("SELECT status FROM mails WHERE mail_id = ?", (rs, n) -> rs.getString(1), mailId).stream()

@@ -15,11 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * What operators do with the mails given up on: list them, send one again. Under {@code /api/admin/}, which the shared
+ * What operators do with the mails given up on ({@code FAILED}) or never sent ({@code SUPPRESSED}, over their
+ * recipient's limits): list them, send one again. Under {@code /api/admin/}, which the shared
  * security configuration reserves to the ops credential (and the public gateway, which does not route this service
  * anyway, never routes). The limit is checked here, not by Bean Validation: this service has no validator, and the
  * answer is the same {@code validation-failed} problem.
@@ -29,9 +31,9 @@ import java.util.UUID;
 public class MailOperationsController {
 
     static final int MAX_LIMIT = 500;
-    /** The one state listed: mails pending or sent need no operator. */
+    /** The default state listed; mails pending or sent need no operator. */
     static final String FAILED = "FAILED";
-    /** 409: the mail is not {@code FAILED}; the problem's {@code state} says what it is. */
+    /** 409: the mail is neither {@code FAILED} nor {@code SUPPRESSED}; the problem's {@code state} says what it is. */
     static final String MAIL_NOT_FAILED = "mail-not-failed";
 
     private final Mails mails;
@@ -42,25 +44,31 @@ public class MailOperationsController {
         this.resend = resend;
     }
 
-    /** The mails given up on, the latest given up first. */
+    /** The mails given up on or suppressed, the latest first. */
     @GetMapping
     public ResponseEntity<?> list(@RequestParam(defaultValue = FAILED) String state,
                                   @RequestParam(defaultValue = "100") int limit) {
         List<FieldProblem> errors = new ArrayList<>();
-        if (!FAILED.equals(state)) errors.add(new FieldProblem("state", "must be FAILED"));
+        Mails.Stopped stopped = Arrays.stream(Mails.Stopped.values()).filter(s -> s.name().equals(state))
+                .findFirst().orElse(null);
+        if (stopped == null) errors.add(new FieldProblem("state", "must be FAILED or SUPPRESSED"));
         if (limit < 1 || limit > MAX_LIMIT) errors.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
         if (!errors.isEmpty()) return ResponseEntity.badRequest().body(Problems.invalid(errors));
-        return ResponseEntity.ok(mails.failed(limit).stream().map(FailedMailView::of).toList());
+        return ResponseEntity.ok(mails.stopped(stopped, limit).stream().map(FailedMailView::of).toList());
     }
 
-    /** 202: the mail is queued again, sent on the sender's next round; 409 if it is not FAILED; 404 unknown. */
+    /**
+     * 202: the mail is queued again, sent on the sender's next round (a suppressed one whatever its recipient's
+     * limits); 409 if it is neither FAILED nor SUPPRESSED; 404 unknown.
+     */
     @PostMapping("/{mailId}/resend")
     public ResponseEntity<?> resend(@PathVariable UUID mailId) {
         return switch (resend.resend(mailId)) {
             case Mails.Resend.Resent resent -> ResponseEntity.accepted().body(new ResentMailView(mailId, resent.kind(),
                     "PENDING"));
             case Mails.Resend.NotFailed notFailed -> problem(HttpStatus.CONFLICT, MAIL_NOT_FAILED,
-                    "Mail " + mailId + " is " + notFailed.state() + ", not FAILED: there is nothing to resend",
+                    "Mail " + mailId + " is " + notFailed.state() + ", not FAILED or SUPPRESSED: there is nothing to "
+                            + "resend",
                     notFailed.state());
             case Mails.Resend.Unknown unknown -> problem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND,
                     "No mail " + mailId, null);

@@ -12,6 +12,7 @@ import dev.seatbooking.contracts.registration.SeatQuantity;
 import dev.seatbooking.notifications.support.IntegrationTest;
 import dev.seatbooking.notifications.support.Scenario;
 import dev.seatbooking.notifications.support.Smtp;
+import com.jayway.jsonpath.JsonPath;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +98,34 @@ class MailFloodTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM mails WHERE recipient_key = ? AND status = 'SUPPRESSED'",
                 Integer.class, key)).isEqualTo(orders - PER_HOUR);
         assertThat(spellings.stream().mapToInt(spelled -> Smtp.to(spelled).size()).sum()).isEqualTo(PER_HOUR);
+    }
+
+    /** A suppressed mail is not lost: operators list it, and one they send again goes whatever the limits say. */
+    @Test
+    void an_operator_lists_the_suppressed_mails_and_sends_one_again_past_the_limits() {
+        var scenario = newScenario();
+        String person = newEmail();
+        List<UUID> orders = new java.util.ArrayList<>();
+        for (int i = 0; i <= PER_HOUR; i++) {
+            UUID orderId = UUID.randomUUID();
+            orders.add(orderId);
+            send(orderId, new OrderPlaced(orderId, scenario.conferenceId,
+                    List.of(new SeatQuantity(scenario.seatTypeId, 1)), Instant.now().plusSeconds(900), "WXYZ-EFGH-" + i));
+            send(orderId, new OrderRegistrantAssigned(orderId, "Anyone", "At all", person));
+            send(orderId, new OrderExpired(orderId));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> decidedMailsTo(Recipients.key(person)) == PER_HOUR + 1);
+        List<String> suppressed = JsonPath.read(ops().get("/api/admin/mails?state=SUPPRESSED&limit=500").body(),
+                "$[?(@.recipient == '" + person + "')].mailId");
+        assertThat(suppressed).hasSize(1);
+        assertThat(Smtp.to(person)).hasSize(PER_HOUR);
+
+        HttpResponse<String> resent = ops().post("/api/admin/mails/" + suppressed.getFirst() + "/resend");
+
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(202);
+        awaitMails(person, PER_HOUR + 1);
+        assertThat(jdbc.queryForObject("SELECT status FROM mails WHERE mail_id = ?::uuid", String.class,
+                suppressed.getFirst())).isEqualTo("SENT");
     }
 
     @Test
